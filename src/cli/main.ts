@@ -1,0 +1,43 @@
+import { parseArgs } from "node:util";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
+import { serveCommand } from "./commands/serve.js";
+import { validateCommand } from "./commands/validate.js";
+import { CliError, HELP } from "./help.js";
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  serve: serveCommand,
+  import: importCommand,
+  export: exportCommand,
+  validate: validateCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new CliError(`Unknown command "${name}". Run "concord --help".`, 2);
+  if (parseArgs({ args: rest, strict: false }).values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`concord: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`concord: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

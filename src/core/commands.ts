@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
+import { PHASES } from "./phases.js";
+
+const id = z.string().trim().min(1).max(LIMITS.id);
+const shortText = z.string().max(LIMITS.shortText);
+const longText = z.string().max(LIMITS.longText);
+const cardText = z.string().trim().min(1).max(LIMITS.cardText);
+const index = z.number().int().min(0);
+const isoDate = z.iso.date();
+
+/** Fields of the context a facilitator may change; every one is optional in a patch. */
+export const contextPatchSchema = z
+  .object({
+    title: z.string().trim().min(1).max(LIMITS.shortText),
+    organization: shortText,
+    preparedFor: shortText,
+    preparedBy: shortText,
+    event: shortText,
+    heldOn: isoDate,
+    reportDate: isoDate,
+    language: z.enum(["en", "fr"]),
+    facilitators: z.array(z.object({ name: shortText, organization: shortText })).max(LIMITS.listItems),
+    participantGroups: z.array(z.string().trim().min(1).max(LIMITS.shortText)).max(LIMITS.listItems),
+    overview: longText,
+    goal: longText,
+    focusQuestion: longText,
+    method: longText,
+    reflections: longText,
+    nextSteps: longText,
+    source: longText,
+    rationalAim: longText,
+    experientialAim: longText,
+  })
+  .partial()
+  .strict();
+
+export const settingsPatchSchema = z
+  .object({
+    anonymousCards: z.boolean(),
+    participantsMayMoveCards: z.boolean(),
+    cardMaxLength: z.number().int().min(10).max(LIMITS.cardText),
+    voteBudget: z.number().int().min(1).max(100),
+    votesPerThemeCap: z.number().int().min(1).max(100),
+  })
+  .partial()
+  .strict();
+
+/**
+ * Every way to change a workshop. Commands are data: a `type` in verb-noun form and a payload.
+ * Ids of new things are chosen by the client, so that a command retried after a dropped
+ * connection names the same card and takes effect once.
+ */
+export const commandSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("updateContext"), patch: contextPatchSchema }).strict(),
+  z.object({ type: z.literal("updateSettings"), patch: settingsPatchSchema }).strict(),
+  z.object({ type: z.literal("setPhase"), phase: z.enum(PHASES) }).strict(),
+  z
+    .object({
+      type: z.literal("joinWorkshop"),
+      name: z.string().trim().max(80),
+      group: z.string().trim().max(LIMITS.shortText).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal("addCard"), cardId: id, text: cardText, themeId: id.optional() }).strict(),
+  z.object({ type: z.literal("editCard"), cardId: id, text: cardText }).strict(),
+  z.object({ type: z.literal("removeCard"), cardId: id }).strict(),
+  z
+    .object({
+      type: z.literal("moveCard"),
+      cardId: id,
+      toThemeId: id.nullable(),
+      toIndex: index,
+    })
+    .strict(),
+  z
+    .object({ type: z.literal("createTheme"), themeId: id, name: shortText.optional(), index: index.optional() })
+    .strict(),
+  z.object({ type: z.literal("deleteTheme"), themeId: id }).strict(),
+  z.object({ type: z.literal("moveTheme"), themeId: id, toIndex: index }).strict(),
+  z.object({ type: z.literal("mergeThemes"), sourceThemeId: id, targetThemeId: id }).strict(),
+  z.object({ type: z.literal("nameTheme"), themeId: id, name: shortText }).strict(),
+  z
+    .object({
+      type: z.literal("setKeyPoints"),
+      themeId: id,
+      keyPoints: z.array(z.string().trim().min(1).max(LIMITS.shortText)).max(LIMITS.keyPoints),
+    })
+    .strict(),
+  z.object({ type: z.literal("setHeadline"), themeId: id, headline: longText }).strict(),
+  z.object({ type: z.literal("setNarrative"), themeId: id, narrative: longText }).strict(),
+  z
+    .object({
+      type: z.literal("setFootnote"),
+      mark: z.string().trim().min(1).max(10),
+      text: z.string().trim().min(1).max(LIMITS.shortText),
+    })
+    .strict(),
+  z.object({ type: z.literal("removeFootnote"), mark: z.string().min(1).max(10) }).strict(),
+  z.object({ type: z.literal("castVote"), themeId: id, count: z.number().int().min(0).max(100) }).strict(),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command["type"];
+export type ContextPatch = z.infer<typeof contextPatchSchema>;
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,45 @@
+import type { ContextPatch, SettingsPatch } from "./commands.js";
+import type {
+  Card,
+  CardPlace,
+  Footnote,
+  Participant,
+  Theme,
+  Vote,
+  WorkshopContext,
+  WorkshopSettings,
+  WorkshopState,
+} from "./model.js";
+import type { Phase } from "./phases.js";
+
+/** The full content a workshop starts from: a new blank one or an imported file. */
+export type WorkshopContent = Omit<WorkshopState, "id">;
+
+/**
+ * What happened, in past tense. Events are facts: the reducer applies them without checks.
+ * Each carries what it replaced (`previous`, `from`, the removed thing) so that undo and replay
+ * can be computed from the log alone.
+ */
+export type DomainEvent =
+  | { type: "workshopCreated"; workshop: WorkshopContent }
+  | { type: "contextUpdated"; patch: ContextPatch; previous: Partial<WorkshopContext> }
+  | { type: "settingsUpdated"; patch: SettingsPatch; previous: Partial<WorkshopSettings> }
+  | { type: "phaseChanged"; phase: Phase; previous: Phase }
+  | { type: "participantJoined"; participant: Participant; previous?: Participant }
+  | { type: "cardAdded"; card: Card; place: CardPlace }
+  | { type: "cardEdited"; cardId: string; text: string; previous: string }
+  | { type: "cardRemoved"; card: Card; place: CardPlace }
+  | { type: "cardMoved"; cardId: string; from: CardPlace; to: CardPlace }
+  | { type: "themeCreated"; theme: Theme; index: number }
+  | { type: "themeDeleted"; theme: Theme; index: number }
+  | { type: "themeMoved"; themeId: string; from: number; to: number }
+  | { type: "themesMerged"; source: Theme; sourceIndex: number; targetThemeId: string }
+  | { type: "themeNamed"; themeId: string; name: string; previous: string }
+  | { type: "keyPointsSet"; themeId: string; keyPoints: string[]; previous: string[] }
+  | { type: "headlineSet"; themeId: string; headline: string; previous: string }
+  | { type: "narrativeSet"; themeId: string; narrative: string; previous: string }
+  | { type: "footnoteSet"; footnote: Footnote; previous?: Footnote }
+  | { type: "footnoteRemoved"; footnote: Footnote; index: number }
+  | { type: "voteCast"; vote: Vote; previous: number };
+
+export type DomainEventType = DomainEvent["type"];

@@ -1,0 +1,20 @@
+/**
+ * Concord's domain core: commands → validated events → reducer.
+ *
+ * Pure by rule: nothing in src/core may import Node, the DOM, a database, a socket or a clock
+ * (biome.json enforces the boundary). Time and ids come in as arguments. The same code runs in
+ * the server, the CLI and the browser.
+ */
+export * from "./commands.js";
+export * from "./decide.js";
+export * from "./events.js";
+export * from "./interchange/index.js";
+export * from "./limits.js";
+export * from "./model.js";
+export * from "./permissions.js";
+export * from "./phases.js";
+export * from "./protocol.js";
+export * from "./reducer.js";
+export * from "./replica.js";
+export * from "./result.js";
+export * from "./workshop.js";

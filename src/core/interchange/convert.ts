@@ -1,0 +1,137 @@
+import type { WorkshopContent } from "../events.js";
+import { type Card, DEFAULT_SETTINGS, type WorkshopContext, type WorkshopState } from "../model.js";
+import type { Phase } from "../phases.js";
+import { WORKSHOP_FORMAT, type WorkshopDocument } from "./schema.js";
+
+/** Keys of `workshop/v1` that map onto the state; anything else at the top level is an extension. */
+const KNOWN_KEYS = new Set([
+  "format",
+  "title",
+  "organization",
+  "preparedFor",
+  "preparedBy",
+  "event",
+  "heldOn",
+  "reportDate",
+  "language",
+  "facilitators",
+  "participantGroups",
+  "overview",
+  "goal",
+  "focusQuestion",
+  "method",
+  "rationalAim",
+  "experientialAim",
+  "themes",
+  "unclusteredCards",
+  "footnotes",
+  "reflections",
+  "nextSteps",
+  "source",
+  "votes",
+]);
+
+/** Turns a validated document into the content of a `workshopCreated` event. */
+export function documentToContent(doc: WorkshopDocument, createdAt: string): WorkshopContent {
+  const cards: Record<string, Card> = {};
+  const addCard = (card: WorkshopDocument["unclusteredCards"][number]) => {
+    cards[card.id] = { ...card };
+    return card.id;
+  };
+  const themes = doc.themes.map(({ cards: themeCards, ...theme }) => ({
+    ...theme,
+    cardIds: themeCards.map(addCard),
+  }));
+  const unclustered = doc.unclusteredCards.map(addCard);
+  const context: WorkshopContext = {
+    title: doc.title,
+    organization: doc.organization,
+    preparedFor: doc.preparedFor,
+    preparedBy: doc.preparedBy,
+    event: doc.event,
+    heldOn: doc.heldOn,
+    reportDate: doc.reportDate,
+    language: doc.language,
+    facilitators: doc.facilitators,
+    participantGroups: doc.participantGroups,
+    overview: doc.overview,
+    goal: doc.goal,
+    focusQuestion: doc.focusQuestion,
+    method: doc.method,
+    reflections: doc.reflections,
+    nextSteps: doc.nextSteps,
+    ...optional("source", doc.source),
+    ...optional("rationalAim", doc.rationalAim),
+    ...optional("experientialAim", doc.experientialAim),
+  };
+  const extensions = Object.fromEntries(Object.entries(doc).filter(([key]) => !KNOWN_KEYS.has(key)));
+  return {
+    createdAt,
+    phase: inferPhase(doc),
+    context,
+    settings: DEFAULT_SETTINGS,
+    cards,
+    themes,
+    unclustered,
+    footnotes: doc.footnotes,
+    participants: {},
+    votes: doc.votes ?? [],
+    extensions,
+  };
+}
+
+/** Writes the state as `workshop/v1`, in the field order of the reference example. */
+export function stateToDocument(state: WorkshopState): WorkshopDocument {
+  const { context } = state;
+  const exportCard = (cardId: string) => {
+    const card = state.cards[cardId];
+    if (!card) throw new Error(`Card ${cardId} is on the board but not in the workshop`);
+    return { id: card.id, text: card.text, ...optional("author", card.author), ...optional("group", card.group) };
+  };
+  return {
+    format: WORKSHOP_FORMAT,
+    title: context.title,
+    organization: context.organization,
+    preparedFor: context.preparedFor,
+    preparedBy: context.preparedBy,
+    event: context.event,
+    heldOn: context.heldOn,
+    reportDate: context.reportDate,
+    language: context.language,
+    facilitators: context.facilitators,
+    participantGroups: context.participantGroups,
+    overview: context.overview,
+    goal: context.goal,
+    focusQuestion: context.focusQuestion,
+    method: context.method,
+    ...optional("rationalAim", context.rationalAim),
+    ...optional("experientialAim", context.experientialAim),
+    themes: state.themes.map((theme) => ({
+      id: theme.id,
+      name: theme.name,
+      keyPoints: theme.keyPoints,
+      headline: theme.headline,
+      narrative: theme.narrative,
+      cards: theme.cardIds.map(exportCard),
+    })),
+    unclusteredCards: state.unclustered.map(exportCard),
+    footnotes: state.footnotes,
+    reflections: context.reflections,
+    nextSteps: context.nextSteps,
+    ...optional("source", context.source),
+    ...(state.votes.length > 0 ? { votes: state.votes } : {}),
+    ...state.extensions,
+  };
+}
+
+/** A file carries no phase: a named board resumes at naming's end, cards alone at clustering. */
+function inferPhase(doc: WorkshopDocument): Phase {
+  if (doc.themes.some((theme) => theme.headline || theme.narrative)) return "capture";
+  if (doc.themes.some((theme) => theme.name)) return "name";
+  if (doc.themes.length > 0 || doc.unclusteredCards.length > 0) return "cluster";
+  return "context";
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,3 @@
+export * from "./convert.js";
+export * from "./schema.js";
+export * from "./validate.js";

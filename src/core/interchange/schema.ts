@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { LIMITS } from "../limits.js";
+
+export const WORKSHOP_FORMAT = "workshop/v1";
+
+const id = z.string().trim().min(1).max(LIMITS.id);
+const shortText = z.string().max(LIMITS.shortText);
+const longText = z.string().max(LIMITS.longText);
+const isoDate = z.iso.date({ error: "must be an ISO date (YYYY-MM-DD)" });
+
+const cardSchema = z
+  .object({
+    id,
+    text: z.string().trim().min(1).max(LIMITS.cardText),
+    author: shortText.optional(),
+    group: shortText.optional(),
+  })
+  .strict();
+
+const themeSchema = z
+  .object({
+    id,
+    name: shortText,
+    keyPoints: z.array(z.string().max(LIMITS.shortText)).max(LIMITS.keyPoints),
+    headline: longText,
+    narrative: longText,
+    cards: z.array(cardSchema).max(LIMITS.cardsPerWorkshop),
+  })
+  .strict();
+
+/**
+ * `workshop/v1`, the interchange format: the content of a session, not its live runtime
+ * (phase, settings, who is connected). Unknown top-level fields are kept and exported again,
+ * so a file written by a newer version survives a round trip; unknown nested fields are refused,
+ * which catches typos where they hide best.
+ */
+export const workshopDocumentSchema = z
+  .object({
+    format: z.literal(WORKSHOP_FORMAT, { error: `must be "${WORKSHOP_FORMAT}"` }),
+    title: z.string().trim().min(1).max(LIMITS.shortText),
+    organization: shortText,
+    preparedFor: shortText,
+    preparedBy: shortText,
+    event: shortText,
+    heldOn: isoDate,
+    reportDate: isoDate,
+    language: z.enum(["en", "fr"], { error: 'must be "en" or "fr"' }),
+    facilitators: z.array(z.object({ name: shortText, organization: shortText }).strict()).max(LIMITS.listItems),
+    participantGroups: z.array(shortText).max(LIMITS.listItems),
+    overview: longText,
+    goal: longText,
+    focusQuestion: longText,
+    method: longText,
+    rationalAim: longText.optional(),
+    experientialAim: longText.optional(),
+    themes: z.array(themeSchema).max(LIMITS.themesPerWorkshop),
+    unclusteredCards: z.array(cardSchema).max(LIMITS.cardsPerWorkshop),
+    footnotes: z
+      .array(z.object({ mark: z.string().trim().min(1).max(10), text: shortText }).strict())
+      .max(LIMITS.listItems),
+    reflections: longText,
+    nextSteps: longText,
+    source: longText.optional(),
+    votes: z
+      .array(z.object({ themeId: id, voterId: id, count: z.number().int().min(1).max(100) }).strict())
+      .max(LIMITS.cardsPerWorkshop)
+      .optional(),
+  })
+  .loose()
+  .superRefine((doc, ctx) => {
+    const themeOfCard = new Map<string, string | null>();
+    const seenThemes = new Set<string>();
+    doc.themes.forEach((theme, t) => {
+      if (seenThemes.has(theme.id))
+        ctx.addIssue({ code: "custom", path: ["themes", t, "id"], message: `duplicate theme id "${theme.id}"` });
+      seenThemes.add(theme.id);
+      theme.cards.forEach((card, c) => {
+        const other = themeOfCard.get(card.id);
+        if (other !== undefined) {
+          const message =
+            other !== null && other !== theme.id
+              ? `card "${card.id}" is in two themes ("${other}" and "${theme.id}")`
+              : `duplicate card id "${card.id}"`;
+          ctx.addIssue({ code: "custom", path: ["themes", t, "cards", c, "id"], message });
+        }
+        themeOfCard.set(card.id, theme.id);
+      });
+    });
+    doc.unclusteredCards.forEach((card, c) => {
+      const other = themeOfCard.get(card.id);
+      if (other !== undefined) {
+        const where = other === null ? "" : ` (already in theme "${other}")`;
+        ctx.addIssue({
+          code: "custom",
+          path: ["unclusteredCards", c, "id"],
+          message: `duplicate card id "${card.id}"${where}`,
+        });
+      }
+      themeOfCard.set(card.id, null);
+    });
+    if (themeOfCard.size > LIMITS.cardsPerWorkshop) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["themes"],
+        message: `at most ${LIMITS.cardsPerWorkshop} cards in a workshop`,
+      });
+    }
+    const marks = new Set<string>();
+    doc.footnotes.forEach((footnote, f) => {
+      if (marks.has(footnote.mark))
+        ctx.addIssue({
+          code: "custom",
+          path: ["footnotes", f, "mark"],
+          message: `duplicate footnote mark "${footnote.mark}"`,
+        });
+      marks.add(footnote.mark);
+    });
+    doc.votes?.forEach((vote, v) => {
+      if (!seenThemes.has(vote.themeId))
+        ctx.addIssue({ code: "custom", path: ["votes", v, "themeId"], message: `unknown theme "${vote.themeId}"` });
+    });
+  });
+
+/** A valid `workshop/v1` document. */
+export type WorkshopDocument = z.infer<typeof workshopDocumentSchema>;

@@ -1,0 +1,11 @@
+/** Hard upper bounds on user text, whatever a workshop's own settings say. */
+export const LIMITS = {
+  id: 100,
+  shortText: 500,
+  cardText: 2000,
+  longText: 50_000,
+  keyPoints: 20,
+  listItems: 200,
+  cardsPerWorkshop: 20_000,
+  themesPerWorkshop: 500,
+} as const;

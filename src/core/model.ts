@@ -1,0 +1,136 @@
+import type { Phase } from "./phases.js";
+
+/** The two kinds of people in a session. Accounts and tokens live at the edge, not here. */
+export type Role = "facilitator" | "participant";
+
+/** Who sent a command: the server derives it from the connection, never from the command. */
+export interface Actor {
+  role: Role;
+  id: string;
+}
+
+export type Language = "en" | "fr";
+
+export interface Facilitator {
+  name: string;
+  organization: string;
+}
+
+/** Front matter and framing of the session, as the capture report shows it. */
+export interface WorkshopContext {
+  title: string;
+  organization: string;
+  preparedFor: string;
+  preparedBy: string;
+  event: string;
+  heldOn: string;
+  reportDate: string;
+  language: Language;
+  facilitators: Facilitator[];
+  participantGroups: string[];
+  overview: string;
+  goal: string;
+  focusQuestion: string;
+  method: string;
+  reflections: string;
+  nextSteps: string;
+  source?: string;
+  rationalAim?: string;
+  experientialAim?: string;
+}
+
+/** How the room runs; not part of the report. */
+export interface WorkshopSettings {
+  anonymousCards: boolean;
+  participantsMayMoveCards: boolean;
+  cardMaxLength: number;
+  voteBudget: number;
+  votesPerThemeCap: number;
+}
+
+export interface Card {
+  id: string;
+  text: string;
+  /** Participant id of the author; absent for cards typed in by the facilitator or imported. */
+  authorId?: string;
+  /** Display name of the author as it should appear in exports (absent when anonymous). */
+  author?: string;
+  /** Participant group the card came from, when known. */
+  group?: string;
+}
+
+/** A column of the board; it becomes a named theme in the name phase. */
+export interface Theme {
+  id: string;
+  name: string;
+  keyPoints: string[];
+  headline: string;
+  narrative: string;
+  /** Card ids in board order. */
+  cardIds: string[];
+}
+
+export interface Footnote {
+  mark: string;
+  text: string;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  group?: string;
+}
+
+/** Dots one voter put on one theme. */
+export interface Vote {
+  voterId: string;
+  themeId: string;
+  count: number;
+}
+
+/** The whole aggregate. Every change goes through a command, an event and the reducer. */
+export interface WorkshopState {
+  id: string;
+  createdAt: string;
+  phase: Phase;
+  context: WorkshopContext;
+  settings: WorkshopSettings;
+  cards: Record<string, Card>;
+  themes: Theme[];
+  /** Card ids not yet in a column, in pile order. */
+  unclustered: string[];
+  footnotes: Footnote[];
+  participants: Record<string, Participant>;
+  votes: Vote[];
+  /** Top-level fields of an imported file that this version does not know, kept for export. */
+  extensions: Record<string, unknown>;
+}
+
+export const DEFAULT_SETTINGS: WorkshopSettings = {
+  anonymousCards: false,
+  participantsMayMoveCards: false,
+  cardMaxLength: 140,
+  voteBudget: 3,
+  votesPerThemeCap: 3,
+};
+
+/** Where a card sits: a theme's column (by id) or the unclustered pile (null). */
+export interface CardPlace {
+  themeId: string | null;
+  index: number;
+}
+
+/** Finds the column and index of a card, or undefined if the card is not on the board. */
+export function locateCard(state: WorkshopState, cardId: string): CardPlace | undefined {
+  const pileIndex = state.unclustered.indexOf(cardId);
+  if (pileIndex >= 0) return { themeId: null, index: pileIndex };
+  for (const theme of state.themes) {
+    const index = theme.cardIds.indexOf(cardId);
+    if (index >= 0) return { themeId: theme.id, index };
+  }
+  return undefined;
+}
+
+export function findTheme(state: WorkshopState, themeId: string): Theme | undefined {
+  return state.themes.find((theme) => theme.id === themeId);
+}

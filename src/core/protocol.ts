@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { commandSchema } from "./commands.js";
+import type { DomainEvent } from "./events.js";
+import { LIMITS } from "./limits.js";
+import type { Actor, WorkshopState } from "./model.js";
+import type { DomainErrorCode } from "./result.js";
+
+/**
+ * The WebSocket protocol, shared by the server and every client. docs/protocol.md explains it;
+ * bump PROTOCOL_VERSION on any change a deployed client could misread.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Close codes in the 4000–4999 range that RFC 6455 leaves to applications. */
+export const CLOSE_CODES = {
+  /** The client speaks another protocol version: reload the app. */
+  protocolMismatch: 4000,
+  /** The facilitator key was wrong or missing. */
+  unauthorized: 4001,
+  /** The client sent something that is not a protocol message, or a command before hello. */
+  badMessage: 4002,
+  /** No workshop with that id. */
+  unknownWorkshop: 4004,
+  /** The server is restarting: reconnect with `since`. */
+  serverRestart: 1012,
+} as const;
+
+/** One committed event as it travels: numbered by the server, which is the only clock. */
+export interface EventEnvelope {
+  seq: number;
+  at: string;
+  actor: Actor;
+  commandId: string;
+  event: DomainEvent;
+}
+
+const id = z.string().trim().min(1).max(LIMITS.id);
+
+export const clientMessageSchema = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("hello"),
+      protocol: z.number().int(),
+      workshopId: id,
+      role: z.enum(["facilitator", "participant"]),
+      /** A participant's own stable id, kept on the device, so a reconnect is the same person. */
+      participantId: id.optional(),
+      facilitatorKey: z.string().max(200).optional(),
+      /** The last sequence number the client holds; absent for a first load. */
+      since: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal("command"), id, command: commandSchema }).strict(),
+  z.object({ type: z.literal("sync"), since: z.number().int().min(0) }).strict(),
+  z.object({ type: z.literal("ping") }).strict(),
+]);
+
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type HelloMessage = Extract<ClientMessage, { type: "hello" }>;
+
+export type ServerMessage =
+  | { type: "welcome"; protocol: number; workshopId: string; actor: Actor; seq: number }
+  | { type: "snapshot"; seq: number; state: WorkshopState }
+  | { type: "events"; events: EventEnvelope[] }
+  | { type: "ack"; id: string; seq: number; duplicate: boolean }
+  | { type: "error"; id?: string; code: DomainErrorCode | "bad_message"; message: string }
+  | { type: "pong" };

@@ -1,0 +1,42 @@
+import type { WorkshopContent } from "./events.js";
+import { DEFAULT_SETTINGS, type Language, type WorkshopState } from "./model.js";
+
+/** The state before its `workshopCreated` event: only the id is known. */
+export function emptyWorkshop(id: string): WorkshopState {
+  return { id, ...blankContent({ title: "", language: "en" }, "") };
+}
+
+/** Content of a workshop created from scratch; `now` is an ISO timestamp supplied by the caller. */
+export function blankContent(input: { title: string; language: Language }, now: string): WorkshopContent {
+  const today = now.slice(0, 10);
+  return {
+    createdAt: now,
+    phase: "context",
+    context: {
+      title: input.title,
+      organization: "",
+      preparedFor: "",
+      preparedBy: "",
+      event: "",
+      heldOn: today,
+      reportDate: today,
+      language: input.language,
+      facilitators: [],
+      participantGroups: [],
+      overview: "",
+      goal: "",
+      focusQuestion: "",
+      method: "",
+      reflections: "",
+      nextSteps: "",
+    },
+    settings: DEFAULT_SETTINGS,
+    cards: {},
+    themes: [],
+    unclustered: [],
+    footnotes: [],
+    participants: {},
+    votes: [],
+    extensions: {},
+  };
+}

@@ -1,0 +1,73 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import websocket from "@fastify/websocket";
+import Fastify, { type FastifyInstance } from "fastify";
+import { PROTOCOL_VERSION } from "../core/index.js";
+import { AppError } from "./errors.js";
+import type { EventBus } from "./eventBus.js";
+import { isFacilitatorKey } from "./facilitatorKeys.js";
+import { workshopRoutes } from "./routes/workshops.js";
+import type { EventStore } from "./store/eventStore.js";
+import type { WorkshopService } from "./workshopService.js";
+import { Connection } from "./ws/connection.js";
+import { Hub } from "./ws/hub.js";
+
+export interface AppOptions {
+  store: EventStore;
+  bus: EventBus;
+  service: WorkshopService;
+  publicUrl: string;
+  logLevel?: string;
+}
+
+/** Builds the HTTP and WebSocket server around an already opened store and service. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store, bus, service, publicUrl } = options;
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
+    bodyLimit: 16 * 1024 * 1024,
+  });
+  // Zod validates inside each handler, so that HTTP, WebSocket and the CLI name problems the
+  // same way; the route JSON Schemas only document the API.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) return reply.code(error.status).send(error.toJSON());
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: "invalid", message: (error as Error).message } });
+    }
+    request.log.error({ err: error }, "request failed");
+    return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on the server" } });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Concord API",
+        version: "0.1.0",
+        description: `REST API of Concord. The live protocol (version ${PROTOCOL_VERSION}) runs over the WebSocket at /ws; see docs/protocol.md.`,
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+
+  const hub = new Hub(bus);
+  app.addHook("onClose", async () => hub.close());
+
+  app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
+  await app.register(workshopRoutes, { service, store, publicUrl });
+
+  app.get("/ws", { websocket: true, schema: { hide: true } }, (socket) => {
+    new Connection(socket, {
+      service,
+      hub,
+      isFacilitator: (workshopId, key) => isFacilitatorKey(store, workshopId, key),
+      log: app.log,
+    });
+  });
+
+  return app;
+}

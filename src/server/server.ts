@@ -1,0 +1,31 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.js";
+import type { ServerConfig } from "./config.js";
+import { seedDemoOnce } from "./demo.js";
+import { LocalEventBus } from "./eventBus.js";
+import { openSqliteStore } from "./store/sqliteStore.js";
+import { WorkshopService } from "./workshopService.js";
+
+/** Opens the store, seeds the demo on first start, and listens. Closes cleanly on SIGINT/SIGTERM. */
+export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
+  const store = openSqliteStore(config.dataDir);
+  const bus = new LocalEventBus();
+  const service = new WorkshopService({ store, bus });
+  const app = await buildApp({ store, bus, service, publicUrl: config.publicUrl, logLevel: config.logLevel });
+  app.addHook("onClose", async () => store.close());
+
+  const demoId = await seedDemoOnce(store, service);
+  if (demoId) app.log.info({ workshopId: demoId }, "demo workshop imported");
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Concord is running at ${config.publicUrl}`);
+
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return app;
+}

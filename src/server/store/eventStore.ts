@@ -1,0 +1,84 @@
+import type { Actor, DomainEvent, EventEnvelope, WorkshopState } from "../../core/index.js";
+
+/**
+ * One event as the log keeps it: numbered per workshop (1-based, gap-free: the server's clock
+ * for that workshop), with who, when and which client command caused it.
+ */
+export interface StoredEvent extends EventEnvelope {
+  workshopId: string;
+}
+
+/** The wire form of a stored event: the workshop id is implied by the connection or URL. */
+export function toEnvelope({ workshopId: _workshopId, ...envelope }: StoredEvent): EventEnvelope {
+  return envelope;
+}
+
+/** What a caller hands to `append`: the store adds the sequence numbers. */
+export interface NewEvents {
+  workshopId: string;
+  /** The sequence number the caller's state is at; the append fails if the log moved on. */
+  expectedSeq: number;
+  at: string;
+  actor: Actor;
+  commandId: string;
+  events: DomainEvent[];
+  /** Title to show in listings after these events, so listing needs no replay. */
+  title: string;
+}
+
+export interface Snapshot {
+  workshopId: string;
+  seq: number;
+  state: WorkshopState;
+}
+
+export interface WorkshopSummary {
+  id: string;
+  title: string;
+  seq: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The outcome of an earlier command with the same id from the same actor. */
+export interface CommandRecord {
+  /** Sequence number of the workshop after that command committed. */
+  seq: number;
+}
+
+/** Thrown by `append` when `expectedSeq` is behind the log: reload and decide again. */
+export class SequenceConflictError extends Error {
+  constructor(
+    readonly workshopId: string,
+    readonly expectedSeq: number,
+  ) {
+    super(`Workshop ${workshopId} has moved past sequence ${expectedSeq}`);
+    this.name = "SequenceConflictError";
+  }
+}
+
+/**
+ * The durable, append-only event log with snapshots. Async so that a networked store
+ * (PostgreSQL) implements the same interface; every implementation must pass
+ * `eventStore.contract.ts`.
+ */
+export interface EventStore {
+  /**
+   * Atomically appends the events, records the command id for idempotency and updates the
+   * listing. A command with no events still records its id. Throws SequenceConflictError.
+   */
+  append(batch: NewEvents): Promise<StoredEvent[]>;
+  /** Events with seq > afterSeq in order, at most `limit` of them. */
+  readEvents(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
+  /** The command's earlier outcome, if this actor already sent this command id. */
+  findCommand(workshopId: string, actorId: string, commandId: string): Promise<CommandRecord | undefined>;
+  /** The newest snapshot, if any. */
+  loadSnapshot(workshopId: string): Promise<Snapshot | undefined>;
+  saveSnapshot(snapshot: Snapshot): Promise<void>;
+  listWorkshops(): Promise<WorkshopSummary[]>;
+  getWorkshop(workshopId: string): Promise<WorkshopSummary | undefined>;
+  /** Small key-value flags, such as "the demo workshop was seeded". */
+  getFlag(name: string): Promise<string | undefined>;
+  setFlag(name: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}

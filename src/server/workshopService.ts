@@ -1,0 +1,206 @@
+import {
+  type Actor,
+  blankContent,
+  type Command,
+  type DomainEvent,
+  decide,
+  documentToContent,
+  emptyWorkshop,
+  type Language,
+  reduceAll,
+  stateToDocument,
+  type WorkshopContent,
+  type WorkshopDocument,
+  type WorkshopState,
+} from "../core/index.js";
+import { AppError } from "./errors.js";
+import type { EventBus } from "./eventBus.js";
+import { type EventStore, SequenceConflictError, type StoredEvent, type WorkshopSummary } from "./store/eventStore.js";
+
+/** A snapshot every this many events keeps a load to one snapshot read plus a short replay. */
+const SNAPSHOT_EVERY = 100;
+/** Another process may append between our read and our write; reload and decide again. */
+const MAX_CONFLICT_RETRIES = 5;
+
+/** The system actor that creates and imports workshops. */
+const SYSTEM: Actor = { role: "facilitator", id: "system" };
+
+export interface CommandOutcome {
+  seq: number;
+  events: StoredEvent[];
+  /** True when this command id was already applied: nothing happened this time. */
+  duplicate: boolean;
+}
+
+interface Room {
+  state: WorkshopState;
+  seq: number;
+  /** Commands of one workshop run one after another; this is the tail of that queue. */
+  tail: Promise<unknown>;
+}
+
+export interface WorkshopServiceOptions {
+  store: EventStore;
+  bus: EventBus;
+  now?: () => string;
+  newId?: () => string;
+}
+
+/**
+ * The application service: the one path by which anything — WebSocket, REST, CLI — reads or
+ * changes a workshop. It keeps each active workshop's state in memory, serialises its
+ * commands, commits events before acknowledging them and then publishes them on the bus.
+ */
+export class WorkshopService {
+  private readonly rooms = new Map<string, Promise<Room | undefined>>();
+  private readonly store: EventStore;
+  private readonly bus: EventBus;
+  private readonly now: () => string;
+  private readonly newId: () => string;
+
+  constructor(options: WorkshopServiceOptions) {
+    this.store = options.store;
+    this.bus = options.bus;
+    this.now = options.now ?? (() => new Date().toISOString());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** Creates a blank workshop in the context phase. */
+  async create(input: { title: string; language: Language }): Promise<WorkshopState> {
+    return this.createFrom(blankContent(input, this.now()));
+  }
+
+  /** Creates a workshop from a validated `workshop/v1` document. */
+  async importDocument(doc: WorkshopDocument): Promise<WorkshopState> {
+    return this.createFrom(documentToContent(doc, this.now()));
+  }
+
+  async list(): Promise<WorkshopSummary[]> {
+    return this.store.listWorkshops();
+  }
+
+  /** The current state and its sequence number; throws not_found. */
+  async get(workshopId: string): Promise<{ state: WorkshopState; seq: number }> {
+    const room = await this.room(workshopId);
+    return { state: room.state, seq: room.seq };
+  }
+
+  async exportDocument(workshopId: string): Promise<WorkshopDocument> {
+    return stateToDocument((await this.get(workshopId)).state);
+  }
+
+  /** Committed events after `afterSeq`, for catch-up and replay. */
+  async eventsSince(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+    await this.room(workshopId);
+    return this.store.readEvents(workshopId, afterSeq, limit);
+  }
+
+  /**
+   * Validates and applies one command. Resolves after the events are durably committed and
+   * published. A repeated (actor, command id) is answered from the log and changes nothing.
+   */
+  async execute(workshopId: string, actor: Actor, commandId: string, command: Command): Promise<CommandOutcome> {
+    const room = await this.room(workshopId);
+    const run = room.tail.then(() => this.executeInRoom(workshopId, room, actor, commandId, command));
+    room.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async executeInRoom(
+    workshopId: string,
+    room: Room,
+    actor: Actor,
+    commandId: string,
+    command: Command,
+  ): Promise<CommandOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      const earlier = await this.store.findCommand(workshopId, actor.id, commandId);
+      if (earlier) return { seq: earlier.seq, events: [], duplicate: true };
+      const decided = decide(room.state, command, actor);
+      if (!decided.ok) throw AppError.from(decided.error);
+      try {
+        const stored = await this.commit(workshopId, room, actor, commandId, decided.value);
+        return { seq: room.seq, events: stored, duplicate: false };
+      } catch (error) {
+        if (!(error instanceof SequenceConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        await this.catchUp(workshopId, room);
+      }
+    }
+  }
+
+  private async commit(
+    workshopId: string,
+    room: Room,
+    actor: Actor,
+    commandId: string,
+    events: DomainEvent[],
+  ): Promise<StoredEvent[]> {
+    const next = reduceAll(room.state, events);
+    const stored = await this.store.append({
+      workshopId,
+      expectedSeq: room.seq,
+      at: this.now(),
+      actor,
+      commandId,
+      events,
+      title: next.context.title,
+    });
+    const previousSeq = room.seq;
+    room.state = next;
+    room.seq += stored.length;
+    if (Math.floor(room.seq / SNAPSHOT_EVERY) > Math.floor(previousSeq / SNAPSHOT_EVERY)) {
+      await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
+    }
+    if (stored.length > 0) this.bus.publish(workshopId, stored);
+    return stored;
+  }
+
+  private async createFrom(content: WorkshopContent): Promise<WorkshopState> {
+    const workshopId = this.newId();
+    const room: Room = { state: emptyWorkshop(workshopId), seq: 0, tail: Promise.resolve() };
+    await this.commit(workshopId, room, SYSTEM, `create-${workshopId}`, [
+      { type: "workshopCreated", workshop: content },
+    ]);
+    await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
+    this.rooms.set(workshopId, Promise.resolve(room));
+    return room.state;
+  }
+
+  private async room(workshopId: string): Promise<Room> {
+    let loading = this.rooms.get(workshopId);
+    if (!loading) {
+      loading = this.load(workshopId);
+      this.rooms.set(workshopId, loading);
+      // A failed load must not be cached, or the workshop would stay unreachable.
+      loading.then((room) => room ?? this.rooms.delete(workshopId)).catch(() => this.rooms.delete(workshopId));
+    }
+    const room = await loading;
+    if (!room) throw new AppError("not_found", `No workshop ${workshopId}`);
+    return room;
+  }
+
+  private async load(workshopId: string): Promise<Room | undefined> {
+    if (!(await this.store.getWorkshop(workshopId))) return undefined;
+    const snapshot = await this.store.loadSnapshot(workshopId);
+    const room: Room = {
+      state: snapshot?.state ?? emptyWorkshop(workshopId),
+      seq: snapshot?.seq ?? 0,
+      tail: Promise.resolve(),
+    };
+    await this.catchUp(workshopId, room);
+    return room;
+  }
+
+  /** Folds in whatever the log holds beyond the room's sequence number. */
+  private async catchUp(workshopId: string, room: Room): Promise<void> {
+    for (;;) {
+      const batch = await this.store.readEvents(workshopId, room.seq, 1000);
+      if (batch.length === 0) return;
+      room.state = reduceAll(
+        room.state,
+        batch.map((stored) => stored.event),
+      );
+      room.seq = batch[batch.length - 1]?.seq ?? room.seq;
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import type { WebSocket } from "ws";
+import {
+  type Actor,
+  CLOSE_CODES,
+  type ClientMessage,
+  clientMessageSchema,
+  formatPath,
+  type HelloMessage,
+  PROTOCOL_VERSION,
+  type ServerMessage,
+} from "../../core/index.js";
+import { AppError } from "../errors.js";
+import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
+import type { WorkshopService } from "../workshopService.js";
+import type { Hub, Subscriber } from "./hub.js";
+
+/** A client further behind than this gets a snapshot instead of a replay of the log. */
+const MAX_CATCH_UP_EVENTS = 2000;
+
+interface Joined {
+  workshopId: string;
+  actor: Actor;
+  /** The highest sequence number this client has been sent; events go out gap-free above it. */
+  sentSeq: number;
+  /** Live events that arrive while the catch-up is being read are held here, then flushed. */
+  pending: StoredEvent[] | undefined;
+}
+
+export interface ConnectionDeps {
+  service: WorkshopService;
+  hub: Hub;
+  isFacilitator: (workshopId: string, key: string) => Promise<boolean>;
+  log: { warn: (object: unknown, message: string) => void };
+}
+
+/**
+ * One client's session on /ws: hello, then commands. Messages of a connection are handled one
+ * at a time, so a client's commands apply in the order it sent them.
+ */
+export class Connection implements Subscriber {
+  private joined: Joined | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly deps: ConnectionDeps,
+  ) {
+    socket.on("message", (data) => {
+      this.queue = this.queue.then(() => this.handleRaw(data.toString())).catch((error) => this.handleCrash(error));
+    });
+    socket.on("close", () => {
+      if (this.joined) deps.hub.leave(this.joined.workshopId, this);
+    });
+  }
+
+  deliver(events: readonly StoredEvent[], serialized: string): void {
+    const joined = this.joined;
+    if (!joined) return;
+    if (joined.pending) {
+      joined.pending.push(...events);
+      return;
+    }
+    const first = events[0];
+    if (first && first.seq === joined.sentSeq + 1) {
+      joined.sentSeq = events[events.length - 1]?.seq ?? joined.sentSeq;
+      this.socket.send(serialized);
+      return;
+    }
+    this.sendEvents(events);
+  }
+
+  private async handleRaw(raw: string): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return this.send({ type: "error", code: "bad_message", message: "Messages are JSON" });
+    }
+    const parsed = clientMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      const id = typeof json === "object" && json && "id" in json && typeof json.id === "string" ? json.id : undefined;
+      const issue = parsed.error.issues[0];
+      const message = issue ? `${formatPath(issue.path)}: ${issue.message}` : "Not a protocol message";
+      return this.send({ type: "error", ...(id ? { id } : {}), code: "bad_message", message });
+    }
+    await this.handle(parsed.data);
+  }
+
+  private async handle(message: ClientMessage): Promise<void> {
+    if (message.type === "ping") return this.send({ type: "pong" });
+    if (message.type === "hello") return this.handleHello(message);
+    const joined = this.joined;
+    if (!joined) return this.close(CLOSE_CODES.badMessage, "Say hello first");
+    if (message.type === "sync") return this.catchUp(joined, message.since);
+    try {
+      const outcome = await this.deps.service.execute(joined.workshopId, joined.actor, message.id, message.command);
+      this.send({ type: "ack", id: message.id, seq: outcome.seq, duplicate: outcome.duplicate });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.send({ type: "error", id: message.id, code: error.code, message: error.message });
+    }
+  }
+
+  private async handleHello(hello: HelloMessage): Promise<void> {
+    if (this.joined) return this.send({ type: "error", code: "bad_message", message: "Already joined" });
+    if (hello.protocol !== PROTOCOL_VERSION) {
+      return this.close(CLOSE_CODES.protocolMismatch, `This server speaks protocol ${PROTOCOL_VERSION}`);
+    }
+    const { service, hub, isFacilitator } = this.deps;
+    if (hello.role === "facilitator" && !(await isFacilitator(hello.workshopId, hello.facilitatorKey ?? ""))) {
+      return this.close(CLOSE_CODES.unauthorized, "Wrong facilitator key");
+    }
+    const actor: Actor = { role: hello.role, id: hello.participantId ?? randomUUID() };
+    const joined: Joined = { workshopId: hello.workshopId, actor, sentSeq: 0, pending: [] };
+    // Join before reading, so that nothing committed meanwhile can fall between the read and
+    // the live stream; `pending` holds it until the read is sent.
+    this.joined = joined;
+    hub.join(hello.workshopId, this);
+    try {
+      const current = await service.get(hello.workshopId);
+      this.send({ type: "welcome", protocol: PROTOCOL_VERSION, workshopId: hello.workshopId, actor, seq: current.seq });
+      const since = hello.since;
+      if (since !== undefined && since <= current.seq && current.seq - since <= MAX_CATCH_UP_EVENTS) {
+        await this.catchUp(joined, since);
+      } else {
+        joined.sentSeq = current.seq;
+        this.send({ type: "snapshot", seq: current.seq, state: current.state });
+        this.flushPending(joined);
+      }
+    } catch (error) {
+      hub.leave(hello.workshopId, this);
+      this.joined = undefined;
+      if (error instanceof AppError && error.code === "not_found") {
+        return this.close(CLOSE_CODES.unknownWorkshop, "No such workshop");
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Sends everything after `since` from the log. Live events that arrive during the read are
+   * held and sent after it, so the client sees one gap-free sequence.
+   */
+  private async catchUp(joined: Joined, since: number): Promise<void> {
+    joined.pending ??= [];
+    joined.sentSeq = since;
+    try {
+      this.sendEvents(await this.deps.service.eventsSince(joined.workshopId, since));
+    } finally {
+      this.flushPending(joined);
+    }
+  }
+
+  private flushPending(joined: Joined): void {
+    const pending = joined.pending ?? [];
+    joined.pending = undefined;
+    this.sendEvents(pending);
+  }
+
+  /** Sends the events above what the client holds, in order. */
+  private sendEvents(events: readonly StoredEvent[]): void {
+    const joined = this.joined;
+    if (!joined) return;
+    const fresh = events.filter((stored) => stored.seq > joined.sentSeq);
+    if (fresh.length === 0) return;
+    joined.sentSeq = fresh[fresh.length - 1]?.seq ?? joined.sentSeq;
+    this.send({ type: "events", events: fresh.map(toEnvelope) });
+  }
+
+  private send(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  private close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+
+  private handleCrash(error: unknown): void {
+    this.deps.log.warn({ err: error }, "WebSocket message failed");
+    this.send({ type: "error", code: "invalid", message: "The server could not handle that message" });
+  }
+}

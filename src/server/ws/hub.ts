@@ -1,0 +1,52 @@
+import type { EventBus } from "../eventBus.js";
+import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
+
+/** What the hub needs of a connection: deliver a batch, given pre-serialised once for all. */
+export interface Subscriber {
+  deliver(events: readonly StoredEvent[], serialized: string): void;
+}
+
+/**
+ * Fans committed events out to the connections of each workshop. A batch is serialised once,
+ * however many people are in the room, so fan-out costs one send per connection.
+ */
+export class Hub {
+  private readonly rooms = new Map<string, Set<Subscriber>>();
+  private readonly unsubscribe: () => void;
+
+  constructor(bus: EventBus) {
+    this.unsubscribe = bus.subscribe((workshopId, events) => this.fanOut(workshopId, events));
+  }
+
+  join(workshopId: string, subscriber: Subscriber): void {
+    let room = this.rooms.get(workshopId);
+    if (!room) {
+      room = new Set();
+      this.rooms.set(workshopId, room);
+    }
+    room.add(subscriber);
+  }
+
+  leave(workshopId: string, subscriber: Subscriber): void {
+    const room = this.rooms.get(workshopId);
+    room?.delete(subscriber);
+    if (room?.size === 0) this.rooms.delete(workshopId);
+  }
+
+  /** How many connections watch a workshop. */
+  count(workshopId: string): number {
+    return this.rooms.get(workshopId)?.size ?? 0;
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.rooms.clear();
+  }
+
+  private fanOut(workshopId: string, events: readonly StoredEvent[]): void {
+    const room = this.rooms.get(workshopId);
+    if (!room || events.length === 0) return;
+    const serialized = JSON.stringify({ type: "events", events: events.map(toEnvelope) });
+    for (const subscriber of room) subscriber.deliver(events, serialized);
+  }
+}
