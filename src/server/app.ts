@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
+import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
-import { PROTOCOL_VERSION } from "../core/index.js";
+import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
 import { isFacilitatorKey } from "./facilitatorKeys.js";
@@ -18,6 +20,8 @@ export interface AppOptions {
   service: WorkshopService;
   publicUrl: string;
   logLevel?: string;
+  /** The built web app (`npm run build`); without it the server is API-only. */
+  webRoot?: string;
 }
 
 /** Builds the HTTP and WebSocket server around an already opened store and service. */
@@ -52,7 +56,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+  await app.register(websocket, {
+    options: { maxPayload: 1024 * 1024 },
+    // Tell clients this is a restart, not an error, so they reconnect with `since`.
+    preClose(done) {
+      for (const client of app.websocketServer.clients) client.close(CLOSE_CODES.serverRestart, "Server restarting");
+      app.websocketServer.close(() => done());
+    },
+  });
 
   const hub = new Hub(bus);
   app.addHook("onClose", async () => hub.close());
@@ -69,5 +80,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) await serveWebApp(app, options.webRoot);
   return app;
+}
+
+/** Serves the built single-page app; any other GET that wants HTML gets its index page. */
+async function serveWebApp(app: FastifyInstance, webRoot: string) {
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/ws";
+    if (wantsPage) return reply.type("text/html").sendFile("index.html");
+    return reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url}` } });
+  });
 }

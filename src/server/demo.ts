@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { validateWorkshopDocument } from "../core/index.js";
+import { issueFacilitatorKey } from "./facilitatorKeys.js";
 import type { EventStore } from "./store/eventStore.js";
 import type { WorkshopService } from "./workshopService.js";
 
@@ -10,11 +11,14 @@ const DEMO_FILE = new URL("./demo/demo.workshop.json", import.meta.url);
  * Imports the demo workshop on a store's first start only. The flag, not the workshop, marks it
  * as done, so a facilitator who deletes or renames the demo does not see it come back.
  */
-export async function seedDemoOnce(store: EventStore, service: WorkshopService): Promise<string | undefined> {
+export async function seedDemoOnce(
+  store: EventStore,
+  service: WorkshopService,
+): Promise<{ id: string; facilitatorKey: string } | undefined> {
   if (await store.getFlag(DEMO_FLAG)) return undefined;
   const validated = validateWorkshopDocument(JSON.parse(readFileSync(DEMO_FILE, "utf8")));
   if (!validated.ok) throw new Error(`The bundled demo workshop is invalid:\n${validated.error.message}`);
   const state = await service.importDocument(validated.value);
   await store.setFlag(DEMO_FLAG, state.id);
-  return state.id;
+  return { id: state.id, facilitatorKey: await issueFacilitatorKey(store, state.id) };
 }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
@@ -11,11 +12,14 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   const store = openSqliteStore(config.dataDir);
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus });
-  const app = await buildApp({ store, bus, service, publicUrl: config.publicUrl, logLevel: config.logLevel });
+  const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+  const app = await buildApp({ store, bus, service, publicUrl: config.publicUrl, logLevel: config.logLevel, webRoot });
   app.addHook("onClose", async () => store.close());
 
-  const demoId = await seedDemoOnce(store, service);
-  if (demoId) app.log.info({ workshopId: demoId }, "demo workshop imported");
+  const demo = await seedDemoOnce(store, service);
+  if (demo) {
+    app.log.info(`Demo workshop imported. Facilitate it at ${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`);
+  }
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Concord is running at ${config.publicUrl}`);

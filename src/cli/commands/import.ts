@@ -20,7 +20,7 @@ export async function importCommand(args: string[]): Promise<number> {
     const state = await service.importDocument(doc);
     const key = await issueFacilitatorKey(store, state.id);
     process.stdout.write(`${state.id}\n${config.publicUrl}/w/${state.id}\n`);
-    process.stderr.write(`Facilitator key: ${key}\n`);
+    process.stderr.write(`Facilitate it at ${config.publicUrl}/w/${state.id}#key=${key}\n`);
   });
   return 0;
 }

@@ -1,0 +1,23 @@
+import { type FormEvent, useState } from "react";
+
+/** One idea per card: a short text, sent on Enter. */
+export function CardComposer(props: { maxLength: number; onSubmit: (text: string) => void }) {
+  const [text, setText] = useState("");
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    props.onSubmit(trimmed);
+    setText("");
+  };
+  return (
+    <form className="composer row" onSubmit={handleSubmit}>
+      <label className="grow">
+        Your idea
+        <input value={text} onChange={(event) => setText(event.target.value)} maxLength={props.maxLength} required />
+      </label>
+      <span className="muted">{props.maxLength - text.length}</span>
+      <button type="submit">Add card</button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+const PARTICIPANT_KEY = "concord.participantId";
+const facilitatorKeyName = (workshopId: string) => `concord.facilitatorKey.${workshopId}`;
+
+/** This device's participant id: stable across reloads so a reconnect is the same person. */
+export function participantId(): string {
+  let id = localStorage.getItem(PARTICIPANT_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem(PARTICIPANT_KEY, id);
+  }
+  return id;
+}
+
+/**
+ * The facilitator key for a workshop, taken from a `#key=…` link once (the fragment never
+ * reaches the server's logs) and then remembered on this device.
+ */
+export function facilitatorKey(workshopId: string): string | undefined {
+  const fromLink = new URLSearchParams(window.location.hash.slice(1)).get("key");
+  if (fromLink) {
+    rememberFacilitatorKey(workshopId, fromLink);
+    history.replaceState(null, "", window.location.pathname);
+  }
+  return localStorage.getItem(facilitatorKeyName(workshopId)) ?? undefined;
+}
+
+export function rememberFacilitatorKey(workshopId: string, key: string): void {
+  localStorage.setItem(facilitatorKeyName(workshopId), key);
+}

@@ -1,0 +1,166 @@
+import {
+  applyEnvelopes,
+  type Actor,
+  type Command,
+  PROTOCOL_VERSION,
+  type Replica,
+  type ServerMessage,
+  CLOSE_CODES,
+} from "../../core/index.js";
+
+export type ConnectionStatus = "connecting" | "live" | "offline" | "closed";
+
+export interface LiveSnapshot {
+  status: ConnectionStatus;
+  replica: Replica | undefined;
+  actor: Actor | undefined;
+  /** Commands sent but not yet acknowledged; they are resent with the same id after a reconnect. */
+  pending: number;
+  /** The last refusal, for the page to show. */
+  lastError: string | undefined;
+  /** Why the server ended the session for good (wrong key, unknown workshop). */
+  fatal: string | undefined;
+}
+
+export interface LiveClientOptions {
+  url: string;
+  workshopId: string;
+  role: "facilitator" | "participant";
+  participantId: string;
+  facilitatorKey?: string;
+}
+
+const FATAL_CLOSES = new Set<number>([
+  CLOSE_CODES.protocolMismatch,
+  CLOSE_CODES.unauthorized,
+  CLOSE_CODES.badMessage,
+  CLOSE_CODES.unknownWorkshop,
+]);
+
+/**
+ * The browser's end of the protocol: keeps a replica built only from server events, reconnects
+ * with `since`, and resends unacknowledged commands under their original ids, which the server
+ * applies once however often they arrive.
+ */
+export class LiveClient {
+  private socket: WebSocket | undefined;
+  private snapshot: LiveSnapshot = {
+    status: "connecting",
+    replica: undefined,
+    actor: undefined,
+    pending: 0,
+    lastError: undefined,
+    fatal: undefined,
+  };
+  private readonly outbox = new Map<string, Command>();
+  private readonly listeners = new Set<(snapshot: LiveSnapshot) => void>();
+  private retryDelay = 500;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: LiveClientOptions) {
+    this.connect();
+  }
+
+  get current(): LiveSnapshot {
+    return this.snapshot;
+  }
+
+  subscribe(listener: (snapshot: LiveSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Queues a command; it is sent now if connected, or as soon as the connection is back. */
+  send(command: Command): string {
+    const id = crypto.randomUUID();
+    this.outbox.set(id, command);
+    this.update({ pending: this.outbox.size });
+    if (this.snapshot.status === "live") this.transmit(id, command);
+    return id;
+  }
+
+  close(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.socket?.close();
+    this.update({ status: "closed" });
+  }
+
+  private connect(): void {
+    const socket = new WebSocket(this.options.url);
+    this.socket = socket;
+    this.update({ status: "connecting" });
+    socket.onopen = () => {
+      const { workshopId, role, participantId, facilitatorKey } = this.options;
+      const since = this.snapshot.replica?.seq;
+      socket.send(
+        JSON.stringify({
+          type: "hello",
+          protocol: PROTOCOL_VERSION,
+          workshopId,
+          role,
+          participantId,
+          ...(facilitatorKey ? { facilitatorKey } : {}),
+          ...(since !== undefined ? { since } : {}),
+        }),
+      );
+    };
+    socket.onmessage = (message) => this.handleMessage(JSON.parse(String(message.data)) as ServerMessage);
+    socket.onclose = (event) => {
+      if (this.socket !== socket || this.stopped) return;
+      if (FATAL_CLOSES.has(event.code)) {
+        this.update({ status: "closed", fatal: event.reason || `Closed (${event.code})` });
+        return;
+      }
+      this.update({ status: "offline" });
+      this.retryTimer = setTimeout(() => this.connect(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, 10_000);
+    };
+  }
+
+  private handleMessage(message: ServerMessage): void {
+    switch (message.type) {
+      case "welcome":
+        this.retryDelay = 500;
+        this.update({ actor: message.actor });
+        return;
+      case "snapshot":
+        this.goLive({ seq: message.seq, state: message.state });
+        return;
+      case "events": {
+        const replica = this.snapshot.replica;
+        if (!replica) return;
+        const next = applyEnvelopes(replica, message.events);
+        if (next) this.goLive(next);
+        else this.socket?.send(JSON.stringify({ type: "sync", since: replica.seq }));
+        return;
+      }
+      case "ack":
+        this.outbox.delete(message.id);
+        this.update({ pending: this.outbox.size });
+        return;
+      case "error":
+        if (message.id) this.outbox.delete(message.id);
+        this.update({ pending: this.outbox.size, lastError: message.message });
+        return;
+      case "pong":
+        return;
+    }
+  }
+
+  private goLive(replica: Replica): void {
+    const wasLive = this.snapshot.status === "live";
+    this.update({ replica, status: "live" });
+    if (!wasLive) for (const [id, command] of this.outbox) this.transmit(id, command);
+  }
+
+  private transmit(id: string, command: Command): void {
+    this.socket?.send(JSON.stringify({ type: "command", id, command }));
+  }
+
+  private update(change: Partial<LiveSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener(this.snapshot);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Small shared helpers for tests of the domain core: fixed actors and clock, a blank workshop,
+ * a way to play commands through `decide` + `reduce`, the board invariant, and JSON fixture
+ * loading (src/core may not import node:*, so file access lives here).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import {
+  type Actor,
+  blankContent,
+  type Command,
+  commandSchema,
+  type DomainEvent,
+  decide,
+  emptyWorkshop,
+  reduce,
+  reduceAll,
+  type WorkshopState,
+} from "../../src/core/index.js";
+
+export const NOW = "2025-03-01T10:00:00.000Z";
+export const FACILITATOR: Actor = { role: "facilitator", id: "fac" };
+
+export function participant(id: string): Actor {
+  return { role: "participant", id };
+}
+
+/** A workshop right after its `workshopCreated` event: context phase, default settings, empty board. */
+export function blankWorkshop(id = "w1", title = "Team retreat"): WorkshopState {
+  return reduce(emptyWorkshop(id), {
+    type: "workshopCreated",
+    workshop: blankContent({ title, language: "en" }, NOW),
+  });
+}
+
+/** Validates the command as the edge does, then decides; throws when the command is refused. */
+export function eventsFor(state: WorkshopState, actor: Actor, command: Command): DomainEvent[] {
+  const decided = decide(state, commandSchema.parse(command), actor);
+  if (!decided.ok) {
+    throw new Error(`${actor.role} ${actor.id} was refused ${command.type}: ${decided.error.code} ${decided.error.message}`);
+  }
+  return decided.value;
+}
+
+/** Plays commands in order from one actor; throws on the first refusal. */
+export function play(state: WorkshopState, actor: Actor, ...commands: Command[]): WorkshopState {
+  let next = state;
+  for (const command of commands) next = reduceAll(next, eventsFor(next, actor, command));
+  return next;
+}
+
+/** Every card id on the board, in column order then pile order. */
+export function boardCardIds(state: WorkshopState): string[] {
+  return [...state.themes.flatMap((theme) => theme.cardIds), ...state.unclustered];
+}
+
+/**
+ * The structural invariant of the board: every card of `state.cards` sits exactly once across the
+ * columns and the pile, and nothing else sits there. Returns the problems found (empty when sound).
+ */
+export function boardProblems(state: WorkshopState): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  for (const id of boardCardIds(state)) seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const [id, count] of seen) {
+    if (count > 1) problems.push(`card ${id} is on the board ${count} times`);
+    if (!Object.hasOwn(state.cards, id)) problems.push(`card ${id} is on the board but not in state.cards`);
+  }
+  for (const id of Object.keys(state.cards)) {
+    if (!seen.has(id)) problems.push(`card ${id} is in state.cards but not on the board`);
+  }
+  return problems;
+}
+
+/** The parsed JSON at `url`, or undefined when the file does not exist. */
+export function readJsonIfPresent(url: URL): unknown {
+  return existsSync(url) ? JSON.parse(readFileSync(url, "utf8")) : undefined;
+}
+
+export function fileExists(url: URL): boolean {
+  return existsSync(url);
+}
+
+export function readText(url: URL): string {
+  return readFileSync(url, "utf8");
+}
