@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { brandingSchema } from "./interchange/schema.js";
 import { LIMITS } from "./limits.js";
 import { PHASES } from "./phases.js";
 
@@ -31,6 +32,7 @@ export const contextPatchSchema = z
     source: longText,
     rationalAim: longText,
     experientialAim: longText,
+    branding: brandingSchema,
   })
   .partial()
   .strict();
@@ -42,6 +44,8 @@ export const settingsPatchSchema = z
     cardMaxLength: z.number().int().min(10).max(LIMITS.cardText),
     voteBudget: z.number().int().min(1).max(100),
     votesPerThemeCap: z.number().int().min(1).max(100),
+    brainstormMode: z.enum(["open", "rounds"]),
+    useTables: z.boolean(),
   })
   .partial()
   .strict();
@@ -60,11 +64,44 @@ export const commandSchema = z.discriminatedUnion("type", [
       type: z.literal("joinWorkshop"),
       name: z.string().trim().max(80),
       group: z.string().trim().max(LIMITS.shortText).optional(),
+      tableId: id.optional(),
     })
     .strict(),
+  z.object({ type: z.literal("addTable"), tableId: id, name: z.string().trim().min(1).max(80) }).strict(),
+  z.object({ type: z.literal("removeTable"), tableId: id }).strict(),
+  z
+    .object({
+      type: z.literal("startRound"),
+      roundId: id,
+      prompt: z.string().trim().max(LIMITS.shortText),
+      perTable: z.number().int().min(1).max(50).nullable(),
+    })
+    .strict(),
+  z.object({ type: z.literal("revealRound"), roundId: id }).strict(),
+  z.object({ type: z.literal("submitTableCards"), tableId: id, cardIds: z.array(id).max(50) }).strict(),
+  z
+    .object({
+      type: z.literal("startTimer"),
+      durationSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 3600),
+    })
+    .strict(),
+  z.object({ type: z.literal("stopTimer") }).strict(),
   z.object({ type: z.literal("addCard"), cardId: id, text: cardText, themeId: id.optional() }).strict(),
   z.object({ type: z.literal("editCard"), cardId: id, text: cardText }).strict(),
   z.object({ type: z.literal("removeCard"), cardId: id }).strict(),
+  z
+    .object({
+      type: z.literal("restoreCard"),
+      card: z.object({ id, text: cardText, author: shortText.optional(), group: shortText.optional() }).strict(),
+      toThemeId: id.nullable(),
+      toIndex: index,
+    })
+    .strict(),
+  z.object({ type: z.literal("mergeCards"), sourceCardId: id, targetCardId: id }).strict(),
   z
     .object({
       type: z.literal("moveCard"),

@@ -1,15 +1,16 @@
 import type { Command } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
-import { type Actor, type Card, findTheme, locateCard, type WorkshopState } from "./model.js";
+import { type Actor, type Card, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
 import { isAllowed } from "./permissions.js";
 import { assertNever, fail, ok, type Result } from "./result.js";
 
 /**
  * Turns a validated command into the events it causes, or says why it cannot be done.
- * Pure: the same state, command and actor always give the same answer.
+ * Pure: the same state, command, actor and time always give the same answer. `now` (an ISO
+ * timestamp) is needed only by commands that read the clock, such as starting a timer.
  */
-export function decide(state: WorkshopState, command: Command, actor: Actor): Result<DomainEvent[]> {
+export function decide(state: WorkshopState, command: Command, actor: Actor, now?: string): Result<DomainEvent[]> {
   if (!isAllowed(command.type, actor.role, state.phase)) {
     return fail("forbidden", `A ${actor.role} may not ${command.type} in the ${state.phase} phase`);
   }
@@ -30,11 +31,15 @@ export function decide(state: WorkshopState, command: Command, actor: Actor): Re
       if (command.phase === state.phase) return fail("conflict", `Already in the ${state.phase} phase`);
       return ok([{ type: "phaseChanged", phase: command.phase, previous: state.phase }]);
     case "joinWorkshop": {
+      if (command.tableId && !state.tables.some((table) => table.id === command.tableId)) {
+        return fail("not_found", `Table ${command.tableId} does not exist`);
+      }
       const previous = state.participants[actor.id];
       const participant = {
         id: actor.id,
         name: command.name,
         ...(command.group ? { group: command.group } : {}),
+        ...(command.tableId ? { tableId: command.tableId } : {}),
       };
       return ok([{ type: "participantJoined", participant, ...(previous ? { previous } : {}) }]);
     }
@@ -49,10 +54,17 @@ export function decide(state: WorkshopState, command: Command, actor: Actor): Re
     case "removeCard": {
       const card = ownCard(state, command.cardId, actor);
       if (!card.ok) return card;
-      const place = locateCard(state, command.cardId);
-      if (!place) return fail("not_found", `Card ${command.cardId} is not on the board`);
-      return ok([{ type: "cardRemoved", card: card.value, place }]);
+      return ok([{ type: "cardRemoved", card: card.value, place: locateCard(state, command.cardId) ?? null }]);
     }
+    case "restoreCard": {
+      if (state.cards[command.card.id]) return fail("conflict", `Card ${command.card.id} already exists`);
+      const target = command.toThemeId === null ? state.unclustered : findTheme(state, command.toThemeId)?.cardIds;
+      if (!target) return fail("not_found", `Theme ${command.toThemeId} does not exist`);
+      const place = { themeId: command.toThemeId, index: Math.min(command.toIndex, target.length) };
+      return ok([{ type: "cardAdded", card: command.card, place }]);
+    }
+    case "mergeCards":
+      return decideMergeCards(state, command);
     case "moveCard":
       return decideMoveCard(state, command, actor);
     case "createTheme": {
@@ -126,6 +138,47 @@ export function decide(state: WorkshopState, command: Command, actor: Actor): Re
     }
     case "castVote":
       return decideCastVote(state, command, actor);
+    case "addTable":
+      if (state.tables.some((table) => table.id === command.tableId)) return fail("conflict", "That table exists");
+      return ok([{ type: "tableAdded", table: { id: command.tableId, name: command.name } }]);
+    case "removeTable": {
+      const index = state.tables.findIndex((table) => table.id === command.tableId);
+      const table = state.tables[index];
+      if (!table) return fail("not_found", `Table ${command.tableId} does not exist`);
+      return ok([{ type: "tableRemoved", table, index }]);
+    }
+    case "startRound": {
+      if (state.rounds.some((round) => round.id === command.roundId)) return fail("conflict", "That round exists");
+      const round = {
+        id: command.roundId,
+        prompt: command.prompt,
+        perTable: command.perTable,
+        revealed: false,
+        readyTableIds: [],
+      };
+      return ok([{ type: "roundStarted", round, previousActiveRoundId: state.activeRoundId }]);
+    }
+    case "revealRound": {
+      const round = state.rounds.find((candidate) => candidate.id === command.roundId);
+      if (!round) return fail("not_found", `Round ${command.roundId} does not exist`);
+      if (round.revealed) return fail("conflict", "This round is already revealed");
+      const cardIds = Object.values(state.cards)
+        .filter((card) => card.roundId === round.id && card.stage === "submitted")
+        .map((card) => card.id);
+      return ok([{ type: "roundRevealed", roundId: round.id, cardIds }]);
+    }
+    case "submitTableCards":
+      return decideSubmitTableCards(state, command, actor);
+    case "startTimer": {
+      if (!now) return fail("invalid", "Starting a timer needs the current time");
+      const endsAt = new Date(Date.parse(now) + command.durationSeconds * 1000).toISOString();
+      return ok([
+        { type: "timerStarted", timer: { endsAt, durationSeconds: command.durationSeconds }, previous: state.timer },
+      ]);
+    }
+    case "stopTimer":
+      if (!state.timer) return ok([]);
+      return ok([{ type: "timerStopped", previous: state.timer }]);
     default:
       return assertNever(command);
   }
@@ -149,10 +202,71 @@ function decideAddCard(state: WorkshopState, command: CommandOf<"addCard">, acto
   if (actor.role === "participant") card.authorId = actor.id;
   if (author?.name && !state.settings.anonymousCards) card.author = author.name;
   if (author?.group) card.group = author.group;
+  // In rounds mode a participant's card waits off the board: for its table to pick it, then
+  // for the facilitator to reveal the round. The facilitator's own cards (paper cards typed in)
+  // go straight to the board.
+  if (actor.role === "participant" && state.settings.brainstormMode === "rounds") {
+    if (!state.activeRoundId) return fail("conflict", "Wait for the facilitator to start a round");
+    card.roundId = state.activeRoundId;
+    const tableId = state.settings.useTables ? author?.tableId : undefined;
+    if (tableId) card.tableId = tableId;
+    card.stage = tableId ? "candidate" : "submitted";
+    return ok([{ type: "cardAdded", card, place: null }]);
+  }
   const place = theme
     ? { themeId: theme.id, index: theme.cardIds.length }
     : { themeId: null, index: state.unclustered.length };
   return ok([{ type: "cardAdded", card, place }]);
+}
+
+function decideSubmitTableCards(
+  state: WorkshopState,
+  command: CommandOf<"submitTableCards">,
+  actor: Actor,
+): Result<DomainEvent[]> {
+  if (actor.role === "participant" && state.participants[actor.id]?.tableId !== command.tableId) {
+    return fail("forbidden", "Only people at this table can submit its cards");
+  }
+  const round = state.rounds.find((candidate) => candidate.id === state.activeRoundId);
+  if (!round) return fail("conflict", "No round is open");
+  if (round.readyTableIds.includes(command.tableId)) return fail("conflict", "This table has already sent its cards");
+  const candidates = Object.values(state.cards).filter(
+    (card) => card.stage === "candidate" && card.tableId === command.tableId && card.roundId === round.id,
+  );
+  const chosen = new Set(command.cardIds);
+  if (chosen.size !== command.cardIds.length) return fail("invalid", "A card is chosen twice");
+  for (const cardId of chosen) {
+    if (!candidates.some((card) => card.id === cardId))
+      return fail("not_found", `Card ${cardId} is not one of this table's cards`);
+  }
+  if (round.perTable !== null && chosen.size > round.perTable) {
+    return fail("invalid", `This round asks each table for ${round.perTable} cards at most`);
+  }
+  const discarded = candidates.filter((card) => !chosen.has(card.id));
+  return ok([
+    { type: "tableCardsSubmitted", tableId: command.tableId, roundId: round.id, cardIds: command.cardIds, discarded },
+  ]);
+}
+
+function decideMergeCards(state: WorkshopState, command: CommandOf<"mergeCards">): Result<DomainEvent[]> {
+  if (command.sourceCardId === command.targetCardId) return fail("invalid", "A card cannot merge into itself");
+  const source = state.cards[command.sourceCardId];
+  const target = state.cards[command.targetCardId];
+  const sourcePlace = locateCard(state, command.sourceCardId);
+  if (!source || !sourcePlace) return fail("not_found", `Card ${command.sourceCardId} is not on the board`);
+  if (!target || !locateCard(state, command.targetCardId))
+    return fail("not_found", `Card ${command.targetCardId} is not on the board`);
+  // Both texts are kept, one per line: merging says "these are one idea", not "drop one".
+  const text = `${target.text}\n${source.text}`;
+  if (text.length > LIMITS.cardText) return fail("invalid", "The merged card would be too long");
+  return ok([{ type: "cardsMerged", source, sourcePlace, targetCardId: target.id, text, previous: target.text }]);
+}
+
+/** The first symbol no column uses, so columns on the wall never share one while there are enough. */
+function freeSymbol(state: WorkshopState): number {
+  const used = new Set(state.themes.map((theme) => theme.symbol));
+  for (let symbol = 0; symbol < SYMBOL_COUNT; symbol++) if (!used.has(symbol)) return symbol;
+  return state.themes.length % SYMBOL_COUNT;
 }
 
 function decideMoveCard(state: WorkshopState, command: CommandOf<"moveCard">, actor: Actor): Result<DomainEvent[]> {

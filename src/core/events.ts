@@ -4,7 +4,10 @@ import type {
   CardPlace,
   Footnote,
   Participant,
+  Round,
+  Table,
   Theme,
+  Timer,
   Vote,
   WorkshopContext,
   WorkshopSettings,
@@ -26,10 +29,19 @@ export type DomainEvent =
   | { type: "settingsUpdated"; patch: SettingsPatch; previous: Partial<WorkshopSettings> }
   | { type: "phaseChanged"; phase: Phase; previous: Phase }
   | { type: "participantJoined"; participant: Participant; previous?: Participant }
-  | { type: "cardAdded"; card: Card; place: CardPlace }
+  /** `place` is null for a card that waits off the board for its round. */
+  | { type: "cardAdded"; card: Card; place: CardPlace | null }
   | { type: "cardEdited"; cardId: string; text: string; previous: string }
-  | { type: "cardRemoved"; card: Card; place: CardPlace }
+  | { type: "cardRemoved"; card: Card; place: CardPlace | null }
   | { type: "cardMoved"; cardId: string; from: CardPlace; to: CardPlace }
+  | { type: "cardsMerged"; source: Card; sourcePlace: CardPlace; targetCardId: string; text: string; previous: string }
+  | { type: "tableAdded"; table: Table }
+  | { type: "tableRemoved"; table: Table; index: number }
+  | { type: "roundStarted"; round: Round; previousActiveRoundId: string | null }
+  | { type: "roundRevealed"; roundId: string; cardIds: string[] }
+  | { type: "tableCardsSubmitted"; tableId: string; roundId: string; cardIds: string[]; discarded: Card[] }
+  | { type: "timerStarted"; timer: Timer; previous: Timer | null }
+  | { type: "timerStopped"; previous: Timer }
   | { type: "themeCreated"; theme: Theme; index: number }
   | { type: "themeDeleted"; theme: Theme; index: number }
   | { type: "themeMoved"; themeId: string; from: number; to: number }

@@ -37,7 +37,22 @@ export interface WorkshopContext {
   source?: string;
   rationalAim?: string;
   experientialAim?: string;
+  /** The organization's accent colour and logo, used by every report format. */
+  branding?: Branding;
 }
+
+/** An organization's look in its reports: an accent colour and an optional embedded logo (never a URL). */
+export interface Branding {
+  /** `#RRGGBB` */
+  accentColor: string;
+  logo?: { mediaType: "image/png" | "image/jpeg"; dataBase64: string };
+}
+
+/**
+ * How cards come in: `open` shows each card as it is sent; `rounds` collects the cards of a
+ * round (and, with tables, lets each table pick its cards) and shows them when revealed.
+ */
+export type BrainstormMode = "open" | "rounds";
 
 /** How the room runs; not part of the report. */
 export interface WorkshopSettings {
@@ -46,6 +61,9 @@ export interface WorkshopSettings {
   cardMaxLength: number;
   voteBudget: number;
   votesPerThemeCap: number;
+  brainstormMode: BrainstormMode;
+  /** Participants sit at tables (small groups) and pick a table when they join. */
+  useTables: boolean;
 }
 
 export interface Card {
@@ -57,6 +75,15 @@ export interface Card {
   author?: string;
   /** Participant group the card came from, when known. */
   group?: string;
+  /** The brainstorm round the card was written in. */
+  roundId?: string;
+  /** The table that wrote it, in table mode. */
+  tableId?: string;
+  /**
+   * Off the board until its round is revealed: a `candidate` waits for its table to pick it,
+   * a `submitted` card for the reveal. Absent for cards on the board.
+   */
+  stage?: "candidate" | "submitted";
 }
 
 /** A column of the board; it becomes a named theme in the name phase. */
@@ -68,6 +95,31 @@ export interface Theme {
   narrative: string;
   /** Card ids in board order. */
   cardIds: string[];
+  /** Until a column is named it is told apart by a symbol (shape and colour), by index. */
+  symbol?: number;
+}
+
+/** A small group of participants who brainstorm together. */
+export interface Table {
+  id: string;
+  name: string;
+}
+
+/** A call for cards: "each table: your 3 clearest ideas". */
+export interface Round {
+  id: string;
+  prompt: string;
+  /** How many cards each table (or person, without tables) should send; null for no limit. */
+  perTable: number | null;
+  revealed: boolean;
+  /** Tables that have submitted their cards for this round. */
+  readyTableIds: string[];
+}
+
+/** A countdown everyone sees; clients count down to `endsAt` with their clock offset. */
+export interface Timer {
+  endsAt: string;
+  durationSeconds: number;
 }
 
 export interface Footnote {
@@ -79,6 +131,7 @@ export interface Participant {
   id: string;
   name: string;
   group?: string;
+  tableId?: string;
 }
 
 /** Dots one voter put on one theme. */
@@ -102,6 +155,13 @@ export interface WorkshopState {
   footnotes: Footnote[];
   participants: Record<string, Participant>;
   votes: Vote[];
+  tables: Table[];
+  rounds: Round[];
+  /** The round that new cards go to, in rounds mode. */
+  activeRoundId: string | null;
+  timer: Timer | null;
+  /** What participants type to join; unique among workshops, assigned by the server. */
+  joinCode: string;
   /** Top-level fields of an imported file that this version does not know, kept for export. */
   extensions: Record<string, unknown>;
 }
@@ -112,7 +172,12 @@ export const DEFAULT_SETTINGS: WorkshopSettings = {
   cardMaxLength: 140,
   voteBudget: 3,
   votesPerThemeCap: 3,
+  brainstormMode: "open",
+  useTables: false,
 };
+
+/** Number of distinct column symbols the views can draw. */
+export const SYMBOL_COUNT = 12;
 
 /** Where a card sits: a theme's column (by id) or the unclustered pile (null). */
 export interface CardPlace {
@@ -129,6 +194,11 @@ export function locateCard(state: WorkshopState, cardId: string): CardPlace | un
     if (index >= 0) return { themeId: theme.id, index };
   }
   return undefined;
+}
+
+/** True when the card is on the board (a column or the pile), not waiting in a round. */
+export function isOnBoard(card: Card): boolean {
+  return card.stage === undefined;
 }
 
 export function findTheme(state: WorkshopState, themeId: string): Theme | undefined {

@@ -58,8 +58,22 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type HelloMessage = Extract<ClientMessage, { type: "hello" }>;
 
+/**
+ * Who is connected: never stored, never replayed. Everyone gets the counts; the facilitator also
+ * gets the list of people. Sent at most once a second per workshop, so a join storm costs each
+ * client O(1) messages, not one per joiner.
+ */
+export interface PresenceMessage {
+  type: "presence";
+  connected: number;
+  /** Connected participants per table id ("" for those without a table). */
+  byTable: Record<string, number>;
+  people?: { id: string; name: string; tableId?: string; group?: string }[];
+}
+
 export type ServerMessage =
-  | { type: "welcome"; protocol: number; workshopId: string; actor: Actor; seq: number }
+  | { type: "welcome"; protocol: number; workshopId: string; actor: Actor; seq: number; serverTime: string }
+  | PresenceMessage
   | { type: "snapshot"; seq: number; state: WorkshopState }
   | { type: "events"; events: EventEnvelope[] }
   | { type: "ack"; id: string; seq: number; duplicate: boolean }

@@ -199,7 +199,11 @@ describe("reduce: footnotes, participants, votes, context and settings", () => {
       ]),
     );
     expect(changed.votes).toHaveLength(2);
-    const removed = reduce(changed, { type: "voteCast", vote: { voterId: "p1", themeId: "t1", count: 0 }, previous: 3 });
+    const removed = reduce(changed, {
+      type: "voteCast",
+      vote: { voterId: "p1", themeId: "t1", count: 0 },
+      previous: 3,
+    });
     expect(removed.votes).toEqual([{ voterId: "p2", themeId: "t1", count: 1 }]);
   });
 

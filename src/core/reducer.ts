@@ -1,5 +1,5 @@
 import type { DomainEvent } from "./events.js";
-import type { CardPlace, Theme, WorkshopState } from "./model.js";
+import type { Card, CardPlace, Theme, WorkshopState } from "./model.js";
 import { assertNever } from "./result.js";
 
 /**
@@ -18,12 +18,10 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
       return { ...state, phase: event.phase };
     case "participantJoined":
       return { ...state, participants: { ...state.participants, [event.participant.id]: event.participant } };
-    case "cardAdded":
-      return insertCardAt(
-        { ...state, cards: { ...state.cards, [event.card.id]: event.card } },
-        event.card.id,
-        event.place,
-      );
+    case "cardAdded": {
+      const withCard = { ...state, cards: { ...state.cards, [event.card.id]: event.card } };
+      return event.place ? insertCardAt(withCard, event.card.id, event.place) : withCard;
+    }
     case "cardEdited": {
       const card = state.cards[event.cardId];
       if (!card) return state;
@@ -31,8 +29,42 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
     }
     case "cardRemoved": {
       const { [event.card.id]: _removed, ...cards } = state.cards;
-      return removeCardFrom({ ...state, cards }, event.card.id, event.place);
+      return event.place ? removeCardFrom({ ...state, cards }, event.card.id, event.place) : { ...state, cards };
     }
+    case "cardsMerged": {
+      const { [event.source.id]: _merged, ...cards } = state.cards;
+      const target = cards[event.targetCardId];
+      if (target) cards[event.targetCardId] = { ...target, text: event.text };
+      return removeCardFrom({ ...state, cards }, event.source.id, event.sourcePlace);
+    }
+    case "tableAdded":
+      return { ...state, tables: [...state.tables, event.table] };
+    case "tableRemoved":
+      return { ...state, tables: state.tables.filter((table) => table.id !== event.table.id) };
+    case "roundStarted":
+      return { ...state, rounds: [...state.rounds, event.round], activeRoundId: event.round.id };
+    case "roundRevealed":
+      return {
+        ...state,
+        cards: mapCards(state.cards, event.cardIds, ({ stage: _stage, ...card }) => card),
+        unclustered: [...state.unclustered, ...event.cardIds],
+        rounds: state.rounds.map((round) => (round.id === event.roundId ? { ...round, revealed: true } : round)),
+      };
+    case "tableCardsSubmitted": {
+      const cards = mapCards(state.cards, event.cardIds, (card) => ({ ...card, stage: "submitted" }));
+      for (const card of event.discarded) delete cards[card.id];
+      return {
+        ...state,
+        cards,
+        rounds: state.rounds.map((round) =>
+          round.id === event.roundId ? { ...round, readyTableIds: [...round.readyTableIds, event.tableId] } : round,
+        ),
+      };
+    }
+    case "timerStarted":
+      return { ...state, timer: event.timer };
+    case "timerStopped":
+      return { ...state, timer: null };
     case "cardMoved":
       return insertCardAt(removeCardFrom(state, event.cardId, event.from), event.cardId, event.to);
     case "themeCreated":
@@ -86,6 +118,20 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
 export function reduceAll(state: WorkshopState, events: Iterable<DomainEvent>): WorkshopState {
   let next = state;
   for (const event of events) next = reduce(next, event);
+  return next;
+}
+
+/** A copy of the cards with `change` applied to the listed ones. */
+function mapCards(
+  cards: Record<string, Card>,
+  cardIds: readonly string[],
+  change: (card: Card) => Card,
+): Record<string, Card> {
+  const next = { ...cards };
+  for (const cardId of cardIds) {
+    const card = next[cardId];
+    if (card) next[cardId] = change(card);
+  }
   return next;
 }
 

@@ -7,7 +7,11 @@ export function emptyWorkshop(id: string): WorkshopState {
 }
 
 /** Content of a workshop created from scratch; `now` is an ISO timestamp supplied by the caller. */
-export function blankContent(input: { title: string; language: Language }, now: string): WorkshopContent {
+export function blankContent(
+  input: { title: string; language: Language },
+  now: string,
+  joinCode = "",
+): WorkshopContent {
   const today = now.slice(0, 10);
   return {
     createdAt: now,
@@ -37,6 +41,11 @@ export function blankContent(input: { title: string; language: Language }, now: 
     footnotes: [],
     participants: {},
     votes: [],
+    tables: [],
+    rounds: [],
+    activeRoundId: null,
+    timer: null,
+    joinCode,
     extensions: {},
   };
 }

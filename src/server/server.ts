@@ -18,7 +18,9 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
 
   const demo = await seedDemoOnce(store, service);
   if (demo) {
-    app.log.info(`Demo workshop imported. Facilitate it at ${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`);
+    app.log.info(
+      `Demo workshop imported. Facilitate it at ${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`,
+    );
   }
 
   await app.listen({ port: config.port, host: config.host });

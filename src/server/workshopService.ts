@@ -22,6 +22,16 @@ const SNAPSHOT_EVERY = 100;
 /** Another process may append between our read and our write; reload and decide again. */
 const MAX_CONFLICT_RETRIES = 5;
 
+// No 0/O, 1/I/L: a code read off a wall must not be mistyped. 31^6 ≈ 887 million codes.
+const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const JOIN_CODE_LENGTH = 6;
+const joinCodeFlag = (code: string) => `joinCode:${code}`;
+
+/** Upper-cases and drops spaces and dashes, so "abc-123" finds "ABC123". */
+export function normalizeJoinCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, "");
+}
+
 /** The system actor that creates and imports workshops. */
 const SYSTEM: Actor = { role: "facilitator", id: "system" };
 
@@ -67,12 +77,18 @@ export class WorkshopService {
 
   /** Creates a blank workshop in the context phase. */
   async create(input: { title: string; language: Language }): Promise<WorkshopState> {
-    return this.createFrom(blankContent(input, this.now()));
+    return this.createFrom(blankContent(input, this.now(), await this.newJoinCode()));
   }
 
   /** Creates a workshop from a validated `workshop/v1` document. */
   async importDocument(doc: WorkshopDocument): Promise<WorkshopState> {
-    return this.createFrom(documentToContent(doc, this.now()));
+    return this.createFrom(documentToContent(doc, this.now(), await this.newJoinCode()));
+  }
+
+  /** The workshop a participant's join code opens, if any. */
+  async findByJoinCode(code: string): Promise<string | undefined> {
+    const workshopId = await this.store.getFlag(joinCodeFlag(normalizeJoinCode(code)));
+    return workshopId || undefined;
   }
 
   async list(): Promise<WorkshopSummary[]> {
@@ -116,7 +132,7 @@ export class WorkshopService {
     for (let attempt = 0; ; attempt++) {
       const earlier = await this.store.findCommand(workshopId, actor.id, commandId);
       if (earlier) return { seq: earlier.seq, events: [], duplicate: true };
-      const decided = decide(room.state, command, actor);
+      const decided = decide(room.state, command, actor, this.now());
       if (!decided.ok) throw AppError.from(decided.error);
       try {
         const stored = await this.commit(workshopId, room, actor, commandId, decided.value);
@@ -162,8 +178,18 @@ export class WorkshopService {
       { type: "workshopCreated", workshop: content },
     ]);
     await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
+    await this.store.setFlag(joinCodeFlag(content.joinCode), workshopId);
     this.rooms.set(workshopId, Promise.resolve(room));
     return room.state;
+  }
+
+  /** A short code people can type from a projector: unambiguous letters and digits. */
+  private async newJoinCode(): Promise<string> {
+    for (;;) {
+      const bytes = crypto.getRandomValues(new Uint8Array(JOIN_CODE_LENGTH));
+      const code = Array.from(bytes, (byte) => JOIN_CODE_ALPHABET[byte % JOIN_CODE_ALPHABET.length]).join("");
+      if (!(await this.store.getFlag(joinCodeFlag(code)))) return code;
+    }
   }
 
   private async room(workshopId: string): Promise<Room> {

@@ -14,6 +14,7 @@ const KNOWN_KEYS = new Set([
   "heldOn",
   "reportDate",
   "language",
+  "branding",
   "facilitators",
   "participantGroups",
   "overview",
@@ -32,7 +33,7 @@ const KNOWN_KEYS = new Set([
 ]);
 
 /** Turns a validated document into the content of a `workshopCreated` event. */
-export function documentToContent(doc: WorkshopDocument, createdAt: string): WorkshopContent {
+export function documentToContent(doc: WorkshopDocument, createdAt: string, joinCode = ""): WorkshopContent {
   const cards: Record<string, Card> = {};
   const addCard = (card: WorkshopDocument["unclusteredCards"][number]) => {
     cards[card.id] = { ...card };
@@ -52,6 +53,7 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string): Wor
     heldOn: doc.heldOn,
     reportDate: doc.reportDate,
     language: doc.language,
+    ...optional("branding", doc.branding),
     facilitators: doc.facilitators,
     participantGroups: doc.participantGroups,
     overview: doc.overview,
@@ -76,6 +78,11 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string): Wor
     footnotes: doc.footnotes,
     participants: {},
     votes: doc.votes ?? [],
+    tables: [],
+    rounds: [],
+    activeRoundId: null,
+    timer: null,
+    joinCode,
     extensions,
   };
 }
@@ -98,6 +105,7 @@ export function stateToDocument(state: WorkshopState): WorkshopDocument {
     heldOn: context.heldOn,
     reportDate: context.reportDate,
     language: context.language,
+    ...optional("branding", context.branding),
     facilitators: context.facilitators,
     participantGroups: context.participantGroups,
     overview: context.overview,

@@ -8,6 +8,29 @@ const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 const isoDate = z.iso.date({ error: "must be an ISO date (YYYY-MM-DD)" });
 
+/** A logo is embedded data, never a URL: at most 1 MB once decoded. */
+const LOGO_MAX_BASE64 = Math.ceil((1024 * 1024) / 3) * 4;
+/** The first bytes of each allowed image type, in base64, so a mislabelled file is refused here. */
+const LOGO_SIGNATURE = { "image/png": "iVBORw0KGgo", "image/jpeg": "/9j/" } as const;
+
+/** An organization's branding: the report's accent colour and an optional logo. */
+export const brandingSchema = z
+  .object({
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like "#1F6F8B"' }),
+    logo: z
+      .object({
+        mediaType: z.enum(["image/png", "image/jpeg"], { error: 'must be "image/png" or "image/jpeg"' }),
+        dataBase64: z.base64({ error: "must be base64" }).max(LOGO_MAX_BASE64, { error: "must be at most 1 MB" }),
+      })
+      .strict()
+      .refine((logo) => logo.dataBase64.startsWith(LOGO_SIGNATURE[logo.mediaType]), {
+        error: "is not an image of its media type",
+        path: ["dataBase64"],
+      })
+      .optional(),
+  })
+  .strict();
+
 const cardSchema = z
   .object({
     id,
@@ -45,6 +68,7 @@ export const workshopDocumentSchema = z
     heldOn: isoDate,
     reportDate: isoDate,
     language: z.enum(["en", "fr"], { error: 'must be "en" or "fr"' }),
+    branding: brandingSchema.optional(),
     facilitators: z.array(z.object({ name: shortText, organization: shortText }).strict()).max(LIMITS.listItems),
     participantGroups: z.array(shortText).max(LIMITS.listItems),
     overview: longText,

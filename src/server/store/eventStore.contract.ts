@@ -67,6 +67,8 @@ function sampleState(id: string, cardText: string): WorkshopState {
       cardMaxLength: 140,
       voteBudget: 3,
       votesPerThemeCap: 2,
+      brainstormMode: "open",
+      useTables: false,
     },
     cards: {
       c1: { id: "c1", text: cardText, authorId: "p-1", author: "Ana", group: "Ops" },
@@ -77,6 +79,11 @@ function sampleState(id: string, cardText: string): WorkshopState {
     footnotes: [{ mark: "*", text: cardText }],
     participants: { "p-1": { id: "p-1", name: "Ana", group: "Ops" } },
     votes: [{ voterId: "p-1", themeId: "t1", count: 2 }],
+    tables: [{ id: "t-a", name: "Table A" }],
+    rounds: [{ id: "r1", prompt: "Your 3 clearest ideas", perTable: 3, revealed: true, readyTableIds: ["t-a"] }],
+    activeRoundId: "r1",
+    timer: { endsAt: "2026-01-01T10:05:00.000Z", durationSeconds: 300 },
+    joinCode: "ABC234",
     extensions: { legacy: { nested: [1, 2.5, null, true, "x"], empty: {} } },
   };
 }

@@ -119,7 +119,14 @@ export class Connection implements Subscriber {
     hub.join(hello.workshopId, this);
     try {
       const current = await service.get(hello.workshopId);
-      this.send({ type: "welcome", protocol: PROTOCOL_VERSION, workshopId: hello.workshopId, actor, seq: current.seq });
+      this.send({
+        type: "welcome",
+        protocol: PROTOCOL_VERSION,
+        workshopId: hello.workshopId,
+        actor,
+        seq: current.seq,
+        serverTime: new Date().toISOString(),
+      });
       const since = hello.since;
       if (since !== undefined && since <= current.seq && current.seq - since <= MAX_CATCH_UP_EVENTS) {
         await this.catchUp(joined, since);

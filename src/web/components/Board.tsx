@@ -1,13 +1,15 @@
+import { useTranslation } from "react-i18next";
 import type { WorkshopState } from "../../core/index.js";
 
 /** The wall: one column per theme in board order, then the cards not yet placed. */
 export function Board({ state }: { state: WorkshopState }) {
+  const { t } = useTranslation();
   const cardText = (cardId: string) => state.cards[cardId]?.text ?? "";
   return (
-    <section aria-label="Board" className="board">
+    <section aria-label={t("board.label")} className="board">
       {state.themes.map((theme, index) => (
-        <article key={theme.id} className="column" aria-label={theme.name || `Column ${index + 1}`}>
-          <h2>{theme.name || `Column ${index + 1}`}</h2>
+        <article key={theme.id} className="column" aria-label={theme.name || t("board.column", { number: index + 1 })}>
+          <h2>{theme.name || t("board.column", { number: index + 1 })}</h2>
           {theme.keyPoints.length > 0 && (
             <ul className="key-points">
               {theme.keyPoints.map((point) => (
@@ -25,8 +27,8 @@ export function Board({ state }: { state: WorkshopState }) {
         </article>
       ))}
       {state.unclustered.length > 0 && (
-        <article className="column pile" aria-label="Not yet placed">
-          <h2>Not yet placed</h2>
+        <article className="column pile" aria-label={t("board.pile")}>
+          <h2>{t("board.pile")}</h2>
           <ul className="cards">
             {state.unclustered.map((cardId) => (
               <li key={cardId} className="card">

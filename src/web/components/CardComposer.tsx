@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 /** One idea per card: a short text, sent on Enter. */
 export function CardComposer(props: { maxLength: number; onSubmit: (text: string) => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState("");
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -13,11 +15,13 @@ export function CardComposer(props: { maxLength: number; onSubmit: (text: string
   return (
     <form className="composer row" onSubmit={handleSubmit}>
       <label className="grow">
-        Your idea
+        {t("composer.label")}
         <input value={text} onChange={(event) => setText(event.target.value)} maxLength={props.maxLength} required />
       </label>
-      <span className="muted">{props.maxLength - text.length}</span>
-      <button type="submit">Add card</button>
+      <span className="muted" aria-live="off">
+        {t("composer.remaining", { count: props.maxLength - text.length })}
+      </span>
+      <button type="submit">{t("composer.submit")}</button>
     </form>
   );
 }

@@ -1,19 +1,11 @@
+import { useTranslation } from "react-i18next";
 import { PHASES, type Phase } from "../../core/index.js";
-
-const LABELS: Record<Phase, string> = {
-  context: "Context",
-  brainstorm: "Brainstorm",
-  cluster: "Cluster",
-  name: "Name",
-  resolve: "Resolve",
-  prioritize: "Prioritize",
-  capture: "Capture",
-};
 
 /** The seven phases of the method; the facilitator may move to any of them, forward or back. */
 export function PhaseStepper(props: { phase: Phase; canSteer: boolean; onChange: (phase: Phase) => void }) {
+  const { t } = useTranslation();
   return (
-    <nav aria-label="Workshop phases">
+    <nav aria-label={t("phase.label")}>
       <ol className="phases">
         {PHASES.map((phase) => (
           <li key={phase}>
@@ -24,7 +16,7 @@ export function PhaseStepper(props: { phase: Phase; canSteer: boolean; onChange:
               disabled={!props.canSteer || phase === props.phase}
               onClick={() => props.onChange(phase)}
             >
-              {LABELS[phase]}
+              {t(`phase.${phase}`)}
             </button>
           </li>
         ))}

@@ -1,12 +1,22 @@
 import {
-  applyEnvelopes,
   type Actor,
+  applyEnvelopes,
+  CLOSE_CODES,
   type Command,
   PROTOCOL_VERSION,
+  type PresenceMessage,
   type Replica,
   type ServerMessage,
-  CLOSE_CODES,
 } from "../../core/index.js";
+
+function loadOutbox(key: string): [string, Command][] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(key) ?? "[]") as unknown;
+    return Array.isArray(saved) ? (saved as [string, Command][]) : [];
+  } catch {
+    return [];
+  }
+}
 
 export type ConnectionStatus = "connecting" | "live" | "offline" | "closed";
 
@@ -20,6 +30,10 @@ export interface LiveSnapshot {
   lastError: string | undefined;
   /** Why the server ended the session for good (wrong key, unknown workshop). */
   fatal: string | undefined;
+  /** Who is connected; not part of the workshop state. */
+  presence: PresenceMessage | undefined;
+  /** Server clock minus this device's clock, in ms, so timers agree across devices. */
+  clockOffsetMs: number;
 }
 
 export interface LiveClientOptions {
@@ -51,14 +65,19 @@ export class LiveClient {
     pending: 0,
     lastError: undefined,
     fatal: undefined,
+    presence: undefined,
+    clockOffsetMs: 0,
   };
-  private readonly outbox = new Map<string, Command>();
+  /** Unacknowledged commands, kept in localStorage so that a reload while offline loses nothing. */
+  private readonly outbox: Map<string, Command>;
   private readonly listeners = new Set<(snapshot: LiveSnapshot) => void>();
   private retryDelay = 500;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
   constructor(private readonly options: LiveClientOptions) {
+    this.outbox = new Map(loadOutbox(this.outboxKey()));
+    this.snapshot = { ...this.snapshot, pending: this.outbox.size };
     this.connect();
   }
 
@@ -75,7 +94,7 @@ export class LiveClient {
   send(command: Command): string {
     const id = crypto.randomUUID();
     this.outbox.set(id, command);
-    this.update({ pending: this.outbox.size });
+    this.saveOutbox();
     if (this.snapshot.status === "live") this.transmit(id, command);
     return id;
   }
@@ -123,7 +142,10 @@ export class LiveClient {
     switch (message.type) {
       case "welcome":
         this.retryDelay = 500;
-        this.update({ actor: message.actor });
+        this.update({ actor: message.actor, clockOffsetMs: Date.parse(message.serverTime) - Date.now() });
+        return;
+      case "presence":
+        this.update({ presence: message });
         return;
       case "snapshot":
         this.goLive({ seq: message.seq, state: message.state });
@@ -138,11 +160,12 @@ export class LiveClient {
       }
       case "ack":
         this.outbox.delete(message.id);
-        this.update({ pending: this.outbox.size });
+        this.saveOutbox();
         return;
       case "error":
         if (message.id) this.outbox.delete(message.id);
-        this.update({ pending: this.outbox.size, lastError: message.message });
+        this.saveOutbox();
+        this.update({ lastError: message.message });
         return;
       case "pong":
         return;
@@ -157,6 +180,19 @@ export class LiveClient {
 
   private transmit(id: string, command: Command): void {
     this.socket?.send(JSON.stringify({ type: "command", id, command }));
+  }
+
+  private outboxKey(): string {
+    return `concord.outbox.${this.options.workshopId}.${this.options.participantId}`;
+  }
+
+  private saveOutbox(): void {
+    try {
+      localStorage.setItem(this.outboxKey(), JSON.stringify([...this.outbox]));
+    } catch {
+      // Storage full or disabled (private browsing): the outbox still lives in memory.
+    }
+    this.update({ pending: this.outbox.size });
   }
 
   private update(change: Partial<LiveSnapshot>): void {

@@ -3,7 +3,10 @@ import { facilitatorKey, participantId } from "./identity.js";
 import { LiveClient, type LiveSnapshot } from "./liveClient.js";
 
 /** Connects to a workshop for as long as the component is mounted. */
-export function useLiveWorkshop(workshopId: string): { client: LiveClient | undefined; live: LiveSnapshot | undefined } {
+export function useLiveWorkshop(workshopId: string): {
+  client: LiveClient | undefined;
+  live: LiveSnapshot | undefined;
+} {
   const [client, setClient] = useState<LiveClient>();
   const [live, setLive] = useState<LiveSnapshot>();
   useEffect(() => {

@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { createWorkshop, importWorkshop, listWorkshops, type WorkshopListItem } from "../api.js";
 import { rememberFacilitatorKey } from "../live/identity.js";
 
 /** The facilitator's list of workshops, with create and import. */
 export function HomePage() {
+  const { t } = useTranslation();
   const [workshops, setWorkshops] = useState<WorkshopListItem[]>();
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string>();
@@ -40,21 +42,25 @@ export function HomePage() {
   return (
     <main className="page">
       <header className="masthead">
-        <h1>Concord</h1>
-        <p>Consensus workshops, live, and their session capture.</p>
+        <h1>{t("app.name")}</h1>
+        <p>{t("app.tagline")}</p>
       </header>
       <section aria-labelledby="new-heading" className="panel">
-        <h2 id="new-heading">New workshop</h2>
+        <h2 id="new-heading">{t("home.newWorkshop")}</h2>
         <form onSubmit={handleCreate} className="row">
           <label className="grow">
-            Title
+            {t("home.title")}
             <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={500} />
           </label>
-          <button type="submit">Create</button>
+          <button type="submit">{t("home.create")}</button>
         </form>
         <label className="file">
-          Import a workshop/v1 file
-          <input type="file" accept="application/json,.json" onChange={(event) => handleImport(event.target.files?.[0])} />
+          {t("home.import")}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(event) => handleImport(event.target.files?.[0])}
+          />
         </label>
         {error && (
           <p role="alert" className="error">
@@ -63,17 +69,20 @@ export function HomePage() {
         )}
       </section>
       <section aria-labelledby="list-heading" className="panel">
-        <h2 id="list-heading">Workshops</h2>
+        <h2 id="list-heading">{t("home.workshops")}</h2>
         {workshops === undefined ? (
-          <p>Loading…</p>
+          <p>{t("common.loading")}</p>
         ) : workshops.length === 0 ? (
-          <p>No workshops yet.</p>
+          <p>{t("home.none")}</p>
         ) : (
           <ul className="workshop-list">
             {workshops.map((workshop) => (
               <li key={workshop.id}>
                 <a href={`/w/${encodeURIComponent(workshop.id)}`}>{workshop.title}</a>
-                <span className="muted"> · updated {new Date(workshop.updatedAt).toLocaleString()}</span>
+                <span className="muted">
+                  {" "}
+                  · {t("home.updated", { when: new Date(workshop.updatedAt).toLocaleString() })}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,26 +1,26 @@
+import { useTranslation } from "react-i18next";
 import { isAllowed } from "../../core/index.js";
 import { Board } from "../components/Board.js";
 import { CardComposer } from "../components/CardComposer.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 
-const STATUS_TEXT = { connecting: "Connecting…", live: "Live", offline: "Offline — reconnecting", closed: "Closed" };
-
 /** A workshop, live: the facilitator steers the phases, everyone sees the board. */
 export function WorkshopPage({ workshopId }: { workshopId: string }) {
+  const { t } = useTranslation();
   const { client, live } = useLiveWorkshop(workshopId);
   if (live?.fatal) {
     return (
       <main className="page">
-        <h1>Cannot open this workshop</h1>
+        <h1>{t("workshop.cannotOpen")}</h1>
         <p role="alert">{live.fatal}</p>
-        <a href="/">Back to your workshops</a>
+        <a href="/">{t("common.back")}</a>
       </main>
     );
   }
   const state = live?.replica?.state;
   const actor = live?.actor;
-  if (!client || !live || !state || !actor) return <main className="page">Loading…</main>;
+  if (!client || !live || !state || !actor) return <main className="page">{t("common.loading")}</main>;
 
   const { context } = state;
   return (
@@ -30,12 +30,12 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
           <h1>{context.title}</h1>
           <p className="muted">
             {[context.organization, context.event].filter(Boolean).join(" | ")}
-            {actor.role === "facilitator" ? " · facilitator" : ""}
+            {actor.role === "facilitator" ? ` · ${t("workshop.facilitator")}` : ""}
           </p>
         </div>
         <p className={`status status-${live.status}`} aria-live="polite">
-          {STATUS_TEXT[live.status]}
-          {live.pending > 0 ? ` · ${live.pending} waiting to send` : ""}
+          {t(`status.${live.status}`)}
+          {live.pending > 0 ? ` · ${t("status.pending", { count: live.pending })}` : ""}
         </p>
       </header>
       <PhaseStepper
@@ -44,7 +44,7 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         onChange={(phase) => client.send({ type: "setPhase", phase })}
       />
       {context.focusQuestion && (
-        <section className="focus" aria-label="Focus question">
+        <section className="focus" aria-label={t("workshop.focusQuestion")}>
           <p>{context.focusQuestion}</p>
         </section>
       )}
