@@ -77,5 +77,5 @@ export type ServerMessage =
   | { type: "snapshot"; seq: number; state: WorkshopState }
   | { type: "events"; events: EventEnvelope[] }
   | { type: "ack"; id: string; seq: number; duplicate: boolean }
-  | { type: "error"; id?: string; code: DomainErrorCode | "bad_message"; message: string }
+  | { type: "error"; id?: string; code: DomainErrorCode | "bad_message" | "unauthorized"; message: string }
   | { type: "pong" };

@@ -1,13 +1,18 @@
 import { existsSync } from "node:fs";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
+import type { AccountStore } from "./accounts/accountStore.js";
+import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
-import { isFacilitatorKey } from "./facilitatorKeys.js";
+import { authRoutes } from "./routes/auth.js";
+import { joinRoutes } from "./routes/join.js";
 import { workshopRoutes } from "./routes/workshops.js";
 import type { EventStore } from "./store/eventStore.js";
 import type { WorkshopService } from "./workshopService.js";
@@ -16,6 +21,7 @@ import { Hub } from "./ws/hub.js";
 
 export interface AppOptions {
   store: EventStore;
+  accounts: AccountStore;
   bus: EventBus;
   service: WorkshopService;
   publicUrl: string;
@@ -26,7 +32,8 @@ export interface AppOptions {
 
 /** Builds the HTTP and WebSocket server around an already opened store and service. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { store, bus, service, publicUrl } = options;
+  const { store, accounts, bus, service, publicUrl } = options;
+  const auth = new FacilitatorAuth(store, accounts);
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
     // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
@@ -46,6 +53,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on the server" } });
   });
 
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // QR codes and logos are data: URLs; the WebSocket is same-origin.
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -65,17 +88,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  const hub = new Hub(bus);
+  const hub = new Hub(
+    bus,
+    async (workshopId) => (await service.get(workshopId)).state,
+    (error) => app.log.warn({ err: error }, "presence update failed"),
+  );
   app.addHook("onClose", async () => hub.close());
 
   app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
-  await app.register(workshopRoutes, { service, store, publicUrl });
+  await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
+  await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
+  await app.register(joinRoutes, { service });
 
-  app.get("/ws", { websocket: true, schema: { hide: true } }, (socket) => {
+  app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
     new Connection(socket, {
       service,
       hub,
-      isFacilitator: (workshopId, key) => isFacilitatorKey(store, workshopId, key),
+      isFacilitator: (workshopId, key) => auth.canFacilitate(request, workshopId, key || undefined),
       log: app.log,
     });
   });

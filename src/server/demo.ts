@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { validateWorkshopDocument } from "../core/index.js";
 import { issueFacilitatorKey } from "./facilitatorKeys.js";
 import type { EventStore } from "./store/eventStore.js";
+import { makePublic } from "./visibility.js";
 import type { WorkshopService } from "./workshopService.js";
 
 const DEMO_FLAG = "demoSeeded";
@@ -20,5 +21,7 @@ export async function seedDemoOnce(
   if (!validated.ok) throw new Error(`The bundled demo workshop is invalid:\n${validated.error.message}`);
   const state = await service.importDocument(validated.value);
   await store.setFlag(DEMO_FLAG, state.id);
+  // Everyone sees the demo; a facilitator opens it by taking a copy of their own.
+  await makePublic(store, state.id);
   return { id: state.id, facilitatorKey: await issueFacilitatorKey(store, state.id) };
 }

@@ -1,6 +1,15 @@
 import type { DomainError, DomainErrorCode, ValidationIssue } from "../core/index.js";
 
-const STATUS: Record<DomainErrorCode, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 };
+/** The domain's codes plus those only the edge knows (who is signed in). */
+export type ErrorCode = DomainErrorCode | "unauthorized";
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 /**
  * The one error type the edge turns into an HTTP answer: a stable code, a status and a message
@@ -10,7 +19,7 @@ export class AppError extends Error {
   readonly status: number;
 
   constructor(
-    readonly code: DomainErrorCode,
+    readonly code: ErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
   ) {

@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { SqliteAccountStore } from "./accounts/sqliteAccountStore.js";
 import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { seedDemoOnce } from "./demo.js";
@@ -10,11 +12,23 @@ import { WorkshopService } from "./workshopService.js";
 /** Opens the store, seeds the demo on first start, and listens. Closes cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
   const store = openSqliteStore(config.dataDir);
+  const accounts = new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus });
   const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
-  const app = await buildApp({ store, bus, service, publicUrl: config.publicUrl, logLevel: config.logLevel, webRoot });
-  app.addHook("onClose", async () => store.close());
+  const app = await buildApp({
+    store,
+    accounts,
+    bus,
+    service,
+    publicUrl: config.publicUrl,
+    logLevel: config.logLevel,
+    webRoot,
+  });
+  app.addHook("onClose", async () => {
+    await accounts.close();
+    await store.close();
+  });
 
   const demo = await seedDemoOnce(store, service);
   if (demo) {

@@ -1,15 +1,45 @@
 import type { FastifyRequest } from "fastify";
+import type { AccountStore } from "../accounts/accountStore.js";
 import { AppError } from "../errors.js";
 import { isFacilitatorKey } from "../facilitatorKeys.js";
 import type { EventStore } from "../store/eventStore.js";
+import { sessionAccountId } from "./sessions.js";
 
 /**
- * Refuses a REST request unless it comes from the workshop's facilitator. Every route that
- * changes or publishes a workshop calls this one function, so the way a facilitator proves who
- * they are (a workshop key today, an account session later) changes in one place.
+ * Decides who facilitates a workshop: an account that was given access to it, or anyone holding
+ * its facilitator key (the co-facilitator link). REST routes and WebSocket hellos both ask here.
  */
-export async function assertFacilitator(store: EventStore, request: FastifyRequest, workshopId: string): Promise<void> {
-  const key = request.headers["x-facilitator-key"];
-  if (typeof key === "string" && (await isFacilitatorKey(store, workshopId, key))) return;
-  throw new AppError("forbidden", "Only the workshop's facilitator may do this");
+export class FacilitatorAuth {
+  constructor(
+    private readonly store: EventStore,
+    private readonly accounts: AccountStore,
+  ) {}
+
+  /** The signed-in account, or undefined. */
+  accountId(request: FastifyRequest): Promise<string | undefined> {
+    return sessionAccountId(this.accounts, request);
+  }
+
+  /** The signed-in account, or a 401-style refusal. */
+  async requireAccount(request: FastifyRequest): Promise<string> {
+    const accountId = await this.accountId(request);
+    if (!accountId) throw new AppError("unauthorized", "Sign in first");
+    return accountId;
+  }
+
+  /** True when the request's session or the given key makes it the workshop's facilitator. */
+  async canFacilitate(request: FastifyRequest, workshopId: string, key?: string): Promise<boolean> {
+    const headerKey = request.headers["x-facilitator-key"];
+    const candidate = key ?? (typeof headerKey === "string" ? headerKey : undefined);
+    if (candidate && (await isFacilitatorKey(this.store, workshopId, candidate))) return true;
+    const accountId = await this.accountId(request);
+    return accountId !== undefined && (await this.accounts.getAccess(workshopId, accountId)) !== undefined;
+  }
+
+  /** Refuses the request unless it comes from the workshop's facilitator. */
+  async assertFacilitator(request: FastifyRequest, workshopId: string): Promise<void> {
+    if (!(await this.canFacilitate(request, workshopId))) {
+      throw new AppError("forbidden", "Only the workshop's facilitator may do this");
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { workshopDocumentSchema } from "../../core/index.js";
+import { formatPath, workshopDocumentSchema } from "../../core/index.js";
+import { AppError } from "../errors.js";
 
 // Zod validates every request inside the handlers (so HTTP, WebSocket and CLI report problems
 // the same way); these JSON Schemas, generated from the same Zod schemas, document the API.
@@ -25,3 +26,11 @@ export const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
 
 export const workshopDocumentJsonSchema = jsonSchema(workshopDocumentSchema);
+
+/** Parses with Zod, or throws a 400 that names each problem's path. */
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  throw new AppError("invalid", issues.map((issue) => `${issue.path}: ${issue.message}`).join("\n"), issues);
+}

@@ -1,15 +1,19 @@
-import type { FastifyInstance } from "fastify";
-import type { z } from "zod";
-import { validateWorkshopDocument, type WorkshopState } from "../../core/index.js";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { stateToDocument, validateWorkshopDocument, type WorkshopState } from "../../core/index.js";
+import type { AccountStore } from "../accounts/accountStore.js";
+import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import { AppError } from "../errors.js";
 import { issueFacilitatorKey } from "../facilitatorKeys.js";
 import { type EventStore, toEnvelope } from "../store/eventStore.js";
+import { isPublic as isWorkshopPublic } from "../visibility.js";
 import type { WorkshopService } from "../workshopService.js";
 import {
   createWorkshopBody,
   eventsQuery,
   exportQuery,
   jsonSchema,
+  parse,
   workshopDocumentJsonSchema,
   workshopParams,
 } from "./schemas.js";
@@ -17,43 +21,81 @@ import {
 export interface WorkshopRoutesOptions {
   service: WorkshopService;
   store: EventStore;
+  accounts: AccountStore;
+  auth: FacilitatorAuth;
   publicUrl: string;
 }
 
-/** Parses with Zod, or answers 400 with the path-named issues. */
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({
-    path: issue.path.join(".") || "(root)",
-    message: issue.message,
-  }));
-  throw new AppError("invalid", issues.map((issue) => `${issue.path}: ${issue.message}`).join("\n"), issues);
-}
+const listQuery = z.object({ archived: z.enum(["true", "false"]).default("false") });
+const archiveBody = z.object({ archived: z.boolean() }).strict();
 
-/** REST API for workshops: create, import, list, read, export, and the event log. */
+/** REST API for workshops: create, import, duplicate, archive, list, read, export, and the event log. */
 export async function workshopRoutes(app: FastifyInstance, options: WorkshopRoutesOptions) {
-  const { service, store, publicUrl } = options;
+  const { service, store, accounts, auth, publicUrl } = options;
 
-  const created = async (state: WorkshopState) => ({
-    id: state.id,
-    url: `${publicUrl}/w/${state.id}`,
-    facilitatorKey: await issueFacilitatorKey(store, state.id),
-  });
+  /** Gives the new workshop to its creator and returns its links and facilitator key. */
+  const created = async (state: WorkshopState, accountId: string) => {
+    await accounts.grantAccess(state.id, accountId, "owner");
+    return {
+      id: state.id,
+      url: `${publicUrl}/w/${state.id}`,
+      facilitatorKey: await issueFacilitatorKey(store, state.id),
+    };
+  };
+
+  const isPublic = (workshopId: string) => isWorkshopPublic(store, workshopId);
+
+  /** Facilitators of a workshop and, for public ones such as the demo, anyone signed in. */
+  const assertCanCopy = async (request: FastifyRequest, workshopId: string) => {
+    if (await isPublic(workshopId)) return;
+    await auth.assertFacilitator(request, workshopId);
+  };
 
   app.get(
     "/api/workshops",
-    { schema: { tags: ["workshops"], summary: "List workshops, most recently changed first" } },
-    async () => ({ workshops: await service.list() }),
+    {
+      schema: {
+        tags: ["workshops"],
+        summary: "Workshops of the signed-in facilitator (or the public ones, such as the demo), newest first",
+        querystring: jsonSchema(listQuery),
+      },
+    },
+    async (request) => {
+      const { archived } = parse(listQuery, request.query);
+      const all = await service.list();
+      const accountId = await auth.accountId(request);
+      if (!accountId) {
+        const visible = await Promise.all(
+          all.map(async (summary) => ((await isPublic(summary.id)) ? summary : undefined)),
+        );
+        return {
+          workshops: visible
+            .filter((summary) => summary !== undefined)
+            .map((summary) => ({ ...summary, public: true })),
+        };
+      }
+      const access = new Map((await accounts.listAccess(accountId)).map((entry) => [entry.workshopId, entry]));
+      const workshops = [];
+      for (const summary of all) {
+        const entry = access.get(summary.id);
+        const shown = entry
+          ? entry.archived === (archived === "true")
+          : archived === "false" && (await isPublic(summary.id));
+        if (shown)
+          workshops.push({ ...summary, role: entry?.role ?? null, archived: entry?.archived ?? false, public: !entry });
+      }
+      return { workshops };
+    },
   );
 
   app.post(
     "/api/workshops",
     { schema: { tags: ["workshops"], summary: "Create a blank workshop", body: jsonSchema(createWorkshopBody) } },
     async (request, reply) => {
+      const accountId = await auth.requireAccount(request);
       const body = parse(createWorkshopBody, request.body);
       reply.code(201);
-      return created(await service.create(body));
+      return created(await service.create(body), accountId);
     },
   );
 
@@ -67,10 +109,51 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
       },
     },
     async (request, reply) => {
+      const accountId = await auth.requireAccount(request);
       const validated = validateWorkshopDocument(request.body);
       if (!validated.ok) throw AppError.from(validated.error);
       reply.code(201);
-      return created(await service.importDocument(validated.value));
+      return created(await service.importDocument(validated.value), accountId);
+    },
+  );
+
+  app.post(
+    "/api/workshops/:id/duplicate",
+    {
+      schema: {
+        tags: ["workshops"],
+        summary: "Copy a workshop's content into a new one",
+        params: jsonSchema(workshopParams),
+      },
+    },
+    async (request, reply) => {
+      const accountId = await auth.requireAccount(request);
+      const { id } = parse(workshopParams, request.params);
+      await assertCanCopy(request, id);
+      const doc = stateToDocument((await service.get(id)).state);
+      reply.code(201);
+      return created(await service.importDocument(doc), accountId);
+    },
+  );
+
+  app.post(
+    "/api/workshops/:id/archive",
+    {
+      schema: {
+        tags: ["workshops"],
+        summary: "Archive or restore a workshop in your list",
+        params: jsonSchema(workshopParams),
+        body: jsonSchema(archiveBody),
+      },
+    },
+    async (request) => {
+      const accountId = await auth.requireAccount(request);
+      const { id } = parse(workshopParams, request.params);
+      const { archived } = parse(archiveBody, request.body);
+      if (!(await accounts.getAccess(id, accountId)))
+        throw new AppError("forbidden", "This is not one of your workshops");
+      await accounts.setArchived(id, accountId, archived);
+      return { id, archived };
     },
   );
 

@@ -61,6 +61,35 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: "facilitator accounts, sessions and workshop access",
+    sql: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      -- Only a hash of the session token is kept: a copy of the database opens no sessions.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        expires_at TEXT NOT NULL
+      );
+
+      CREATE TABLE workshop_access (
+        workshop_id TEXT NOT NULL REFERENCES workshops (id),
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        role TEXT NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (workshop_id, account_id)
+      );
+      CREATE INDEX workshop_access_account ON workshop_access (account_id);
+    `,
+  },
 ];
 
 /** The highest version in `MIGRATIONS`: what a fully migrated database reports. */

@@ -54,6 +54,14 @@ export class Connection implements Subscriber {
     });
   }
 
+  get actor(): Actor | undefined {
+    return this.joined?.actor;
+  }
+
+  sendRaw(message: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  }
+
   deliver(events: readonly StoredEvent[], serialized: string): void {
     const joined = this.joined;
     if (!joined) return;

@@ -1,8 +1,10 @@
+import type { WorkshopState } from "../../core/index.js";
 import type { EventBus } from "../eventBus.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
+import { type PresenceMember, PresenceTracker } from "./presence.js";
 
 /** What the hub needs of a connection: deliver a batch, given pre-serialised once for all. */
-export interface Subscriber {
+export interface Subscriber extends PresenceMember {
   deliver(events: readonly StoredEvent[], serialized: string): void;
 }
 
@@ -13,9 +15,15 @@ export interface Subscriber {
 export class Hub {
   private readonly rooms = new Map<string, Set<Subscriber>>();
   private readonly unsubscribe: () => void;
+  private readonly presence: PresenceTracker;
 
-  constructor(bus: EventBus) {
+  constructor(
+    bus: EventBus,
+    loadState: (workshopId: string) => Promise<WorkshopState>,
+    onError: (error: unknown) => void,
+  ) {
     this.unsubscribe = bus.subscribe((workshopId, events) => this.fanOut(workshopId, events));
+    this.presence = new PresenceTracker((workshopId) => this.rooms.get(workshopId) ?? [], loadState, onError);
   }
 
   join(workshopId: string, subscriber: Subscriber): void {
@@ -25,12 +33,14 @@ export class Hub {
       this.rooms.set(workshopId, room);
     }
     room.add(subscriber);
+    this.presence.changed(workshopId);
   }
 
   leave(workshopId: string, subscriber: Subscriber): void {
     const room = this.rooms.get(workshopId);
     room?.delete(subscriber);
     if (room?.size === 0) this.rooms.delete(workshopId);
+    this.presence.changed(workshopId);
   }
 
   /** How many connections watch a workshop. */
@@ -40,6 +50,7 @@ export class Hub {
 
   close(): void {
     this.unsubscribe();
+    this.presence.close();
     this.rooms.clear();
   }
 
@@ -48,5 +59,7 @@ export class Hub {
     if (!room || events.length === 0) return;
     const serialized = JSON.stringify({ type: "events", events: events.map(toEnvelope) });
     for (const subscriber of room) subscriber.deliver(events, serialized);
+    // A name or table chosen on joining changes what presence shows.
+    if (events.some((stored) => stored.event.type === "participantJoined")) this.presence.changed(workshopId);
   }
 }

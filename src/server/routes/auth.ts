@@ -1,0 +1,85 @@
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { type AccountStore, EmailTakenError } from "../accounts/accountStore.js";
+import { hashPassword, verifyPassword } from "../accounts/passwords.js";
+import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
+import { endSession, startSession } from "../auth/sessions.js";
+import { AppError } from "../errors.js";
+import { jsonSchema, parse } from "./schemas.js";
+
+const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
+const registerBody = z
+  .object({ email, name: z.string().trim().min(1).max(120), password: z.string().min(10).max(200) })
+  .strict();
+const loginBody = z.object({ email, password: z.string().min(1).max(200) }).strict();
+
+export interface AuthRoutesOptions {
+  accounts: AccountStore;
+  auth: FacilitatorAuth;
+  secureCookies: boolean;
+}
+
+/** Facilitator accounts: register, sign in, sign out, who am I. */
+export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions) {
+  const { accounts, auth, secureCookies } = options;
+  // Password guessing is slowed per address; everything else in the API is not limited.
+  await app.register(rateLimit, { global: false });
+  const limited = { rateLimit: { max: 10, timeWindow: "1 minute" } };
+
+  app.post(
+    "/api/auth/register",
+    {
+      config: limited,
+      schema: { tags: ["auth"], summary: "Create a facilitator account and sign in", body: jsonSchema(registerBody) },
+    },
+    async (request, reply) => {
+      const body = parse(registerBody, request.body);
+      const account = {
+        id: crypto.randomUUID(),
+        email: body.email,
+        name: body.name,
+        createdAt: new Date().toISOString(),
+      };
+      try {
+        await accounts.createAccount({ ...account, passwordHash: await hashPassword(body.password) });
+      } catch (error) {
+        if (error instanceof EmailTakenError) throw new AppError("conflict", error.message);
+        throw error;
+      }
+      await startSession(accounts, reply, account.id, secureCookies);
+      reply.code(201);
+      return { account };
+    },
+  );
+
+  app.post(
+    "/api/auth/login",
+    { config: limited, schema: { tags: ["auth"], summary: "Sign in", body: jsonSchema(loginBody) } },
+    async (request, reply) => {
+      const body = parse(loginBody, request.body);
+      const found = await accounts.findAccountByEmail(body.email);
+      // The same answer for an unknown email and a wrong password: no probing for accounts.
+      if (!found || !(await verifyPassword(body.password, found.passwordHash))) {
+        throw new AppError("unauthorized", "Wrong email or password");
+      }
+      await startSession(accounts, reply, found.id, secureCookies);
+      const { passwordHash: _secret, ...account } = found;
+      return { account };
+    },
+  );
+
+  app.post("/api/auth/logout", { schema: { tags: ["auth"], summary: "Sign out" } }, async (request, reply) => {
+    await endSession(accounts, request, reply);
+    return { ok: true };
+  });
+
+  app.get("/api/auth/me", { schema: { tags: ["auth"], summary: "The signed-in account" } }, async (request) => {
+    const account = await accounts.getAccount(await auth.requireAccount(request));
+    if (!account) throw new AppError("unauthorized", "Sign in first");
+    return { account };
+  });
+}
