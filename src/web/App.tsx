@@ -1,13 +1,23 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ConsolePage } from "./console/ConsolePage.js";
 import { HomePage } from "./pages/HomePage.js";
-import { WorkshopPage } from "./pages/WorkshopPage.js";
+import { ParticipantApp } from "./participant/ParticipantApp.js";
 
-/** Two routes for now; the server answers every non-API path with this app. */
+/** Path patterns and the page each one opens; the server answers every non-API path with this app. */
+const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
+  [/^\/$/, () => <HomePage />],
+  [/^\/w\/([^/]+)\/?$/, ([id = ""]) => <ConsolePage workshopId={id} />],
+  // `/join` and `/join/:code`: the participant app moves between the two itself.
+  [/^\/join(?:\/[^/]+)?\/?$/, () => <ParticipantApp />],
+];
+
 export function App() {
   const { t } = useTranslation();
-  const workshopMatch = /^\/w\/([^/]+)\/?$/.exec(window.location.pathname);
-  if (workshopMatch?.[1]) return <WorkshopPage workshopId={decodeURIComponent(workshopMatch[1])} />;
-  if (window.location.pathname === "/") return <HomePage />;
+  for (const [pattern, render] of ROUTES) {
+    const match = pattern.exec(window.location.pathname);
+    if (match) return render(match.slice(1).map(decodeURIComponent));
+  }
   return (
     <main className="page">
       <h1>{t("common.notFound")}</h1>

@@ -5,6 +5,15 @@ export interface WorkshopListItem {
   title: string;
   seq: number;
   updatedAt: string;
+  /** Everyone's to see and copy, such as the demo. */
+  public: boolean;
+  archived?: boolean;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
 }
 
 export interface CreatedWorkshop {
@@ -28,8 +37,32 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body;
 }
 
-export const listWorkshops = () =>
-  request<{ workshops: WorkshopListItem[] }>("/api/workshops").then((body) => body.workshops);
+export const listWorkshops = (archived = false) =>
+  request<{ workshops: WorkshopListItem[] }>(`/api/workshops?archived=${archived}`).then((body) => body.workshops);
+
+/** The signed-in account, or undefined when signed out. */
+export const currentAccount = () =>
+  request<{ account: Account }>("/api/auth/me").then(
+    (body) => body.account,
+    () => undefined,
+  );
+
+export const register = (name: string, email: string, password: string) =>
+  request<{ account: Account }>("/api/auth/register", { method: "POST", body: JSON.stringify({ name, email, password }) });
+
+export const login = (email: string, password: string) =>
+  request<{ account: Account }>("/api/auth/login", { method: "POST", body: JSON.stringify({ email, password }) });
+
+export const logout = () => request<{ ok: true }>("/api/auth/logout", { method: "POST", body: "{}" });
+
+export const duplicateWorkshop = (id: string) =>
+  request<CreatedWorkshop>(`/api/workshops/${encodeURIComponent(id)}/duplicate`, { method: "POST", body: "{}" });
+
+export const archiveWorkshop = (id: string, archived: boolean) =>
+  request<{ archived: boolean }>(`/api/workshops/${encodeURIComponent(id)}/archive`, {
+    method: "POST",
+    body: JSON.stringify({ archived }),
+  });
 
 export const createWorkshop = (title: string, language: "en" | "fr") =>
   request<CreatedWorkshop>("/api/workshops", { method: "POST", body: JSON.stringify({ title, language }) });

@@ -1,93 +1,171 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { createWorkshop, importWorkshop, listWorkshops, type WorkshopListItem } from "../api.js";
+import type { Language } from "../../core/index.js";
+import {
+  type Account,
+  archiveWorkshop,
+  createWorkshop,
+  currentAccount,
+  duplicateWorkshop,
+  importWorkshop,
+  listWorkshops,
+  logout,
+  type WorkshopListItem,
+} from "../api.js";
+import { SignIn } from "../account/SignIn.js";
 import { rememberFacilitatorKey } from "../live/identity.js";
 
-/** The facilitator's list of workshops, with create and import. */
+/** The facilitator's workshops: create, import, open the demo, duplicate, archive. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [account, setAccount] = useState<Account | null>();
   const [workshops, setWorkshops] = useState<WorkshopListItem[]>();
+  const [showArchived, setShowArchived] = useState(false);
   const [title, setTitle] = useState("");
+  const [language, setLanguage] = useState<Language>(i18n.language.startsWith("fr") ? "fr" : "en");
   const [error, setError] = useState<string>();
 
-  useEffect(() => {
-    listWorkshops().then(setWorkshops, (reason: Error) => setError(reason.message));
-  }, []);
+  const refresh = useCallback(() => {
+    listWorkshops(showArchived).then(setWorkshops, (reason: Error) => setError(reason.message));
+  }, [showArchived]);
 
+  useEffect(() => {
+    currentAccount().then((found) => setAccount(found ?? null));
+  }, []);
+  useEffect(() => {
+    if (account !== undefined) refresh();
+  }, [account, refresh]);
+
+  const run = async (action: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await action();
+    } catch (reason) {
+      setError((reason as Error).message);
+    }
+  };
   const open = (created: { id: string; facilitatorKey: string }) => {
     rememberFacilitatorKey(created.id, created.facilitatorKey);
     window.location.assign(`/w/${encodeURIComponent(created.id)}`);
   };
-
-  const handleCreate = async (event: FormEvent) => {
+  const handleCreate = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined);
-    try {
-      open(await createWorkshop(title, "en"));
-    } catch (reason) {
-      setError((reason as Error).message);
-    }
+    void run(async () => open(await createWorkshop(title, language)));
   };
+  const handleImport = (file: File | undefined) =>
+    file && run(async () => open(await importWorkshop(JSON.parse(await file.text()))));
 
-  const handleImport = async (file: File | undefined) => {
-    if (!file) return;
-    setError(undefined);
-    try {
-      open(await importWorkshop(JSON.parse(await file.text())));
-    } catch (reason) {
-      setError((reason as Error).message);
-    }
-  };
+  const mine = workshops?.filter((workshop) => !workshop.public) ?? [];
+  const demos = workshops?.filter((workshop) => workshop.public) ?? [];
 
   return (
     <main className="page">
-      <header className="masthead">
-        <h1>{t("app.name")}</h1>
-        <p>{t("app.tagline")}</p>
-      </header>
-      <section aria-labelledby="new-heading" className="panel">
-        <h2 id="new-heading">{t("home.newWorkshop")}</h2>
-        <form onSubmit={handleCreate} className="row">
-          <label className="grow">
-            {t("home.title")}
-            <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={500} />
-          </label>
-          <button type="submit">{t("home.create")}</button>
-        </form>
-        <label className="file">
-          {t("home.import")}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(event) => handleImport(event.target.files?.[0])}
-          />
-        </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
+      <header className="masthead row">
+        <div className="grow">
+          <h1>{t("app.name")}</h1>
+          <p>{t("app.tagline")}</p>
+        </div>
+        {account && (
+          <p>
+            {account.name} ·{" "}
+            <button type="button" className="link" onClick={() => run(async () => logout().then(() => setAccount(null)))}>
+              {t("account.signOut")}
+            </button>
           </p>
         )}
-      </section>
-      <section aria-labelledby="list-heading" className="panel">
-        <h2 id="list-heading">{t("home.workshops")}</h2>
-        {workshops === undefined ? (
-          <p>{t("common.loading")}</p>
-        ) : workshops.length === 0 ? (
-          <p>{t("home.none")}</p>
-        ) : (
+        <a href="/join" className="button secondary">
+          {t("home.joinAsParticipant")}
+        </a>
+      </header>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {account === null && <SignIn onSignedIn={setAccount} />}
+      {account && (
+        <section aria-labelledby="new-heading" className="panel">
+          <h2 id="new-heading">{t("home.newWorkshop")}</h2>
+          <form onSubmit={handleCreate} className="row">
+            <label className="grow">
+              {t("home.title")}
+              <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={500} />
+            </label>
+            <label>
+              {t("home.language")}
+              <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+                <option value="en">English</option>
+                <option value="fr">Français</option>
+              </select>
+            </label>
+            <button type="submit">{t("home.create")}</button>
+          </form>
+          <label className="file">
+            {t("home.import")}
+            <input type="file" accept="application/json,.json" onChange={(event) => handleImport(event.target.files?.[0])} />
+          </label>
+        </section>
+      )}
+      {demos.length > 0 && (
+        <section aria-labelledby="demo-heading" className="panel">
+          <h2 id="demo-heading">{t("home.demo")}</h2>
           <ul className="workshop-list">
-            {workshops.map((workshop) => (
-              <li key={workshop.id}>
-                <a href={`/w/${encodeURIComponent(workshop.id)}`}>{workshop.title}</a>
-                <span className="muted">
-                  {" "}
-                  · {t("home.updated", { when: new Date(workshop.updatedAt).toLocaleString() })}
-                </span>
+            {demos.map((workshop) => (
+              <li key={workshop.id} className="row">
+                <span className="grow">{workshop.title}</span>
+                {account ? (
+                  <button type="button" onClick={() => run(async () => open(await duplicateWorkshop(workshop.id)))}>
+                    {t("home.openDemo")}
+                  </button>
+                ) : (
+                  <span className="muted">{t("home.signInForDemo")}</span>
+                )}
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      )}
+      {account && (
+        <section aria-labelledby="list-heading" className="panel">
+          <div className="row">
+            <h2 id="list-heading" className="grow">
+              {showArchived ? t("home.archived") : t("home.workshops")}
+            </h2>
+            <button type="button" className="secondary" onClick={() => setShowArchived(!showArchived)}>
+              {showArchived ? t("home.showActive") : t("home.showArchived")}
+            </button>
+          </div>
+          {workshops === undefined ? (
+            <p>{t("common.loading")}</p>
+          ) : mine.length === 0 ? (
+            <p>{t("home.none")}</p>
+          ) : (
+            <ul className="workshop-list">
+              {mine.map((workshop) => (
+                <li key={workshop.id} className="row">
+                  <span className="grow">
+                    <a href={`/w/${encodeURIComponent(workshop.id)}`}>{workshop.title}</a>
+                    <span className="muted">
+                      {" "}
+                      · {t("home.updated", { when: new Date(workshop.updatedAt).toLocaleString(i18n.language) })}
+                    </span>
+                  </span>
+                  <button type="button" className="secondary" onClick={() => run(async () => open(await duplicateWorkshop(workshop.id)))}>
+                    {t("home.duplicate")}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => run(async () => archiveWorkshop(workshop.id, !showArchived).then(refresh))}
+                  >
+                    {showArchived ? t("home.restore") : t("home.archive")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </main>
   );
 }

@@ -1,0 +1,32 @@
+import QRCode from "qrcode";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+/** The join code, its link and a QR code, for the facilitator to share. */
+export function JoinPanel({ joinCode, workshopId }: { joinCode: string; workshopId: string }) {
+  const { t } = useTranslation();
+  const link = `${window.location.origin}/join/${joinCode}`;
+  const [qr, setQr] = useState<string>();
+  useEffect(() => {
+    QRCode.toDataURL(link, { margin: 1, width: 240 }).then(setQr, () => setQr(undefined));
+  }, [link]);
+  return (
+    <section className="panel join-panel" aria-labelledby="join-heading">
+      <h2 id="join-heading">{t("console.join.heading")}</h2>
+      <p className="join-code" data-testid="join-code">
+        {joinCode}
+      </p>
+      <p>
+        <a href={link} target="_blank" rel="noreferrer">
+          {link}
+        </a>
+      </p>
+      {qr && <img src={qr} alt={t("console.join.qr", { link })} width={160} height={160} />}
+      <p>
+        <a href={`/w/${encodeURIComponent(workshopId)}/present`} target="_blank" rel="noreferrer">
+          {t("console.join.projector")}
+        </a>
+      </p>
+    </section>
+  );
+}
