@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { SqliteAccountStore } from "../server/accounts/sqliteAccountStore.js";
 import { loadConfig, type ServerConfig } from "../server/config.js";
 import { LocalEventBus } from "../server/eventBus.js";
 import { openSqliteStore } from "../server/store/sqliteStore.js";
@@ -11,14 +13,17 @@ export async function withService<T>(
   run: (deps: {
     service: WorkshopService;
     store: ReturnType<typeof openSqliteStore>;
+    accounts: SqliteAccountStore;
     config: ServerConfig;
   }) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
   const store = openSqliteStore(config.dataDir);
+  const accounts = new SqliteAccountStore(join(config.dataDir, "concord.db"));
   try {
-    return await run({ service: new WorkshopService({ store, bus: new LocalEventBus() }), store, config });
+    return await run({ service: new WorkshopService({ store, bus: new LocalEventBus() }), store, accounts, config });
   } finally {
+    await accounts.close();
     await store.close();
   }
 }

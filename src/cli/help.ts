@@ -13,7 +13,8 @@ export const HELP = `Usage: concord <command> [options]
 
 Commands:
   serve                         Start the server (PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL)
-  import FILE                   Import a workshop/v1 file; prints the workshop id and its URL
+  import FILE [--owner EMAIL]   Import a workshop/v1 file; prints the workshop id and its URL
+                                (--owner: the facilitator account that gets it in its list)
   export ID --format json [--out FILE]
                                 Export a stored workshop (to standard output without --out)
   validate FILE                 Check a workshop/v1 file; exit 0 if valid, 1 with the errors

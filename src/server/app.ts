@@ -13,6 +13,7 @@ import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
 import { authRoutes } from "./routes/auth.js";
 import { joinRoutes } from "./routes/join.js";
+import { reportRoutes } from "./routes/report.js";
 import { workshopRoutes } from "./routes/workshops.js";
 import type { EventStore } from "./store/eventStore.js";
 import type { WorkshopService } from "./workshopService.js";
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
   await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
   await app.register(joinRoutes, { service });
+  await app.register(reportRoutes, { service, store, auth, publicUrl });
 
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
     new Connection(socket, {

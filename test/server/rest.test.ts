@@ -29,7 +29,18 @@ interface ErrorBody {
 describe("REST API", () => {
   it("answers /healthz with 200", async () => {
     const response = await requestJson(server.baseUrl, "GET", "/healthz");
-    expect(response).toEqual({ status: 200, body: { status: "ok" } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: "ok" });
+  });
+
+  it("refuses to create or import without a signed-in facilitator (401) and writes nothing", async () => {
+    const before = await server.service.list();
+    const create = await requestJson<ErrorBody>(server.baseUrl, "POST", "/api/workshops", { title: "Anonymous" });
+    expect(create.status).toBe(401);
+    expect(create.body.error.code).toBe("unauthorized");
+    const imported = await requestJson<ErrorBody>(server.baseUrl, "POST", "/api/workshops/import", {});
+    expect(imported.status).toBe(401);
+    expect(await server.service.list()).toEqual(before);
   });
 
   it("creates a blank workshop (201 with id, url, facilitatorKey) that the listing shows", async () => {
@@ -38,6 +49,7 @@ describe("REST API", () => {
       "POST",
       "/api/workshops",
       { title: "Board retreat" },
+      server.session,
     );
     expect(response.status).toBe(201);
     const { id, url, facilitatorKey } = response.body;
@@ -45,7 +57,7 @@ describe("REST API", () => {
     expect(url).toBe(`${server.publicUrl}/w/${id}`);
     expect(facilitatorKey.length).toBeGreaterThanOrEqual(16);
 
-    const listed = await listWorkshops(server.baseUrl);
+    const listed = await listWorkshops(server.baseUrl, server.session);
     expect(listed.filter((workshop) => workshop.id === id)).toEqual([
       expect.objectContaining({ id, title: "Board retreat", seq: 1 }),
     ]);
@@ -55,22 +67,32 @@ describe("REST API", () => {
       `/api/workshops/${id}`,
     );
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id, seq: 1, state: { id, phase: "context", context: { title: "Board retreat" } } });
+    expect(read.body).toMatchObject({
+      id,
+      seq: 1,
+      state: { id, phase: "context", context: { title: "Board retreat" } },
+    });
   });
 
   it("refuses a create without a title with 400 naming the field", async () => {
-    const before = (await listWorkshops(server.baseUrl)).length;
-    const response = await requestJson<ErrorBody>(server.baseUrl, "POST", "/api/workshops", { language: "en" });
+    const before = (await listWorkshops(server.baseUrl, server.session)).length;
+    const response = await requestJson<ErrorBody>(
+      server.baseUrl,
+      "POST",
+      "/api/workshops",
+      { language: "en" },
+      server.session,
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("invalid");
     expect(response.body.error.issues?.map((issue) => issue.path)).toContain("title");
-    expect(await listWorkshops(server.baseUrl)).toHaveLength(before);
+    expect(await listWorkshops(server.baseUrl, server.session)).toHaveLength(before);
   });
 
   describe.skipIf(!HAS_REFERENCE_EXAMPLE)(needsReferenceExample("import and export of the reference example"), () => {
     it("exports exactly the document that was imported", async () => {
       const doc = readReferenceExample();
-      const created = await importWorkshop(server.baseUrl, doc);
+      const created = await importWorkshop(server.baseUrl, server.session, doc);
       expect(created.url).toBe(`${server.publicUrl}/w/${created.id}`);
       const exported = await requestJson(server.baseUrl, "GET", `/api/workshops/${created.id}/export`);
       expect(exported.status).toBe(200);
@@ -80,7 +102,7 @@ describe("REST API", () => {
     });
 
     it("lists the imported workshop's events with seq 1..N", async () => {
-      const created = await importWorkshop(server.baseUrl, readReferenceExample());
+      const created = await importWorkshop(server.baseUrl, server.session, readReferenceExample());
       const read = await requestJson<{ seq: number }>(server.baseUrl, "GET", `/api/workshops/${created.id}`);
       const events = await requestJson<{ events: EventEnvelope[] }>(
         server.baseUrl,
@@ -144,29 +166,35 @@ describe("REST API", () => {
     ];
 
     it("accepts the valid base document (control)", async () => {
-      const response = await requestJson(server.baseUrl, "POST", "/api/workshops/import", valid());
+      const response = await requestJson(server.baseUrl, "POST", "/api/workshops/import", valid(), server.session);
       expect(response.status).toBe(201);
     });
 
     it.each(variants)("with %s answers 400 naming the path and writes nothing", async (_name, spoil, path) => {
-      const before = await listWorkshops(server.baseUrl);
-      const response = await requestJson<ErrorBody>(server.baseUrl, "POST", "/api/workshops/import", spoil(valid()));
+      const before = await listWorkshops(server.baseUrl, server.session);
+      const response = await requestJson<ErrorBody>(
+        server.baseUrl,
+        "POST",
+        "/api/workshops/import",
+        spoil(valid()),
+        server.session,
+      );
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe("invalid");
       expect(response.body.error.issues?.map((issue) => issue.path)).toContain(path);
-      expect(await listWorkshops(server.baseUrl)).toEqual(before);
+      expect(await listWorkshops(server.baseUrl, server.session)).toEqual(before);
     });
 
     it("that is not JSON answers 400 and writes nothing", async () => {
-      const before = await listWorkshops(server.baseUrl);
+      const before = await listWorkshops(server.baseUrl, server.session);
       const response = await fetch(`${server.baseUrl}/api/workshops/import`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", cookie: server.session },
         body: '{"format": "workshop/v1",',
       });
       expect(response.status).toBe(400);
       expect(((await response.json()) as ErrorBody).error.code).toBe("invalid");
-      expect(await listWorkshops(server.baseUrl)).toEqual(before);
+      expect(await listWorkshops(server.baseUrl, server.session)).toEqual(before);
     });
   });
 
@@ -183,7 +211,7 @@ describe("REST API", () => {
   });
 
   it("lists a created workshop's events since a seq, numbered gap-free from 1", async () => {
-    const created = await createWorkshop(server.baseUrl, "Events");
+    const created = await createWorkshop(server.baseUrl, server.session, "Events");
     const all = await requestJson<{ events: EventEnvelope[] }>(
       server.baseUrl,
       "GET",

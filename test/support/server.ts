@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
@@ -6,6 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { WorkshopState } from "../../src/core/index.js";
+import { SqliteAccountStore } from "../../src/server/accounts/sqliteAccountStore.js";
 import { buildApp } from "../../src/server/app.js";
 import { LocalEventBus } from "../../src/server/eventBus.js";
 import type { WorkshopSummary } from "../../src/server/store/eventStore.js";
@@ -68,6 +70,7 @@ export async function freePort(): Promise<number> {
 export interface TestServer {
   app: FastifyInstance;
   store: SqliteEventStore;
+  accounts: SqliteAccountStore;
   service: WorkshopService;
   dataDir: string;
   /** `http://127.0.0.1:<port>` */
@@ -76,32 +79,41 @@ export interface TestServer {
   wsUrl: string;
   /** The public URL the server puts in join links. */
   publicUrl: string;
-  /** Stops the server, closes the store and removes the data dir. */
+  /** The session cookie of a facilitator account registered at start, for routes that need one. */
+  session: string;
+  /** Stops the server, closes the stores and removes the data dir. */
   stop(): Promise<void>;
 }
 
 export const TEST_PUBLIC_URL = "http://concord.test";
 
-/** Starts the app the way `startServer` does, without the demo seed or signal handlers. */
+/**
+ * Starts the app the way `startServer` does (event store and accounts in one SQLite file), without
+ * the demo seed or signal handlers, and signs up one facilitator.
+ */
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = makeTempDir();
   const store = openSqliteStore(dataDir);
+  const accounts = new SqliteAccountStore(join(dataDir, "concord.db"));
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus });
-  const app = await buildApp({ store, bus, service, publicUrl: TEST_PUBLIC_URL, logLevel: "silent" });
+  const app = await buildApp({ store, accounts, bus, service, publicUrl: TEST_PUBLIC_URL, logLevel: "silent" });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     app,
     store,
+    accounts,
     service,
     dataDir,
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     publicUrl: TEST_PUBLIC_URL,
+    session: await signUp(baseUrl),
     async stop() {
       await app.close();
+      await accounts.close();
       await store.close();
       removeDir(dataDir);
     },
@@ -112,21 +124,44 @@ export async function startTestServer(): Promise<TestServer> {
 export interface JsonResponse<T = unknown> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
-/** Sends a JSON request (or none) and parses the JSON answer. */
+/** Sends a JSON request (or none), with a session cookie if given, and parses the JSON answer. */
 export async function requestJson<T = unknown>(
   baseUrl: string,
   method: "GET" | "POST",
   path: string,
   body?: unknown,
+  session?: string,
 ): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (session) headers.cookie = session;
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+}
+
+let accountCounter = 0;
+
+/** Registers a facilitator account and returns its session cookie (`name=value`). */
+export async function signUp(baseUrl: string): Promise<string> {
+  accountCounter += 1;
+  const response = await requestJson(baseUrl, "POST", "/api/auth/register", {
+    email: `facilitator-${process.pid}-${accountCounter}@example.test`,
+    name: `Facilitator ${accountCounter}`,
+    password: "correct horse battery staple",
+  });
+  const cookie = response.headers.getSetCookie()[0]?.split(";")[0];
+  if (response.status !== 201 || !cookie) {
+    throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return cookie;
 }
 
 /** What POST /api/workshops and /api/workshops/import answer. */
@@ -136,16 +171,20 @@ export interface CreatedWorkshop {
   facilitatorKey: string;
 }
 
-/** Creates a blank workshop over REST; throws unless the server answers 201. */
-export async function createWorkshop(baseUrl: string, title = "Test workshop"): Promise<CreatedWorkshop> {
-  const response = await requestJson<CreatedWorkshop>(baseUrl, "POST", "/api/workshops", { title });
+/** Creates a blank workshop over REST as the signed-in `session`; throws unless the server answers 201. */
+export async function createWorkshop(
+  baseUrl: string,
+  session: string,
+  title = "Test workshop",
+): Promise<CreatedWorkshop> {
+  const response = await requestJson<CreatedWorkshop>(baseUrl, "POST", "/api/workshops", { title }, session);
   if (response.status !== 201) throw new Error(`create answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
-/** Imports a document over REST; throws unless the server answers 201. */
-export async function importWorkshop(baseUrl: string, doc: unknown): Promise<CreatedWorkshop> {
-  const response = await requestJson<CreatedWorkshop>(baseUrl, "POST", "/api/workshops/import", doc);
+/** Imports a document over REST as the signed-in `session`; throws unless the server answers 201. */
+export async function importWorkshop(baseUrl: string, session: string, doc: unknown): Promise<CreatedWorkshop> {
+  const response = await requestJson<CreatedWorkshop>(baseUrl, "POST", "/api/workshops/import", doc, session);
   if (response.status !== 201) throw new Error(`import answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
@@ -161,13 +200,85 @@ export async function fetchWorkshop(baseUrl: string, id: string) {
   return response.body;
 }
 
-/** GET /api/workshops: the summaries. */
-export async function listWorkshops(baseUrl: string) {
-  const response = await requestJson<{ workshops: WorkshopSummary[] }>(
+/** GET /api/workshops: the summaries the `session` (or an anonymous visitor) sees. */
+export async function listWorkshops(baseUrl: string, session?: string) {
+  const response = await requestJson<{ workshops: (WorkshopSummary & { public?: boolean })[] }>(
     baseUrl,
     "GET",
     "/api/workshops",
+    undefined,
+    session,
   );
   if (response.status !== 200) throw new Error(`list answered ${response.status}`);
   return response.body.workshops;
+}
+
+/** A `concord serve` child process. */
+export interface ServerProcess {
+  baseUrl: string;
+  wsUrl: string;
+  /** Everything the process wrote so far, for failure messages. */
+  output(): string;
+  /**
+   * Sends SIGTERM and resolves with the exit code; a process still running after `graceMs` is
+   * killed with SIGKILL (and resolves null), so a hung shutdown fails the test instead of hanging it.
+   */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+/**
+ * Starts `node bin/concord.js serve` on 127.0.0.1:`port` with its store in `dataDir`, and waits
+ * until /healthz answers. Rejects if the process exits first or is not healthy in time.
+ */
+export async function startServerProcess(dataDir: string, port: number, timeoutMs = 15_000): Promise<ServerProcess> {
+  const { PUBLIC_URL: _publicUrl, ...env } = process.env;
+  const child = spawn(process.execPath, ["bin/concord.js", "serve"], {
+    cwd: REPO_ROOT,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", CONCORD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
+  let exitCode: number | null | undefined;
+  exited.then((code) => {
+    exitCode = code;
+  });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitCode !== undefined)
+      throw new Error(`concord serve exited with ${exitCode} before it was healthy:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`concord serve was not healthy within ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+
+  return {
+    baseUrl,
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    output: () => output,
+    async stop(graceMs = 10_000) {
+      if (exitCode !== undefined) return exitCode;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Small shared helpers for tests of the domain core: fixed actors and clock, a blank workshop,
  * a way to play commands through `decide` + `reduce`, the board invariant, and JSON fixture
- * loading (src/core may not import node:*, so file access lives here).
+ * loading (src/core may not import node:*, so file access for tests under src/core lives here).
  */
 import { existsSync, readFileSync } from "node:fs";
 import {
@@ -12,6 +12,7 @@ import {
   type DomainEvent,
   decide,
   emptyWorkshop,
+  isOnBoard,
   reduce,
   reduceAll,
   type WorkshopState,
@@ -32,11 +33,13 @@ export function blankWorkshop(id = "w1", title = "Team retreat"): WorkshopState 
   });
 }
 
-/** Validates the command as the edge does, then decides; throws when the command is refused. */
+/** Validates the command as the edge does, then decides at NOW; throws when the command is refused. */
 export function eventsFor(state: WorkshopState, actor: Actor, command: Command): DomainEvent[] {
-  const decided = decide(state, commandSchema.parse(command), actor);
+  const decided = decide(state, commandSchema.parse(command), actor, NOW);
   if (!decided.ok) {
-    throw new Error(`${actor.role} ${actor.id} was refused ${command.type}: ${decided.error.code} ${decided.error.message}`);
+    throw new Error(
+      `${actor.role} ${actor.id} was refused ${command.type}: ${decided.error.code} ${decided.error.message}`,
+    );
   }
   return decided.value;
 }
@@ -54,8 +57,9 @@ export function boardCardIds(state: WorkshopState): string[] {
 }
 
 /**
- * The structural invariant of the board: every card of `state.cards` sits exactly once across the
- * columns and the pile, and nothing else sits there. Returns the problems found (empty when sound).
+ * The structural invariant of the board: every card of `state.cards` that is on the board sits
+ * exactly once across the columns and the pile, cards still waiting in a brainstorm round
+ * (`isOnBoard` false) sit nowhere, and nothing else sits there. Returns the problems found.
  */
 export function boardProblems(state: WorkshopState): string[] {
   const problems: string[] = [];
@@ -63,10 +67,12 @@ export function boardProblems(state: WorkshopState): string[] {
   for (const id of boardCardIds(state)) seen.set(id, (seen.get(id) ?? 0) + 1);
   for (const [id, count] of seen) {
     if (count > 1) problems.push(`card ${id} is on the board ${count} times`);
-    if (!Object.hasOwn(state.cards, id)) problems.push(`card ${id} is on the board but not in state.cards`);
+    const card = Object.hasOwn(state.cards, id) ? state.cards[id] : undefined;
+    if (!card) problems.push(`card ${id} is on the board but not in state.cards`);
+    else if (!isOnBoard(card)) problems.push(`card ${id} is on the board but waits in a round (${card.stage})`);
   }
-  for (const id of Object.keys(state.cards)) {
-    if (!seen.has(id)) problems.push(`card ${id} is in state.cards but not on the board`);
+  for (const [id, card] of Object.entries(state.cards)) {
+    if (isOnBoard(card) && !seen.has(id)) problems.push(`card ${id} is in state.cards but not on the board`);
   }
   return problems;
 }

@@ -153,7 +153,11 @@ export class TestClient {
 
   /** Resolves once the replica reaches `seq`. */
   waitForSeq(seq: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Replica> {
-    return this.until(() => (this.replica && this.replica.seq >= seq ? this.replica : undefined), `seq ${seq}`, timeoutMs);
+    return this.until(
+      () => (this.replica && this.replica.seq >= seq ? this.replica : undefined),
+      `seq ${seq}`,
+      timeoutMs,
+    );
   }
 
   /** Resolves with the first logged message (past or future) that matches. */
@@ -179,6 +183,11 @@ export class TestClient {
     return this;
   }
 
+  /** Resolves with how the socket closed; rejects if it is still open after `timeoutMs`. */
+  closedWithin(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<CloseInfo> {
+    return this.until(() => this.closeInfo, "the socket to close", timeoutMs, false);
+  }
+
   /** Closes the socket and waits until it is closed. */
   async close(): Promise<void> {
     if (this.socket.readyState === WebSocket.CLOSED) return;
@@ -187,16 +196,18 @@ export class TestClient {
   }
 
   /** Waits until `check` returns a value; rejects on timeout or when the socket closes first. */
-  private until<T>(check: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+  private until<T>(check: () => T | undefined, what: string, timeoutMs: number, failOnClose = true): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const attempt = () => {
         const value = check();
         if (value !== undefined) {
           finish();
           resolve(value);
-        } else if (this.closeInfo) {
+        } else if (failOnClose && this.closeInfo) {
           finish();
-          reject(new Error(`socket closed (${this.closeInfo.code} ${this.closeInfo.reason}) while waiting for ${what}`));
+          reject(
+            new Error(`socket closed (${this.closeInfo.code} ${this.closeInfo.reason}) while waiting for ${what}`),
+          );
         }
       };
       const timer = setTimeout(() => {

@@ -117,7 +117,7 @@ export class Connection implements Subscriber {
     }
     const { service, hub, isFacilitator } = this.deps;
     if (hello.role === "facilitator" && !(await isFacilitator(hello.workshopId, hello.facilitatorKey ?? ""))) {
-      return this.close(CLOSE_CODES.unauthorized, "Wrong facilitator key");
+      return this.close(CLOSE_CODES.unauthorized, "Not a facilitator of this workshop");
     }
     const actor: Actor = { role: hello.role, id: hello.participantId ?? randomUUID() };
     const joined: Joined = { workshopId: hello.workshopId, actor, sentSeq: 0, pending: [] };
@@ -159,8 +159,15 @@ export class Connection implements Subscriber {
    */
   private async catchUp(joined: Joined, since: number): Promise<void> {
     joined.pending ??= [];
-    joined.sentSeq = since;
     try {
+      const current = await this.deps.service.get(joined.workshopId);
+      if (since > current.seq || current.seq - since > MAX_CATCH_UP_EVENTS) {
+        // A client ahead of the server (its log was reset) or far behind starts over from a snapshot.
+        joined.sentSeq = current.seq;
+        this.send({ type: "snapshot", seq: current.seq, state: current.state });
+        return;
+      }
+      joined.sentSeq = since;
       this.sendEvents(await this.deps.service.eventsSince(joined.workshopId, since));
     } finally {
       this.flushPending(joined);

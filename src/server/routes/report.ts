@@ -1,0 +1,134 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import { buildReport } from "../../report/buildReport.js";
+import { renderHtml } from "../../report/html/renderHtml.js";
+import { reportStylesheet } from "../../report/html/styles.js";
+import type { ReportModel } from "../../report/model.js";
+import { REPORT_FORMATS, renderReport } from "../../report/render.js";
+import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
+import type { EventStore } from "../store/eventStore.js";
+import type { WorkshopService } from "../workshopService.js";
+import { currentReportToken, publishReport, revokeReport, workshopOfReportToken } from "./reportLinks.js";
+import { jsonSchema, parse, workshopParams } from "./schemas.js";
+
+export interface ReportRoutesOptions {
+  service: WorkshopService;
+  store: EventStore;
+  auth: FacilitatorAuth;
+  publicUrl: string;
+}
+
+const reportQuery = z.object({ format: z.enum(REPORT_FORMATS).default("pdf") });
+const tokenParams = z.object({ token: z.string().min(1).max(100) });
+
+/**
+ * The policy of a report page: nothing may load or run; only the report's own stylesheet (by
+ * hash) and its embedded logo (a data: URL) apply, and `sandbox` gives the page an opaque origin,
+ * so even a flaw in escaping could not reach Concord's cookies or API.
+ */
+export function reportPagePolicy(styleHash: string): string {
+  return [
+    "default-src 'none'",
+    `style-src 'sha256-${styleHash}'`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "sandbox",
+  ].join("; ");
+}
+
+const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Report not available</title>
+<p>This report is not available: the link may have been revoked.</p>
+<p lang="fr">Ce compte rendu n’est pas disponible : le lien a peut-être été révoqué.</p></html>\n`;
+
+/** Downloads of the session capture report, and its revocable public link `/r/:token`. */
+export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOptions) {
+  const { service, store, auth, publicUrl } = options;
+  const link = (token: string) => ({ token, url: `${publicUrl}/r/${token}` });
+
+  app.get(
+    "/api/workshops/:id/report",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "The session capture report as a file: pdf, docx, html, md, csv (cards) or json (workshop/v1)",
+        params: jsonSchema(workshopParams),
+        querystring: jsonSchema(reportQuery),
+      },
+    },
+    async (request, reply) => {
+      const { id } = parse(workshopParams, request.params);
+      const { format } = parse(reportQuery, request.query);
+      const { state } = await service.get(id);
+      const report = await renderReport(state, format);
+      // Downloaded HTML is an attachment, but should a browser show it anyway, it gets the report page's policy.
+      if (format === "html") reply.header("content-security-policy", reportPagePolicy(styleHash(buildReport(state))));
+      return reply
+        .header("content-type", report.contentType)
+        .header("content-disposition", `attachment; filename="${report.filename}"`)
+        .header("cache-control", "no-store")
+        .send(Buffer.from(report.body));
+    },
+  );
+
+  app.get(
+    "/api/workshops/:id/publish",
+    { schema: { tags: ["reports"], summary: "The report's public link, if published (facilitator only)", params: jsonSchema(workshopParams) } },
+    async (request) => {
+      const { id } = parse(workshopParams, request.params);
+      await auth.assertFacilitator(request, id);
+      const token = await currentReportToken(store, id);
+      return token ? { published: true, ...link(token) } : { published: false };
+    },
+  );
+
+  app.post(
+    "/api/workshops/:id/publish",
+    { schema: { tags: ["reports"], summary: "Publish the report at a read-only link (facilitator only)", params: jsonSchema(workshopParams) } },
+    async (request) => {
+      const { id } = parse(workshopParams, request.params);
+      await auth.assertFacilitator(request, id);
+      await service.get(id);
+      return link(await publishReport(store, id));
+    },
+  );
+
+  app.delete(
+    "/api/workshops/:id/publish",
+    { schema: { tags: ["reports"], summary: "Revoke the report's public link (facilitator only)", params: jsonSchema(workshopParams) } },
+    async (request, reply) => {
+      const { id } = parse(workshopParams, request.params);
+      await auth.assertFacilitator(request, id);
+      await revokeReport(store, id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/r/:token",
+    { schema: { tags: ["reports"], summary: "A published report, read-only (HTML)", params: jsonSchema(tokenParams) } },
+    async (request, reply) => {
+      const { token } = parse(tokenParams, request.params);
+      const workshopId = await workshopOfReportToken(store, token);
+      reply
+        .header("cache-control", "no-store")
+        .header("referrer-policy", "no-referrer")
+        .header("x-robots-tag", "noindex, nofollow")
+        .type("text/html; charset=utf-8");
+      if (!workshopId) return notFound(reply);
+      const model = buildReport((await service.get(workshopId)).state);
+      return reply.header("content-security-policy", reportPagePolicy(styleHash(model))).send(renderHtml(model));
+    },
+  );
+}
+
+/** The base64 SHA-256 of the report's stylesheet, which is exactly the content of its one <style> element. */
+function styleHash(model: ReportModel): string {
+  return createHash("sha256").update(reportStylesheet(model)).digest("base64");
+}
+
+function notFound(reply: FastifyReply) {
+  return reply.code(404).header("content-security-policy", "default-src 'none'; sandbox").send(NOT_FOUND_PAGE);
+}
