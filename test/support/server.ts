@@ -27,6 +27,8 @@ export const HAS_REFERENCE_EXAMPLE = existsSync(REFERENCE_EXAMPLE);
 /** Names a suite that needs the reference example, saying why it is skipped when it is; warns once. */
 export function needsReferenceExample(name: string): string {
   if (HAS_REFERENCE_EXAMPLE) return name;
+  // CI always has ../shared: there a missing fixture is a broken set-up, never a silent skip.
+  if (process.env.CI) throw new Error(`${REFERENCE_EXAMPLE} is missing, and CI needs it`);
   const why = `skipped: ${REFERENCE_EXAMPLE} is absent (../shared is not beside the repository)`;
   console.warn(`${name}: ${why}`);
   return `${name} (${why})`;
