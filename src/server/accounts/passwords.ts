@@ -20,12 +20,23 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), hash.toString("base64url")].join("$");
 }
 
-/** Checks a password against a stored hash in constant time. */
+/** Checks a password against a stored hash in constant time; a malformed hash never matches. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
+  if (scheme !== "scrypt" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64url");
   const params = { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem };
-  const actual = await scryptAsync(password, Buffer.from(salt, "base64url"), expected.length, params);
-  return timingSafeEqual(actual, expected);
+  // A short stored hash would compare only a few bytes; weak parameters would be a downgrade.
+  if (expected.length !== KEY_LENGTH || !isPowerOfTwo(params.N) || params.N < 2 ** 14) return false;
+  if (!Number.isInteger(params.r) || params.r < 1 || !Number.isInteger(params.p) || params.p < 1) return false;
+  try {
+    const actual = await scryptAsync(password, Buffer.from(salt, "base64url"), KEY_LENGTH, params);
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
+}
+
+function isPowerOfTwo(value: number): boolean {
+  return Number.isInteger(value) && value > 1 && (value & (value - 1)) === 0;
 }

@@ -1,0 +1,211 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type CreatedWorkshop,
+  createWorkshop,
+  fetchWorkshop,
+  importWorkshop,
+  REPO_FIXTURE,
+  readJson,
+  requestJson,
+  startTestServer,
+  type TestServer,
+} from "../support/server.js";
+import { connectClient, type TestClient } from "../support/wsClient.js";
+
+/** GET /api/join/:code: what a participant's phone learns from a code, and nothing secret. */
+
+const JOIN_CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
+
+/** Exactly what the join route may answer; anything else is a leak. */
+const JOIN_FIELDS = [
+  "anonymousCards",
+  "focusQuestion",
+  "language",
+  "participantGroups",
+  "tables",
+  "title",
+  "useTables",
+  "workshopId",
+];
+
+interface JoinBody {
+  workshopId: string;
+  title: string;
+  language: string;
+  anonymousCards: boolean;
+  useTables: boolean;
+  tables: { id: string; name: string }[];
+  participantGroups: string[];
+  focusQuestion: string;
+}
+
+let server: TestServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.close()));
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const joinCodeOf = async (workshopId: string) => (await fetchWorkshop(server.baseUrl, workshopId)).state.joinCode;
+
+const join = (code: string) =>
+  requestJson<JoinBody & { error?: { code: string } }>(server.baseUrl, "GET", `/api/join/${encodeURIComponent(code)}`);
+
+/** Every key anywhere in a JSON value, nested ones included. */
+function allKeys(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(allKeys);
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, nested]) => [key, ...allKeys(nested)]);
+  }
+  return [];
+}
+
+/** A workshop whose facilitator has set up tables, groups, a focus question and anonymous cards. */
+async function configuredWorkshop(): Promise<CreatedWorkshop> {
+  const workshop = await createWorkshop(server.baseUrl, server.session, "Town hall");
+  const facilitator = await connectClient({
+    wsUrl: server.wsUrl,
+    workshopId: workshop.id,
+    role: "facilitator",
+    facilitatorKey: workshop.facilitatorKey,
+  });
+  clients.push(facilitator);
+  await facilitator.expectAck("table-1", { type: "addTable", tableId: "t1", name: "Window" });
+  await facilitator.expectAck("table-2", { type: "addTable", tableId: "t2", name: "Door" });
+  await facilitator.expectAck("settings", {
+    type: "updateSettings",
+    patch: { useTables: true, anonymousCards: true },
+  });
+  await facilitator.expectAck("context", {
+    type: "updateContext",
+    patch: {
+      language: "fr",
+      focusQuestion: "What should the library do next year?",
+      participantGroups: ["Staff", "Readers"],
+    },
+  });
+  return workshop;
+}
+
+describe("GET /api/join/:code", () => {
+  it("answers what a participant needs to join, and exactly that", async () => {
+    const workshop = await configuredWorkshop();
+    const response = await join(await joinCodeOf(workshop.id));
+    expect(response.status).toBe(200);
+    expect(response.body).toStrictEqual({
+      workshopId: workshop.id,
+      title: "Town hall",
+      language: "fr",
+      anonymousCards: true,
+      useTables: true,
+      tables: [
+        { id: "t1", name: "Window" },
+        { id: "t2", name: "Door" },
+      ],
+      participantGroups: ["Staff", "Readers"],
+      focusQuestion: "What should the library do next year?",
+    });
+  });
+
+  it("answers the defaults of a blank workshop", async () => {
+    const workshop = await createWorkshop(server.baseUrl, server.session, "Blank");
+    const response = await join(await joinCodeOf(workshop.id));
+    expect(response.status).toBe(200);
+    expect(response.body).toStrictEqual({
+      workshopId: workshop.id,
+      title: "Blank",
+      language: "en",
+      anonymousCards: false,
+      useTables: false,
+      tables: [],
+      participantGroups: [],
+      focusQuestion: "",
+    });
+  });
+
+  it("reveals no secret: no facilitator key, no other key, token or password field", async () => {
+    const workshop = await configuredWorkshop();
+    const response = await join(await joinCodeOf(workshop.id));
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body).sort()).toEqual(JOIN_FIELDS);
+    expect(response.body).not.toHaveProperty("facilitatorKey");
+    const keys = allKeys(response.body);
+    expect(keys.filter((key) => /key|secret|token|password|hash|session/i.test(key))).toEqual([]);
+    const raw = JSON.stringify(response.body);
+    expect(raw).not.toContain(workshop.facilitatorKey);
+    expect(raw).not.toContain(server.session.split("=")[1] ?? server.session);
+    // Nor the participants, cards or anything else of the live state.
+    expect(keys).not.toContain("participants");
+    expect(keys).not.toContain("cards");
+  });
+
+  it("finds the code case-insensitively and with spaces or dashes", async () => {
+    const workshop = await createWorkshop(server.baseUrl, server.session, "Typed by hand");
+    const code = await joinCodeOf(workshop.id);
+    const lower = code.toLowerCase();
+    const spellings = [
+      code,
+      lower,
+      `${lower.slice(0, 3)}-${lower.slice(3)}`,
+      `${code.slice(0, 3)} ${code.slice(3)}`,
+      ` ${lower.slice(0, 2)} - ${lower.slice(2, 4)}-${code.slice(4)} `,
+    ];
+    for (const spelling of spellings) {
+      const response = await join(spelling);
+      expect(response.status, `"${spelling}"`).toBe(200);
+      expect(response.body.workshopId, `"${spelling}"`).toBe(workshop.id);
+    }
+  });
+
+  it("answers 404 not_found for a code no workshop has", async () => {
+    // 0 and 1 are not in the alphabet, so no workshop can ever have this code.
+    const response = await join("000111");
+    expect(response.status).toBe(404);
+    expect(response.body.error?.code).toBe("not_found");
+    const near = await join("abc-10");
+    expect(near.status).toBe(404);
+  });
+});
+
+describe("join codes", () => {
+  it("are 6 characters of the unambiguous alphabet, and differ between workshops", async () => {
+    const created = [];
+    for (let index = 0; index < 12; index++) {
+      created.push(await createWorkshop(server.baseUrl, server.session, `Workshop ${index}`));
+    }
+    created.push(await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE)));
+    const codes = await Promise.all(created.map((workshop) => joinCodeOf(workshop.id)));
+    for (const code of codes) expect(code).toMatch(JOIN_CODE);
+    expect(new Set(codes).size).toBe(codes.length);
+    // Each code opens its own workshop.
+    for (const [index, code] of codes.entries()) {
+      expect((await join(code)).body.workshopId).toBe(created[index]?.id);
+    }
+  });
+
+  it("a duplicated workshop gets a code of its own", async () => {
+    const source = await createWorkshop(server.baseUrl, server.session, "Original");
+    const copy = await requestJson<CreatedWorkshop>(
+      server.baseUrl,
+      "POST",
+      `/api/workshops/${source.id}/duplicate`,
+      undefined,
+      server.session,
+    );
+    expect(copy.status).toBe(201);
+    const sourceCode = await joinCodeOf(source.id);
+    const copyCode = await joinCodeOf(copy.body.id);
+    expect(copyCode).toMatch(JOIN_CODE);
+    expect(copyCode).not.toBe(sourceCode);
+    expect((await join(sourceCode)).body.workshopId).toBe(source.id);
+    expect((await join(copyCode)).body.workshopId).toBe(copy.body.id);
+  });
+});
