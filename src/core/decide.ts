@@ -77,6 +77,7 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
         headline: "",
         narrative: "",
         cardIds: [],
+        symbol: freeSymbol(state),
       };
       const index = Math.min(command.index ?? state.themes.length, state.themes.length);
       return ok([{ type: "themeCreated", theme, index }]);

@@ -1,53 +1,28 @@
-import { useTranslation } from "react-i18next";
-import type { WorkshopState } from "../../core/index.js";
+import type { Actor, Command, WorkshopState } from "../../core/index.js";
+import { type BoardVariant, Board as ClusterBoard } from "../board/Board.js";
 
-/** The wall: one column per theme in board order, then the cards not yet placed. */
-export function Board({ state }: { state: WorkshopState }) {
-  const { t } = useTranslation();
-  const cardText = (cardId: string) => state.cards[cardId]?.text ?? "";
+export type { BoardProps, BoardVariant } from "../board/Board.js";
+
+const NOBODY: Actor = { role: "participant", id: "" };
+const ignore = () => {};
+
+/**
+ * The cluster board (src/web/board), kept at this path for existing imports. Without an actor
+ * and a `send` it is shown read-only.
+ */
+export function Board(props: {
+  state: WorkshopState;
+  actor?: Actor;
+  send?: (command: Command) => void;
+  variant?: BoardVariant;
+}) {
+  const readOnly = !props.actor || !props.send;
   return (
-    <section aria-label={t("board.label")} className="board">
-      {state.themes.map((theme, index) => (
-        <article key={theme.id} className="column" aria-label={theme.name || t("board.column", { number: index + 1 })}>
-          <h2>{theme.name || t("board.column", { number: index + 1 })}</h2>
-          {theme.keyPoints.length > 0 && (
-            <ul className="key-points">
-              {theme.keyPoints.map((point) => (
-                <li key={point}>{point}</li>
-              ))}
-            </ul>
-          )}
-          <ul className="cards">
-            {theme.cardIds.map((cardId) => (
-              <li key={cardId} className="card">
-                {cardText(cardId)}
-              </li>
-            ))}
-          </ul>
-        </article>
-      ))}
-      {state.unclustered.length > 0 && (
-        <article className="column pile" aria-label={t("board.pile")}>
-          <h2>{t("board.pile")}</h2>
-          <ul className="cards">
-            {state.unclustered.map((cardId) => (
-              <li key={cardId} className="card">
-                {cardText(cardId)}
-              </li>
-            ))}
-          </ul>
-        </article>
-      )}
-      {state.footnotes.length > 0 && (
-        <footer className="footnotes">
-          {state.footnotes.map((footnote) => (
-            <p key={footnote.mark}>
-              {footnote.mark}
-              {footnote.text}
-            </p>
-          ))}
-        </footer>
-      )}
-    </section>
+    <ClusterBoard
+      state={props.state}
+      actor={props.actor ?? NOBODY}
+      send={props.send ?? ignore}
+      variant={readOnly ? "projector" : (props.variant ?? "participant")}
+    />
   );
 }

@@ -1,0 +1,259 @@
+import { DndContext, DragOverlay } from "@dnd-kit/core";
+import { rectSortingStrategy, SortableContext } from "@dnd-kit/sortable";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  type Actor,
+  type Card,
+  type CardPlace,
+  type Command,
+  type CommandType,
+  isAllowed,
+  locateCard,
+  type Theme,
+  type WorkshopState,
+} from "../../core/index.js";
+import { boardAnnouncements, boardInstructions } from "./announcements.js";
+import { CardPreview } from "./BoardCard.js";
+import { BoardColumn, BoardPile } from "./BoardColumn.js";
+import { canMoveCards, cardIdOf, columnDragId, containerOf, PILE_ID, symbolOf, themeIdOf } from "./boardModel.js";
+import { CardDialog, snippet } from "./CardDialog.js";
+import { ColumnDialog } from "./ColumnDialog.js";
+import { ColumnSymbol, useSymbolName } from "./ColumnSymbol.js";
+import { ColumnTools } from "./ColumnTools.js";
+import { UndoToast } from "./UndoToast.js";
+import { useBoardDrag } from "./useBoardDrag.js";
+
+export type BoardVariant = "console" | "participant" | "projector";
+
+export interface BoardProps {
+  state: WorkshopState;
+  actor: Actor;
+  send: (command: Command) => void;
+  variant: BoardVariant;
+}
+
+/**
+ * The cluster board: columns in board order beside the unclustered pile. Cards move by mouse,
+ * touch and keyboard; the facilitator's console also creates, reorders, merges and deletes
+ * columns and edits, merges, footnotes and removes cards. It renders from `state` alone, plus a
+ * local override for a move the server has not confirmed yet.
+ */
+export function Board({ state, actor, send, variant }: BoardProps) {
+  const { t } = useTranslation();
+  const symbolName = useSymbolName();
+  const [openCardId, setOpenCardId] = useState<string>();
+  const [openThemeId, setOpenThemeId] = useState<string>();
+  const [removed, setRemoved] = useState<{ card: Card; place: CardPlace | undefined }>();
+  const [notice, setNotice] = useState("");
+
+  const { containers, containersRef, themes, activeId, moveColumn, dndProps } = useBoardDrag(state, send);
+
+  const facilitatorConsole = variant === "console" && actor.role === "facilitator";
+  const allowed = (type: CommandType) => facilitatorConsole && isAllowed(type, actor.role, state.phase);
+  const cardsDraggable = variant !== "projector" && canMoveCards(state, actor);
+  const columnsDraggable = allowed("moveTheme");
+
+  const symbols = new Map(state.themes.map((theme, index) => [theme.id, symbolOf(theme, index)]));
+  const columnName = (theme: Theme) =>
+    theme.name.trim() || t("board.columnSymbol", { symbol: symbolName(symbols.get(theme.id) ?? 0) });
+  const placeName = (containerId: string) => {
+    const theme = state.themes.find((candidate) => columnDragId(candidate.id) === containerId);
+    return theme ? columnName(theme) : t("board.pile");
+  };
+
+  const handleMoveButton = (themeId: string, delta: -1 | 1) => {
+    const order = themes.map((theme) => theme.id);
+    moveColumn(themeId, order, order.indexOf(themeId) + delta);
+    // Moving the column can move the focused button in the DOM; give focus back to it.
+    requestAnimationFrame(() => {
+      const buttons = [`[data-move="${delta}"]`, `[data-move="${-delta}"]`].map((selector) =>
+        document.querySelector<HTMLButtonElement>(`[data-testid="column-${CSS.escape(themeId)}"] ${selector}`),
+      );
+      buttons.find((button) => button && !button.disabled)?.focus();
+    });
+  };
+
+  // --- what screen readers hear -------------------------------------------------------------
+  const accessibility = {
+    screenReaderInstructions: boardInstructions(t),
+    announcements: boardAnnouncements(t, {
+      name: (id) => {
+        const cardId = cardIdOf(id);
+        if (cardId !== undefined) return snippet(state.cards[cardId]?.text ?? "", 80);
+        const theme = state.themes.find((candidate) => candidate.id === themeIdOf(id));
+        return theme ? columnName(theme) : "";
+      },
+      cardPlace: (activeId, overId) => {
+        const current = containersRef.current;
+        const container = containerOf(current, overId) ?? containerOf(current, activeId) ?? PILE_ID;
+        const cards = current[container] ?? [];
+        const overCardId = cardIdOf(overId);
+        const activeIndex = cards.indexOf(cardIdOf(activeId) ?? "");
+        const index =
+          overCardId !== undefined && cards.includes(overCardId) ? cards.indexOf(overCardId) : Math.max(activeIndex, 0);
+        const total = activeIndex < 0 ? cards.length + 1 : cards.length;
+        return { place: placeName(container), position: index + 1, total };
+      },
+      columnPlace: (overId) => {
+        const order = themes.map((theme) => theme.id);
+        return { position: order.indexOf(themeIdOf(overId) ?? "") + 1, total: order.length };
+      },
+    }),
+  };
+
+  // --- card and column actions --------------------------------------------------------------
+  const handleRemove = (card: Card) => {
+    setRemoved({ card, place: locateCard(state, card.id) });
+    send({ type: "removeCard", cardId: card.id });
+    setNotice(t("board.cardRemoved", { name: snippet(card.text, 40) }));
+  };
+  const handleUndo = () => {
+    if (!removed) return;
+    const { card, place } = removed;
+    send({
+      type: "restoreCard",
+      card: {
+        id: card.id,
+        text: card.text,
+        ...(card.author !== undefined ? { author: card.author } : {}),
+        ...(card.group !== undefined ? { group: card.group } : {}),
+      },
+      toThemeId: place?.themeId ?? null,
+      toIndex: place?.index ?? 0,
+    });
+    setRemoved(undefined);
+    setNotice(t("board.cardRestored"));
+  };
+  const dismissToast = useCallback(() => setRemoved(undefined), []);
+  const handleAddColumn = () => {
+    send({ type: "createTheme", themeId: crypto.randomUUID() });
+    setNotice(t("board.columnAdded"));
+  };
+
+  const activeCard = activeId !== undefined ? state.cards[cardIdOf(activeId) ?? ""] : undefined;
+  const activeTheme =
+    activeId !== undefined ? state.themes.find((theme) => theme.id === themeIdOf(activeId)) : undefined;
+  const openCard = openCardId ? state.cards[openCardId] : undefined;
+  const openTheme = openThemeId ? state.themes.find((theme) => theme.id === openThemeId) : undefined;
+  const cardsOf = (containerId: string) =>
+    (containers[containerId] ?? []).flatMap((cardId) => {
+      const card = state.cards[cardId];
+      return card ? [card] : [];
+    });
+  const onOpenCard = facilitatorConsole ? setOpenCardId : undefined;
+
+  return (
+    <section className={`board-root board-${variant}`} aria-label={t("board.label")}>
+      {allowed("createTheme") && (
+        <div className="board-toolbar">
+          <p className="board-summary">
+            {t("board.columnCount", { count: themes.length })} ·{" "}
+            {t("board.cardCount", { count: Object.values(containers).flat().length })}
+          </p>
+          <button type="button" className="board-add-column" data-testid="add-column" onClick={handleAddColumn}>
+            <span aria-hidden="true" className="board-add-plus">
+              +
+            </span>
+            {t("board.addColumn")}
+          </button>
+        </div>
+      )}
+      <DndContext {...dndProps} accessibility={accessibility}>
+        <div className="board-lanes">
+          {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
+            <BoardPile
+              cards={cardsOf(PILE_ID)}
+              footnotes={state.footnotes}
+              cardsDraggable={cardsDraggable}
+              onOpenCard={onOpenCard}
+            />
+          )}
+          <SortableContext items={themes.map((theme) => columnDragId(theme.id))} strategy={rectSortingStrategy}>
+            {themes.map((theme, index) => (
+              <BoardColumn
+                key={theme.id}
+                theme={theme}
+                symbol={symbols.get(theme.id) ?? 0}
+                label={columnName(theme)}
+                cards={cardsOf(columnDragId(theme.id))}
+                footnotes={state.footnotes}
+                cardsDraggable={cardsDraggable}
+                columnsDraggable={columnsDraggable}
+                onOpenCard={onOpenCard}
+                tools={
+                  facilitatorConsole ? (
+                    <ColumnTools
+                      label={columnName(theme)}
+                      first={index === 0}
+                      last={index === themes.length - 1}
+                      canMove={columnsDraggable}
+                      canOpen={allowed("mergeThemes") || allowed("deleteTheme")}
+                      onMove={(delta) => handleMoveButton(theme.id, delta)}
+                      onOpen={() => setOpenThemeId(theme.id)}
+                    />
+                  ) : undefined
+                }
+              />
+            ))}
+          </SortableContext>
+        </div>
+        <DragOverlay>
+          {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
+          {activeTheme ? (
+            <div className="board-column-overlay">
+              <ColumnSymbol symbol={symbols.get(activeTheme.id) ?? 0} size={24} />
+              <span>{columnName(activeTheme)}</span>
+            </div>
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+
+      {state.footnotes.length > 0 && (
+        <aside className="board-footnotes" aria-label={t("board.footnotes")}>
+          <ul>
+            {state.footnotes.map((footnote) => (
+              <li key={footnote.mark}>
+                <span className="board-footnote-mark">{footnote.mark}</span> {footnote.text}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {notice}
+      </div>
+      {removed && (
+        <UndoToast
+          key={removed.card.id}
+          message={t("board.cardRemoved", { name: snippet(removed.card.text, 40) })}
+          onUndo={handleUndo}
+          onDismiss={dismissToast}
+        />
+      )}
+      {openCard && (
+        <CardDialog
+          state={state}
+          card={openCard}
+          containers={containers}
+          placeName={placeName}
+          send={send}
+          onRemove={handleRemove}
+          onClose={() => setOpenCardId(undefined)}
+        />
+      )}
+      {openTheme && (
+        <ColumnDialog
+          theme={openTheme}
+          themes={themes}
+          columnName={columnName}
+          canMerge={allowed("mergeThemes")}
+          canDelete={allowed("deleteTheme")}
+          send={send}
+          onClose={() => setOpenThemeId(undefined)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { Card, Footnote } from "../../core/index.js";
+import { cardDragId, footnotesOf, splitMarks } from "./boardModel.js";
+
+/** A card's text with its footnote marks raised; newlines (merged cards) are kept by CSS. */
+export function CardText({ text, footnotes }: { text: string; footnotes: readonly Footnote[] }) {
+  const marks = footnotesOf(text, footnotes);
+  return (
+    <p className="board-card-text">
+      {splitMarks(
+        text,
+        marks.map((footnote) => footnote.mark),
+      ).map((part, index) =>
+        part.mark ? (
+          <sup
+            // Parts are positional and never reordered, so the index is a stable key.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={index}
+            className="board-footnote-mark"
+            title={marks.find((footnote) => footnote.mark === part.text)?.text}
+          >
+            {part.text}
+          </sup>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** The title a card shows on hover: the text of the footnotes it carries. */
+function footnoteTitle(text: string, footnotes: readonly Footnote[]): string | undefined {
+  const marks = footnotesOf(text, footnotes);
+  return marks.length > 0 ? marks.map((footnote) => `${footnote.mark} ${footnote.text}`).join("\n") : undefined;
+}
+
+/**
+ * One card on the wall: a list item that is also the drag handle (mouse, touch, keyboard). The
+ * facilitator's "…" button and Enter open the card's actions.
+ */
+export function BoardCard(props: {
+  card: Card;
+  containerId: string;
+  footnotes: readonly Footnote[];
+  draggable: boolean;
+  onOpen: ((cardId: string) => void) | undefined;
+}) {
+  const { card, footnotes, draggable, onOpen } = props;
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, active } =
+    useSortable({
+      id: cardDragId(card.id),
+      data: { type: "card", cardId: card.id, containerId: props.containerId },
+      disabled: !draggable,
+      // A list item stays a list item for screen readers; the role description says it moves.
+      attributes: { role: "listitem", roleDescription: t("board.cardRole") },
+    });
+  const interactive = draggable || onOpen !== undefined;
+  const handleKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    listeners?.onKeyDown?.(event);
+    if (event.defaultPrevented || active || event.target !== event.currentTarget) return;
+    if (event.key === "Enter" && onOpen) {
+      event.preventDefault();
+      onOpen(card.id);
+    }
+  };
+  return (
+    <li
+      ref={(node) => {
+        setNodeRef(node);
+        setActivatorNodeRef(node);
+      }}
+      className={`board-card${isDragging ? " board-card-placeholder" : ""}${draggable ? " board-card-draggable" : ""}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-testid={`card-${card.id}`}
+      title={footnoteTitle(card.text, footnotes)}
+      {...(interactive ? attributes : { role: "listitem" })}
+      {...(draggable ? listeners : {})}
+      onKeyDown={interactive ? handleKeyDown : undefined}
+    >
+      <CardText text={card.text} footnotes={footnotes} />
+      {onOpen && (
+        <button
+          type="button"
+          className="board-icon-button board-card-menu"
+          aria-label={t("board.cardActions")}
+          aria-haspopup="dialog"
+          // Grabbing the button should not start a drag.
+          onMouseDown={(event) => event.stopPropagation()}
+          onTouchStart={(event) => event.stopPropagation()}
+          onClick={() => onOpen(card.id)}
+        >
+          <span aria-hidden="true">⋯</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** What follows the pointer while a card is dragged. */
+export function CardPreview({ card, footnotes }: { card: Card; footnotes: readonly Footnote[] }) {
+  return (
+    // The tilt is on the inner card: dnd-kit measures the overlay's box, which must stay upright
+    // for the arrow keys to find the cards beside it.
+    <div className="board-card-overlay">
+      <div className="board-card">
+        <CardText text={card.text} footnotes={footnotes} />
+      </div>
+    </div>
+  );
+}
