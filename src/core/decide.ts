@@ -207,9 +207,12 @@ function decideAddCard(state: WorkshopState, command: CommandOf<"addCard">, acto
   // for the facilitator to reveal the round. The facilitator's own cards (paper cards typed in)
   // go straight to the board.
   if (actor.role === "participant" && state.settings.brainstormMode === "rounds") {
-    if (!state.activeRoundId) return fail("conflict", "Wait for the facilitator to start a round");
-    card.roundId = state.activeRoundId;
+    const round = state.rounds.find((candidate) => candidate.id === state.activeRoundId);
+    if (!round || round.revealed) return fail("conflict", "Wait for the facilitator to start a round");
+    card.roundId = round.id;
     const tableId = state.settings.useTables ? author?.tableId : undefined;
+    if (tableId && round.readyTableIds.includes(tableId))
+      return fail("conflict", "Your table has sent its cards for this round");
     if (tableId) card.tableId = tableId;
     card.stage = tableId ? "candidate" : "submitted";
     return ok([{ type: "cardAdded", card, place: null }]);

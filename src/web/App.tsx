@@ -2,12 +2,16 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ConsolePage } from "./console/ConsolePage.js";
 import { HomePage } from "./pages/HomePage.js";
+import { PresentPage } from "./pages/PresentPage.js";
+import { ReportPage } from "./pages/ReportPage.js";
 import { ParticipantApp } from "./participant/ParticipantApp.js";
 
 /** Path patterns and the page each one opens; the server answers every non-API path with this app. */
 const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
   [/^\/$/, () => <HomePage />],
   [/^\/w\/([^/]+)\/?$/, ([id = ""]) => <ConsolePage workshopId={id} />],
+  [/^\/w\/([^/]+)\/present\/?$/, ([id = ""]) => <PresentPage workshopId={id} />],
+  [/^\/w\/([^/]+)\/report\/?$/, ([id = ""]) => <ReportPage workshopId={id} />],
   // `/join` and `/join/:code`: the participant app moves between the two itself.
   [/^\/join(?:\/[^/]+)?\/?$/, () => <ParticipantApp />],
 ];

@@ -1,7 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.js";
+// i18n first: modules of the app register their own texts when they load.
 import "./i18n.js";
+import { App } from "./App.js";
 import "./styles.css";
 
 const root = document.getElementById("root");

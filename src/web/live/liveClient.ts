@@ -44,6 +44,9 @@ export interface LiveClientOptions {
   facilitatorKey?: string;
 }
 
+const PING_EVERY_MS = 15_000;
+const SILENCE_LIMIT_MS = 40_000;
+
 const FATAL_CLOSES = new Set<number>([
   CLOSE_CODES.protocolMismatch,
   CLOSE_CODES.unauthorized,
@@ -73,11 +76,14 @@ export class LiveClient {
   private readonly listeners = new Set<(snapshot: LiveSnapshot) => void>();
   private retryDelay = 500;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private lastHeard = 0;
   private stopped = false;
 
   constructor(private readonly options: LiveClientOptions) {
     this.outbox = new Map(loadOutbox(this.outboxKey()));
     this.snapshot = { ...this.snapshot, pending: this.outbox.size };
+    window.addEventListener("online", this.handleOnline);
     this.connect();
   }
 
@@ -102,8 +108,32 @@ export class LiveClient {
   close(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.heartbeat);
+    window.removeEventListener("online", this.handleOnline);
     this.socket?.close();
     this.update({ status: "closed" });
+  }
+
+  /** The browser says the network is back: reconnect now rather than at the next back-off. */
+  private readonly handleOnline = () => {
+    if (this.stopped || this.snapshot.status !== "offline") return;
+    clearTimeout(this.retryTimer);
+    this.retryDelay = 500;
+    this.connect();
+  };
+
+  /**
+   * A socket whose network vanished (a phone leaving Wi-Fi) can look open for minutes. Pings
+   * keep a live one talking; silence past the deadline closes it, which starts a reconnect.
+   */
+  private watch(socket: WebSocket): void {
+    clearInterval(this.heartbeat);
+    this.lastHeard = Date.now();
+    this.heartbeat = setInterval(() => {
+      if (this.socket !== socket) return;
+      if (Date.now() - this.lastHeard > SILENCE_LIMIT_MS) socket.close();
+      else if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping" }));
+    }, PING_EVERY_MS);
   }
 
   private connect(): void {
@@ -111,6 +141,7 @@ export class LiveClient {
     this.socket = socket;
     this.update({ status: "connecting" });
     socket.onopen = () => {
+      this.watch(socket);
       const { workshopId, role, participantId, facilitatorKey } = this.options;
       const since = this.snapshot.replica?.seq;
       socket.send(
@@ -125,7 +156,10 @@ export class LiveClient {
         }),
       );
     };
-    socket.onmessage = (message) => this.handleMessage(JSON.parse(String(message.data)) as ServerMessage);
+    socket.onmessage = (message) => {
+      this.lastHeard = Date.now();
+      this.handleMessage(JSON.parse(String(message.data)) as ServerMessage);
+    };
     socket.onclose = (event) => {
       if (this.socket !== socket || this.stopped) return;
       if (FATAL_CLOSES.has(event.code)) {
@@ -140,10 +174,15 @@ export class LiveClient {
 
   private handleMessage(message: ServerMessage): void {
     switch (message.type) {
-      case "welcome":
+      case "welcome": {
         this.retryDelay = 500;
         this.update({ actor: message.actor, clockOffsetMs: Date.parse(message.serverTime) - Date.now() });
+        // A reconnect that missed nothing gets no snapshot and no events: it is live now, and
+        // must resend its outbox now, not when someone else next changes the workshop.
+        const replica = this.snapshot.replica;
+        if (replica && replica.seq === message.seq) this.goLive(replica);
         return;
+      }
       case "presence":
         this.update({ presence: message });
         return;
@@ -183,7 +222,9 @@ export class LiveClient {
   }
 
   private outboxKey(): string {
-    return `concord.outbox.${this.options.workshopId}.${this.options.participantId}`;
+    // The role is part of the key: a console tab and a participant tab on one device must not
+    // resend each other's commands.
+    return `concord.outbox.${this.options.workshopId}.${this.options.role}.${this.options.participantId}`;
   }
 
   private saveOutbox(): void {
