@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
+import { reportCommand } from "./commands/report.js";
 import { serveCommand } from "./commands/serve.js";
+import { themesCommand } from "./commands/themes.js";
 import { validateCommand } from "./commands/validate.js";
 import { CliError, HELP } from "./help.js";
 
@@ -9,7 +11,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
   import: importCommand,
   export: exportCommand,
+  report: reportCommand,
   validate: validateCommand,
+  themes: themesCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -14,6 +14,7 @@ import type { EventBus } from "./eventBus.js";
 import { authRoutes } from "./routes/auth.js";
 import { joinRoutes } from "./routes/join.js";
 import { reportRoutes } from "./routes/report.js";
+import { suggestionRoutes } from "./routes/suggestions.js";
 import { workshopRoutes } from "./routes/workshops.js";
 import type { EventStore } from "./store/eventStore.js";
 import type { WorkshopService } from "./workshopService.js";
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
   await app.register(joinRoutes, { service });
   await app.register(reportRoutes, { service, store, auth, publicUrl });
+  await app.register(suggestionRoutes, { service, auth });
 
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
     new Connection(socket, {

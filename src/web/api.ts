@@ -48,7 +48,10 @@ export const currentAccount = () =>
   );
 
 export const register = (name: string, email: string, password: string) =>
-  request<{ account: Account }>("/api/auth/register", { method: "POST", body: JSON.stringify({ name, email, password }) });
+  request<{ account: Account }>("/api/auth/register", {
+    method: "POST",
+    body: JSON.stringify({ name, email, password }),
+  });
 
 export const login = (email: string, password: string) =>
   request<{ account: Account }>("/api/auth/login", { method: "POST", body: JSON.stringify({ email, password }) });

@@ -1,28 +1,21 @@
-import { writeFileSync } from "node:fs";
 import { z } from "zod";
+import { renderReport } from "../../report/render.js";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { withService } from "../context.js";
+import { formatOption, writeReport } from "./report.js";
 
 const exportArgs = z.object({
   positionals: onePositional("workshop ID"),
-  format: z.enum(["json"], { error: 'format: only "json" for now' }).default("json"),
+  format: formatOption.default("json"),
   out: z.string().min(1).optional(),
 });
 
-/** `concord export ID --format json [--out FILE]`. */
+/** `concord export ID [--format json|pdf|docx|html|md|csv] [--out FILE]`: the same rendering as `concord report`, from the store. */
 export async function exportCommand(args: string[]): Promise<number> {
   const options = { format: { type: "string" }, out: { type: "string" } } as const;
   const { positionals, format, out } = parseCommandArgs(args, options, exportArgs);
   const [id] = positionals;
-  const text = await withService(async ({ service }) => {
-    const doc = await service.exportDocument(id);
-    return `${JSON.stringify(doc, null, 2)}\n`;
-  });
-  if (out) {
-    writeFileSync(out, text);
-    process.stderr.write(`Wrote ${format} export of ${id} to ${out}\n`);
-  } else {
-    process.stdout.write(text);
-  }
+  const report = await withService(async ({ service }) => renderReport((await service.get(id)).state, format));
+  writeReport(report, format, out, id);
   return 0;
 }

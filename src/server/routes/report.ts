@@ -12,6 +12,7 @@ import type { WorkshopService } from "../workshopService.js";
 import { currentReportToken, publishReport, revokeReport, workshopOfReportToken } from "./reportLinks.js";
 import { jsonSchema, parse, workshopParams } from "./schemas.js";
 
+/** What the report routes need from the app. */
 export interface ReportRoutesOptions {
   service: WorkshopService;
   store: EventStore;
@@ -75,7 +76,13 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
 
   app.get(
     "/api/workshops/:id/publish",
-    { schema: { tags: ["reports"], summary: "The report's public link, if published (facilitator only)", params: jsonSchema(workshopParams) } },
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "The report's public link, if published (facilitator only)",
+        params: jsonSchema(workshopParams),
+      },
+    },
     async (request) => {
       const { id } = parse(workshopParams, request.params);
       await auth.assertFacilitator(request, id);
@@ -86,7 +93,13 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
 
   app.post(
     "/api/workshops/:id/publish",
-    { schema: { tags: ["reports"], summary: "Publish the report at a read-only link (facilitator only)", params: jsonSchema(workshopParams) } },
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Publish the report at a read-only link (facilitator only)",
+        params: jsonSchema(workshopParams),
+      },
+    },
     async (request) => {
       const { id } = parse(workshopParams, request.params);
       await auth.assertFacilitator(request, id);
@@ -97,7 +110,13 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
 
   app.delete(
     "/api/workshops/:id/publish",
-    { schema: { tags: ["reports"], summary: "Revoke the report's public link (facilitator only)", params: jsonSchema(workshopParams) } },
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Revoke the report's public link (facilitator only)",
+        params: jsonSchema(workshopParams),
+      },
+    },
     async (request, reply) => {
       const { id } = parse(workshopParams, request.params);
       await auth.assertFacilitator(request, id);

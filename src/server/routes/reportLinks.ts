@@ -9,7 +9,7 @@ const tokenFlag = (token: string) => `reportLink:${token}`;
 const workshopFlag = (workshopId: string) => `reportLinkOf:${workshopId}`;
 
 /** The shape of a token, checked before any store lookup. */
-export const REPORT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const REPORT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The workshop's current link token, or undefined when it is not published. */
 export async function currentReportToken(store: EventStore, workshopId: string): Promise<string | undefined> {

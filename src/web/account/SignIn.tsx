@@ -35,7 +35,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: (account: Account) => void 
         )}
         <label>
           {t("account.email")}
-          <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} required autoComplete="email" />
+          <input
+            type="email"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            required
+            autoComplete="email"
+          />
         </label>
         <label>
           {t("account.password")}

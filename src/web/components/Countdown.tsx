@@ -15,7 +15,15 @@ export function useSecondsLeft(timer: Timer | null, clockOffsetMs: number): numb
 }
 
 /** The countdown everyone sees; screen readers hear only the last minute and the end. */
-export function Countdown({ timer, clockOffsetMs, large }: { timer: Timer | null; clockOffsetMs: number; large?: boolean }) {
+export function Countdown({
+  timer,
+  clockOffsetMs,
+  large,
+}: {
+  timer: Timer | null;
+  clockOffsetMs: number;
+  large?: boolean;
+}) {
   const { t } = useTranslation();
   const seconds = useSecondsLeft(timer, clockOffsetMs);
   if (seconds === undefined) return null;

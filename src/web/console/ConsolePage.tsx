@@ -60,14 +60,20 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
             </section>
           )}
           {phase === "context" ? (
-            <ContextEditor key={context.title} context={context} onSave={(patch) => send({ type: "updateContext", patch })} />
+            <ContextEditor
+              key={context.title}
+              context={context}
+              onSave={(patch) => send({ type: "updateContext", patch })}
+            />
           ) : (
             <Board state={state} actor={actor} send={send} variant="console" />
           )}
         </div>
         <aside className="console-side">
           <JoinPanel joinCode={state.joinCode} workshopId={workshopId} />
-          {phase === "brainstorm" && state.settings.brainstormMode === "rounds" && <RoundsPanel state={state} send={send} />}
+          {phase === "brainstorm" && state.settings.brainstormMode === "rounds" && (
+            <RoundsPanel state={state} send={send} />
+          )}
           {(phase === "brainstorm" || phase === "cluster") && <BulkCards send={send} />}
           <PresencePanel presence={live.presence} tables={state.tables} />
           <SettingsPanel state={state} send={send} />

@@ -9,11 +9,19 @@ const DATE_FIELDS: TextField[] = ["heldOn", "reportDate"];
 const LONG_FIELDS: TextField[] = ["focusQuestion", "goal", "rationalAim", "experientialAim", "overview", "method"];
 
 /** The context step: front matter, the focus question and the two aims, saved in one command. */
-export function ContextEditor({ context, onSave }: { context: WorkshopContext; onSave: (patch: ContextPatch) => void }) {
+export function ContextEditor({
+  context,
+  onSave,
+}: {
+  context: WorkshopContext;
+  onSave: (patch: ContextPatch) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => ({
     ...context,
-    facilitatorsText: context.facilitators.map((person) => [person.name, person.organization].filter(Boolean).join(", ")).join("\n"),
+    facilitatorsText: context.facilitators
+      .map((person) => [person.name, person.organization].filter(Boolean).join(", "))
+      .join("\n"),
     groupsText: context.participantGroups.join("\n"),
   }));
   const [saved, setSaved] = useState(false);
@@ -27,7 +35,11 @@ export function ContextEditor({ context, onSave }: { context: WorkshopContext; o
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+    const lines = (text: string) =>
+      text
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
     const patch: ContextPatch = {
       language: draft.language,
       facilitators: lines(draft.facilitatorsText).map((line) => {
@@ -62,7 +74,10 @@ export function ContextEditor({ context, onSave }: { context: WorkshopContext; o
         ))}
         <label>
           {t("home.language")}
-          <select value={draft.language} onChange={(event) => setDraft({ ...draft, language: event.target.value as "en" | "fr" })}>
+          <select
+            value={draft.language}
+            onChange={(event) => setDraft({ ...draft, language: event.target.value as "en" | "fr" })}
+          >
             <option value="en">English</option>
             <option value="fr">Français</option>
           </select>
@@ -85,7 +100,11 @@ export function ContextEditor({ context, onSave }: { context: WorkshopContext; o
         </label>
         <label>
           {t("console.context.participantGroups")}
-          <textarea rows={3} value={draft.groupsText} onChange={(event) => setDraft({ ...draft, groupsText: event.target.value })} />
+          <textarea
+            rows={3}
+            value={draft.groupsText}
+            onChange={(event) => setDraft({ ...draft, groupsText: event.target.value })}
+          />
         </label>
       </div>
       <div className="row">

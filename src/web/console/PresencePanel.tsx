@@ -5,7 +5,10 @@ import type { PresenceMessage, Table } from "../../core/index.js";
 export function PresencePanel({ presence, tables }: { presence: PresenceMessage | undefined; tables: Table[] }) {
   const { t } = useTranslation();
   const people = presence?.people ?? [];
-  const groups = [...tables.map((table) => ({ id: table.id, name: table.name })), { id: "", name: t("console.presence.noTable") }];
+  const groups = [
+    ...tables.map((table) => ({ id: table.id, name: table.name })),
+    { id: "", name: t("console.presence.noTable") },
+  ];
   return (
     <section className="panel" aria-labelledby="presence-heading">
       <h2 id="presence-heading">{t("console.presence.heading", { count: presence?.connected ?? 0 })}</h2>

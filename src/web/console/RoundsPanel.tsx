@@ -14,7 +14,12 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
   const handleStart = (event: FormEvent) => {
     event.preventDefault();
     const limit = Number(perTable);
-    send({ type: "startRound", roundId: crypto.randomUUID(), prompt: prompt.trim(), perTable: limit > 0 ? limit : null });
+    send({
+      type: "startRound",
+      roundId: crypto.randomUUID(),
+      prompt: prompt.trim(),
+      perTable: limit > 0 ? limit : null,
+    });
     setPrompt("");
   };
 
@@ -33,7 +38,11 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
           )}
           <p>{t("console.rounds.waiting", { count: waiting(active.id) })}</p>
           {!active.revealed && (
-            <button type="button" data-testid="reveal-round" onClick={() => send({ type: "revealRound", roundId: active.id })}>
+            <button
+              type="button"
+              data-testid="reveal-round"
+              onClick={() => send({ type: "revealRound", roundId: active.id })}
+            >
               {t("console.rounds.reveal")}
             </button>
           )}
@@ -62,7 +71,13 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
         </label>
         <label>
           {t("console.rounds.perTable")}
-          <input type="number" min={0} max={50} value={perTable} onChange={(event) => setPerTable(event.target.value)} />
+          <input
+            type="number"
+            min={0}
+            max={50}
+            value={perTable}
+            onChange={(event) => setPerTable(event.target.value)}
+          />
         </label>
         <button type="submit" data-testid="start-round">
           {t("console.rounds.start")}

@@ -23,7 +23,9 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
         <input
           type="checkbox"
           checked={settings.participantsMayMoveCards}
-          onChange={(event) => send({ type: "updateSettings", patch: { participantsMayMoveCards: event.target.checked } })}
+          onChange={(event) =>
+            send({ type: "updateSettings", patch: { participantsMayMoveCards: event.target.checked } })
+          }
         />
         {t("console.settings.participantsMove")}
       </label>
@@ -36,7 +38,8 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
           defaultValue={settings.cardMaxLength}
           onBlur={(event) => {
             const value = Number(event.target.value);
-            if (value >= 10 && value !== settings.cardMaxLength) send({ type: "updateSettings", patch: { cardMaxLength: value } });
+            if (value >= 10 && value !== settings.cardMaxLength)
+              send({ type: "updateSettings", patch: { cardMaxLength: value } });
           }}
         />
       </label>

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../core/index.js";
+import { SignIn } from "../account/SignIn.js";
 import {
   type Account,
   archiveWorkshop,
@@ -12,7 +13,6 @@ import {
   logout,
   type WorkshopListItem,
 } from "../api.js";
-import { SignIn } from "../account/SignIn.js";
 import { rememberFacilitatorKey } from "../live/identity.js";
 
 /** The facilitator's workshops: create, import, open the demo, duplicate, archive. */
@@ -68,7 +68,11 @@ export function HomePage() {
         {account && (
           <p>
             {account.name} ·{" "}
-            <button type="button" className="link" onClick={() => run(async () => logout().then(() => setAccount(null)))}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => run(async () => logout().then(() => setAccount(null)))}
+            >
               {t("account.signOut")}
             </button>
           </p>
@@ -102,7 +106,11 @@ export function HomePage() {
           </form>
           <label className="file">
             {t("home.import")}
-            <input type="file" accept="application/json,.json" onChange={(event) => handleImport(event.target.files?.[0])} />
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(event) => handleImport(event.target.files?.[0])}
+            />
           </label>
         </section>
       )}
@@ -150,7 +158,11 @@ export function HomePage() {
                       · {t("home.updated", { when: new Date(workshop.updatedAt).toLocaleString(i18n.language) })}
                     </span>
                   </span>
-                  <button type="button" className="secondary" onClick={() => run(async () => open(await duplicateWorkshop(workshop.id)))}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => run(async () => open(await duplicateWorkshop(workshop.id)))}
+                  >
                     {t("home.duplicate")}
                   </button>
                   <button

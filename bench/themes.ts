@@ -1,0 +1,191 @@
+/**
+ * `npm run bench -- themes [--json] [--split dev|test] [--no-model] [--no-speed]`: measures theme
+ * suggestions on the labelled workshops of `bench/data` (and the shared reference example when
+ * present, reported apart and never tuned on). The sets carry `evaluation.split`: weights and
+ * thresholds were tuned on "dev" only; "test" is the held-out figure.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { parseWorkshopDocument } from "../src/core/index.js";
+import { type Board, boardFromDocument } from "../src/themes/board.js";
+import { loadEmbedder } from "../src/themes/embedder.js";
+import {
+  type SuggestionCard,
+  type SuggestOptions,
+  suggestClusters,
+  suggestDuplicates,
+  suggestPlacements,
+} from "../src/themes/index.js";
+import { adjustedRandIndex, mean, pairScores, shuffled } from "./themesMetrics.js";
+import { speedBench } from "./themesSpeed.js";
+
+interface EvaluationSet {
+  name: string;
+  split: string;
+  board: Board;
+  duplicatePairs: [string, string][];
+}
+
+const DATA = new URL("./data/", import.meta.url);
+const EXAMPLE = new URL("../../shared/examples/beyond-decent.workshop.json", import.meta.url);
+// A plain embedding + k-means baseline: the same k-means and choice of k on the embedding alone.
+const BASELINE_WEIGHTS = { stems: 0, grams: 0, embedding: 1 };
+
+function readSet(path: URL, fallbackSplit: string): EvaluationSet {
+  const text = readFileSync(path, "utf8");
+  const parsed = parseWorkshopDocument(text);
+  if (!parsed.ok) throw new Error(`${path.pathname}: ${parsed.error.message}`);
+  const evaluation = (parsed.value as { evaluation?: { split?: string; duplicatePairs?: [string, string][] } })
+    .evaluation;
+  return {
+    name: path.pathname.split("/").pop()?.replace(".workshop.json", "") ?? "",
+    split: evaluation?.split ?? fallbackSplit,
+    board: boardFromDocument(parsed.value),
+    duplicatePairs: evaluation?.duplicatePairs ?? [],
+  };
+}
+
+function loadSets(): EvaluationSet[] {
+  const files = readdirSync(DATA).filter((file) => file.endsWith(".workshop.json"));
+  const sets = files.sort().map((file) => readSet(new URL(file, DATA), "dev"));
+  if (existsSync(EXAMPLE)) sets.push(readSet(EXAMPLE, "external"));
+  return sets;
+}
+
+/** Column of each card in the human clustering. */
+function truthOf(board: Board): Map<string, string> {
+  return new Map(board.columns.flatMap((column) => column.cardIds.map((id) => [id, column.id] as [string, string])));
+}
+
+function clusteringAri(cards: readonly SuggestionCard[], truth: Map<string, string>, options: SuggestOptions) {
+  const result = suggestClusters(cards, options);
+  const predicted = new Map<string, string>();
+  result.themes.forEach((theme, t) => {
+    for (const id of theme.cardIds) predicted.set(id, `t${t}`);
+  });
+  const ids = cards.map((card) => card.id);
+  const ari = adjustedRandIndex(
+    ids.map((id) => truth.get(id) ?? `pile:${id}`),
+    ids.map((id) => predicted.get(id) ?? `single:${id}`),
+  );
+  return { ari, clusters: result.themes.length, unclustered: result.unclustered.length };
+}
+
+/** Places the `held` cards with every other card of each column on the board; column names hidden. */
+function placeHeld(set: EvaluationSet, held: readonly string[], options: SuggestOptions) {
+  const hidden = new Set(held);
+  const columns = set.board.columns.map((column) => ({
+    id: column.id,
+    cardIds: column.cardIds.filter((id) => !hidden.has(id)),
+  }));
+  return suggestPlacements(set.board.cards, columns, held, options).placements;
+}
+
+function accuracy(placements: { cardId: string; themeIds: string[] }[], truth: Map<string, string>) {
+  const hit = (k: number) =>
+    mean(placements.map((p) => (p.themeIds.slice(0, k).includes(truth.get(p.cardId) ?? "") ? 1 : 0)));
+  return { top1: hit(1), top2: hit(2) };
+}
+
+async function evaluate(set: EvaluationSet, embeddings: Map<string, Float32Array> | undefined) {
+  const options: SuggestOptions = { language: set.board.language, embeddings };
+  const cards = shuffled(set.board.cards, 20250315);
+  const truth = truthOf(set.board);
+  const scratch = clusteringAri(cards, truth, options);
+  const baseline = embeddings ? clusteringAri(cards, truth, { ...options, weights: BASELINE_WEIGHTS }).ari : Number.NaN;
+  // Leave-one-out: every card in turn, with all the others of its column placed.
+  const leaveOneOut = set.board.cards
+    .filter((card) => truth.has(card.id))
+    .flatMap((card) => placeHeld(set, [card.id], options));
+  // Alternate: every other card of each column placed at once, the rest on the board.
+  const odd = set.board.columns.flatMap((column) => column.cardIds.filter((_, position) => position % 2 === 1));
+  const alternate = placeHeld(set, odd, options);
+  const duplicates = pairScores(set.duplicatePairs, suggestDuplicates(set.board.cards, options).duplicates);
+  return {
+    name: set.name,
+    split: set.split,
+    cards: set.board.cards.length,
+    humanColumns: set.board.columns.length,
+    ...scratch,
+    baselineAri: baseline,
+    leaveOneOut: accuracy(leaveOneOut, truth),
+    alternate: accuracy(alternate, truth),
+    duplicates,
+  };
+}
+
+type SetResult = Awaited<ReturnType<typeof evaluate>>;
+
+function summary(results: readonly SetResult[]) {
+  const labelled = results.filter((r) => r.duplicates.labelled > 0);
+  const tp = labelled.reduce((sum, r) => sum + r.duplicates.truePositives, 0);
+  const predicted = labelled.reduce((sum, r) => sum + r.duplicates.predicted, 0);
+  const pairs = labelled.reduce((sum, r) => sum + r.duplicates.labelled, 0);
+  return {
+    sets: results.length,
+    ari: mean(results.map((r) => r.ari)),
+    baselineAri: mean(results.map((r) => r.baselineAri)),
+    leaveOneOutTop1: mean(results.map((r) => r.leaveOneOut.top1)),
+    leaveOneOutTop2: mean(results.map((r) => r.leaveOneOut.top2)),
+    alternateTop1: mean(results.map((r) => r.alternate.top1)),
+    alternateTop2: mean(results.map((r) => r.alternate.top2)),
+    // Pooled over the sets' pairs: a set with two labelled pairs should not weigh like one with twenty.
+    duplicatePrecision: predicted ? tp / predicted : Number.NaN,
+    duplicateRecall: pairs ? tp / pairs : Number.NaN,
+  };
+}
+
+const pct = (value: number) => (Number.isNaN(value) ? "  –  " : value.toFixed(2).padStart(5));
+
+function printTable(results: readonly SetResult[], groups: Record<string, ReturnType<typeof summary>>) {
+  const lines = [
+    "set                          split  cards cols→sugg  ARI  base  LOO@1 LOO@2 alt@1 alt@2  dupP  dupR",
+    ...results.map(
+      (r) =>
+        `${r.name.padEnd(28)} ${r.split.padEnd(6)} ${String(r.cards).padStart(5)} ${String(r.humanColumns).padStart(4)}→${String(r.clusters).padEnd(4)} ${pct(r.ari)} ${pct(r.baselineAri)} ${pct(r.leaveOneOut.top1)} ${pct(r.leaveOneOut.top2)} ${pct(r.alternate.top1)} ${pct(r.alternate.top2)} ${pct(r.duplicates.precision)} ${pct(r.duplicates.recall)}`,
+    ),
+    ...Object.entries(groups).map(
+      ([name, s]) =>
+        `${`mean ${name}`.padEnd(46)} ${pct(s.ari)} ${pct(s.baselineAri)} ${pct(s.leaveOneOutTop1)} ${pct(s.leaveOneOutTop2)} ${pct(s.alternateTop1)} ${pct(s.alternateTop2)} ${pct(s.duplicatePrecision)} ${pct(s.duplicateRecall)}`,
+    ),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** The `themes` bench scenario. */
+export async function themesBench(args: string[]): Promise<void> {
+  const json = args.includes("--json");
+  const only = args.includes("--split") ? args[args.indexOf("--split") + 1] : undefined;
+  const sets = loadSets().filter((set) => !only || set.split === only);
+  const loadStart = performance.now();
+  const embedder = args.includes("--no-model") ? undefined : await loadEmbedder();
+  const modelLoadMs = performance.now() - loadStart;
+  const texts = [...new Set(sets.flatMap((set) => set.board.cards.map((card) => card.text)))];
+  const vectors = embedder ? await embedder.embed(texts) : [];
+  const embeddings = embedder ? new Map(texts.map((text, k) => [text, vectors[k] as Float32Array])) : undefined;
+  const results: SetResult[] = [];
+  for (const set of sets) results.push(await evaluate(set, embeddings));
+  const own = results.filter((r) => r.split !== "external");
+  const groups: Record<string, ReturnType<typeof summary>> = { all: summary(own) };
+  for (const split of ["dev", "test", "external"]) {
+    const inSplit = results.filter((r) => r.split === split);
+    if (inSplit.length) groups[split] = summary(inSplit);
+  }
+  const speed = args.includes("--no-speed")
+    ? undefined
+    : await speedBench(
+        embedder,
+        sets.map((s) => s.board),
+      );
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ model: Boolean(embedder), modelLoadMs, results, summary: groups, speed }, null, 2)}\n`,
+    );
+    return;
+  }
+  process.stdout.write(
+    `model: ${embedder ? `USE-lite, loaded in ${modelLoadMs.toFixed(0)} ms` : "none (word signals only)"}\n`,
+  );
+  printTable(results, groups);
+  if (speed) process.stdout.write(`\n${speed.lines.join("\n")}\n`);
+}

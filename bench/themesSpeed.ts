@@ -1,0 +1,53 @@
+/** Speed and memory of theme suggestions on synthetic walls of 300, 1,000 and 10,000 cards. */
+import { performance } from "node:perf_hooks";
+import type { Board } from "../src/themes/board.js";
+import type { Embedder } from "../src/themes/embedder.js";
+import { type SuggestionCard, suggestClusters, suggestPlacements } from "../src/themes/index.js";
+
+const SIZES = [300, 1000, 10_000];
+
+/** Distinct card texts made by splicing the labelled cards: realistic words, no two alike. */
+function syntheticCards(boards: readonly Board[], count: number): SuggestionCard[] {
+  const texts = boards.flatMap((board) => board.cards.map((card) => card.text));
+  return Array.from({ length: count }, (_, k) => {
+    const head = texts[k % texts.length] as string;
+    const tail = (texts[(k * 7 + 3) % texts.length] as string).split(" ").slice(-2).join(" ");
+    return { id: `s${k}`, text: `${head} ${tail} ${Math.floor(k / texts.length) || ""}`.trim() };
+  });
+}
+
+function timed<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const value = run();
+  return [value, performance.now() - start];
+}
+
+/** Times embedding, clustering (with names and duplicates) and placing one card, per wall size. */
+export async function speedBench(embedder: Embedder | undefined, boards: readonly Board[]) {
+  const rows = [];
+  let peakRss = process.memoryUsage().rss;
+  for (const size of SIZES) {
+    const cards = syntheticCards(boards, size + 1);
+    const newcomer = cards.pop() as SuggestionCard;
+    const embedStart = performance.now();
+    const vectors = embedder ? await embedder.embed([...cards, newcomer].map((card) => card.text)) : [];
+    const embedMs = performance.now() - embedStart;
+    const embeddings = embedder
+      ? new Map([...cards, newcomer].map((card, k) => [card.text, vectors[k] as Float32Array]))
+      : undefined;
+    const [result, clusterMs] = timed(() => suggestClusters(cards, { embeddings }));
+    const columns = result.themes.map((theme, t) => ({ id: `t${t}`, cardIds: theme.cardIds }));
+    const [, placeMs] = timed(() => suggestPlacements([...cards, newcomer], columns, [newcomer.id], { embeddings }));
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    rows.push({ cards: size, embedMs, clusterMs, placeOneMs: placeMs, themes: result.themes.length });
+  }
+  const lines = [
+    "cards   embed (ms)  cluster+name+dups (ms)  place one card (ms)  columns",
+    ...rows.map(
+      (r) =>
+        `${String(r.cards).padEnd(7)} ${r.embedMs.toFixed(0).padStart(10)}  ${r.clusterMs.toFixed(0).padStart(22)}  ${r.placeOneMs.toFixed(1).padStart(19)}  ${r.themes}`,
+    ),
+    `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+  ];
+  return { rows, peakRssMiB: peakRss / 2 ** 20, lines };
+}

@@ -1,0 +1,180 @@
+import type { Footnote, Language, Vote, WorkshopContext, WorkshopDocument, WorkshopState } from "../core/index.js";
+import { safeAccent } from "./colors.js";
+import { formatReportDate, type LabelKey, REPORT_LOCALE, translate } from "./i18n.js";
+import en from "./locales/en.json" with { type: "json" };
+import type { Paragraph, ReportCard, ReportModel, ReportTheme } from "./model.js";
+import { buildPrioritization } from "./prioritization.js";
+
+/** What a report is built from: a live workshop, or a `workshop/v1` file read without a server. */
+export type ReportSource = WorkshopState | WorkshopDocument;
+
+/** More columns than this and the grid's text gets too narrow to read: it is split into parts. */
+export const MAX_GRID_COLUMNS = 6;
+
+/** The fields of the context a report shows; a `workshop/v1` document has them under the same names. */
+type ReportContext = Pick<
+  WorkshopContext,
+  | "title"
+  | "organization"
+  | "event"
+  | "preparedFor"
+  | "preparedBy"
+  | "reportDate"
+  | "language"
+  | "facilitators"
+  | "participantGroups"
+  | "overview"
+  | "method"
+  | "goal"
+  | "focusQuestion"
+  | "reflections"
+  | "nextSteps"
+  | "branding"
+>;
+
+type RawTheme = Omit<ReportTheme, "narrative"> & { narrative: string };
+
+interface ReportInput {
+  context: ReportContext;
+  themes: RawTheme[];
+  unclustered: ReportCard[];
+  footnotes: Footnote[];
+  votes: Vote[];
+  groupOf: (voterId: string) => string | undefined;
+}
+
+/** Builds the report of a workshop: pure, from a live state or a `workshop/v1` document. */
+export function buildReport(source: ReportSource): ReportModel {
+  const input = "format" in source ? fromDocument(source) : fromState(source);
+  const { context } = input;
+  const { language } = context;
+  const themes: ReportTheme[] = input.themes.map((theme, index) => ({
+    ...theme,
+    name: theme.name.trim() || translate(language, "untitledTheme", { number: index + 1 }),
+    narrative: paragraphs(theme.narrative),
+  }));
+  const labels = Object.fromEntries(
+    (Object.keys(en) as LabelKey[]).map((key) => [key, translate(language, key)]),
+  ) as Record<LabelKey, string>;
+  const prioritization = buildPrioritization(input.votes, themes, input.groupOf, context.participantGroups, language);
+  return {
+    language,
+    locale: REPORT_LOCALE[language],
+    labels,
+    title: documentTitle(context.title, language),
+    subtitle: [context.organization, context.event].filter((part) => part.trim()).join(" | "),
+    organization: context.organization,
+    preparedBy: context.preparedBy,
+    frontMatter: [
+      { label: labels.preparedFor, value: context.preparedFor.trim() },
+      { label: labels.date, value: formatReportDate(context.reportDate, language) },
+      { label: labels.preparedBy, value: context.preparedBy.trim() },
+      { label: labels.facilitatedBy, value: facilitatedBy(context.facilitators, language) },
+    ].filter((line) => line.value),
+    overview: paragraphs(context.overview),
+    method: paragraphs(context.method),
+    goal: context.goal.trim(),
+    focusQuestion: context.focusQuestion.trim(),
+    themes,
+    gridParts: splitGrid(themes),
+    footnotes: input.footnotes,
+    unclustered: input.unclustered,
+    reflections: paragraphs(context.reflections),
+    nextSteps: paragraphs(context.nextSteps),
+    ...(prioritization ? { prioritization } : {}),
+    branding: {
+      accentColor: safeAccent(context.branding?.accentColor),
+      ...(context.branding?.logo ? { logo: context.branding.logo } : {}),
+    },
+  };
+}
+
+function fromState(state: WorkshopState): ReportInput {
+  const card = (id: string): ReportCard[] => {
+    // Own properties only: a card id may be any string, "__proto__" included.
+    const found = Object.hasOwn(state.cards, id) ? state.cards[id] : undefined;
+    // A card still waiting for its round's reveal is not part of what the group produced yet.
+    return found && !found.stage ? [{ id, text: found.text }] : [];
+  };
+  return {
+    context: state.context,
+    themes: state.themes.map((theme) => ({
+      id: theme.id,
+      name: theme.name,
+      keyPoints: theme.keyPoints,
+      headline: theme.headline,
+      narrative: theme.narrative,
+      cards: theme.cardIds.flatMap(card),
+    })),
+    unclustered: state.unclustered.flatMap(card),
+    footnotes: state.footnotes,
+    votes: state.votes,
+    groupOf: (voterId) => state.participants[voterId]?.group,
+  };
+}
+
+function fromDocument(doc: WorkshopDocument): ReportInput {
+  return {
+    context: doc,
+    themes: doc.themes.map((theme) => ({
+      id: theme.id,
+      name: theme.name,
+      keyPoints: theme.keyPoints,
+      headline: theme.headline,
+      narrative: theme.narrative,
+      cards: theme.cards.map(({ id, text }) => ({ id, text })),
+    })),
+    unclustered: doc.unclusteredCards.map(({ id, text }) => ({ id, text })),
+    footnotes: doc.footnotes,
+    votes: doc.votes ?? [],
+    // A file's votes name voters only; their groups are not part of workshop/v1.
+    groupOf: () => undefined,
+  };
+}
+
+/** "Rachel Hofstetter and Anna Bolger (Overlap)": names joined in the report's language, grouped by organization. */
+export function facilitatedBy(facilitators: WorkshopContext["facilitators"], language: Language): string {
+  const list = new Intl.ListFormat(REPORT_LOCALE[language], { type: "conjunction" });
+  const byOrganization = new Map<string, string[]>();
+  for (const { name, organization } of facilitators) {
+    if (!name.trim()) continue;
+    byOrganization.set(organization.trim(), [...(byOrganization.get(organization.trim()) ?? []), name.trim()]);
+  }
+  const groups = [...byOrganization].map(([organization, names]) =>
+    organization ? `${list.format(names)} (${organization})` : list.format(names),
+  );
+  return groups.length > 1 ? groups.join("; ") : (groups[0] ?? "");
+}
+
+/**
+ * "<title> Session Capture", without doubling the word where the two meet: a workshop titled
+ * "Advocacy Campaign Development Session" gives "Advocacy Campaign Development Session Capture".
+ */
+export function documentTitle(title: string, language: Language): string {
+  const full = translate(language, "documentTitle", { title });
+  const lastWord = /(\S+)$/.exec(title)?.[1];
+  const rest = full.startsWith(title) ? full.slice(title.length) : "";
+  const repeated = lastWord ? new RegExp(`^\\s+${escapeRegExp(lastWord)}(?=\\s)`, "iu").exec(rest) : null;
+  return repeated ? title + rest.slice(repeated[0].length) : full;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Splits text on blank lines into paragraphs; a single line break stays inside its paragraph. */
+export function paragraphs(text: string): Paragraph[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+}
+
+/** Splits the grid into the fewest parts of at most MAX_GRID_COLUMNS, balanced (8 → 4 + 4, not 6 + 2). */
+export function splitGrid<T>(themes: T[]): T[][] {
+  if (themes.length === 0) return [];
+  const parts = Math.ceil(themes.length / MAX_GRID_COLUMNS);
+  const size = Math.ceil(themes.length / parts);
+  return Array.from({ length: parts }, (_, part) => themes.slice(part * size, (part + 1) * size));
+}

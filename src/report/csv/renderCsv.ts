@@ -1,0 +1,30 @@
+import Papa from "papaparse";
+import type { ReportModel } from "../model.js";
+
+/**
+ * Cells a spreadsheet would run as a formula. Papa's own `escapeFormulae: true` pattern ends in
+ * `.*$`, which misses a cell with a line break after the `=`; this one looks at the first character only.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A byte-order mark, so that Excel reads the file as UTF-8 and shows accents correctly. */
+const BOM = "\uFEFF";
+
+/**
+ * Renders the cards as CSV, one line per key point or card: theme, text, key-point flag. Key
+ * points come first in each theme, then its cards in board order, then cards in no theme.
+ */
+export function renderCsv(model: ReportModel): string {
+  const { labels } = model;
+  const rows: string[][] = [];
+  for (const theme of model.themes) {
+    for (const point of theme.keyPoints) rows.push([theme.name, point, labels.yes]);
+    for (const card of theme.cards) rows.push([theme.name, card.text, labels.no]);
+  }
+  for (const card of model.unclustered) rows.push(["", card.text, labels.no]);
+  const csv = Papa.unparse(
+    { fields: [labels.csvTheme, labels.csvCard, labels.csvKeyPoint], data: rows },
+    { escapeFormulae: FORMULA_START, newline: "\r\n" },
+  );
+  return `${BOM}${csv}\r\n`;
+}

@@ -1,0 +1,146 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  type IRunOptions,
+  LevelFormat,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { headingColor, INK, MUTED, RULE, textOn, tint } from "../colors.js";
+import type { ReportModel, Paragraph as ReportParagraph } from "../model.js";
+
+/** Word wants colours without the "#". */
+export const hex = (color: string) => color.replace("#", "");
+
+/** The report's colours, in Word's notation. */
+export interface DocxColors {
+  accent: string;
+  onAccent: string;
+  heading: string;
+  tint: string;
+  tintStrong: string;
+  ink: string;
+  muted: string;
+  rule: string;
+}
+
+/** Colours derived once from the report's accent. */
+export function docxColors(model: ReportModel): DocxColors {
+  const accent = model.branding.accentColor;
+  return {
+    accent: hex(accent),
+    onAccent: hex(textOn(accent)),
+    heading: hex(headingColor(accent)),
+    tint: hex(tint(accent, 0.9)),
+    tintStrong: hex(tint(accent, 0.78)),
+    ink: hex(INK),
+    muted: hex(MUTED),
+    rule: hex(RULE),
+  };
+}
+
+/** Text runs of user text; a line break inside a paragraph becomes a Word line break. */
+export function runs(text: string, options: Omit<IRunOptions, "text" | "break"> = {}): TextRun[] {
+  return text.split("\n").map((line, index) => new TextRun({ ...options, text: line, break: index > 0 ? 1 : 0 }));
+}
+
+/** A heading in the document's outline (Heading 1, 2, 3 styles), so Word's navigation pane lists it. */
+export function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph {
+  const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 };
+  return new Paragraph({ heading: levels[level], children: runs(text), pageBreakBefore, keepNext: true });
+}
+
+/** Body paragraphs of user text. */
+export function body(items: ReportParagraph[]): Paragraph[] {
+  return items.map((item) => new Paragraph({ children: runs(item) }));
+}
+
+/** Small grey italic text, such as a caption or a footnote. */
+export function note(text: string, colors: DocxColors, pageBreakBefore = false): Paragraph {
+  return new Paragraph({
+    children: runs(text, { italics: true, size: 17, color: colors.muted }),
+    spacing: { before: 80, after: 80 },
+    pageBreakBefore,
+  });
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
+
+/** A tinted box with an accent bar on its left: the goal and the focus question. */
+export function callout(label: string, text: string, italics: boolean, colors: DocxColors): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: NONE, bottom: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE, left: NONE },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            shading: { type: ShadingType.CLEAR, fill: colors.tint, color: "auto" },
+            borders: {
+              left: { style: BorderStyle.SINGLE, size: 36, color: colors.accent },
+              top: NONE,
+              bottom: NONE,
+              right: NONE,
+            },
+            margins: { top: 140, bottom: 140, left: 220, right: 220 },
+            children: [
+              new Paragraph({
+                spacing: { after: 40 },
+                children: [
+                  new TextRun({
+                    text: label,
+                    bold: true,
+                    allCaps: true,
+                    size: 16,
+                    color: colors.heading,
+                    characterSpacing: 16,
+                  }),
+                ],
+              }),
+              new Paragraph({ spacing: { after: 0 }, children: runs(text, { italics, bold: !italics, size: 23 }) }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The numbering that bullet lists use: a small hanging indent that suits narrow grid columns. */
+export const BULLETS = {
+  config: [
+    {
+      reference: "report-bullets",
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: "•",
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 220, hanging: 180 } } },
+        },
+      ],
+    },
+  ],
+};
+
+/** A bullet-list item of user text. */
+export function bullet(text: string, options: Omit<IRunOptions, "text" | "break"> = {}): Paragraph {
+  return new Paragraph({
+    numbering: { reference: "report-bullets", level: 0 },
+    spacing: { after: 40 },
+    children: runs(text, options),
+  });
+}
+
+/** An empty paragraph that separates two tables, which Word would otherwise merge. */
+export function spacer(after = 120): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after }, children: [] });
+}

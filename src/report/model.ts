@@ -1,0 +1,92 @@
+import type { Footnote, Language } from "../core/index.js";
+import type { LabelKey } from "./i18n.js";
+
+/** A paragraph of user text; single line breaks inside it are kept as line breaks. */
+export type Paragraph = string;
+
+/** A card as the report shows it. */
+export interface ReportCard {
+  id: string;
+  text: string;
+}
+
+/** One theme: a column of the grid and a section of its own. */
+export interface ReportTheme {
+  id: string;
+  /** The name as typed, or "Untitled theme N" in the report's language. */
+  name: string;
+  keyPoints: string[];
+  /** In board order. */
+  cards: ReportCard[];
+  /** As typed; renderers show it in capitals. */
+  headline: string;
+  narrative: Paragraph[];
+}
+
+/** One theme's line in a prioritization table. */
+export interface PriorityRow {
+  themeId: string;
+  name: string;
+  votes: number;
+  /** votes / all votes of the table, 0 when nobody voted. */
+  share: number;
+  /** 1-based; themes with equal votes share a rank. */
+  rank: number;
+}
+
+/** The prioritization of one set of voters: everyone, or one participant group. */
+export interface PriorityTable {
+  /** The group's name; the "all participants" label for the overall table. */
+  label: string;
+  votes: number;
+  voters: number;
+  /** Most votes first; ties keep board order. */
+  rows: PriorityRow[];
+}
+
+/** Dot-voting results: overall, and by participant group when voters' groups are known. */
+export interface Prioritization {
+  overall: PriorityTable;
+  byGroup: PriorityTable[];
+}
+
+/** The organization's look; the accent colour is always a valid `#RRGGBB`. */
+export interface ReportBranding {
+  accentColor: string;
+  logo?: { mediaType: "image/png" | "image/jpeg"; dataBase64: string };
+}
+
+/**
+ * Everything a renderer needs, in reading order and already in the workshop's language: the
+ * renderers only lay it out, so every format shows the same report.
+ */
+export interface ReportModel {
+  language: Language;
+  /** BCP 47 tag for the document's language metadata and upper-casing ("en-CA", "fr-CA"). */
+  locale: string;
+  /** Every static label, translated. */
+  labels: Record<LabelKey, string>;
+  /** "<title> Session Capture". */
+  title: string;
+  /** "organization | event", without empty parts. */
+  subtitle: string;
+  organization: string;
+  /** Who prepared the report, for the file's metadata. */
+  preparedBy: string;
+  /** The cover's lines, empty ones left out: prepared for, date, prepared by, facilitated by. */
+  frontMatter: { label: string; value: string }[];
+  overview: Paragraph[];
+  method: Paragraph[];
+  goal: string;
+  focusQuestion: string;
+  themes: ReportTheme[];
+  /** The grid split into parts narrow enough to stay legible (at most six columns each). */
+  gridParts: ReportTheme[][];
+  footnotes: Footnote[];
+  unclustered: ReportCard[];
+  reflections: Paragraph[];
+  nextSteps: Paragraph[];
+  /** Absent when nobody voted. */
+  prioritization?: Prioritization;
+  branding: ReportBranding;
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+/** Font aliases the PDF renderer uses; DejaVu covers Latin (French accents included), Greek and Cyrillic. */
+export const FONT = {
+  regular: "Sans",
+  bold: "Sans-Bold",
+  italic: "Sans-Oblique",
+  condensed: "Cond",
+  condensedBold: "Cond-Bold",
+  condensedItalic: "Cond-Oblique",
+} as const;
+
+const FILES: Record<(typeof FONT)[keyof typeof FONT], string> = {
+  Sans: "DejaVuSans.ttf",
+  "Sans-Bold": "DejaVuSans-Bold.ttf",
+  "Sans-Oblique": "DejaVuSans-Oblique.ttf",
+  Cond: "DejaVuSansCondensed.ttf",
+  "Cond-Bold": "DejaVuSansCondensed-Bold.ttf",
+  "Cond-Oblique": "DejaVuSansCondensed-Oblique.ttf",
+};
+
+let cache: Map<string, Buffer> | undefined;
+
+/**
+ * The font files, read once per process from the `dejavu-fonts-ttf` package (never from a path
+ * a user could name). PDFKit embeds only the glyphs a report uses.
+ */
+export function fontFiles(): Map<string, Buffer> {
+  if (!cache) {
+    const dir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    cache = new Map(Object.entries(FILES).map(([alias, file]) => [alias, readFileSync(join(dir, file))]));
+  }
+  return cache;
+}

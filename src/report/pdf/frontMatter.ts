@@ -1,0 +1,96 @@
+import { INK, MUTED } from "../colors.js";
+import { BODY, contentWidth, ensureSpace, heading1, MARGINS, PAGE, type PdfContext, paragraphs } from "./context.js";
+import { FONT } from "./fonts.js";
+
+const LOGO_BOX = { width: 150, height: 64 } as const;
+
+/** The first page: accent band, logo, title, "organization | event", who it is for, date and author. */
+export function drawCover(ctx: PdfContext): void {
+  const { doc, model } = ctx;
+  doc.rect(0, 0, PAGE.width, 12).fill(ctx.accent);
+  const hasLogo = drawLogo(ctx);
+  const left = MARGINS.left;
+  const width = contentWidth(doc) - (hasLogo ? LOGO_BOX.width + 20 : 0);
+  doc
+    .font(FONT.bold)
+    .fontSize(24)
+    .fillColor(ctx.heading)
+    .text(model.title, left, MARGINS.top + 8, { width, lineGap: 2 });
+  if (model.subtitle) {
+    doc.moveDown(0.25).font(FONT.regular).fontSize(13).fillColor(MUTED).text(model.subtitle, left, doc.y, { width });
+  }
+  const ruleY = Math.max(doc.y, hasLogo ? MARGINS.top + LOGO_BOX.height : 0) + 14;
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(left + contentWidth(doc), ruleY)
+    .lineWidth(0.8)
+    .strokeColor(ctx.accent)
+    .stroke();
+  doc.y = ruleY + 12;
+  for (const line of model.frontMatter) {
+    doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(`${line.label} `, left, doc.y, { continued: true });
+    doc.font(FONT.regular).text(line.value);
+    doc.moveDown(0.2);
+  }
+  doc.moveDown(0.8);
+}
+
+/** The logo at the top right, scaled to fit; a logo PDFKit cannot read is left out rather than failing the report. */
+function drawLogo(ctx: PdfContext): boolean {
+  const { doc, model } = ctx;
+  const logo = model.branding.logo;
+  if (!logo) return false;
+  try {
+    const x = PAGE.width - MARGINS.right - LOGO_BOX.width;
+    doc.image(Buffer.from(logo.dataBase64, "base64"), x, MARGINS.top, {
+      fit: [LOGO_BOX.width, LOGO_BOX.height],
+      align: "right",
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Overview paragraphs, then the goal and the focus question in tinted boxes. */
+export function drawOverview(ctx: PdfContext): void {
+  const { model } = ctx;
+  const text = [...model.overview, ...model.method];
+  if (text.length > 0) {
+    heading1(ctx, model.labels.overview);
+    paragraphs(ctx, text);
+  }
+  callout(ctx, model.labels.goal, model.goal, FONT.bold);
+  callout(ctx, model.labels.focusQuestion, model.focusQuestion, FONT.italic);
+}
+
+function callout(ctx: PdfContext, label: string, text: string, font: string): void {
+  if (!text) return;
+  const { doc } = ctx;
+  const x = MARGINS.left;
+  const width = contentWidth(doc);
+  const pad = 10;
+  doc.font(font).fontSize(11.5);
+  const textHeight = doc.heightOfString(text, { width: width - 2 * pad - 6, lineGap: 2 });
+  const height = textHeight + 2 * pad + 14;
+  ensureSpace(ctx, height + 10);
+  const top = doc.y + 4;
+  doc.rect(x, top, width, height).fill(ctx.tint);
+  doc.rect(x, top, 5, height).fill(ctx.accent);
+  doc
+    .font(FONT.bold)
+    .fontSize(8)
+    .fillColor(ctx.heading)
+    .text(label.toLocaleUpperCase(ctx.model.locale), x + pad + 6, top + pad, {
+      width: width - 2 * pad,
+      characterSpacing: 0.8,
+    });
+  doc
+    .font(font)
+    .fontSize(11.5)
+    .fillColor(INK)
+    .text(text, x + pad + 6, top + pad + 13, { width: width - 2 * pad - 6, lineGap: 2 });
+  doc.y = top + height + 6;
+  doc.x = x;
+  doc.fontSize(BODY.size);
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { boardFromState } from "../../themes/board.js";
+import { clusterSuggestionsFor, duplicateSuggestionsFor, placementSuggestionsFor } from "../../themes/suggestions.js";
+import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
+import type { WorkshopService } from "../workshopService.js";
+import { jsonSchema, parse, workshopParams } from "./schemas.js";
+
+export interface SuggestionRoutesOptions {
+  service: WorkshopService;
+  auth: FacilitatorAuth;
+}
+
+const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(500).optional() });
+
+/**
+ * Theme suggestions computed from a workshop's current state, in the JSON shapes of
+ * `concord themes`. Facilitator only: suggestions are a preview for the person who decides, and
+ * each request costs real CPU.
+ */
+export async function suggestionRoutes(app: FastifyInstance, options: SuggestionRoutesOptions) {
+  const { service, auth } = options;
+  const boardOf = async (id: string) => boardFromState((await service.get(id)).state);
+
+  app.get(
+    "/api/workshops/:id/suggestions/clusters",
+    {
+      schema: {
+        tags: ["suggestions"],
+        summary: "Suggested columns (names, key points), unfitting cards and near-duplicates, from all cards",
+        params: jsonSchema(workshopParams),
+        querystring: jsonSchema(clustersQuery),
+      },
+    },
+    async (request) => {
+      const { id } = parse(workshopParams, request.params);
+      const { clusters } = parse(clustersQuery, request.query);
+      await auth.assertFacilitator(request, id);
+      return clusterSuggestionsFor(await boardOf(id), clusters);
+    },
+  );
+
+  app.get(
+    "/api/workshops/:id/suggestions/placements",
+    {
+      schema: {
+        tags: ["suggestions"],
+        summary: "For each unclustered card, every column ranked best fit first",
+        params: jsonSchema(workshopParams),
+      },
+    },
+    async (request) => {
+      const { id } = parse(workshopParams, request.params);
+      await auth.assertFacilitator(request, id);
+      return placementSuggestionsFor(await boardOf(id));
+    },
+  );
+
+  app.get(
+    "/api/workshops/:id/suggestions/duplicates",
+    {
+      schema: {
+        tags: ["suggestions"],
+        summary: "Pairs of cards that say the same thing, for the facilitator to merge",
+        params: jsonSchema(workshopParams),
+      },
+    },
+    async (request) => {
+      const { id } = parse(workshopParams, request.params);
+      await auth.assertFacilitator(request, id);
+      return duplicateSuggestionsFor(await boardOf(id));
+    },
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Theme suggestions: columns from scratch, where to place a card, near-duplicates, names.
+ * Pure: nothing in this module reads a file, a clock or the network. Sentence embeddings come in
+ * as arguments (see `embedder.ts` for the one module that loads the model); without them the
+ * word signals do the work alone. The same input always gives the same output.
+ */
+import { clusterCards } from "./cluster.js";
+import { duplicatePairs } from "./duplicates.js";
+import { buildFeatures, type SignalWeights } from "./features.js";
+import { summarise } from "./label.js";
+import { rankColumns } from "./place.js";
+import type { CardLanguage } from "./text.js";
+
+export type { CardLanguage } from "./text.js";
+
+/** A card as suggestions see it. */
+export interface SuggestionCard {
+  id: string;
+  text: string;
+}
+
+/** A column the room has built: its cards in board order, and its name if it has one. */
+export interface SuggestionColumn {
+  id: string;
+  name?: string | undefined;
+  cardIds: readonly string[];
+}
+
+/** Inputs every suggestion shares. */
+export interface SuggestOptions {
+  /** The workshop's language, for cards too short to tell. */
+  language?: CardLanguage | undefined;
+  /** Sentence embeddings by exact text; used only when every text compared has one. */
+  embeddings?: ReadonlyMap<string, Float32Array> | undefined;
+  /** Signal weights, for the bench's measurements; the defaults are the measured ones. */
+  weights?: SignalWeights | undefined;
+}
+
+/** A suggested column: a 3–7 word name and key points drawn from its cards. */
+export interface ThemeSuggestion {
+  label: string;
+  keyPoints: string[];
+  cardIds: string[];
+}
+
+/** The from-scratch proposal: columns, cards that fit none, and near-duplicate pairs. */
+export interface ClusterSuggestions {
+  themes: ThemeSuggestion[];
+  unclustered: string[];
+  duplicates: [string, string][];
+}
+
+/** For each card to place, every column's id, best fit first. */
+export interface PlacementSuggestions {
+  placements: { cardId: string; themeIds: string[] }[];
+}
+
+/** Pairs of cards that say the same thing, earlier card first. */
+export interface DuplicateSuggestions {
+  duplicates: [string, string][];
+}
+
+function featuresOf(texts: readonly string[], options: SuggestOptions) {
+  const vectors = options.embeddings ? texts.map((text) => options.embeddings?.get(text)) : [];
+  const complete = texts.length > 0 && vectors.length === texts.length && vectors.every((vector) => vector?.length);
+  return buildFeatures(texts, {
+    language: options.language,
+    embeddings: complete ? (vectors as Float32Array[]) : undefined,
+    weights: options.weights,
+  });
+}
+
+/** Proposes columns for a set of cards; `clusters` fixes their number, otherwise it is chosen. */
+export function suggestClusters(
+  cards: readonly SuggestionCard[],
+  options: SuggestOptions & { clusters?: number | undefined } = {},
+): ClusterSuggestions {
+  const texts = cards.map((card) => card.text);
+  const features = featuresOf(texts, options);
+  const { groups, unclustered } = clusterCards(features, { clusters: options.clusters });
+  const idOf = (i: number) => (cards[i] as SuggestionCard).id;
+  const themes = groups
+    .map((members) => [...members].sort((a, b) => a - b))
+    .sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number))
+    .map((members) => ({ ...summarise(features, members, texts), cardIds: members.map(idOf) }));
+  return {
+    themes,
+    unclustered: unclustered.map(idOf),
+    duplicates: duplicatePairs(features).map(([i, j]) => [idOf(i), idOf(j)]),
+  };
+}
+
+/**
+ * Ranks every column for each card of `toPlace`. `cards` holds the columns' cards and the cards
+ * to place; a column's name, when it has one, counts as one more of its cards.
+ */
+export function suggestPlacements(
+  cards: readonly SuggestionCard[],
+  columns: readonly SuggestionColumn[],
+  toPlace: readonly string[],
+  options: SuggestOptions = {},
+): PlacementSuggestions {
+  const index = new Map(cards.map((card, i) => [card.id, i]));
+  const texts = cards.map((card) => card.text);
+  const members = columns.map((column) => {
+    const ids = column.cardIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+    if (column.name?.trim()) ids.push(texts.push(column.name) - 1);
+    return ids;
+  });
+  const placeable = toPlace.filter((id) => index.has(id));
+  const rankings = rankColumns(
+    featuresOf(texts, options),
+    members,
+    placeable.map((id) => index.get(id) as number),
+  );
+  return {
+    placements: placeable.map((cardId, k) => ({
+      cardId,
+      themeIds: (rankings[k] as number[]).map((column) => (columns[column] as SuggestionColumn).id),
+    })),
+  };
+}
+
+/** Flags pairs of cards that say the same thing, so the facilitator can merge them. */
+export function suggestDuplicates(
+  cards: readonly SuggestionCard[],
+  options: SuggestOptions = {},
+): DuplicateSuggestions {
+  const features = featuresOf(
+    cards.map((card) => card.text),
+    options,
+  );
+  const idOf = (i: number) => (cards[i] as SuggestionCard).id;
+  return { duplicates: duplicatePairs(features).map(([i, j]) => [idOf(i), idOf(j)]) };
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { facilitatorKey } from "../live/identity.js";
+import { registerReportPageText } from "./reportPageText.js";
+
+registerReportPageText();
+
+const FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
+
+/** The publish state as GET /api/workshops/:id/publish answers it; undefined while unknown or not allowed. */
+type Publication = { published: false } | { published: true; token: string; url: string };
+
+/** Sends a facilitator request: the session cookie goes along by default, the workshop key as a header. */
+async function facilitatorFetch(workshopId: string, method: string): Promise<Response> {
+  const key = facilitatorKey(workshopId);
+  return fetch(`/api/workshops/${encodeURIComponent(workshopId)}/publish`, {
+    method,
+    headers: key ? { "x-facilitator-key": key } : {},
+  });
+}
+
+/**
+ * `/w/:id/report`: a preview of the session capture report, a download per format and, for the
+ * facilitator, a revocable public link. The preview is the server's HTML report in a sandboxed
+ * frame with no scripts, so the user text in it can never act on this page.
+ */
+export function ReportPage({ workshopId }: { workshopId: string }) {
+  const { t } = useTranslation();
+  const base = `/api/workshops/${encodeURIComponent(workshopId)}/report`;
+  const [html, setHtml] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [publication, setPublication] = useState<Publication>();
+  const [copied, setCopied] = useState(false);
+
+  const loadPreview = useCallback(async () => {
+    const response = await fetch(`${base}?format=html`);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    setHtml(await response.text());
+  }, [base]);
+
+  useEffect(() => {
+    loadPreview().catch((failure: Error) => setError(failure.message));
+    facilitatorFetch(workshopId, "GET")
+      .then(async (response) => (response.ok ? setPublication((await response.json()) as Publication) : undefined))
+      .catch(() => undefined);
+  }, [loadPreview, workshopId]);
+
+  const handlePublish = async () => {
+    const response = await facilitatorFetch(workshopId, "POST");
+    if (response.ok)
+      setPublication({ published: true, ...((await response.json()) as { token: string; url: string }) });
+  };
+  const handleRevoke = async () => {
+    const response = await facilitatorFetch(workshopId, "DELETE");
+    if (response.ok) setPublication({ published: false });
+  };
+  const handleCopy = async (url: string) => {
+    await navigator.clipboard.writeText(url);
+    setCopied(true);
+  };
+
+  return (
+    <main className="page report-page">
+      <p className="muted">
+        <a href={`/w/${encodeURIComponent(workshopId)}`}>{t("reportPage.backToWorkshop")}</a>
+      </p>
+      <h1>{t("reportPage.title")}</h1>
+      <section className="panel" aria-label={t("reportPage.download")}>
+        <strong>{t("reportPage.download")}</strong>{" "}
+        {FORMATS.map((format) => (
+          <a key={format} className="button" href={`${base}?format=${format}`} download style={{ marginRight: 8 }}>
+            {t(`reportPage.formats.${format}`)}
+          </a>
+        ))}
+        <button type="button" onClick={() => loadPreview().catch((failure: Error) => setError(failure.message))}>
+          {t("reportPage.refresh")}
+        </button>
+      </section>
+      {publication && (
+        <section className="panel" aria-label={t("reportPage.publishTitle")}>
+          <strong>{t("reportPage.publishTitle")}</strong>{" "}
+          {publication.published ? (
+            <>
+              <a href={publication.url} target="_blank" rel="noreferrer noopener">
+                {publication.url}
+              </a>{" "}
+              <button type="button" onClick={() => handleCopy(publication.url)}>
+                {copied ? t("reportPage.copied") : t("reportPage.copy")}
+              </button>{" "}
+              <button type="button" onClick={handleRevoke}>
+                {t("reportPage.revoke")}
+              </button>
+            </>
+          ) : (
+            <>
+              <span className="muted">{t("reportPage.notPublished")}</span>{" "}
+              <button type="button" onClick={handlePublish}>
+                {t("reportPage.publish")}
+              </button>
+            </>
+          )}
+        </section>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {html !== undefined && (
+        <iframe
+          title={t("reportPage.preview")}
+          sandbox=""
+          srcDoc={html}
+          style={{ width: "100%", height: "80vh", border: "1px solid #c9d2da", borderRadius: 6, background: "#eef1f4" }}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+
+/**
+ * Reads rendered reports back the way a person's tools would: poppler's pdftotext for PDFs,
+ * the Word XML inside a DOCX. Poppler is a system package; without it these tests skip locally
+ * and fail in CI (CI=true), like the tests that need the shared example.
+ */
+export const HAS_POPPLER = spawnSync("pdftotext", ["-v"]).status === 0;
+/** For `it.skipIf`: skip without poppler, except in CI where a missing tool must fail. */
+export const SKIP_WITHOUT_POPPLER = !HAS_POPPLER && !process.env.CI;
+
+/** Removes all whitespace, so text compares equal however a renderer wrapped or hyphen-broke its lines. */
+export const squash = (text: string) => text.replace(/\s+/g, "");
+
+function withPdfFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), "concord-report-"));
+  try {
+    const path = join(dir, "report.pdf");
+    writeFileSync(path, pdf);
+    return run(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr || result.error}`);
+  return result.stdout;
+}
+
+/** The PDF's text in content order (`pdftotext -raw`), optionally of some pages or a cropped area. */
+export function pdfText(pdf: Uint8Array, options: string[] = []): string {
+  return withPdfFile(pdf, (path) => run("pdftotext", ["-raw", "-enc", "UTF-8", ...options, path, "-"]));
+}
+
+/** Width and height in points of every page. */
+export function pdfPageSizes(pdf: Uint8Array): { width: number; height: number }[] {
+  return withPdfFile(pdf, (path) => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [path]))?.[1] ?? 0);
+    const info = run("pdfinfo", ["-f", "1", "-l", String(pages), path]);
+    return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({
+      width: Number(m[1]),
+      height: Number(m[2]),
+    }));
+  });
+}
+
+/** The text of one rectangle of one page (1-based), in points from the top left. */
+export function pdfAreaText(pdf: Uint8Array, page: number, area: { x: number; width: number; height: number }): string {
+  const box = [
+    "-x",
+    String(Math.floor(area.x)),
+    "-y",
+    "0",
+    "-W",
+    String(Math.floor(area.width)),
+    "-H",
+    String(area.height),
+  ];
+  return pdfText(pdf, ["-f", String(page), "-l", String(page), "-r", "72", ...box]);
+}
+
+/** `word/document.xml` of a DOCX. */
+export async function docxXml(docx: Uint8Array): Promise<string> {
+  const zip = await JSZip.loadAsync(docx);
+  const file = zip.file("word/document.xml");
+  if (!file) throw new Error("no word/document.xml in the DOCX");
+  return file.async("string");
+}
+
+const decode = (xml: string) =>
+  xml
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** The text of Word XML: runs joined, one line per paragraph. */
+export function xmlText(xml: string): string {
+  return xml
+    .split(/<\/w:p>/)
+    .map((paragraph) =>
+      [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? "")).join(""),
+    )
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** Every top-level table of the document as rows of cell texts (nested tables are not used by the grid). */
+export function docxTables(xml: string): string[][][] {
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+    [...(table[1] ?? "").matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((row) =>
+      [...(row[1] ?? "").matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => xmlText(cell[1] ?? "")),
+    ),
+  );
+}

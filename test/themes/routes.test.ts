@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importWorkshop, requestJson, startTestServer, type TestServer } from "../support/server.js";
+
+const card = (id: string, text: string) => ({ id, text });
+const column = (id: string, name: string, cards: { id: string; text: string }[]) => ({
+  id,
+  name,
+  keyPoints: [],
+  headline: "",
+  narrative: "",
+  cards,
+});
+
+const DOC = {
+  format: "workshop/v1",
+  title: "Suggestions over REST",
+  organization: "",
+  preparedFor: "",
+  preparedBy: "",
+  event: "",
+  heldOn: "2025-03-15",
+  reportDate: "2025-03-15",
+  language: "en",
+  facilitators: [],
+  participantGroups: [],
+  overview: "",
+  goal: "",
+  focusQuestion: "",
+  method: "",
+  themes: [
+    column("hours", "", [card("a1", "More Sunday hours"), card("a2", "Open later on weekday evenings")]),
+    column("parking", "", [card("b1", "Fix the parking lot potholes"), card("b2", "Parking lot needs repaving")]),
+  ],
+  unclusteredCards: [card("u1", "Open Sundays!"), card("u2", "More parking spaces")],
+  footnotes: [],
+  reflections: "",
+  nextSteps: "",
+};
+
+let server: TestServer;
+let workshopId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  workshopId = (await importWorkshop(server.baseUrl, server.session, DOC)).id;
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+const get = (path: string, session?: string) =>
+  requestJson<Record<string, unknown>>(
+    server.baseUrl,
+    "GET",
+    `/api/workshops/${workshopId}/suggestions/${path}`,
+    undefined,
+    session,
+  );
+
+describe("suggestion routes", () => {
+  it("answers the facilitator with the CLI's shapes, from the workshop's current state", async () => {
+    const clusters = await get("clusters?clusters=2", server.session);
+    expect(clusters.status).toBe(200);
+    expect(Object.keys(clusters.body).sort()).toEqual(["duplicates", "themes", "unclustered"]);
+    expect(clusters.body.themes).toHaveLength(2);
+
+    const placements = await get("placements", server.session);
+    expect(placements.body).toEqual({
+      placements: [
+        { cardId: "u1", themeIds: ["hours", "parking"] },
+        { cardId: "u2", themeIds: ["parking", "hours"] },
+      ],
+    });
+
+    const duplicates = await get("duplicates", server.session);
+    expect(duplicates.body.duplicates).toContainEqual(["a1", "u1"]);
+  });
+
+  it("refuses anyone who does not facilitate the workshop, and bad queries", async () => {
+    expect((await get("clusters")).status).toBe(403);
+    expect((await get("clusters?clusters=0", server.session)).status).toBe(400);
+  });
+});
