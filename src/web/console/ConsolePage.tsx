@@ -40,6 +40,12 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
           </p>
           <h1>{context.title}</h1>
         </div>
+        <nav className="row" aria-label={t("console.links")}>
+          <a href={`/w/${encodeURIComponent(workshopId)}/present`} target="_blank" rel="noreferrer">
+            {t("console.projector")}
+          </a>
+          <a href={`/w/${encodeURIComponent(workshopId)}/report`}>{t("console.report")}</a>
+        </nav>
         <TimerControls timer={state.timer} clockOffsetMs={live.clockOffsetMs} send={send} />
         <p className={`status status-${live.status}`} aria-live="polite" data-testid="connection-status">
           {t(`status.${live.status}`)}
