@@ -216,6 +216,8 @@ describe("decide: themes", () => {
       headline: "",
       narrative: "",
       cardIds: [],
+      // Columns t1–t3 hold symbols 0–2: a new column takes the first free one.
+      symbol: 3,
     });
   });
 
@@ -283,6 +285,7 @@ describe("decide: themes", () => {
     const named = reduceAll(state, events);
     expect(named.themes[0]?.name).toBe("Daylight");
     expect(eventsFor(named, FACILITATOR, { type: "nameTheme", themeId: "t1", name: "Daylight" })).toEqual([]);
+    expect(eventsFor(named, FACILITATOR, { type: "nameTheme", themeId: "t1", name: " Daylight " })).toEqual([]);
   });
 
   it("setKeyPoints, setHeadline and setNarrative set that field of that theme only", () => {
@@ -300,6 +303,7 @@ describe("decide: themes", () => {
       headline: "Bring the outside in",
       narrative: "People asked for light.",
       cardIds: ["c4"],
+      symbol: board().themes[1]?.symbol,
     });
     expect(state.themes[0]).toEqual(board().themes[0]);
   });

@@ -1,7 +1,7 @@
 import type { Command } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
-import { type Actor, type Card, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
+import { type Actor, type Card, entry, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
 import { isAllowed } from "./permissions.js";
 import { assertNever, fail, ok, type Result } from "./result.js";
 
@@ -34,7 +34,7 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
       if (command.tableId && !state.tables.some((table) => table.id === command.tableId)) {
         return fail("not_found", `Table ${command.tableId} does not exist`);
       }
-      const previous = state.participants[actor.id];
+      const previous = entry(state.participants, actor.id);
       const participant = {
         id: actor.id,
         name: command.name,
@@ -57,7 +57,7 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
       return ok([{ type: "cardRemoved", card: card.value, place: locateCard(state, command.cardId) ?? null }]);
     }
     case "restoreCard": {
-      if (state.cards[command.card.id]) return fail("conflict", `Card ${command.card.id} already exists`);
+      if (entry(state.cards, command.card.id)) return fail("conflict", `Card ${command.card.id} already exists`);
       const target = command.toThemeId === null ? state.unclustered : findTheme(state, command.toThemeId)?.cardIds;
       if (!target) return fail("not_found", `Theme ${command.toThemeId} does not exist`);
       const place = { themeId: command.toThemeId, index: Math.min(command.toIndex, target.length) };
@@ -86,7 +86,8 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
       const index = state.themes.findIndex((theme) => theme.id === command.themeId);
       const theme = state.themes[index];
       if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
-      return ok([{ type: "themeDeleted", theme, index }]);
+      const votes = state.votes.filter((vote) => vote.themeId === theme.id);
+      return ok([{ type: "themeDeleted", theme, index, votes }]);
     }
     case "moveTheme": {
       const from = state.themes.findIndex((theme) => theme.id === command.themeId);
@@ -102,7 +103,8 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
       if (!source) return fail("not_found", `Theme ${command.sourceThemeId} does not exist`);
       if (!findTheme(state, command.targetThemeId))
         return fail("not_found", `Theme ${command.targetThemeId} does not exist`);
-      return ok([{ type: "themesMerged", source, sourceIndex, targetThemeId: command.targetThemeId }]);
+      const votes = state.votes.filter((vote) => vote.themeId === source.id);
+      return ok([{ type: "themesMerged", source, sourceIndex, targetThemeId: command.targetThemeId, votes }]);
     }
     case "nameTheme":
       return withTheme(state, command.themeId, (theme) =>
@@ -188,7 +190,7 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
 type CommandOf<T extends Command["type"]> = Extract<Command, { type: T }>;
 
 function decideAddCard(state: WorkshopState, command: CommandOf<"addCard">, actor: Actor): Result<DomainEvent[]> {
-  if (state.cards[command.cardId]) return fail("conflict", `Card ${command.cardId} already exists`);
+  if (entry(state.cards, command.cardId)) return fail("conflict", `Card ${command.cardId} already exists`);
   if (Object.keys(state.cards).length >= LIMITS.cardsPerWorkshop)
     return fail("invalid", "This workshop holds the most cards it can");
   if (actor.role === "participant" && command.text.length > state.settings.cardMaxLength) {
@@ -198,7 +200,7 @@ function decideAddCard(state: WorkshopState, command: CommandOf<"addCard">, acto
     return fail("forbidden", "Participants add cards to the unclustered pile");
   const theme = command.themeId ? findTheme(state, command.themeId) : undefined;
   if (command.themeId && !theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
-  const author = actor.role === "participant" ? state.participants[actor.id] : undefined;
+  const author = actor.role === "participant" ? entry(state.participants, actor.id) : undefined;
   const card: Card = { id: command.cardId, text: command.text };
   if (actor.role === "participant") card.authorId = actor.id;
   if (author?.name && !state.settings.anonymousCards) card.author = author.name;
@@ -228,7 +230,7 @@ function decideSubmitTableCards(
   command: CommandOf<"submitTableCards">,
   actor: Actor,
 ): Result<DomainEvent[]> {
-  if (actor.role === "participant" && state.participants[actor.id]?.tableId !== command.tableId) {
+  if (actor.role === "participant" && entry(state.participants, actor.id)?.tableId !== command.tableId) {
     return fail("forbidden", "Only people at this table can submit its cards");
   }
   const round = state.rounds.find((candidate) => candidate.id === state.activeRoundId);
@@ -254,8 +256,8 @@ function decideSubmitTableCards(
 
 function decideMergeCards(state: WorkshopState, command: CommandOf<"mergeCards">): Result<DomainEvent[]> {
   if (command.sourceCardId === command.targetCardId) return fail("invalid", "A card cannot merge into itself");
-  const source = state.cards[command.sourceCardId];
-  const target = state.cards[command.targetCardId];
+  const source = entry(state.cards, command.sourceCardId);
+  const target = entry(state.cards, command.targetCardId);
   const sourcePlace = locateCard(state, command.sourceCardId);
   if (!source || !sourcePlace) return fail("not_found", `Card ${command.sourceCardId} is not on the board`);
   if (!target || !locateCard(state, command.targetCardId))
@@ -304,7 +306,7 @@ function decideCastVote(state: WorkshopState, command: CommandOf<"castVote">, ac
 
 /** Participants may only touch their own cards; the facilitator may touch any. */
 function ownCard(state: WorkshopState, cardId: string, actor: Actor): Result<Card> {
-  const card = state.cards[cardId];
+  const card = entry(state.cards, cardId);
   if (!card) return fail("not_found", `Card ${cardId} does not exist`);
   if (actor.role === "participant" && card.authorId !== actor.id)
     return fail("forbidden", "You can only change your own cards");

@@ -43,9 +43,10 @@ export type DomainEvent =
   | { type: "timerStarted"; timer: Timer; previous: Timer | null }
   | { type: "timerStopped"; previous: Timer }
   | { type: "themeCreated"; theme: Theme; index: number }
-  | { type: "themeDeleted"; theme: Theme; index: number }
+  /** `votes` are the dots that were on the theme, dropped with it (kept for undo). */
+  | { type: "themeDeleted"; theme: Theme; index: number; votes: Vote[] }
   | { type: "themeMoved"; themeId: string; from: number; to: number }
-  | { type: "themesMerged"; source: Theme; sourceIndex: number; targetThemeId: string }
+  | { type: "themesMerged"; source: Theme; sourceIndex: number; targetThemeId: string; votes: Vote[] }
   | { type: "themeNamed"; themeId: string; name: string; previous: string }
   | { type: "keyPointsSet"; themeId: string; keyPoints: string[]; previous: string[] }
   | { type: "headlineSet"; themeId: string; headline: string; previous: string }

@@ -196,6 +196,19 @@ export function locateCard(state: WorkshopState, cardId: string): CardPlace | un
   return undefined;
 }
 
+/**
+ * Reads a record by an id that a client chose. Only own entries count, so that ids such as
+ * "constructor" or "__proto__" are ordinary ids and never reach Object.prototype.
+ */
+export function entry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Writes an entry as an own property, even for the key "__proto__" (plain assignment would not). */
+export function setEntry<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** True when the card is on the board (a column or the pile), not waiting in a round. */
 export function isOnBoard(card: Card): boolean {
   return card.stage === undefined;

@@ -25,6 +25,14 @@ function board(): WorkshopState {
   };
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 function columns(state: WorkshopState): Record<string, string[]> {
   return {
     ...Object.fromEntries(state.themes.map((t) => [t.id, t.cardIds])),
@@ -110,7 +118,7 @@ describe("reduce: themes", () => {
     const before = board();
     const deleted = before.themes[0];
     if (!deleted) throw new Error("fixture");
-    const state = reduce(before, { type: "themeDeleted", theme: deleted, index: 0 });
+    const state = reduce(before, { type: "themeDeleted", theme: deleted, index: 0, votes: [] });
     expect(state.themes.map((t) => t.id)).toEqual(["t2", "t3"]);
     expect(state.unclustered).toEqual(["e", "f", "a", "b", "c"]);
     expect(Object.keys(state.cards).sort()).toEqual(["a", "b", "c", "d", "e", "f"]);
@@ -121,7 +129,7 @@ describe("reduce: themes", () => {
     const before = board();
     const source = before.themes[0];
     if (!source) throw new Error("fixture");
-    const state = reduce(before, { type: "themesMerged", source, sourceIndex: 0, targetThemeId: "t2" });
+    const state = reduce(before, { type: "themesMerged", source, sourceIndex: 0, targetThemeId: "t2", votes: [] });
     expect(state.themes.map((t) => t.id)).toEqual(["t2", "t3"]);
     expect(state.themes[0]?.cardIds).toEqual(["d", "a", "b", "c"]);
     expect(boardProblems(state)).toEqual([]);
@@ -221,20 +229,43 @@ describe("reduce: footnotes, participants, votes, context and settings", () => {
 });
 
 describe("reduce: purity", () => {
-  it("never mutates the state it is given", () => {
-    const before = board();
-    const frozen = structuredClone(before);
+  it("never mutates the state it is given, whatever the event", () => {
+    const base = board();
+    const t1 = base.themes[0];
+    if (!t1) throw new Error("fixture");
+    const before = deepFreeze({
+      ...base,
+      footnotes: [{ mark: "1", text: "First" }],
+      votes: [{ voterId: "p1", themeId: "t1", count: 2 }],
+      participants: { p1: { id: "p1", name: "Ana" } },
+    });
+    const copy = structuredClone(before);
     const events: DomainEvent[] = [
-      { type: "cardAdded", card: card("g"), place: { themeId: "t1", index: 0 } },
-      { type: "cardMoved", cardId: "e", from: { themeId: null, index: 0 }, to: { themeId: "t2", index: 1 } },
-      { type: "themeDeleted", theme: theme("t3", []), index: 2 },
-      { type: "themeNamed", themeId: "t1", name: "X", previous: "" },
-      { type: "voteCast", vote: { voterId: "p1", themeId: "t1", count: 1 }, previous: 0 },
-      { type: "footnoteSet", footnote: { mark: "*", text: "Note" } },
+      { type: "contextUpdated", patch: { title: "X" }, previous: { title: "Team retreat" } },
       { type: "settingsUpdated", patch: { cardMaxLength: 50 }, previous: { cardMaxLength: 140 } },
+      { type: "phaseChanged", phase: "name", previous: "cluster" },
+      { type: "participantJoined", participant: { id: "p1", name: "Ana B." }, previous: { id: "p1", name: "Ana" } },
+      { type: "cardAdded", card: card("g"), place: { themeId: "t1", index: 0 } },
+      { type: "cardEdited", cardId: "a", text: "Edited", previous: "Card a" },
+      { type: "cardRemoved", card: card("d"), place: { themeId: "t2", index: 0 } },
+      { type: "cardMoved", cardId: "e", from: { themeId: null, index: 0 }, to: { themeId: "t2", index: 1 } },
+      { type: "cardMoved", cardId: "a", from: { themeId: "t1", index: 0 }, to: { themeId: "t1", index: 2 } },
+      { type: "themeCreated", theme: theme("t9", []), index: 0 },
+      { type: "themeDeleted", theme: t1, index: 0, votes: [] },
+      { type: "themesMerged", source: t1, sourceIndex: 0, targetThemeId: "t2", votes: [] },
+      { type: "themeMoved", themeId: "t1", from: 0, to: 2 },
+      { type: "themeNamed", themeId: "t1", name: "X", previous: "" },
+      { type: "keyPointsSet", themeId: "t1", keyPoints: ["k"], previous: [] },
+      { type: "headlineSet", themeId: "t1", headline: "H", previous: "" },
+      { type: "narrativeSet", themeId: "t1", narrative: "N", previous: "" },
+      { type: "footnoteSet", footnote: { mark: "1", text: "Replaced" }, previous: { mark: "1", text: "First" } },
+      { type: "footnoteSet", footnote: { mark: "2", text: "New" } },
+      { type: "footnoteRemoved", footnote: { mark: "1", text: "First" }, index: 0 },
+      { type: "voteCast", vote: { voterId: "p1", themeId: "t1", count: 3 }, previous: 2 },
+      { type: "voteCast", vote: { voterId: "p1", themeId: "t1", count: 0 }, previous: 2 },
     ];
-    for (const event of events) reduce(before, event);
-    reduceAll(before, events);
-    expect(before).toEqual(frozen);
+    // A frozen state makes any in-place write throw, and the copy catches anything else.
+    for (const event of events) expect(() => reduce(before, event), event.type).not.toThrow();
+    expect(before).toEqual(copy);
   });
 });

@@ -1,5 +1,5 @@
 import type { DomainEvent } from "./events.js";
-import type { Card, CardPlace, Theme, WorkshopState } from "./model.js";
+import { type Card, type CardPlace, entry, setEntry, type Theme, type WorkshopState } from "./model.js";
 import { assertNever } from "./result.js";
 
 /**
@@ -23,7 +23,7 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
       return event.place ? insertCardAt(withCard, event.card.id, event.place) : withCard;
     }
     case "cardEdited": {
-      const card = state.cards[event.cardId];
+      const card = entry(state.cards, event.cardId);
       if (!card) return state;
       return { ...state, cards: { ...state.cards, [event.cardId]: { ...card, text: event.text } } };
     }
@@ -33,8 +33,8 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
     }
     case "cardsMerged": {
       const { [event.source.id]: _merged, ...cards } = state.cards;
-      const target = cards[event.targetCardId];
-      if (target) cards[event.targetCardId] = { ...target, text: event.text };
+      const target = entry(cards, event.targetCardId);
+      if (target) setEntry(cards, event.targetCardId, { ...target, text: event.text });
       return removeCardFrom({ ...state, cards }, event.source.id, event.sourcePlace);
     }
     case "tableAdded":
@@ -74,6 +74,8 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
         ...state,
         themes: state.themes.filter((theme) => theme.id !== event.theme.id),
         unclustered: [...state.unclustered, ...event.theme.cardIds],
+        // Dots on a theme that is gone count for nothing; the voters get them back to spend.
+        votes: state.votes.filter((vote) => vote.themeId !== event.theme.id),
       };
     case "themeMoved": {
       const theme = state.themes[event.from];
@@ -82,7 +84,8 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
     }
     case "themesMerged": {
       const themes = state.themes.filter((theme) => theme.id !== event.source.id);
-      return updateTheme({ ...state, themes }, event.targetThemeId, (target) => ({
+      const votes = state.votes.filter((vote) => vote.themeId !== event.source.id);
+      return updateTheme({ ...state, themes, votes }, event.targetThemeId, (target) => ({
         cardIds: [...target.cardIds, ...event.source.cardIds],
       }));
     }
@@ -129,8 +132,8 @@ function mapCards(
 ): Record<string, Card> {
   const next = { ...cards };
   for (const cardId of cardIds) {
-    const card = next[cardId];
-    if (card) next[cardId] = change(card);
+    const card = entry(next, cardId);
+    if (card) setEntry(next, cardId, change(card));
   }
   return next;
 }

@@ -1,5 +1,5 @@
 import type { WorkshopContent } from "../events.js";
-import { type Card, DEFAULT_SETTINGS, type WorkshopContext, type WorkshopState } from "../model.js";
+import { type Card, DEFAULT_SETTINGS, entry, setEntry, type WorkshopContext, type WorkshopState } from "../model.js";
 import type { Phase } from "../phases.js";
 import { WORKSHOP_FORMAT, type WorkshopDocument } from "./schema.js";
 
@@ -36,7 +36,7 @@ const KNOWN_KEYS = new Set([
 export function documentToContent(doc: WorkshopDocument, createdAt: string, joinCode = ""): WorkshopContent {
   const cards: Record<string, Card> = {};
   const addCard = (card: WorkshopDocument["unclusteredCards"][number]) => {
-    cards[card.id] = { ...card };
+    setEntry(cards, card.id, { ...card });
     return card.id;
   };
   const themes = doc.themes.map(({ cards: themeCards, ...theme }) => ({
@@ -91,7 +91,7 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
 export function stateToDocument(state: WorkshopState): WorkshopDocument {
   const { context } = state;
   const exportCard = (cardId: string) => {
-    const card = state.cards[cardId];
+    const card = entry(state.cards, cardId);
     if (!card) throw new Error(`Card ${cardId} is on the board but not in the workshop`);
     return { id: card.id, text: card.text, ...optional("author", card.author), ...optional("group", card.group) };
   };

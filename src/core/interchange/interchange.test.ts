@@ -40,6 +40,18 @@ function issuesOf(input: unknown): ValidationIssue[] {
   return result.error.issues;
 }
 
+function themeAt(doc: WorkshopDocument, t: number): WorkshopDocument["themes"][number] {
+  const theme = doc.themes[t];
+  if (!theme) throw new Error(`fixture has no theme ${t}`);
+  return theme;
+}
+
+function cardAt(doc: WorkshopDocument, t: number, c: number): WorkshopDocument["unclusteredCards"][number] {
+  const card = themeAt(doc, t).cards[c];
+  if (!card) throw new Error(`fixture has no card ${c} in theme ${t}`);
+  return card;
+}
+
 function expectIssue(input: unknown, path: string, message: string): void {
   expect(issuesOf(input)).toContainEqual({ path, message: expect.stringContaining(message) });
 }
@@ -217,7 +229,7 @@ describe("validation issues name the path and say what is wrong", () => {
 
   it("a missing nested field is required, with its full path", () => {
     const doc = base();
-    delete (doc.themes[2]?.cards[0] as { text?: string }).text;
+    delete (cardAt(doc, 2, 0) as { text?: string }).text;
     expect(issuesOf(doc)).toEqual([{ path: "themes[2].cards[0].text", message: "required" }]);
     expect(formatIssues(issuesOf(doc))).toBe("themes[2].cards[0].text: required");
   });
@@ -230,40 +242,38 @@ describe("validation issues name the path and say what is wrong", () => {
 
   it("a duplicate card id within one theme", () => {
     const doc = base();
-    const cards = doc.themes[1]?.cards ?? [];
-    cards[3] = { id: cards[0]?.id ?? "", text: "Same id" };
-    expect(issuesOf(doc)).toEqual([{ path: "themes[1].cards[3].id", message: `duplicate card id "${cards[0]?.id}"` }]);
+    const id = cardAt(doc, 1, 0).id;
+    themeAt(doc, 1).cards[3] = { id, text: "Same id" };
+    expect(issuesOf(doc)).toEqual([{ path: "themes[1].cards[3].id", message: `duplicate card id "${id}"` }]);
   });
 
   it("a duplicate card id between a theme and the unclustered cards names the theme", () => {
     const doc = base();
-    const id = doc.themes[0]?.cards[1]?.id ?? "";
+    const id = cardAt(doc, 0, 1).id;
     doc.unclusteredCards[1] = { id, text: "Same id" };
     const issues = issuesOf(doc);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe("unclusteredCards[1].id");
     expect(issues[0]?.message).toContain(`duplicate card id "${id}"`);
-    expect(issues[0]?.message).toContain(`"${doc.themes[0]?.id}"`);
+    expect(issues[0]?.message).toContain(`"${themeAt(doc, 0).id}"`);
   });
 
   it("a card in two themes names both themes", () => {
     const doc = base();
-    const id = doc.themes[0]?.cards[2]?.id ?? "";
-    const cards = doc.themes[3]?.cards ?? [];
-    cards[1] = { id, text: "Copied" };
+    const id = cardAt(doc, 0, 2).id;
+    themeAt(doc, 3).cards[1] = { id, text: "Copied" };
     const issues = issuesOf(doc);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe("themes[3].cards[1].id");
-    expect(issues[0]?.message).toContain(`"${doc.themes[0]?.id}"`);
-    expect(issues[0]?.message).toContain(`"${doc.themes[3]?.id}"`);
+    expect(issues[0]?.message).toContain(`"${themeAt(doc, 0).id}"`);
+    expect(issues[0]?.message).toContain(`"${themeAt(doc, 3).id}"`);
   });
 
   it("a duplicate theme id", () => {
     const doc = base();
-    const theme = doc.themes[4];
-    if (!theme) throw new Error("fixture");
-    theme.id = doc.themes[1]?.id ?? "";
-    expectIssue(doc, "themes[4].id", `duplicate theme id "${theme.id}"`);
+    const duplicate = themeAt(doc, 1).id;
+    themeAt(doc, 4).id = duplicate;
+    expectIssue(doc, "themes[4].id", `duplicate theme id "${duplicate}"`);
   });
 
   it("an unknown format", () => {
@@ -295,8 +305,7 @@ describe("validation issues name the path and say what is wrong", () => {
 
   it("an unknown nested field is refused, though unknown top-level fields are kept", () => {
     const doc = base();
-    const card = doc.themes[0]?.cards[0] as Record<string, unknown>;
-    card.colour = "red";
+    (cardAt(doc, 0, 0) as Record<string, unknown>).colour = "red";
     expect(issuesOf(doc)).toEqual([{ path: "themes[0].cards[0].colour", message: "unknown field" }]);
   });
 

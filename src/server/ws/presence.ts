@@ -1,4 +1,4 @@
-import type { Actor, PresenceMessage, WorkshopState } from "../../core/index.js";
+import { type Actor, entry, type PresenceMessage, type WorkshopState } from "../../core/index.js";
 
 /** A connection as presence sees it: who it is and how to send it a prepared message. */
 export interface PresenceMember {
@@ -44,7 +44,7 @@ export class PresenceTracker {
     const state = await this.loadState(workshopId);
     const participants = members.flatMap((member) =>
       member.actor?.role === "participant"
-        ? [state.participants[member.actor.id] ?? { id: member.actor.id, name: "" }]
+        ? [entry(state.participants, member.actor.id) ?? { id: member.actor.id, name: "" }]
         : [],
     );
     // One entry per person, however many tabs they have open.
