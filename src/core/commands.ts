@@ -135,6 +135,57 @@ export const commandSchema = z.discriminatedUnion("type", [
     .strict(),
   z.object({ type: z.literal("removeFootnote"), mark: z.string().min(1).max(10) }).strict(),
   z.object({ type: z.literal("castVote"), themeId: id, count: z.number().int().min(0).max(100) }).strict(),
+  z
+    .object({
+      type: z.literal("recordVotes"),
+      /** Who raised their hands, e.g. "Show of hands, back tables". */
+      voterLabel: z.string().trim().min(1).max(120),
+      themeId: id,
+      count: z.number().int().min(0).max(10_000),
+    })
+    .strict(),
+  z.object({ type: z.literal("openVoting") }).strict(),
+  z.object({ type: z.literal("closeVoting") }).strict(),
+  z.object({ type: z.literal("revealResults"), revealed: z.boolean() }).strict(),
+  z
+    .object({
+      type: z.literal("proposeName"),
+      proposalId: id,
+      themeId: id,
+      text: z.string().trim().min(1).max(LIMITS.shortText),
+    })
+    .strict(),
+  z.object({ type: z.literal("withdrawNameProposal"), proposalId: id }).strict(),
+  z.object({ type: z.literal("undo") }).strict(),
+  z
+    .object({
+      type: z.literal("restoreTheme"),
+      theme: z
+        .object({
+          id,
+          name: shortText,
+          keyPoints: z.array(z.string().max(LIMITS.shortText)).max(LIMITS.keyPoints),
+          headline: longText,
+          narrative: longText,
+          cardIds: z.array(id).max(LIMITS.cardsPerWorkshop),
+          symbol: z.number().int().min(0).max(1000).optional(),
+        })
+        .strict(),
+      index,
+      votes: z
+        .array(
+          z
+            .object({
+              voterId: id,
+              themeId: id,
+              count: z.number().int().min(1).max(10_000),
+              proxy: z.boolean().optional(),
+            })
+            .strict(),
+        )
+        .max(LIMITS.cardsPerWorkshop),
+    })
+    .strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -429,9 +429,9 @@ describe("decide: editing and removing cards", () => {
 });
 
 describe("decide: voting", () => {
-  /** Prioritize phase with themes t1, t2, t3; the default budget is 3 votes and the cap 3 per theme. */
+  /** Prioritize phase with voting open on themes t1, t2, t3; the default budget is 3 votes and the cap 3 per theme. */
   function voting(): WorkshopState {
-    return toPhase(board(), "prioritize");
+    return play(toPhase(board(), "prioritize"), FACILITATOR, { type: "openVoting" });
   }
 
   it("a vote within budget and cap is recorded with the previous count", () => {
@@ -537,7 +537,8 @@ describe("decide: phases and context", () => {
 describe("decide: votes when their theme goes away", () => {
   /** Ana put all 3 of her votes on t1; the facilitator stepped back to resolve. */
   function votedThenBack(): WorkshopState {
-    const state = play(toPhase(board(), "prioritize"), ana, { type: "castVote", themeId: "t1", count: 3 });
+    const open = play(toPhase(board(), "prioritize"), FACILITATOR, { type: "openVoting" });
+    const state = play(open, ana, { type: "castVote", themeId: "t1", count: 3 });
     return toPhase(state, "resolve");
   }
 

@@ -3,6 +3,7 @@ import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
 import { type Actor, type Card, entry, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
 import { isAllowed } from "./permissions.js";
+import { reduceAll } from "./reducer.js";
 import { assertNever, fail, ok, type Result } from "./result.js";
 
 /**
@@ -14,6 +15,27 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
   if (!isAllowed(command.type, actor.role, state.phase)) {
     return fail("forbidden", `A ${actor.role} may not ${command.type} in the ${state.phase} phase`);
   }
+  return decideCommand(state, command, actor, now);
+}
+
+/** Takes back the newest undo point by running its inverse commands against the board as it is now. */
+function decideUndo(state: WorkshopState, actor: Actor, now?: string): Result<DomainEvent[]> {
+  const point = state.undoStack[state.undoStack.length - 1];
+  if (!point) return fail("conflict", "Nothing to undo");
+  const events: DomainEvent[] = [];
+  let current = state;
+  for (const inverse of point.inverse) {
+    const decided = decideCommand(current, inverse, actor, now);
+    if (!decided.ok)
+      return fail("conflict", `The board has changed since; this step cannot be undone (${decided.error.message})`);
+    events.push(...decided.value);
+    current = reduceAll(current, decided.value);
+  }
+  return ok([{ type: "undoApplied", events }]);
+}
+
+/** The command's events without the permission check: also the path undo takes. */
+function decideCommand(state: WorkshopState, command: Command, actor: Actor, now?: string): Result<DomainEvent[]> {
   switch (command.type) {
     case "updateContext": {
       const previous = Object.fromEntries(
@@ -140,7 +162,43 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
       return ok([{ type: "footnoteRemoved", footnote, index }]);
     }
     case "castVote":
+      if (state.voting.status !== "open") return fail("conflict", "Voting is not open");
       return decideCastVote(state, command, actor);
+    case "recordVotes": {
+      if (!findTheme(state, command.themeId)) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      const voterId = `proxy:${command.voterLabel}`;
+      const previous =
+        state.votes.find((vote) => vote.voterId === voterId && vote.themeId === command.themeId)?.count ?? 0;
+      if (previous === command.count) return ok([]);
+      return ok([
+        { type: "voteCast", vote: { voterId, themeId: command.themeId, count: command.count, proxy: true }, previous },
+      ]);
+    }
+    case "openVoting":
+      return state.voting.status === "open" ? ok([]) : ok([{ type: "votingOpened" }]);
+    case "closeVoting":
+      return state.voting.status === "closed" ? ok([]) : ok([{ type: "votingClosed" }]);
+    case "revealResults":
+      return state.voting.revealed === command.revealed
+        ? ok([])
+        : ok([{ type: "resultsRevealed", revealed: command.revealed }]);
+    case "proposeName": {
+      if (!findTheme(state, command.themeId)) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      if (state.nameProposals.some((proposal) => proposal.id === command.proposalId)) return ok([]);
+      const proposal = { id: command.proposalId, themeId: command.themeId, text: command.text, authorId: actor.id };
+      return ok([{ type: "nameProposed", proposal }]);
+    }
+    case "withdrawNameProposal": {
+      const proposal = state.nameProposals.find((candidate) => candidate.id === command.proposalId);
+      if (!proposal) return fail("not_found", "No such proposal");
+      if (actor.role === "participant" && proposal.authorId !== actor.id)
+        return fail("forbidden", "You can only withdraw your own proposals");
+      return ok([{ type: "nameProposalWithdrawn", proposal }]);
+    }
+    case "undo":
+      return decideUndo(state, actor, now);
+    case "restoreTheme":
+      return decideRestoreTheme(state, command);
     case "addTable":
       if (state.tables.some((table) => table.id === command.tableId)) return fail("conflict", "That table exists");
       return ok([{ type: "tableAdded", table: { id: command.tableId, name: command.name } }]);
@@ -288,6 +346,16 @@ function decideMoveCard(state: WorkshopState, command: CommandOf<"moveCard">, ac
   const to = { themeId: command.toThemeId, index: Math.min(command.toIndex, lengthWithoutCard) };
   if (to.themeId === from.themeId && to.index === from.index) return ok([]);
   return ok([{ type: "cardMoved", cardId: command.cardId, from, to }]);
+}
+
+function decideRestoreTheme(state: WorkshopState, command: CommandOf<"restoreTheme">): Result<DomainEvent[]> {
+  if (findTheme(state, command.theme.id)) return fail("conflict", `Theme ${command.theme.id} already exists`);
+  for (const cardId of command.theme.cardIds) {
+    if (!locateCard(state, cardId)) return fail("not_found", `Card ${cardId} is not on the board`);
+  }
+  const votes = command.votes.filter((vote) => vote.themeId === command.theme.id);
+  const index = Math.min(command.index, state.themes.length);
+  return ok([{ type: "themeRestored", theme: command.theme, index, votes }]);
 }
 
 function decideCastVote(state: WorkshopState, command: CommandOf<"castVote">, actor: Actor): Result<DomainEvent[]> {

@@ -3,6 +3,7 @@ import type {
   Card,
   CardPlace,
   Footnote,
+  NameProposal,
   Participant,
   Round,
   Table,
@@ -53,6 +54,15 @@ export type DomainEvent =
   | { type: "narrativeSet"; themeId: string; narrative: string; previous: string }
   | { type: "footnoteSet"; footnote: Footnote; previous?: Footnote }
   | { type: "footnoteRemoved"; footnote: Footnote; index: number }
-  | { type: "voteCast"; vote: Vote; previous: number };
+  | { type: "voteCast"; vote: Vote; previous: number }
+  | { type: "votingOpened" }
+  | { type: "votingClosed" }
+  | { type: "resultsRevealed"; revealed: boolean }
+  | { type: "nameProposed"; proposal: NameProposal }
+  | { type: "nameProposalWithdrawn"; proposal: NameProposal }
+  /** Puts a deleted or merged-away column back where it was, with its cards and dots. */
+  | { type: "themeRestored"; theme: Theme; index: number; votes: Vote[] }
+  /** The board's undo: the events that took back the newest undo point, applied as one. */
+  | { type: "undoApplied"; events: DomainEvent[] };
 
 export type DomainEventType = DomainEvent["type"];

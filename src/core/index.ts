@@ -17,4 +17,5 @@ export * from "./protocol.js";
 export * from "./reducer.js";
 export * from "./replica.js";
 export * from "./result.js";
+export * from "./undo.js";
 export * from "./workshop.js";

@@ -1,3 +1,5 @@
+// A type-only cycle with commands.ts: erased at compile time, so no module cycle at run time.
+import type { Command } from "./commands.js";
 import type { Phase } from "./phases.js";
 
 /** The two kinds of people in a session. Accounts and tokens live at the edge, not here. */
@@ -139,6 +141,32 @@ export interface Vote {
   voterId: string;
   themeId: string;
   count: number;
+  /** Recorded by the facilitator for people without a device (a show of hands). */
+  proxy?: boolean;
+}
+
+/** Dot voting: closed until the facilitator opens it; results hidden until revealed. */
+export interface Voting {
+  status: "closed" | "open";
+  revealed: boolean;
+}
+
+/** A name a participant suggests for a column, for the facilitator to pick or rewrite. */
+export interface NameProposal {
+  id: string;
+  themeId: string;
+  text: string;
+  authorId: string;
+}
+
+/**
+ * One step the board's undo can take back: the commands that reverse one command. Commands, not
+ * events, so that undo is decided against the board as it is now and refused if it no longer fits.
+ */
+export interface UndoPoint {
+  /** The event it takes back, for the button's label ("Undo cardMoved"). */
+  eventType: string;
+  inverse: Command[];
 }
 
 /** The whole aggregate. Every change goes through a command, an event and the reducer. */
@@ -155,6 +183,10 @@ export interface WorkshopState {
   footnotes: Footnote[];
   participants: Record<string, Participant>;
   votes: Vote[];
+  voting: Voting;
+  nameProposals: NameProposal[];
+  /** Newest last; bounded, so the state stays small however long the session. */
+  undoStack: UndoPoint[];
   tables: Table[];
   rounds: Round[];
   /** The round that new cards go to, in rounds mode. */

@@ -47,6 +47,14 @@ export const PERMISSIONS: Record<CommandType, Permission> = {
   setFootnote: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
   removeFootnote: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
   castVote: { facilitator: NEVER, participant: ["prioritize"], undoable: false },
+  recordVotes: { facilitator: ["prioritize"], participant: NEVER, undoable: false },
+  openVoting: { facilitator: ["prioritize"], participant: NEVER, undoable: false },
+  closeVoting: { facilitator: ["prioritize"], participant: NEVER, undoable: false },
+  revealResults: { facilitator: ["prioritize", "capture"], participant: NEVER, undoable: false },
+  proposeName: { facilitator: ["name"], participant: ["name"], undoable: false },
+  withdrawNameProposal: { facilitator: ["name", "resolve"], participant: ["name"], undoable: false },
+  undo: { facilitator: ANY_PHASE, participant: NEVER, undoable: false },
+  restoreTheme: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
 };
 
 /** True when the table lets this role send this command in this phase. */

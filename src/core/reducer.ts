@@ -1,12 +1,26 @@
 import type { DomainEvent } from "./events.js";
 import { type Card, type CardPlace, entry, setEntry, type Theme, type WorkshopState } from "./model.js";
 import { assertNever } from "./result.js";
+import { inverseCommands, UNDO_DEPTH } from "./undo.js";
 
 /**
  * Folds one event into the state. Pure and total: events were checked when they were decided,
  * so applying them never fails. Returns a new state and leaves the old one untouched.
+ * A board change also records its way back on the undo stack; undo pops it.
  */
 export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState {
+  if (event.type === "undoApplied") {
+    const undone = event.events.reduce(apply, state);
+    return { ...undone, undoStack: state.undoStack.slice(0, -1) };
+  }
+  const next = apply(state, event);
+  const inverse = inverseCommands([event]);
+  if (inverse.length === 0) return next;
+  const point = { eventType: event.type, inverse };
+  return { ...next, undoStack: [...state.undoStack.slice(-(UNDO_DEPTH - 1)), point] };
+}
+
+function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
   switch (event.type) {
     case "workshopCreated":
       return { ...event.workshop, id: state.id };
@@ -106,6 +120,32 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
     }
     case "footnoteRemoved":
       return { ...state, footnotes: state.footnotes.filter((footnote) => footnote.mark !== event.footnote.mark) };
+    case "votingOpened":
+      return { ...state, voting: { ...state.voting, status: "open" } };
+    case "votingClosed":
+      return { ...state, voting: { ...state.voting, status: "closed" } };
+    case "resultsRevealed":
+      return { ...state, voting: { ...state.voting, revealed: event.revealed } };
+    case "nameProposed":
+      return { ...state, nameProposals: [...state.nameProposals, event.proposal] };
+    case "nameProposalWithdrawn":
+      return { ...state, nameProposals: state.nameProposals.filter((proposal) => proposal.id !== event.proposal.id) };
+    case "themeRestored": {
+      // The column's cards come back from wherever deleting or merging put them.
+      const returning = new Set(event.theme.cardIds);
+      const themes = state.themes.map((theme) => ({
+        ...theme,
+        cardIds: theme.cardIds.filter((id) => !returning.has(id)),
+      }));
+      return {
+        ...state,
+        themes: insertAt(themes, event.index, event.theme),
+        unclustered: state.unclustered.filter((id) => !returning.has(id)),
+        votes: [...state.votes, ...event.votes],
+      };
+    }
+    case "undoApplied":
+      return event.events.reduce(apply, state);
     case "voteCast": {
       const others = state.votes.filter(
         (vote) => !(vote.voterId === event.vote.voterId && vote.themeId === event.vote.themeId),

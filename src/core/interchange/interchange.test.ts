@@ -344,6 +344,7 @@ describe("export stays valid after live changes", () => {
       { type: "createTheme", themeId: "t1", name: "Daylight" },
       { type: "createTheme", themeId: "t2", name: "Quiet" },
       { type: "setPhase", phase: "prioritize" },
+      { type: "openVoting" },
     );
     state = play(state, ana, { type: "castVote", themeId: "t1", count: 2 });
     state = play(state, FACILITATOR, { type: "setPhase", phase: "resolve" }, { type: "deleteTheme", themeId: "t1" });

@@ -86,7 +86,16 @@ export const workshopDocumentSchema = z
     nextSteps: longText,
     source: longText.optional(),
     votes: z
-      .array(z.object({ themeId: id, voterId: id, count: z.number().int().min(1).max(100) }).strict())
+      .array(
+        z
+          .object({
+            themeId: id,
+            voterId: id,
+            count: z.number().int().min(1).max(10_000),
+            proxy: z.boolean().optional(),
+          })
+          .strict(),
+      )
       .max(LIMITS.cardsPerWorkshop)
       .optional(),
   })

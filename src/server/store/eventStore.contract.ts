@@ -79,6 +79,11 @@ function sampleState(id: string, cardText: string): WorkshopState {
     footnotes: [{ mark: "*", text: cardText }],
     participants: { "p-1": { id: "p-1", name: "Ana", group: "Ops" } },
     votes: [{ voterId: "p-1", themeId: "t1", count: 2 }],
+    voting: { status: "open", revealed: false },
+    nameProposals: [{ id: "np1", themeId: "t1", text: "Let the light in", authorId: "p-1" }],
+    undoStack: [
+      { eventType: "cardMoved", inverse: [{ type: "moveCard", cardId: "c1", toThemeId: null, toIndex: 0 }] },
+    ],
     tables: [{ id: "t-a", name: "Table A" }],
     rounds: [{ id: "r1", prompt: "Your 3 clearest ideas", perTable: 3, revealed: true, readyTableIds: ["t-a"] }],
     activeRoundId: "r1",
