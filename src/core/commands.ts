@@ -124,8 +124,10 @@ export const commandSchema = z.discriminatedUnion("type", [
       keyPoints: z.array(z.string().trim().min(1).max(LIMITS.shortText)).max(LIMITS.keyPoints),
     })
     .strict(),
-  z.object({ type: z.literal("setHeadline"), themeId: id, headline: longText }).strict(),
-  z.object({ type: z.literal("setNarrative"), themeId: id, narrative: longText }).strict(),
+  // `base` is the text the writer started from: with it, concurrent edits merge instead of
+  // the last one silently winning.
+  z.object({ type: z.literal("setHeadline"), themeId: id, headline: longText, base: longText.optional() }).strict(),
+  z.object({ type: z.literal("setNarrative"), themeId: id, narrative: longText, base: longText.optional() }).strict(),
   z
     .object({
       type: z.literal("setFootnote"),

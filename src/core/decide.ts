@@ -1,6 +1,7 @@
 import type { Command } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
+import { mergeTexts } from "./merge.js";
 import { type Actor, type Card, entry, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
 import { isAllowed } from "./permissions.js";
 import { reduceAll } from "./reducer.js";
@@ -138,18 +139,22 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       return withTheme(state, command.themeId, (theme) => [
         { type: "keyPointsSet", themeId: theme.id, keyPoints: command.keyPoints, previous: theme.keyPoints },
       ]);
-    case "setHeadline":
-      return withTheme(state, command.themeId, (theme) =>
-        theme.headline === command.headline
-          ? []
-          : [{ type: "headlineSet", themeId: theme.id, headline: command.headline, previous: theme.headline }],
-      );
-    case "setNarrative":
-      return withTheme(state, command.themeId, (theme) =>
-        theme.narrative === command.narrative
-          ? []
-          : [{ type: "narrativeSet", themeId: theme.id, narrative: command.narrative, previous: theme.narrative }],
-      );
+    case "setHeadline": {
+      const theme = findTheme(state, command.themeId);
+      if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      const headline = merged(command.base, command.headline, theme.headline);
+      if (headline === undefined) return fail("conflict", "Someone else changed this headline at the same place");
+      if (headline === theme.headline) return ok([]);
+      return ok([{ type: "headlineSet", themeId: theme.id, headline, previous: theme.headline }]);
+    }
+    case "setNarrative": {
+      const theme = findTheme(state, command.themeId);
+      if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      const narrative = merged(command.base, command.narrative, theme.narrative);
+      if (narrative === undefined) return fail("conflict", "Someone else changed this narrative at the same place");
+      if (narrative === theme.narrative) return ok([]);
+      return ok([{ type: "narrativeSet", themeId: theme.id, narrative, previous: theme.narrative }]);
+    }
     case "setFootnote": {
       const previous = state.footnotes.find((footnote) => footnote.mark === command.mark);
       const footnote = { mark: command.mark, text: command.text };
@@ -324,6 +329,11 @@ function decideMergeCards(state: WorkshopState, command: CommandOf<"mergeCards">
   const text = `${target.text}\n${source.text}`;
   if (text.length > LIMITS.cardText) return fail("invalid", "The merged card would be too long");
   return ok([{ type: "cardsMerged", source, sourcePlace, targetCardId: target.id, text, previous: target.text }]);
+}
+
+/** The writer's text, merged with what others wrote since `base`; undefined on a real conflict. */
+function merged(base: string | undefined, mine: string, current: string): string | undefined {
+  return base === undefined ? mine : mergeTexts(base, mine, current);
 }
 
 /** The first symbol no column uses, so columns on the wall never share one while there are enough. */

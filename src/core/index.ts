@@ -10,6 +10,7 @@ export * from "./decide.js";
 export * from "./events.js";
 export * from "./interchange/index.js";
 export * from "./limits.js";
+export * from "./merge.js";
 export * from "./model.js";
 export * from "./permissions.js";
 export * from "./phases.js";
