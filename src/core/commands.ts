@@ -96,7 +96,19 @@ export const commandSchema = z.discriminatedUnion("type", [
   z
     .object({
       type: z.literal("restoreCard"),
-      card: z.object({ id, text: cardText, author: shortText.optional(), group: shortText.optional() }).strict(),
+      // Everything a removed card had, so that undo gives it back to its author and its round.
+      card: z
+        .object({
+          id,
+          text: cardText,
+          author: shortText.optional(),
+          group: shortText.optional(),
+          authorId: id.optional(),
+          roundId: id.optional(),
+          tableId: id.optional(),
+          stage: z.enum(["candidate", "submitted"]).optional(),
+        })
+        .strict(),
       toThemeId: id.nullable(),
       toIndex: index,
     })
@@ -158,6 +170,10 @@ export const commandSchema = z.discriminatedUnion("type", [
     })
     .strict(),
   z.object({ type: z.literal("withdrawNameProposal"), proposalId: id }).strict(),
+  /** Puts a column on screen for naming: the one phones propose names for; null takes it down. */
+  z.object({ type: z.literal("spotlightTheme"), themeId: id.nullable() }).strict(),
+  /** Invites a participant to co-write headlines and narratives (or takes the invitation back). */
+  z.object({ type: z.literal("setWriter"), participantId: id, writer: z.boolean() }).strict(),
   z.object({ type: z.literal("undo") }).strict(),
   z
     .object({

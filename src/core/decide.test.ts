@@ -4,6 +4,7 @@ import {
   boardProblems,
   eventsFor,
   FACILITATOR,
+  NOW,
   participant,
   play,
 } from "../../test/support/workshops.js";
@@ -597,4 +598,48 @@ describe("decide: ids that name Object.prototype members are ordinary ids", () =
       expect(boardProblems(next)).toEqual([]);
     },
   );
+});
+
+/*
+ * The board's undo runs inverse commands (removeCard → restoreCard, deleteTheme → restoreTheme):
+ * what it gives back must be what was taken, and restoreTheme, which a facilitator's client may
+ * also send directly, must keep every card on the board exactly once.
+ */
+describe("decide: undo and restoreTheme", () => {
+  it("undo takes back the last board change", () => {
+    const moved = play(board(), FACILITATOR, { type: "moveCard", cardId: "c1", toThemeId: "t2", toIndex: 0 });
+    const undone = play(moved, FACILITATOR, { type: "undo" });
+    expect(columns(undone)).toEqual(columns(board()));
+    expect(boardProblems(undone)).toEqual([]);
+  });
+
+  it("undoing a theme deletion brings the column back with its cards, in place", () => {
+    const deleted = play(board(), FACILITATOR, { type: "deleteTheme", themeId: "t1" });
+    const undone = play(deleted, FACILITATOR, { type: "undo" });
+    expect(columns(undone)).toEqual(columns(board()));
+    expect(boardProblems(undone)).toEqual([]);
+  });
+
+  it("restoreTheme that lists the same card twice leaves every card on the board once", () => {
+    const state = board();
+    const theme = { id: "t9", name: "", keyPoints: [], headline: "", narrative: "", cardIds: ["c5", "c5"] };
+    const result = decide(state, { type: "restoreTheme", theme, index: 0, votes: [] }, FACILITATOR, NOW);
+    const next = result.ok ? reduceAll(state, result.value) : state;
+    expect(boardProblems(next)).toEqual([]);
+  });
+
+  it("undoing a participant's removeCard gives the card back to its author, who may edit it again", () => {
+    let state = play(brainstorm(), ana, { type: "addCard", cardId: "a1", text: "Mine" });
+    const added = state.cards.a1;
+    state = play(state, ana, { type: "removeCard", cardId: "a1" });
+    state = play(state, FACILITATOR, { type: "undo" });
+    expect(state.cards.a1).toEqual(added);
+    expect(attempt(state, ana, { type: "editCard", cardId: "a1", text: "Mine, edited" }).ok).toBe(true);
+  });
+
+  it("an updateContext that changes nothing gives no events, so it leaves no empty step for undo", () => {
+    const state = board();
+    expect(eventsFor(state, FACILITATOR, { type: "updateContext", patch: {} })).toEqual([]);
+    expect(eventsFor(state, FACILITATOR, { type: "updateContext", patch: { title: state.context.title } })).toEqual([]);
+  });
 });

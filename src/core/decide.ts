@@ -39,10 +39,16 @@ function decideUndo(state: WorkshopState, actor: Actor, now?: string): Result<Do
 function decideCommand(state: WorkshopState, command: Command, actor: Actor, now?: string): Result<DomainEvent[]> {
   switch (command.type) {
     case "updateContext": {
-      const previous = Object.fromEntries(
-        Object.keys(command.patch).map((key) => [key, state.context[key as keyof typeof command.patch]]),
+      // Only what really changes: an unchanged save is no event and leaves nothing to undo.
+      const changed = Object.entries(command.patch).filter(
+        ([key, value]) => JSON.stringify(value) !== JSON.stringify(state.context[key as keyof typeof command.patch]),
       );
-      return ok([{ type: "contextUpdated", patch: command.patch, previous }]);
+      if (changed.length === 0) return ok([]);
+      const patch = Object.fromEntries(changed) as typeof command.patch;
+      const previous = Object.fromEntries(
+        changed.map(([key]) => [key, state.context[key as keyof typeof command.patch]]),
+      );
+      return ok([{ type: "contextUpdated", patch, previous }]);
     }
     case "updateSettings": {
       const previous = Object.fromEntries(
@@ -63,6 +69,8 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
         name: command.name,
         ...(command.group ? { group: command.group } : {}),
         ...(command.tableId ? { tableId: command.tableId } : {}),
+        // Changing one's name or table keeps the facilitator's invitation to co-write.
+        ...(previous?.writer ? { writer: true } : {}),
       };
       return ok([{ type: "participantJoined", participant, ...(previous ? { previous } : {}) }]);
     }
@@ -81,6 +89,8 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     }
     case "restoreCard": {
       if (entry(state.cards, command.card.id)) return fail("conflict", `Card ${command.card.id} already exists`);
+      // A card that was waiting for its round goes back to waiting, off the board.
+      if (command.card.stage) return ok([{ type: "cardAdded", card: command.card, place: null }]);
       const target = command.toThemeId === null ? state.unclustered : findTheme(state, command.toThemeId)?.cardIds;
       if (!target) return fail("not_found", `Theme ${command.toThemeId} does not exist`);
       const place = { themeId: command.toThemeId, index: Math.min(command.toIndex, target.length) };
@@ -140,6 +150,7 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
         { type: "keyPointsSet", themeId: theme.id, keyPoints: command.keyPoints, previous: theme.keyPoints },
       ]);
     case "setHeadline": {
+      if (!isWriter(state, actor)) return fail("forbidden", "The facilitator has not invited you to write");
       const theme = findTheme(state, command.themeId);
       if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
       const headline = merged(command.base, command.headline, theme.headline);
@@ -148,6 +159,7 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       return ok([{ type: "headlineSet", themeId: theme.id, headline, previous: theme.headline }]);
     }
     case "setNarrative": {
+      if (!isWriter(state, actor)) return fail("forbidden", "The facilitator has not invited you to write");
       const theme = findTheme(state, command.themeId);
       if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
       const narrative = merged(command.base, command.narrative, theme.narrative);
@@ -199,6 +211,20 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       if (actor.role === "participant" && proposal.authorId !== actor.id)
         return fail("forbidden", "You can only withdraw your own proposals");
       return ok([{ type: "nameProposalWithdrawn", proposal }]);
+    }
+    case "spotlightTheme": {
+      if (command.themeId !== null && !findTheme(state, command.themeId))
+        return fail("not_found", `Theme ${command.themeId} does not exist`);
+      const previous = state.spotlightThemeId ?? null;
+      if (previous === command.themeId) return ok([]);
+      return ok([{ type: "themeSpotlighted", themeId: command.themeId, previous }]);
+    }
+    case "setWriter": {
+      const person = entry(state.participants, command.participantId);
+      if (!person) return fail("not_found", `Participant ${command.participantId} has not joined`);
+      const previous = person.writer === true;
+      if (previous === command.writer) return ok([]);
+      return ok([{ type: "writerSet", participantId: person.id, writer: command.writer, previous }]);
     }
     case "undo":
       return decideUndo(state, actor, now);
@@ -360,6 +386,8 @@ function decideMoveCard(state: WorkshopState, command: CommandOf<"moveCard">, ac
 
 function decideRestoreTheme(state: WorkshopState, command: CommandOf<"restoreTheme">): Result<DomainEvent[]> {
   if (findTheme(state, command.theme.id)) return fail("conflict", `Theme ${command.theme.id} already exists`);
+  if (new Set(command.theme.cardIds).size !== command.theme.cardIds.length)
+    return fail("invalid", "A card is listed twice");
   for (const cardId of command.theme.cardIds) {
     if (!locateCard(state, cardId)) return fail("not_found", `Card ${cardId} is not on the board`);
   }
@@ -380,6 +408,11 @@ function decideCastVote(state: WorkshopState, command: CommandOf<"castVote">, ac
   return ok([
     { type: "voteCast", vote: { voterId: actor.id, themeId: command.themeId, count: command.count }, previous },
   ]);
+}
+
+/** The facilitator writes anywhere; a participant only once invited to co-write. */
+function isWriter(state: WorkshopState, actor: Actor): boolean {
+  return actor.role === "facilitator" || entry(state.participants, actor.id)?.writer === true;
 }
 
 /** Participants may only touch their own cards; the facilitator may touch any. */

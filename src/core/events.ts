@@ -60,6 +60,8 @@ export type DomainEvent =
   | { type: "resultsRevealed"; revealed: boolean }
   | { type: "nameProposed"; proposal: NameProposal }
   | { type: "nameProposalWithdrawn"; proposal: NameProposal }
+  | { type: "themeSpotlighted"; themeId: string | null; previous: string | null }
+  | { type: "writerSet"; participantId: string; writer: boolean; previous: boolean }
   /** Puts a deleted or merged-away column back where it was, with its cards and dots. */
   | { type: "themeRestored"; theme: Theme; index: number; votes: Vote[] }
   /** The board's undo: the events that took back the newest undo point, applied as one. */

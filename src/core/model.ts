@@ -134,6 +134,8 @@ export interface Participant {
   name: string;
   group?: string;
   tableId?: string;
+  /** Invited by the facilitator to co-write headlines and narratives in the resolve phase. */
+  writer?: boolean;
 }
 
 /** Dots one voter put on one theme. */
@@ -185,6 +187,11 @@ export interface WorkshopState {
   votes: Vote[];
   voting: Voting;
   nameProposals: NameProposal[];
+  /**
+   * The column the room is looking at while naming (and resolving): the one phones propose names
+   * for and the projector shows. Absent until the facilitator puts one on screen.
+   */
+  spotlightThemeId?: string;
   /** Newest last; bounded, so the state stays small however long the session. */
   undoStack: UndoPoint[];
   tables: Table[];

@@ -13,7 +13,7 @@ const ACTORS: Record<Role, Actor> = { facilitator: FACILITATOR, participant: pat
 /**
  * A workshop in which every command below is valid for either role, whatever the phase:
  * themes t1 [fc] and t2 [], Pat's own card pc in the pile, footnote "1", participants allowed
- * to move cards, a running timer, and table-1 (where Pat sits) with an open round round-1 in
+ * to move cards, Pat invited to co-write headlines and narratives, a running timer, and table-1 (where Pat sits) with an open round round-1 in
  * which Pat has written the candidate card pc-candidate.
  */
 function richState(): WorkshopState {
@@ -28,6 +28,7 @@ function richState(): WorkshopState {
   state = play(
     state,
     FACILITATOR,
+    { type: "setWriter", participantId: pat.id, writer: true },
     { type: "createTheme", themeId: "t1" },
     { type: "createTheme", themeId: "t2" },
     { type: "addCard", cardId: "fc", text: "Facilitator card", themeId: "t1" },
@@ -99,6 +100,8 @@ function sampleCommands(phase: Phase): { [K in CommandType]: Extract<Command, { 
     proposeName: { type: "proposeName", proposalId: "proposal-1", themeId: "t1", text: "Let the light in" },
     withdrawNameProposal: { type: "withdrawNameProposal", proposalId: "proposal-0" },
     undo: { type: "undo" },
+    spotlightTheme: { type: "spotlightTheme", themeId: "t1" },
+    setWriter: { type: "setWriter", participantId: pat.id, writer: false },
     restoreTheme: {
       type: "restoreTheme",
       theme: { id: "t-restored", name: "", keyPoints: [], headline: "", narrative: "", cardIds: [] },
@@ -176,7 +179,7 @@ describe("the permission table encodes the consensus-workshop method", () => {
     expect(allowedPhases("joinWorkshop", "facilitator")).toEqual([]);
   });
 
-  it("participants never steer: no setPhase, updateContext, updateSettings, nameTheme or theme edits", () => {
+  it("participants never steer: no setPhase, updateContext, updateSettings, nameTheme or column edits", () => {
     for (const type of [
       "setPhase",
       "updateContext",
@@ -187,13 +190,35 @@ describe("the permission table encodes the consensus-workshop method", () => {
       "moveTheme",
       "mergeThemes",
       "setKeyPoints",
-      "setHeadline",
-      "setNarrative",
       "setFootnote",
       "removeFootnote",
     ] as const) {
       expect(allowedPhases(type, "participant"), type).toEqual([]);
     }
+  });
+
+  it("invited participants co-write headlines and narratives in resolve only; others never do", () => {
+    expect(allowedPhases("setHeadline", "participant")).toEqual(["resolve"]);
+    expect(allowedPhases("setNarrative", "participant")).toEqual(["resolve"]);
+    const uninvited = play(votingState("resolve"), FACILITATOR, {
+      type: "setWriter",
+      participantId: pat.id,
+      writer: false,
+    });
+    for (const command of [
+      { type: "setHeadline", themeId: "t1", headline: "Mine" },
+      { type: "setNarrative", themeId: "t1", narrative: "Mine" },
+    ] as const) {
+      const result = decide(uninvited, command, pat, NOW);
+      expect(result.ok ? "accepted" : result.error.code, command.type).toBe("forbidden");
+    }
+  });
+
+  it("only the facilitator puts a column on screen and invites writers", () => {
+    expect(allowedPhases("spotlightTheme", "facilitator")).toEqual(["name", "resolve"]);
+    expect(allowedPhases("spotlightTheme", "participant")).toEqual([]);
+    expect(allowedPhases("setWriter", "facilitator")).toEqual([...PHASES]);
+    expect(allowedPhases("setWriter", "participant")).toEqual([]);
   });
 
   it("the facilitator can set every phase from every phase, forward and back", () => {

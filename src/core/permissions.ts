@@ -42,8 +42,9 @@ export const PERMISSIONS: Record<CommandType, Permission> = {
   mergeThemes: { facilitator: BOARD, participant: NEVER, undoable: true },
   nameTheme: { facilitator: NAMING, participant: NEVER, undoable: true },
   setKeyPoints: { facilitator: NAMING, participant: NEVER, undoable: true },
-  setHeadline: { facilitator: NAMING, participant: NEVER, undoable: true },
-  setNarrative: { facilitator: NAMING, participant: NEVER, undoable: true },
+  // Participants the facilitator invited (`setWriter`) co-write in resolve; `decide` checks the invitation.
+  setHeadline: { facilitator: NAMING, participant: ["resolve"], undoable: true },
+  setNarrative: { facilitator: NAMING, participant: ["resolve"], undoable: true },
   setFootnote: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
   removeFootnote: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
   castVote: { facilitator: NEVER, participant: ["prioritize"], undoable: false },
@@ -53,6 +54,8 @@ export const PERMISSIONS: Record<CommandType, Permission> = {
   revealResults: { facilitator: ["prioritize", "capture"], participant: NEVER, undoable: false },
   proposeName: { facilitator: ["name"], participant: ["name"], undoable: false },
   withdrawNameProposal: { facilitator: ["name", "resolve"], participant: ["name"], undoable: false },
+  spotlightTheme: { facilitator: ["name", "resolve"], participant: NEVER, undoable: false },
+  setWriter: { facilitator: ANY_PHASE, participant: NEVER, undoable: false },
   undo: { facilitator: ANY_PHASE, participant: NEVER, undoable: false },
   restoreTheme: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
 };

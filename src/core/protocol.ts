@@ -36,6 +36,10 @@ export interface EventEnvelope {
 
 const id = z.string().trim().min(1).max(LIMITS.id);
 
+/** The texts of a theme that several people write together. */
+export const FOCUS_FIELDS = ["headline", "narrative"] as const;
+export type FocusField = (typeof FOCUS_FIELDS)[number];
+
 export const clientMessageSchema = z.discriminatedUnion("type", [
   z
     .object({
@@ -53,10 +57,37 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("command"), id, command: commandSchema }).strict(),
   z.object({ type: z.literal("sync"), since: z.number().int().min(0) }).strict(),
   z.object({ type: z.literal("ping") }).strict(),
+  // Where this person is writing: relayed to the others as `peerFocus`, never stored or replayed.
+  z
+    .object({
+      type: z.literal("focus"),
+      themeId: id,
+      /** The text being edited; null when the writer left it. */
+      field: z.enum(FOCUS_FIELDS).nullable(),
+      /** The caret, as a character offset into that text. */
+      cursor: z.number().int().min(0).max(LIMITS.longText),
+    })
+    .strict(),
 ]);
 
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type HelloMessage = Extract<ClientMessage, { type: "hello" }>;
+export type FocusMessage = Extract<ClientMessage, { type: "focus" }>;
+
+/**
+ * Another person's caret in a theme's headline or narrative, so co-writers see each other.
+ * Ephemeral like presence: relayed to the workshop's other connections, throttled, never stored.
+ */
+export interface PeerFocusMessage {
+  type: "peerFocus";
+  actorId: string;
+  /** The participant's name, or the facilitator's account name; "" when unknown. */
+  name: string;
+  role: Actor["role"];
+  themeId: string;
+  field: FocusField | null;
+  cursor: number;
+}
 
 /**
  * Who is connected: never stored, never replayed. Everyone gets the counts; the facilitator also
@@ -74,6 +105,7 @@ export interface PresenceMessage {
 export type ServerMessage =
   | { type: "welcome"; protocol: number; workshopId: string; actor: Actor; seq: number; serverTime: string }
   | PresenceMessage
+  | PeerFocusMessage
   | { type: "snapshot"; seq: number; state: WorkshopState }
   | { type: "events"; events: EventEnvelope[] }
   | { type: "ack"; id: string; seq: number; duplicate: boolean }

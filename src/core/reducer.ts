@@ -130,6 +130,18 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
       return { ...state, nameProposals: [...state.nameProposals, event.proposal] };
     case "nameProposalWithdrawn":
       return { ...state, nameProposals: state.nameProposals.filter((proposal) => proposal.id !== event.proposal.id) };
+    case "themeSpotlighted": {
+      const { spotlightThemeId: _previous, ...rest } = state;
+      return event.themeId === null ? rest : { ...rest, spotlightThemeId: event.themeId };
+    }
+    case "writerSet": {
+      const person = entry(state.participants, event.participantId);
+      if (!person) return state;
+      const { writer: _writer, ...withoutWriter } = person;
+      const participants = { ...state.participants };
+      setEntry(participants, event.participantId, event.writer ? { ...withoutWriter, writer: true } : withoutWriter);
+      return { ...state, participants };
+    }
     case "themeRestored": {
       // The column's cards come back from wherever deleting or merging put them.
       const returning = new Set(event.theme.cardIds);

@@ -17,8 +17,7 @@ function inverseOf(event: DomainEvent): Command[] {
     case "cardAdded":
       return [{ type: "removeCard", cardId: event.card.id }];
     case "cardRemoved": {
-      const { id, text, author, group } = event.card;
-      const card = { id, text, ...(author ? { author } : {}), ...(group ? { group } : {}) };
+      const card = event.card;
       return [
         {
           type: "restoreCard",

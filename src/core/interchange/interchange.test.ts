@@ -116,6 +116,9 @@ const HOSTILE = [
   "{{constructor.constructor('alert(1)')()}}",
 ];
 
+/** A 1×1 PNG, for the optional branding logo. */
+const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
 const hostile = (n: number): string => HOSTILE[n % HOSTILE.length] ?? "plain";
 
 /**
@@ -147,6 +150,7 @@ function generatedDocument(themeCount = 12, cardsPerTheme = 25): WorkshopDocumen
     heldOn: "2024-02-29",
     reportDate: "2024-03-01",
     language: "fr",
+    branding: { accentColor: "#1F6F8B", logo: { mediaType: "image/png", dataBase64: TINY_PNG } },
     facilitators: [{ name: hostile(3), organization: hostile(6) }],
     participantGroups: [hostile(4), hostile(0)],
     overview: HOSTILE.join("\n"),
@@ -170,6 +174,7 @@ function generatedDocument(themeCount = 12, cardsPerTheme = 25): WorkshopDocumen
     votes: [
       { themeId: `theme-${themeCount}`, voterId: "p-1", count: 2 },
       { themeId: "theme-1", voterId: "p-2", count: 3 },
+      { themeId: "theme-1", voterId: "proxy:Show of hands", count: 12, proxy: true },
     ],
   };
 }
