@@ -10,16 +10,18 @@ import { parseWorkshopDocument } from "../src/core/index.js";
 import { type Board, boardFromDocument } from "../src/themes/board.js";
 import { loadEmbedder } from "../src/themes/embedder.js";
 import {
+  embeddingText,
   type SuggestionCard,
   type SuggestOptions,
   suggestClusters,
   suggestDuplicates,
   suggestPlacements,
 } from "../src/themes/index.js";
+import { baselineClustering } from "./themesBaseline.js";
 import { adjustedRandIndex, mean, pairScores, shuffled } from "./themesMetrics.js";
 import { speedBench } from "./themesSpeed.js";
 
-interface EvaluationSet {
+export interface EvaluationSet {
   name: string;
   split: string;
   board: Board;
@@ -28,8 +30,6 @@ interface EvaluationSet {
 
 const DATA = new URL("./data/", import.meta.url);
 const EXAMPLE = new URL("../../shared/examples/beyond-decent.workshop.json", import.meta.url);
-// A plain embedding + k-means baseline: the same k-means and choice of k on the embedding alone.
-const BASELINE_WEIGHTS = { stems: 0, grams: 0, embedding: 1 };
 
 function readSet(path: URL, fallbackSplit: string): EvaluationSet {
   const text = readFileSync(path, "utf8");
@@ -45,7 +45,7 @@ function readSet(path: URL, fallbackSplit: string): EvaluationSet {
   };
 }
 
-function loadSets(): EvaluationSet[] {
+export function loadSets(): EvaluationSet[] {
   const files = readdirSync(DATA).filter((file) => file.endsWith(".workshop.json"));
   const sets = files.sort().map((file) => readSet(new URL(file, DATA), "dev"));
   if (existsSync(EXAMPLE)) sets.push(readSet(EXAMPLE, "external"));
@@ -87,12 +87,19 @@ function accuracy(placements: { cardId: string; themeIds: string[] }[], truth: M
   return { top1: hit(1), top2: hit(2) };
 }
 
-async function evaluate(set: EvaluationSet, embeddings: Map<string, Float32Array> | undefined) {
+export async function evaluate(set: EvaluationSet, embeddings: Map<string, Float32Array> | undefined) {
   const options: SuggestOptions = { language: set.board.language, embeddings };
   const cards = shuffled(set.board.cards, 20250315);
   const truth = truthOf(set.board);
   const scratch = clusteringAri(cards, truth, options);
-  const baseline = embeddings ? clusteringAri(cards, truth, { ...options, weights: BASELINE_WEIGHTS }).ari : Number.NaN;
+  // The issue's baseline: raw-text embeddings and k-means (see themesBaseline.ts).
+  const raw = cards.map((card) => embeddings?.get(card.text));
+  const baseline = raw.every((vector) => vector?.length)
+    ? adjustedRandIndex(
+        cards.map((card) => truth.get(card.id) ?? `pile:${card.id}`),
+        baselineClustering(raw as Float32Array[]).map(String),
+      )
+    : Number.NaN;
   // Leave-one-out: every card in turn, with all the others of its column placed.
   const leaveOneOut = set.board.cards
     .filter((card) => truth.has(card.id))
@@ -114,9 +121,9 @@ async function evaluate(set: EvaluationSet, embeddings: Map<string, Float32Array
   };
 }
 
-type SetResult = Awaited<ReturnType<typeof evaluate>>;
+export type SetResult = Awaited<ReturnType<typeof evaluate>>;
 
-function summary(results: readonly SetResult[]) {
+export function summary(results: readonly SetResult[]) {
   const labelled = results.filter((r) => r.duplicates.labelled > 0);
   const tp = labelled.reduce((sum, r) => sum + r.duplicates.truePositives, 0);
   const predicted = labelled.reduce((sum, r) => sum + r.duplicates.predicted, 0);
@@ -160,7 +167,14 @@ export async function themesBench(args: string[]): Promise<void> {
   const loadStart = performance.now();
   const embedder = args.includes("--no-model") ? undefined : await loadEmbedder();
   const modelLoadMs = performance.now() - loadStart;
-  const texts = [...new Set(sets.flatMap((set) => set.board.cards.map((card) => card.text)))];
+  // What the method embeds (French cards glossed in English) and the raw texts, for the baseline.
+  const texts = [
+    ...new Set(
+      sets.flatMap((set) =>
+        set.board.cards.flatMap((card) => [embeddingText(card.text, set.board.language), card.text]),
+      ),
+    ),
+  ];
   const vectors = embedder ? await embedder.embed(texts) : [];
   const embeddings = embedder ? new Map(texts.map((text, k) => [text, vectors[k] as Float32Array])) : undefined;
   const results: SetResult[] = [];

@@ -1,4 +1,4 @@
-import type { CardFeatures } from "./features.js";
+import type { CardFeatures, SignalWeights } from "./features.js";
 import type { SparseVector } from "./vectors.js";
 
 /**
@@ -82,18 +82,33 @@ export function centroidOf(features: CardFeatures, shape: CentroidShape, members
   return { stems, grams, embedding, norm2, size: members.length };
 }
 
-/** A card's mean similarity to the cards of a centroid. */
-export function similarityToCentroid(features: CardFeatures, i: number, centroid: Centroid): number {
-  const { weights } = features;
-  let sum = weights.stems * dotSparseDense(features.stems[i] as SparseVector, centroid.stems);
-  sum += weights.grams * dotSparseDense(features.grams[i] as SparseVector, centroid.grams);
-  const vector = features.embeddings?.[i];
+/** The similarity of given signal vectors to a centroid: their mean similarity to its cards. */
+export function vectorsToCentroid(
+  weights: SignalWeights,
+  stems: SparseVector,
+  grams: SparseVector,
+  vector: Float32Array | undefined,
+  centroid: Centroid,
+): number {
+  let sum = weights.stems * dotSparseDense(stems, centroid.stems);
+  sum += weights.grams * dotSparseDense(grams, centroid.grams);
   if (vector && centroid.embedding) {
     let dot = 0;
     for (let k = 0; k < vector.length; k++) dot += (vector[k] as number) * (centroid.embedding[k] as number);
     sum += weights.embedding * dot;
   }
   return sum;
+}
+
+/** A card's mean similarity to the cards of a centroid. */
+export function similarityToCentroid(features: CardFeatures, i: number, centroid: Centroid): number {
+  return vectorsToCentroid(
+    features.weights,
+    features.stems[i] as SparseVector,
+    features.grams[i] as SparseVector,
+    features.embeddings?.[i],
+    centroid,
+  );
 }
 
 /** A card's squared length in the combined space (1, or less for cards without content words). */

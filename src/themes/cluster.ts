@@ -1,6 +1,8 @@
-import { type Centroid, centroidShape, selfSimilarity, similarityToCentroid } from "./centroids.js";
+import { type Centroid, centroidOf, centroidShape, similarityToCentroid } from "./centroids.js";
 import type { CardFeatures } from "./features.js";
-import { distance2, kMeans, type Partition } from "./kmeans.js";
+import { averageLinkage, cutTree, silhouette } from "./linkage.js";
+import { type SimilarityMatrix, similarityMatrix } from "./similarity.js";
+import { TUNING } from "./tuning.js";
 
 /** Cards (by index) grouped into suggested columns, and those that fit none. */
 export interface Clustering {
@@ -12,16 +14,18 @@ export interface Clustering {
 export interface ClusterOptions {
   /** Exactly this many columns (fewer only when there are fewer cards); chosen automatically if absent. */
   clusters?: number | undefined;
+  /** The cards' similarity matrix when the caller already has it (all cards, in index order). */
+  matrix?: SimilarityMatrix | undefined;
 }
 
-const RESTARTS = 2;
-const LARGE_WALL = 500;
-// The number of columns is chosen on at most this many cards: the choice does not need them all.
-const CHOOSE_SAMPLE = 250;
+/**
+ * Up to this many cards the tree is built on all of them (an n×n matrix: 1,000 cards take 4 MB
+ * and well under a second); a larger wall is clustered on an even sample and the other cards
+ * join the column whose cards they are most like on average.
+ */
+export const TREE_LIMIT = 1000;
 // ToP walls rarely hold more columns than a room can name in one sitting.
 const MAX_AUTO_CLUSTERS = 40;
-// A card no closer to its column than this (mean similarity to the others) is left for the room.
-const OUTLIER_SIMILARITY = 0.02;
 
 /** Every step-th card: a deterministic sample that keeps the input's spread. */
 function strideSample(cards: readonly number[], size: number): number[] {
@@ -30,55 +34,55 @@ function strideSample(cards: readonly number[], size: number): number[] {
   return Array.from({ length: size }, (_, k) => cards[Math.floor(k * step)] as number);
 }
 
-/** Simplified silhouette: how much closer each card is to its own centre than to the next one. */
-function silhouette(features: CardFeatures, cards: readonly number[], partition: Partition): number {
-  let total = 0;
-  cards.forEach((i, c) => {
-    const own = partition.assignment[c] as number;
-    const a = Math.sqrt(distance2(features, i, partition.centroids[own] as Centroid));
-    let b = Number.POSITIVE_INFINITY;
-    partition.centroids.forEach((centroid, group) => {
-      if (group !== own && centroid.size > 0) b = Math.min(b, Math.sqrt(distance2(features, i, centroid)));
-    });
-    if (Number.isFinite(b) && Math.max(a, b) > 0) total += (b - a) / Math.max(a, b);
-  });
-  return total / cards.length;
-}
-
 /** Candidate column counts around the usual size of a ToP wall for this many cards. */
-function candidateCounts(n: number): number[] {
-  // Measured on the development sets: a wider window let the silhouette pick too many columns.
-  const typical = 1.2 * n ** 0.45;
-  const low = Math.min(MAX_AUTO_CLUSTERS, Math.max(2, Math.round(typical * 0.8)));
-  const high = Math.max(low, Math.min(MAX_AUTO_CLUSTERS, n - 1, Math.round(typical * 1.25)));
+export function candidateCounts(n: number): number[] {
+  const typical = TUNING.countScale * n ** TUNING.countPower;
+  const low = Math.min(MAX_AUTO_CLUSTERS, Math.max(2, Math.round(typical * (1 - TUNING.countSpread))));
+  const high = Math.max(low, Math.min(MAX_AUTO_CLUSTERS, n - 1, Math.round(typical * (1 + TUNING.countSpread))));
   const counts: number[] = [];
-  const step = Math.max(1, Math.round((high - low) / 5));
-  for (let k = low; k <= high; k += step) counts.push(k);
+  for (let k = low; k <= high; k++) counts.push(k);
   return counts;
 }
 
-/** Picks the number of columns whose partition separates the cards best. */
-function chooseCount(features: CardFeatures, cards: readonly number[]): number {
-  if (cards.length < 4) return 1;
-  const shape = centroidShape(features);
-  const sample = strideSample(cards, CHOOSE_SAMPLE);
-  let best = 1;
+/** The matrix of the given cards: a slice of the caller's when it has one, else computed. */
+function matrixOf(features: CardFeatures, cards: readonly number[], given: SimilarityMatrix | undefined) {
+  if (!given || given.size !== features.analysed.length) return similarityMatrix(features, cards);
+  const size = cards.length;
+  const values = new Float32Array(size * size);
+  const lexical = new Float32Array(size * size);
+  cards.forEach((i, x) => {
+    cards.forEach((j, y) => {
+      values[x * size + y] = given.values[i * given.size + j] as number;
+      lexical[x * size + y] = given.lexical[i * given.size + j] as number;
+    });
+  });
+  return { cards, size, values, lexical };
+}
+
+/** Groups the matrix's cards with average linkage, choosing the count by silhouette unless given. */
+function treeClusters(matrix: SimilarityMatrix, clusters: number | undefined): number[] {
+  const merges = averageLinkage(matrix.values, matrix.size);
+  if (clusters) return cutTree(merges, matrix.size, Math.min(clusters, matrix.size));
+  if (matrix.size < 4) return cutTree(merges, matrix.size, 1);
+  let best: number[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const k of candidateCounts(sample.length)) {
-    const score = silhouette(features, sample, kMeans(features, shape, sample, k, RESTARTS));
+  for (const k of candidateCounts(matrix.size)) {
+    const labels = cutTree(merges, matrix.size, k);
+    const score = silhouette(matrix.values, matrix.size, labels);
     if (score > bestScore) {
       bestScore = score;
-      best = k;
+      best = labels;
     }
   }
   return best;
 }
 
-/** A card's mean similarity to the other cards of its group. */
-function fitToGroup(features: CardFeatures, i: number, centroid: Centroid): number {
-  if (centroid.size < 2) return Number.NEGATIVE_INFINITY;
-  const withSelf = centroid.size * similarityToCentroid(features, i, centroid);
-  return (withSelf - selfSimilarity(features, i)) / (centroid.size - 1);
+/** A card's mean similarity to the other cards of its group, from the matrix. */
+function fitToGroup(matrix: SimilarityMatrix, x: number, group: readonly number[]): number {
+  if (group.length < 2) return Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (const y of group) if (y !== x) sum += matrix.values[x * matrix.size + y] as number;
+  return sum / (group.length - 1);
 }
 
 /** Groups cards into suggested columns; cards with no words, and outliers, stay unclustered. */
@@ -89,20 +93,55 @@ export function clusterCards(features: CardFeatures, options: ClusterOptions = {
     (card.words.length > 0 ? cards : unclustered).push(i);
   });
   if (cards.length === 0) return { groups: [], unclustered };
-  const k = options.clusters ? Math.min(options.clusters, cards.length) : chooseCount(features, cards);
-  // On a large wall one run already averages over many cards; a second costs more than it finds.
-  const restarts = cards.length > LARGE_WALL ? 1 : RESTARTS;
-  const partition = kMeans(features, centroidShape(features), cards, k, restarts);
-  const groups: number[][] = partition.centroids.map(() => []);
-  cards.forEach((i, c) => {
-    const group = partition.assignment[c] as number;
-    // An explicit --clusters N asks for N columns: every card then goes to one of them.
-    const outlier =
-      !options.clusters && fitToGroup(features, i, partition.centroids[group] as Centroid) < OUTLIER_SIMILARITY;
-    (outlier ? unclustered : (groups[group] as number[])).push(i);
+  const sample = strideSample(cards, TREE_LIMIT);
+  const matrix = matrixOf(features, sample, options.matrix);
+  const labels = treeClusters(matrix, options.clusters);
+  const positions: number[][] = [];
+  labels.forEach((label, x) => {
+    const group = positions[label] ?? [];
+    group.push(x);
+    positions[label] = group;
   });
+  let groups: number[][] = positions.map(() => []);
+  positions.forEach((group, g) => {
+    for (const x of group) {
+      // An explicit --clusters N asks for N columns: every card then goes to one of them.
+      const outlier = !options.clusters && fitToGroup(matrix, x, group) < TUNING.outlierSimilarity;
+      (outlier ? unclustered : (groups[g] as number[])).push(sample[x] as number);
+    }
+  });
+  if (sample.length < cards.length) groups = joinRest(features, groups, cards, new Set(sample), unclustered);
   // Without an explicit count a column of one card is no suggestion: it goes back to the pile.
   const minimum = options.clusters ? 1 : 2;
   for (const group of groups) if (group.length < minimum) unclustered.push(...group);
   return { groups: groups.filter((group) => group.length >= minimum), unclustered: unclustered.sort((a, b) => a - b) };
+}
+
+/** Puts each card left out of the sample into the group whose cards it is most like on average. */
+function joinRest(
+  features: CardFeatures,
+  groups: number[][],
+  cards: readonly number[],
+  sampled: Set<number>,
+  unclustered: number[],
+) {
+  const shape = centroidShape(features);
+  const centroids: Centroid[] = groups.map((group) => centroidOf(features, shape, group));
+  const out = groups.map((group) => [...group]);
+  for (const i of cards) {
+    if (sampled.has(i)) continue;
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    centroids.forEach((centroid, g) => {
+      if (centroid.size < 2) return;
+      const score = similarityToCentroid(features, i, centroid);
+      if (score > bestScore) {
+        bestScore = score;
+        best = g;
+      }
+    });
+    if (best >= 0) out[best]?.push(i);
+    else unclustered.push(i);
+  }
+  return out.map((group) => group.sort((a, b) => a - b));
 }

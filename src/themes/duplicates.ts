@@ -1,80 +1,114 @@
 import type { CardFeatures } from "./features.js";
+import { type SimilarityMatrix, similarityMatrix } from "./similarity.js";
+import { TUNING } from "./tuning.js";
 import { denseDot, type SparseVector, sparseDot } from "./vectors.js";
 
-/** Thresholds of the near-duplicate test, measured on the development sets' labelled pairs. */
-export interface DuplicateThresholds {
-  /** Same words (stems and character n-grams, averaged) at least this alike: flagged. */
+// Up to this many cards every pair is compared (through the similarity matrix); above, only pairs that share a term.
+const ALL_PAIRS_LIMIT = 1500;
+// Cards whose words coincide this much are twins whatever their neighbours.
+const SAME_WORDS = 0.8;
+// A term on more cards than this is the workshop's subject, not a sign of a duplicate.
+const MAX_TERM_CARDS = 200;
+
+interface ScoredPair {
+  i: number;
+  j: number;
   lexical: number;
-  /** Combined similarity at least this high, and each is the other's nearest card: flagged. */
-  semantic: number;
+  overall: number;
 }
 
-/** The thresholds `findDuplicates` uses unless told otherwise. */
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { lexical: 0.35, semantic: 0.3 };
+/** Every pair of cards with its scores, from the matrix. */
+function pairsFromMatrix(matrix: SimilarityMatrix): ScoredPair[] {
+  const pairs: ScoredPair[] = [];
+  const { size, values, lexical, cards } = matrix;
+  for (let x = 0; x < size; x++)
+    for (let y = x + 1; y < size; y++)
+      pairs.push({
+        i: cards[x] as number,
+        j: cards[y] as number,
+        lexical: lexical[x * size + y] as number,
+        overall: values[x * size + y] as number,
+      });
+  return pairs;
+}
 
-// Up to this many cards every pair is compared; above, only pairs that share a stem.
-const ALL_PAIRS_LIMIT = 1500;
-// A stem on more cards than this is the workshop's subject, not a sign of a duplicate.
-const MAX_STEM_CARDS = 200;
-
-/** For each card, the later cards worth comparing it with: all of them for a normal wall, those sharing a word for a huge one. */
-function candidates(features: CardFeatures): (i: number) => Iterable<number> {
-  const n = features.analysed.length;
-  if (n <= ALL_PAIRS_LIMIT) return (i) => Array.from({ length: n - i - 1 }, (_, k) => i + 1 + k);
-  const cardsOfStem = new Map<string, number[]>();
-  features.analysed.forEach((card, i) => {
-    for (const stem of new Set(card.stems)) {
-      const cards = cardsOfStem.get(stem) ?? [];
+/** Pairs that share a language-neutral term, scored one by one: a huge wall's duplicates share words. */
+function pairsSharingTerms(features: CardFeatures): ScoredPair[] {
+  const cardsOfTerm = new Map<number, number[]>();
+  features.stems.forEach((vector, i) => {
+    for (const term of vector.indices) {
+      const cards = cardsOfTerm.get(term) ?? [];
       cards.push(i);
-      cardsOfStem.set(stem, cards);
+      cardsOfTerm.set(term, cards);
     }
   });
-  const later: Set<number>[] = features.analysed.map(() => new Set());
-  for (const cards of cardsOfStem.values()) {
-    if (cards.length > MAX_STEM_CARDS) continue;
+  const seen = new Set<number>();
+  const pairs: ScoredPair[] = [];
+  const n = features.analysed.length;
+  const { weights, embeddings } = features;
+  for (const cards of cardsOfTerm.values()) {
+    if (cards.length > MAX_TERM_CARDS) continue;
     for (let a = 0; a < cards.length; a++)
-      for (let b = a + 1; b < cards.length; b++) later[cards[a] as number]?.add(cards[b] as number);
+      for (let b = a + 1; b < cards.length; b++) {
+        const i = cards[a] as number;
+        const j = cards[b] as number;
+        if (seen.has(i * n + j)) continue;
+        seen.add(i * n + j);
+        const lexical = sparseDot(features.stems[i] as SparseVector, features.stems[j] as SparseVector);
+        const grams = sparseDot(features.grams[i] as SparseVector, features.grams[j] as SparseVector);
+        const meaning = embeddings ? denseDot(embeddings[i] as Float32Array, embeddings[j] as Float32Array) : 0;
+        pairs.push({
+          i,
+          j,
+          lexical,
+          overall: weights.stems * lexical + weights.grams * grams + weights.embedding * meaning,
+        });
+      }
   }
-  return (i) => [...(later[i] ?? [])].sort((x, y) => x - y);
+  return pairs;
 }
 
 /**
  * Pairs of cards that say the same thing, as indices with the lower first, in card order. A
- * pair is flagged when its words nearly coincide, or when it is similar overall and each card
- * is the other's closest: within one workshop every card is on topic, so overall similarity
- * alone would flag neighbours that merely share a theme.
+ * pair is flagged when its words nearly coincide (language-neutral stems, so a French card and
+ * its English twin can match), or when it is very similar overall and each card is among the
+ * other's closest: within one workshop every card is on topic, so overall similarity alone
+ * would flag neighbours that merely share a theme.
  */
-export function duplicatePairs(
-  features: CardFeatures,
-  thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
-): [number, number][] {
+export function duplicatePairs(features: CardFeatures, matrix?: SimilarityMatrix): [number, number][] {
   const n = features.analysed.length;
-  const nearest = new Array<number>(n).fill(-1);
-  const nearestScore = new Array<number>(n).fill(Number.NEGATIVE_INFINITY);
-  const scored: { i: number; j: number; lexical: number; overall: number }[] = [];
-  const laterOf = candidates(features);
-  for (let i = 0; i < n; i++)
-    for (const j of laterOf(i)) {
-      const stems = sparseDot(features.stems[i] as SparseVector, features.stems[j] as SparseVector);
-      const grams = sparseDot(features.grams[i] as SparseVector, features.grams[j] as SparseVector);
-      const lexical = (stems + grams) / 2;
-      const { weights, embeddings } = features;
-      const meaning = embeddings ? denseDot(embeddings[i] as Float32Array, embeddings[j] as Float32Array) : 0;
-      const overall = weights.stems * stems + weights.grams * grams + weights.embedding * meaning;
-      if (overall > (nearestScore[i] as number)) {
-        nearestScore[i] = overall;
-        nearest[i] = j;
-      }
-      if (overall > (nearestScore[j] as number)) {
-        nearestScore[j] = overall;
-        nearest[j] = i;
-      }
-      if (lexical >= thresholds.lexical || overall >= thresholds.semantic) scored.push({ i, j, lexical, overall });
+  if (n < 2) return [];
+  const pairs =
+    n <= ALL_PAIRS_LIMIT
+      ? pairsFromMatrix(matrix && matrix.size === n ? matrix : similarityMatrix(features))
+      : pairsSharingTerms(features);
+  // Each card's closest scores, to tell a twin from a card that is merely on the same theme.
+  const rank = Math.max(1, TUNING.duplicateRank);
+  const closest: number[][] = Array.from({ length: n }, () => []);
+  const note = (card: number, score: number) => {
+    const list = closest[card] as number[];
+    if (list.length < rank || score > (list[list.length - 1] as number)) {
+      list.push(score);
+      list.sort((a, b) => b - a);
+      if (list.length > rank) list.pop();
     }
-  return scored
-    .filter(
-      ({ i, j, lexical, overall }) =>
-        lexical >= thresholds.lexical || (overall >= thresholds.semantic && nearest[i] === j && nearest[j] === i),
-    )
-    .map(({ i, j }) => [i, j] as [number, number]);
+  };
+  for (const { i, j, overall } of pairs) {
+    note(i, overall);
+    note(j, overall);
+  }
+  const among = (card: number, score: number) => {
+    const list = closest[card] as number[];
+    return score >= (list[list.length - 1] as number);
+  };
+  const empty = (card: number) => (features.analysed[card]?.words.length ?? 0) === 0;
+  return pairs
+    .filter(({ i, j, lexical, overall }) => {
+      if (empty(i) || empty(j)) return false;
+      if (lexical >= SAME_WORDS) return true;
+      const closest = among(i, overall) && among(j, overall);
+      return closest && (lexical >= TUNING.duplicateLexical || overall >= TUNING.duplicateOverall);
+    })
+    .map(({ i, j }) => [i, j] as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }

@@ -14,7 +14,8 @@ export interface Embedder {
 const BATCH = 64;
 // The model reads the start of a card; this keeps a pasted essay from costing seconds.
 const MAX_CHARS = 300;
-// Server processes embed the same cards again and again (every suggestion request re-reads the board).
+// Server processes embed the same cards again and again (every suggestion request re-reads the board):
+// the most recently used texts are kept.
 const CACHE_LIMIT = 50_000;
 
 let loading: Promise<Embedder | undefined> | undefined;
@@ -41,18 +42,25 @@ async function load(): Promise<Embedder> {
       const found = new Map<string, Float32Array>();
       for (const key of keys) {
         const hit = cache.get(key);
-        if (hit) found.set(key, hit);
+        if (!hit) continue;
+        found.set(key, hit);
+        // Least recently used first: a hit moves to the end of the map's order.
+        cache.delete(key);
+        cache.set(key, hit);
       }
       const missing = [...new Set(keys)].filter((key) => !found.has(key));
       for (let start = 0; start < missing.length; start += BATCH) {
         const batch = missing.slice(start, start + BATCH);
         const vectors = await model.embed(batch);
-        if (cache.size + batch.length > CACHE_LIMIT) cache.clear();
         batch.forEach((key, k) => {
           const vector = Float32Array.from(vectors[k] ?? []);
           found.set(key, vector);
           cache.set(key, vector);
         });
+        for (const oldest of cache.keys()) {
+          if (cache.size <= CACHE_LIMIT) break;
+          cache.delete(oldest);
+        }
       }
       return keys.map((key) => found.get(key) ?? new Float32Array(0));
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SuggestionCard, suggestClusters, suggestDuplicates, suggestPlacements } from "./index.js";
+import { createPlacer, type SuggestionCard, suggestClusters, suggestDuplicates, suggestPlacements } from "./index.js";
 
 const cards = (texts: readonly string[]): SuggestionCard[] => texts.map((text, i) => ({ id: `c${i + 1}`, text }));
 
@@ -94,6 +94,12 @@ describe("suggestPlacements", () => {
       ["c1"],
     ).placements;
     expect(placement?.themeIds).toEqual(["b", "a"]);
+  });
+
+  it("places an arriving card against a board analysed once, as suggestPlacements ranks it", () => {
+    const placer = createPlacer(LIBRARY, columns);
+    expect(placer.place("More parking spaces please")[0]).toBe("parking");
+    expect(placer.place("Open Sundays!")).toEqual(suggestPlacements(LIBRARY, columns, ["c2"]).placements[0]?.themeIds);
   });
 
   it("ignores ids it does not know and answers with no columns", () => {

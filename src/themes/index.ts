@@ -4,11 +4,12 @@
  * as arguments (see `embedder.ts` for the one module that loads the model); without them the
  * word signals do the work alone. The same input always gives the same output.
  */
-import { clusterCards } from "./cluster.js";
+import { clusterCards, TREE_LIMIT } from "./cluster.js";
 import { duplicatePairs } from "./duplicates.js";
-import { buildFeatures, type SignalWeights } from "./features.js";
+import { analyseCached, buildFeatures, type SignalWeights } from "./features.js";
 import { summarise } from "./label.js";
-import { rankColumns } from "./place.js";
+import { ColumnRanker } from "./place.js";
+import { similarityMatrix } from "./similarity.js";
 import type { CardLanguage } from "./text.js";
 
 export type { CardLanguage } from "./text.js";
@@ -30,7 +31,10 @@ export interface SuggestionColumn {
 export interface SuggestOptions {
   /** The workshop's language, for cards too short to tell. */
   language?: CardLanguage | undefined;
-  /** Sentence embeddings by exact text; used only when every text compared has one. */
+  /**
+   * Sentence embeddings keyed by each card's `embeddingText` (a French card is embedded through
+   * its English gloss); used only when every card compared has one.
+   */
   embeddings?: ReadonlyMap<string, Float32Array> | undefined;
   /** Signal weights, for the bench's measurements; the defaults are the measured ones. */
   weights?: SignalWeights | undefined;
@@ -60,11 +64,20 @@ export interface DuplicateSuggestions {
   duplicates: [string, string][];
 }
 
+/**
+ * What the sentence-embedding model should read for a card: its text with shorthand written out,
+ * or, for a French card, its words glossed in English (the packaged model reads English only).
+ */
+export function embeddingText(text: string, language: CardLanguage = "en"): string {
+  return analyseCached(text, language).gloss || text.trim();
+}
+
 function featuresOf(texts: readonly string[], options: SuggestOptions) {
-  const vectors = options.embeddings ? texts.map((text) => options.embeddings?.get(text)) : [];
+  const language = options.language ?? "en";
+  const vectors = options.embeddings ? texts.map((text) => options.embeddings?.get(embeddingText(text, language))) : [];
   const complete = texts.length > 0 && vectors.length === texts.length && vectors.every((vector) => vector?.length);
   return buildFeatures(texts, {
-    language: options.language,
+    language,
     embeddings: complete ? (vectors as Float32Array[]) : undefined,
     weights: options.weights,
   });
@@ -77,7 +90,9 @@ export function suggestClusters(
 ): ClusterSuggestions {
   const texts = cards.map((card) => card.text);
   const features = featuresOf(texts, options);
-  const { groups, unclustered } = clusterCards(features, { clusters: options.clusters });
+  // One similarity matrix serves the clustering, the column count and the duplicates.
+  const matrix = texts.length <= TREE_LIMIT ? similarityMatrix(features) : undefined;
+  const { groups, unclustered } = clusterCards(features, { clusters: options.clusters, matrix });
   const idOf = (i: number) => (cards[i] as SuggestionCard).id;
   const themes = groups
     .map((members) => [...members].sort((a, b) => a - b))
@@ -86,7 +101,7 @@ export function suggestClusters(
   return {
     themes,
     unclustered: unclustered.map(idOf),
-    duplicates: duplicatePairs(features).map(([i, j]) => [idOf(i), idOf(j)]),
+    duplicates: duplicatePairs(features, matrix).map(([i, j]) => [idOf(i), idOf(j)]),
   };
 }
 
@@ -108,16 +123,46 @@ export function suggestPlacements(
     return ids;
   });
   const placeable = toPlace.filter((id) => index.has(id));
-  const rankings = rankColumns(
-    featuresOf(texts, options),
-    members,
-    placeable.map((id) => index.get(id) as number),
-  );
+  const ranker = new ColumnRanker(featuresOf(texts, options), members);
   return {
-    placements: placeable.map((cardId, k) => ({
+    placements: placeable.map((cardId) => ({
       cardId,
-      themeIds: (rankings[k] as number[]).map((column) => (columns[column] as SuggestionColumn).id),
+      themeIds: ranker.rankCard(index.get(cardId) as number).map((column) => (columns[column] as SuggestionColumn).id),
     })),
+  };
+}
+
+/** Ranks columns for cards that arrive one by one, against a board analysed once. */
+export interface Placer {
+  /** Every column's id, best fit first, for a card's text (and its embedding, keyed as in `SuggestOptions`). */
+  place(text: string): string[];
+}
+
+/**
+ * Analyses a board once (its cards, its columns' names) so that each card that arrives later is
+ * placed with one comparison per column card, with no re-analysis of the board: what large rooms
+ * need to pre-sort incoming cards. Gives the same ranking as `suggestPlacements` would for a card
+ * on the board, up to the newcomer's own weight in the word statistics.
+ */
+export function createPlacer(
+  cards: readonly SuggestionCard[],
+  columns: readonly SuggestionColumn[],
+  options: SuggestOptions = {},
+): Placer {
+  const index = new Map(cards.map((card, i) => [card.id, i]));
+  const texts = cards.map((card) => card.text);
+  const members = columns.map((column) => {
+    const ids = column.cardIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+    if (column.name?.trim()) ids.push(texts.push(column.name) - 1);
+    return ids;
+  });
+  const ranker = new ColumnRanker(featuresOf(texts, options), members);
+  const language = options.language ?? "en";
+  return {
+    place(text) {
+      const embedding = options.embeddings?.get(embeddingText(text, language));
+      return ranker.rankText(text, embedding).map((column) => (columns[column] as SuggestionColumn).id);
+    },
   };
 }
 

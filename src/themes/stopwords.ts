@@ -22,7 +22,8 @@ j je jusqu l la le les leur leurs lui m ma mais me meme mes moi moins mon n ne n
 peu peut plus pour pourquoi qu quand que quel quelle quelles quels qui sa sans se sera ses si son sont sous soit
 sur t ta te tes toi ton tous tout toute toutes tres trop tu un une vers voila vos votre vous y
 besoin mieux bon bonne beaucoup chose choses faut falloir devrait doit doivent svp toujours jamais nouveau
-nouvelle nouveaux rien tout-le-monde personne`;
+nouvelle nouveaux rien tout-le-monde personne entre memes pendant ceux celles eux vraiment ici aussi peuvent
+peux veut veulent`;
 
 /** Stop words of both languages: a workshop can mix them, and "a", "on", "les" are safe in both. */
 export const STOPWORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${FRENCH}`.split(/\s+/).filter(Boolean));

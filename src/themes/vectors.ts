@@ -26,46 +26,66 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
-/**
- * TF-IDF vectors of term lists, unit length. The idf comes from the documents themselves: a
- * workshop is its own corpus, so a word on every card ("library" in a library's workshop)
- * weighs little and a word shared by three cards weighs a lot.
- */
-export function tfidf(documents: readonly (readonly string[])[]): SparseVector[] {
+/** The terms a set of documents uses and in how many documents each appears. */
+export interface Vocabulary {
+  ids: Map<string, number>;
+  df: number[];
+  documents: number;
+}
+
+/** Counts the terms of some documents. */
+export function vocabularyOf(documents: readonly (readonly string[])[]): Vocabulary {
   const ids = new Map<string, number>();
   const df: number[] = [];
-  const counted = documents.map((terms) => {
-    const counts = new Map<number, number>();
-    for (const term of terms) {
+  for (const terms of documents)
+    for (const term of new Set(terms)) {
       let id = ids.get(term);
       if (id === undefined) {
         id = ids.size;
         ids.set(term, id);
         df.push(0);
       }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      df[id] = (df[id] ?? 0) + 1;
     }
-    for (const id of counts.keys()) df[id] = (df[id] ?? 0) + 1;
-    return counts;
-  });
-  const n = documents.length;
-  return counted.map((counts) => {
-    if (counts.size === 0) return EMPTY;
-    const entries = [...counts].sort((x, y) => x[0] - y[0]);
-    const indices = new Int32Array(entries.length);
-    const values = new Float32Array(entries.length);
-    let norm = 0;
-    entries.forEach(([id, count], k) => {
-      // Smoothed idf; log(1 + tf) so a word typed twice does not dominate a short card.
-      const weight = Math.log(1 + count) * Math.log((1 + n) / (1 + (df[id] ?? 0)) + 1);
-      indices[k] = id;
-      values[k] = weight;
-      norm += weight * weight;
-    });
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) * scale;
-    return { indices, values };
-  });
+  return { ids, df, documents: documents.length };
+}
+
+/**
+ * The unit-length TF-IDF vector of one document against a vocabulary. A term the vocabulary
+ * lacks weighs as the rarest do and counts in the length, though it can match nothing: a new
+ * card is measured exactly as it would be had it been among the documents.
+ */
+export function vectorise(vocabulary: Vocabulary, terms: readonly string[]): SparseVector {
+  if (terms.length === 0) return EMPTY;
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const n = vocabulary.documents;
+  const entries: [number, number][] = [];
+  let norm = 0;
+  for (const [term, count] of counts) {
+    const id = vocabulary.ids.get(term);
+    const df = id === undefined ? 0 : (vocabulary.df[id] ?? 0);
+    // Smoothed idf; log(1 + tf) so a word typed twice does not dominate a short card.
+    const weight = Math.log(1 + count) * Math.log((1 + n) / (1 + df) + 1);
+    norm += weight * weight;
+    if (id !== undefined) entries.push([id, weight]);
+  }
+  entries.sort((x, y) => x[0] - y[0]);
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return {
+    indices: Int32Array.from(entries, ([id]) => id),
+    values: Float32Array.from(entries, ([, weight]) => weight * scale),
+  };
+}
+
+/**
+ * TF-IDF vectors of term lists, unit length. The idf comes from the documents themselves: a
+ * workshop is its own corpus, so a word on every card ("library" in a library's workshop)
+ * weighs little and a word shared by three cards weighs a lot.
+ */
+export function tfidf(documents: readonly (readonly string[])[]): SparseVector[] {
+  const vocabulary = vocabularyOf(documents);
+  return documents.map((terms) => vectorise(vocabulary, terms));
 }
 
 /** Dot product of two dense vectors of the same length. */
@@ -73,29 +93,4 @@ export function denseDot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
   for (let k = 0; k < a.length; k++) sum += (a[k] as number) * (b[k] as number);
   return sum;
-}
-
-/**
- * Subtracts the mean vector and rescales to unit length. Sentence embeddings of short notes all
- * sit in one narrow cone (any two cards look 0.3 alike); centring on the workshop's own mean
- * spreads them so that what differs between its cards is what gets compared.
- */
-export function centreAndNormalise(vectors: readonly Float32Array[]): Float32Array[] {
-  const first = vectors[0];
-  if (!first) return [];
-  const mean = new Float32Array(first.length);
-  for (const vector of vectors)
-    for (let k = 0; k < mean.length; k++) mean[k] = (mean[k] as number) + (vector[k] ?? 0) / vectors.length;
-  return vectors.map((vector) => {
-    const out = new Float32Array(mean.length);
-    let norm = 0;
-    for (let k = 0; k < out.length; k++) {
-      const value = (vector[k] ?? 0) - (mean[k] as number);
-      out[k] = value;
-      norm += value * value;
-    }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) * scale;
-    return out;
-  });
 }

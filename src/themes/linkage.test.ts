@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { averageLinkage, cutTree, silhouette } from "./linkage.js";
+
+/** Two tight pairs and a loner: {0,1}, {2,3}, {4}. */
+const SIZE = 5;
+const VALUES = Float32Array.from(
+  [
+    [1, 0.9, 0.1, 0.1, 0.0],
+    [0.9, 1, 0.1, 0.2, 0.0],
+    [0.1, 0.1, 1, 0.8, 0.1],
+    [0.1, 0.2, 0.8, 1, 0.0],
+    [0.0, 0.0, 0.1, 0.0, 1],
+  ].flat(),
+);
+
+describe("average linkage", () => {
+  it("merges the most similar clusters first and cuts into the asked number of groups", () => {
+    const merges = averageLinkage(VALUES, SIZE);
+    expect(merges).toHaveLength(SIZE - 1);
+    expect(merges[0]).toMatchObject({ a: 0, b: 1 });
+    expect(merges[1]).toMatchObject({ a: 2, b: 3 });
+    expect(cutTree(merges, SIZE, 3)).toEqual([0, 0, 1, 1, 2]);
+    expect(cutTree(merges, SIZE, 1)).toEqual([0, 0, 0, 0, 0]);
+    expect(cutTree(merges, SIZE, 5)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("scores the true grouping above a wrong one by silhouette", () => {
+    expect(silhouette(VALUES, SIZE, [0, 0, 1, 1, 2])).toBeGreaterThan(silhouette(VALUES, SIZE, [0, 1, 0, 1, 2]));
+  });
+});

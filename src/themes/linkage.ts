@@ -1,0 +1,115 @@
+/** One merge of the average-linkage tree: two clusters (by a member's index) and their similarity. */
+export interface Merge {
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+/**
+ * Average-linkage (UPGMA) agglomerative clustering on a similarity matrix, by the
+ * nearest-neighbour-chain algorithm: O(n²) time and one n×n working copy. Returns the n − 1
+ * merges, most similar first. Ties go to the lower index, so the tree is deterministic.
+ */
+export function averageLinkage(values: Float32Array, size: number): Merge[] {
+  const sim = Float64Array.from(values);
+  const members = new Array<number>(size).fill(1);
+  const active = new Uint8Array(size).fill(1);
+  const merges: Merge[] = [];
+  const chain: number[] = [];
+  let remaining = size;
+  while (remaining > 1) {
+    if (chain.length === 0) chain.push(active.indexOf(1));
+    const top = chain[chain.length - 1] as number;
+    const previous = chain.length > 1 ? (chain[chain.length - 2] as number) : -1;
+    let best = previous;
+    let bestSim = previous >= 0 ? (sim[top * size + previous] as number) : Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < size; c++) {
+      if (!active[c] || c === top) continue;
+      const s = sim[top * size + c] as number;
+      if (s > bestSim) {
+        bestSim = s;
+        best = c;
+      }
+    }
+    if (best !== previous) {
+      chain.push(best);
+      continue;
+    }
+    chain.pop();
+    chain.pop();
+    const [keep, gone] = top < best ? [top, best] : [best, top];
+    merges.push({ a: keep, b: gone, similarity: bestSim });
+    const nk = members[keep] as number;
+    const ng = members[gone] as number;
+    for (let c = 0; c < size; c++) {
+      if (!active[c] || c === keep || c === gone) continue;
+      const merged = (nk * (sim[keep * size + c] as number) + ng * (sim[gone * size + c] as number)) / (nk + ng);
+      sim[keep * size + c] = merged;
+      sim[c * size + keep] = merged;
+    }
+    members[keep] = nk + ng;
+    active[gone] = 0;
+    remaining -= 1;
+  }
+  return merges.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+}
+
+/** The flat clustering with `clusters` groups: the tree with its last merges undone. Labels are 0…k−1 by first member. */
+export function cutTree(merges: readonly Merge[], size: number, clusters: number): number[] {
+  const parent = Array.from({ length: size }, (_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[i] !== root) {
+      const next = parent[i] as number;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
+  const steps = Math.max(0, Math.min(merges.length, size - clusters));
+  for (let k = 0; k < steps; k++) {
+    const { a, b } = merges[k] as Merge;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const label = new Map<number, number>();
+  return Array.from({ length: size }, (_, i) => {
+    const root = find(i);
+    let value = label.get(root);
+    if (value === undefined) {
+      value = label.size;
+      label.set(root, value);
+    }
+    return value;
+  });
+}
+
+/**
+ * Mean silhouette of a labelling under the distance 1 − similarity: how much closer each card is
+ * to its own group than to the next-closest group, −1…1; a card alone in its group counts 0.
+ */
+export function silhouette(values: Float32Array, size: number, labels: readonly number[]): number {
+  const groups = Math.max(0, ...labels) + 1;
+  const counts = new Array<number>(groups).fill(0);
+  for (const label of labels) counts[label] = (counts[label] as number) + 1;
+  const sums = new Float64Array(groups);
+  let total = 0;
+  for (let i = 0; i < size; i++) {
+    const own = labels[i] as number;
+    if ((counts[own] as number) < 2) continue;
+    sums.fill(0);
+    for (let j = 0; j < size; j++) {
+      if (j === i) continue;
+      const label = labels[j] as number;
+      sums[label] = (sums[label] as number) + 1 - (values[i * size + j] as number);
+    }
+    const a = (sums[own] as number) / ((counts[own] as number) - 1);
+    let b = Number.POSITIVE_INFINITY;
+    for (let g = 0; g < groups; g++)
+      if (g !== own && (counts[g] as number) > 0) b = Math.min(b, (sums[g] as number) / (counts[g] as number));
+    if (Number.isFinite(b) && Math.max(a, b) > 0) total += (b - a) / Math.max(a, b);
+  }
+  return total / size;
+}

@@ -1,0 +1,38 @@
+/**
+ * Every measured constant of the suggestions in one place: each was chosen on the "dev" sets of
+ * `bench/data` only (`npm run bench -- themes --split dev`); the "test" sets give the held-out
+ * figures. Exported as one object so that the bench can try alternatives without code edits.
+ */
+export interface Tuning {
+  /** Relative weights of the three similarity signals (normalised over those present). */
+  weights: { stems: number; grams: number; embedding: number };
+  /** Centre each language's embeddings on its own mean (true) or the workshop's (false). */
+  centreByLanguage: boolean;
+  /** Typical column count for n cards is `countScale * n ** countPower`; candidates span ±`countSpread`. */
+  countScale: number;
+  countPower: number;
+  countSpread: number;
+  /** A card whose mean similarity to the rest of its suggested column is below this fits nowhere. */
+  outlierSimilarity: number;
+  /** Near-duplicates: lexical overlap (language-neutral terms) at least this… */
+  duplicateLexical: number;
+  /** …or overall similarity at least this and mutual nearest neighbours… */
+  duplicateOverall: number;
+  /** …where each card is among the other's this-many closest cards (2 lets a triple through). */
+  duplicateRank: number;
+  /** Placing: how much the best-matching card of a column counts beside the column's mean. */
+  placeMax: number;
+}
+
+export const TUNING: Tuning = {
+  weights: { stems: 0.3, grams: 0.2, embedding: 0.5 },
+  centreByLanguage: true,
+  countScale: 1.2,
+  countPower: 0.45,
+  countSpread: 0.5,
+  outlierSimilarity: Number.NEGATIVE_INFINITY,
+  duplicateLexical: 0.4,
+  duplicateOverall: 0.5,
+  duplicateRank: 1,
+  placeMax: 0,
+};
