@@ -109,6 +109,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       service,
       hub,
       isFacilitator: (workshopId, key) => auth.canFacilitate(request, workshopId, key || undefined),
+      facilitatorName: async () => {
+        const accountId = await auth.accountId(request);
+        return accountId ? (await accounts.getAccount(accountId))?.name : undefined;
+      },
       log: app.log,
     });
   });

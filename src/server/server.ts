@@ -37,7 +37,10 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     );
   }
 
-  await app.listen({ port: config.port, host: config.host });
+  // A room of 2,000 phones connects within a second or two: a deep accept queue (the kernel caps it
+  // at net.core.somaxconn) keeps a join storm from overflowing it, which would cost the overflow a
+  // TCP retry a second or more later.
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   app.log.info(`Concord is running at ${config.publicUrl}`);
 
   const stop = async (signal: string) => {

@@ -2,8 +2,6 @@ import {
   type Actor,
   blankContent,
   type Command,
-  type DomainEvent,
-  decide,
   documentToContent,
   emptyWorkshop,
   type Language,
@@ -15,12 +13,13 @@ import {
 } from "../core/index.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
-import { type EventStore, SequenceConflictError, type StoredEvent, type WorkshopSummary } from "./store/eventStore.js";
+import { type CommandOutcome, GroupCommit, type Room } from "./groupCommit.js";
+import type { EventStore, StoredEvent, WorkshopSummary } from "./store/eventStore.js";
+
+export type { CommandOutcome } from "./groupCommit.js";
 
 /** A snapshot every this many events keeps a load to one snapshot read plus a short replay. */
 const SNAPSHOT_EVERY = 100;
-/** Another process may append between our read and our write; reload and decide again. */
-const MAX_CONFLICT_RETRIES = 5;
 
 // No 0/O, 1/I/L: a code read off a wall must not be mistyped. 31^6 ≈ 887 million codes.
 const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -34,20 +33,6 @@ export function normalizeJoinCode(code: string): string {
 
 /** The system actor that creates and imports workshops. */
 const SYSTEM: Actor = { role: "facilitator", id: "system" };
-
-export interface CommandOutcome {
-  seq: number;
-  events: StoredEvent[];
-  /** True when this command id was already applied: nothing happened this time. */
-  duplicate: boolean;
-}
-
-interface Room {
-  state: WorkshopState;
-  seq: number;
-  /** Commands of one workshop run one after another; this is the tail of that queue. */
-  tail: Promise<unknown>;
-}
 
 export interface WorkshopServiceOptions {
   store: EventStore;
@@ -67,12 +52,19 @@ export class WorkshopService {
   private readonly bus: EventBus;
   private readonly now: () => string;
   private readonly newId: () => string;
+  private readonly groups: GroupCommit;
 
   constructor(options: WorkshopServiceOptions) {
     this.store = options.store;
     this.bus = options.bus;
     this.now = options.now ?? (() => new Date().toISOString());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.groups = new GroupCommit({
+      store: this.store,
+      now: this.now,
+      committed: (room, events, previousSeq) => this.committed(room, events, previousSeq),
+      catchUp: (room) => this.catchUp(room),
+    });
   }
 
   /** Creates a blank workshop in the context phase. */
@@ -114,69 +106,39 @@ export class WorkshopService {
   /**
    * Validates and applies one command. Resolves after the events are durably committed and
    * published. A repeated (actor, command id) is answered from the log and changes nothing.
+   * Commands that arrive together share one commit (see GroupCommit).
    */
   async execute(workshopId: string, actor: Actor, commandId: string, command: Command): Promise<CommandOutcome> {
     const room = await this.room(workshopId);
-    const run = room.tail.then(() => this.executeInRoom(workshopId, room, actor, commandId, command));
-    room.tail = run.catch(() => undefined);
-    return run;
+    return new Promise((resolve, reject) => this.groups.enqueue(room, { actor, commandId, command, resolve, reject }));
   }
 
-  private async executeInRoom(
-    workshopId: string,
-    room: Room,
-    actor: Actor,
-    commandId: string,
-    command: Command,
-  ): Promise<CommandOutcome> {
-    for (let attempt = 0; ; attempt++) {
-      const earlier = await this.store.findCommand(workshopId, actor.id, commandId);
-      if (earlier) return { seq: earlier.seq, events: [], duplicate: true };
-      const decided = decide(room.state, command, actor, this.now());
-      if (!decided.ok) throw AppError.from(decided.error);
-      try {
-        const stored = await this.commit(workshopId, room, actor, commandId, decided.value);
-        return { seq: room.seq, events: stored, duplicate: false };
-      } catch (error) {
-        if (!(error instanceof SequenceConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        await this.catchUp(workshopId, room);
-      }
-    }
-  }
-
-  private async commit(
-    workshopId: string,
-    room: Room,
-    actor: Actor,
-    commandId: string,
-    events: DomainEvent[],
-  ): Promise<StoredEvent[]> {
-    const next = reduceAll(room.state, events);
-    const stored = await this.store.append({
-      workshopId,
-      expectedSeq: room.seq,
-      at: this.now(),
-      actor,
-      commandId,
-      events,
-      title: next.context.title,
-    });
-    const previousSeq = room.seq;
-    room.state = next;
-    room.seq += stored.length;
+  /** A group's events of one room are durable: publish them, and snapshot at every SNAPSHOT_EVERY. */
+  private committed(room: Room, events: StoredEvent[], previousSeq: number): void {
+    if (events.length > 0) this.bus.publish(room.workshopId, events);
     if (Math.floor(room.seq / SNAPSHOT_EVERY) > Math.floor(previousSeq / SNAPSHOT_EVERY)) {
-      await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
+      const snapshot = { workshopId: room.workshopId, seq: room.seq, state: room.state };
+      // After the answers, not before: a snapshot only shortens the next load, the log is the truth,
+      // and a failed one is simply retried at the next boundary.
+      setImmediate(() => this.store.saveSnapshot(snapshot).catch(() => undefined));
     }
-    if (stored.length > 0) this.bus.publish(workshopId, stored);
-    return stored;
   }
 
   private async createFrom(content: WorkshopContent): Promise<WorkshopState> {
     const workshopId = this.newId();
-    const room: Room = { state: emptyWorkshop(workshopId), seq: 0, tail: Promise.resolve() };
-    await this.commit(workshopId, room, SYSTEM, `create-${workshopId}`, [
-      { type: "workshopCreated", workshop: content },
-    ]);
+    const events = [{ type: "workshopCreated" as const, workshop: content }];
+    const room: Room = { workshopId, state: reduceAll(emptyWorkshop(workshopId), events), seq: 0, queue: [] };
+    const stored = await this.store.append({
+      workshopId,
+      expectedSeq: 0,
+      at: this.now(),
+      actor: SYSTEM,
+      commandId: `create-${workshopId}`,
+      events,
+      title: room.state.context.title,
+    });
+    room.seq = stored.length;
+    this.bus.publish(workshopId, stored);
     await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
     await this.store.setFlag(joinCodeFlag(content.joinCode), workshopId);
     this.rooms.set(workshopId, Promise.resolve(room));
@@ -209,18 +171,19 @@ export class WorkshopService {
     if (!(await this.store.getWorkshop(workshopId))) return undefined;
     const snapshot = await this.store.loadSnapshot(workshopId);
     const room: Room = {
+      workshopId,
       state: snapshot?.state ?? emptyWorkshop(workshopId),
       seq: snapshot?.seq ?? 0,
-      tail: Promise.resolve(),
+      queue: [],
     };
-    await this.catchUp(workshopId, room);
+    await this.catchUp(room);
     return room;
   }
 
   /** Folds in whatever the log holds beyond the room's sequence number. */
-  private async catchUp(workshopId: string, room: Room): Promise<void> {
+  private async catchUp(room: Room): Promise<void> {
     for (;;) {
-      const batch = await this.store.readEvents(workshopId, room.seq, 1000);
+      const batch = await this.store.readEvents(room.workshopId, room.seq, 1000);
       if (batch.length === 0) return;
       room.state = reduceAll(
         room.state,

@@ -5,6 +5,7 @@ import { HomePage } from "./pages/HomePage.js";
 import { PresentPage } from "./pages/PresentPage.js";
 import { ReportPage } from "./pages/ReportPage.js";
 import { ParticipantApp } from "./participant/ParticipantApp.js";
+import { ReplayPage } from "./replay/ReplayPage.js";
 
 /** Path patterns and the page each one opens; the server answers every non-API path with this app. */
 const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
@@ -12,6 +13,7 @@ const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
   [/^\/w\/([^/]+)\/?$/, ([id = ""]) => <ConsolePage workshopId={id} />],
   [/^\/w\/([^/]+)\/present\/?$/, ([id = ""]) => <PresentPage workshopId={id} />],
   [/^\/w\/([^/]+)\/report\/?$/, ([id = ""]) => <ReportPage workshopId={id} />],
+  [/^\/w\/([^/]+)\/replay\/?$/, ([id = ""]) => <ReplayPage workshopId={id} />],
   // `/join` and `/join/:code`: the participant app moves between the two itself.
   [/^\/join(?:\/[^/]+)?\/?$/, () => <ParticipantApp />],
 ];

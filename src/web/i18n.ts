@@ -7,6 +7,12 @@ import fr from "./locales/fr.json" with { type: "json" };
 /** The interface's languages. Every visible string goes through `t()` with a key in both files. */
 export const LANGUAGES = ["en", "fr"] as const;
 
+// Keep <html lang> true to the language shown, for screen readers and hyphenation. Registered
+// before init: with the resources bundled, init picks the first language synchronously.
+i18next.on("languageChanged", () => {
+  document.documentElement.lang = i18next.resolvedLanguage ?? i18next.language;
+});
+
 void i18next
   .use(LanguageDetector)
   .use(initReactI18next)
@@ -22,10 +28,5 @@ void i18next
       lookupLocalStorage: "concord.language",
     },
   });
-
-// Keep <html lang> true to the language shown, for screen readers and hyphenation.
-i18next.on("languageChanged", (language) => {
-  document.documentElement.lang = language;
-});
 
 export default i18next;

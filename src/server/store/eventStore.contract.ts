@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor, DomainEvent, WorkshopState } from "../../core/index.js";
+import { describeAppendManyContract } from "./appendMany.contract.js";
 import { type EventStore, type NewEvents, SequenceConflictError, type StoredEvent } from "./eventStore.js";
 
 const facilitator: Actor = { role: "facilitator", id: "fac-1" };
@@ -81,9 +82,7 @@ function sampleState(id: string, cardText: string): WorkshopState {
     votes: [{ voterId: "p-1", themeId: "t1", count: 2 }],
     voting: { status: "open", revealed: false },
     nameProposals: [{ id: "np1", themeId: "t1", text: "Let the light in", authorId: "p-1" }],
-    undoStack: [
-      { eventType: "cardMoved", inverse: [{ type: "moveCard", cardId: "c1", toThemeId: null, toIndex: 0 }] },
-    ],
+    undoStack: [{ eventType: "cardMoved", inverse: [{ type: "moveCard", cardId: "c1", toThemeId: null, toIndex: 0 }] }],
     tables: [{ id: "t-a", name: "Table A" }],
     rounds: [{ id: "r1", prompt: "Your 3 clearest ideas", perTable: 3, revealed: true, readyTableIds: ["t-a"] }],
     activeRoundId: "r1",
@@ -213,6 +212,8 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(await store.findCommand("w1", facilitator.id, "cmd-1")).toEqual({ seq: 1 });
       });
     });
+
+    describeAppendManyContract(() => store);
 
     describe("readEvents", () => {
       beforeEach(async () => {

@@ -68,6 +68,13 @@ export interface EventStore {
    * listing. A command with no events still records its id. Throws SequenceConflictError.
    */
   append(batch: NewEvents): Promise<StoredEvent[]>;
+  /**
+   * Group commit: appends several batches in one transaction, so one durable commit covers them
+   * all. Batches of one workshop follow each other (each `expectedSeq` is the seq the one before
+   * leaves). All or nothing: on SequenceConflictError, a repeated command id or any other failure,
+   * no batch is written. Resolves with each batch's stored events, in order.
+   */
+  appendMany(batches: readonly NewEvents[]): Promise<StoredEvent[][]>;
   /** Events with seq > afterSeq in order, at most `limit` of them. */
   readEvents(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
   /** The command's earlier outcome, if this actor already sent this command id. */

@@ -49,7 +49,7 @@ const WORKSHOP_COLUMNS = "id, title, seq, created_at, updated_at";
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
-  private readonly appendTransaction: (batch: NewEvents) => StoredEvent[];
+  private readonly appendTransaction: (batches: readonly NewEvents[]) => StoredEvent[][];
 
   /** Opens (creating if needed) and migrates the database at `filename`, or ":memory:". */
   constructor(filename: string) {
@@ -68,12 +68,20 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(this.db);
     // IMMEDIATE takes the write lock before reading the seq, so a second connection to the same file cannot
     // read the same seq in between and the check-then-insert stays atomic across processes too.
-    const transaction = this.db.transaction((batch: NewEvents) => this.appendNow(batch));
-    this.appendTransaction = (batch) => transaction.immediate(batch);
+    const transaction = this.db.transaction((batches: readonly NewEvents[]) =>
+      batches.map((batch) => this.appendNow(batch)),
+    );
+    this.appendTransaction = (batches) => transaction.immediate(batches);
   }
 
   async append(batch: NewEvents): Promise<StoredEvent[]> {
-    return this.appendTransaction(batch);
+    return this.appendTransaction([batch])[0] ?? [];
+  }
+
+  async appendMany(batches: readonly NewEvents[]): Promise<StoredEvent[][]> {
+    // One transaction, so one fsync for all of them: with synchronous=FULL the commit, not the
+    // rows, is what costs.
+    return batches.length === 0 ? [] : this.appendTransaction(batches);
   }
 
   async readEvents(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
@@ -94,12 +102,21 @@ export class SqliteEventStore implements EventStore {
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
-    this.statements.saveSnapshot.run({
+    const row = {
       workshopId: snapshot.workshopId,
       seq: snapshot.seq,
       state: JSON.stringify(snapshot.state),
       savedAt: new Date().toISOString(),
-    });
+    };
+    // A snapshot only shortens the next load (the log is the truth), so it skips its own fsync:
+    // the next FULL commit syncs the WAL it sits in, and a power cut before that costs a shortcut,
+    // never an event.
+    this.db.pragma("synchronous = NORMAL");
+    try {
+      this.statements.saveSnapshot.run(row);
+    } finally {
+      this.db.pragma("synchronous = FULL");
+    }
   }
 
   async listWorkshops(): Promise<WorkshopSummary[]> {

@@ -5,18 +5,29 @@ import {
   CLOSE_CODES,
   type ClientMessage,
   clientMessageSchema,
+  entry,
+  type FocusMessage,
   formatPath,
   type HelloMessage,
+  type PeerFocusMessage,
   PROTOCOL_VERSION,
   type ServerMessage,
 } from "../../core/index.js";
 import { AppError } from "../errors.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
+import { FocusRelay } from "./focusRelay.js";
 import type { Hub, Subscriber } from "./hub.js";
+import { snapshotFrame } from "./snapshotFrame.js";
 
 /** A client further behind than this gets a snapshot instead of a replay of the log. */
 const MAX_CATCH_UP_EVENTS = 2000;
+/**
+ * A phone that stopped reading (out of range, asleep) would make the server queue every event for
+ * it until TCP gives up, many minutes later. Past this much unsent data it is dropped instead: it
+ * reconnects with `since` and catches up from the log. Far above the largest snapshot.
+ */
+export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
 interface Joined {
   workshopId: string;
@@ -31,7 +42,11 @@ export interface ConnectionDeps {
   service: WorkshopService;
   hub: Hub;
   isFacilitator: (workshopId: string, key: string) => Promise<boolean>;
+  /** The signed-in facilitator's name, shown to co-writers beside their caret. */
+  facilitatorName?: () => Promise<string | undefined>;
   log: { warn: (object: unknown, message: string) => void };
+  /** Unsent bytes past which a connection is dropped (default MAX_BUFFERED_BYTES). */
+  maxBufferedBytes?: number;
 }
 
 /**
@@ -41,6 +56,10 @@ export interface ConnectionDeps {
 export class Connection implements Subscriber {
   private joined: Joined | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private readonly focus = new FocusRelay((focus) => {
+    this.relayFocus(focus).catch((error) => this.deps.log.warn({ err: error }, "focus relay failed"));
+  });
+  private facilitatorName = "";
 
   constructor(
     private readonly socket: WebSocket,
@@ -50,6 +69,7 @@ export class Connection implements Subscriber {
       this.queue = this.queue.then(() => this.handleRaw(data.toString())).catch((error) => this.handleCrash(error));
     });
     socket.on("close", () => {
+      this.focus.close();
       if (this.joined) deps.hub.leave(this.joined.workshopId, this);
     });
   }
@@ -58,11 +78,19 @@ export class Connection implements Subscriber {
     return this.joined?.actor;
   }
 
-  sendRaw(message: string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  /** Sends a message serialised once for many connections (a Buffer is encoded once, too). */
+  sendRaw(message: string | Buffer): void {
+    const socket = this.socket;
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > (this.deps.maxBufferedBytes ?? MAX_BUFFERED_BYTES)) {
+      socket.terminate();
+      return;
+    }
+    // A text frame either way: the protocol is JSON.
+    socket.send(message, { binary: false });
   }
 
-  deliver(events: readonly StoredEvent[], serialized: string): void {
+  deliver(events: readonly StoredEvent[], serialized: Buffer): void {
     const joined = this.joined;
     if (!joined) return;
     if (joined.pending) {
@@ -72,7 +100,7 @@ export class Connection implements Subscriber {
     const first = events[0];
     if (first && first.seq === joined.sentSeq + 1) {
       joined.sentSeq = events[events.length - 1]?.seq ?? joined.sentSeq;
-      this.socket.send(serialized);
+      this.sendRaw(serialized);
       return;
     }
     this.sendEvents(events);
@@ -101,6 +129,7 @@ export class Connection implements Subscriber {
     const joined = this.joined;
     if (!joined) return this.close(CLOSE_CODES.badMessage, "Say hello first");
     if (message.type === "sync") return this.catchUp(joined, message.since);
+    if (message.type === "focus") return this.focus.update(message);
     try {
       const outcome = await this.deps.service.execute(joined.workshopId, joined.actor, message.id, message.command);
       this.send({ type: "ack", id: message.id, seq: outcome.seq, duplicate: outcome.duplicate });
@@ -120,6 +149,7 @@ export class Connection implements Subscriber {
       return this.close(CLOSE_CODES.unauthorized, "Not a facilitator of this workshop");
     }
     const actor: Actor = { role: hello.role, id: hello.participantId ?? randomUUID() };
+    if (hello.role === "facilitator") this.facilitatorName = (await this.deps.facilitatorName?.()) ?? "";
     const joined: Joined = { workshopId: hello.workshopId, actor, sentSeq: 0, pending: [] };
     // Join before reading, so that nothing committed meanwhile can fall between the read and
     // the live stream; `pending` holds it until the read is sent.
@@ -140,7 +170,7 @@ export class Connection implements Subscriber {
         await this.catchUp(joined, since);
       } else {
         joined.sentSeq = current.seq;
-        this.send({ type: "snapshot", seq: current.seq, state: current.state });
+        this.sendRaw(snapshotFrame(current.seq, current.state));
         this.flushPending(joined);
       }
     } catch (error) {
@@ -164,7 +194,7 @@ export class Connection implements Subscriber {
       if (since > current.seq || current.seq - since > MAX_CATCH_UP_EVENTS) {
         // A client ahead of the server (its log was reset) or far behind starts over from a snapshot.
         joined.sentSeq = current.seq;
-        this.send({ type: "snapshot", seq: current.seq, state: current.state });
+        this.sendRaw(snapshotFrame(current.seq, current.state));
         return;
       }
       joined.sentSeq = since;
@@ -190,8 +220,29 @@ export class Connection implements Subscriber {
     this.send({ type: "events", events: fresh.map(toEnvelope) });
   }
 
+  /** Tells the workshop's other connections where this person is writing (never stored). */
+  private async relayFocus(focus: FocusMessage): Promise<void> {
+    const joined = this.joined;
+    if (!joined) return;
+    const { actor } = joined;
+    const name =
+      actor.role === "facilitator"
+        ? this.facilitatorName
+        : (entry((await this.deps.service.get(joined.workshopId)).state.participants, actor.id)?.name ?? "");
+    const message: PeerFocusMessage = {
+      type: "peerFocus",
+      actorId: actor.id,
+      name,
+      role: actor.role,
+      themeId: focus.themeId,
+      field: focus.field,
+      cursor: focus.cursor,
+    };
+    this.deps.hub.relay(joined.workshopId, this, JSON.stringify(message));
+  }
+
   private send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    this.sendRaw(JSON.stringify(message));
   }
 
   private close(code: number, reason: string): void {

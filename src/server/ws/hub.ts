@@ -5,7 +5,7 @@ import { type PresenceMember, PresenceTracker } from "./presence.js";
 
 /** What the hub needs of a connection: deliver a batch, given pre-serialised once for all. */
 export interface Subscriber extends PresenceMember {
-  deliver(events: readonly StoredEvent[], serialized: string): void;
+  deliver(events: readonly StoredEvent[], serialized: Buffer): void;
 }
 
 /**
@@ -43,6 +43,11 @@ export class Hub {
     this.presence.changed(workshopId);
   }
 
+  /** Sends an ephemeral message (a co-writer's caret) to every connection of the workshop but `from`. */
+  relay(workshopId: string, from: Subscriber, message: string): void {
+    for (const subscriber of this.rooms.get(workshopId) ?? []) if (subscriber !== from) subscriber.sendRaw(message);
+  }
+
   /** How many connections watch a workshop. */
   count(workshopId: string): number {
     return this.rooms.get(workshopId)?.size ?? 0;
@@ -57,7 +62,8 @@ export class Hub {
   private fanOut(workshopId: string, events: readonly StoredEvent[]): void {
     const room = this.rooms.get(workshopId);
     if (!room || events.length === 0) return;
-    const serialized = JSON.stringify({ type: "events", events: events.map(toEnvelope) });
+    // Serialised and UTF-8 encoded once: 2,000 sockets then share one Buffer.
+    const serialized = Buffer.from(JSON.stringify({ type: "events", events: events.map(toEnvelope) }));
     for (const subscriber of room) subscriber.deliver(events, serialized);
     // A name or table chosen on joining changes what presence shows.
     if (events.some((stored) => stored.event.type === "participantJoined")) this.presence.changed(workshopId);

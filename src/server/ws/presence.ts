@@ -3,7 +3,7 @@ import { type Actor, entry, type PresenceMessage, type WorkshopState } from "../
 /** A connection as presence sees it: who it is and how to send it a prepared message. */
 export interface PresenceMember {
   readonly actor: Actor | undefined;
-  sendRaw(message: string): void;
+  sendRaw(message: string | Buffer): void;
 }
 
 /** How long changes are gathered before one presence message goes out. */
@@ -52,7 +52,7 @@ export class PresenceTracker {
     const byTable: Record<string, number> = {};
     for (const person of people) byTable[person.tableId ?? ""] = (byTable[person.tableId ?? ""] ?? 0) + 1;
     const counts: PresenceMessage = { type: "presence", connected: people.length, byTable };
-    const forEveryone = JSON.stringify(counts);
+    const forEveryone = Buffer.from(JSON.stringify(counts));
     const forFacilitators = JSON.stringify({
       ...counts,
       people: people.map(({ id, name, tableId, group }) => ({

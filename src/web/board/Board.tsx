@@ -13,6 +13,7 @@ import {
   type Theme,
   type WorkshopState,
 } from "../../core/index.js";
+import { prefersReducedMotion } from "../components/motion.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
 import { CardPreview } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
@@ -160,7 +161,14 @@ export function Board({ state, actor, send, variant }: BoardProps) {
         </div>
       )}
       <DndContext {...dndProps} accessibility={accessibility}>
-        <div className="board-lanes">
+        {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
+            focus (read-only phone), the lanes themselves do. */}
+        <div
+          className="board-lanes"
+          {...(variant !== "projector" && !cardsDraggable
+            ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
+            : {})}
+        >
           {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
             <BoardPile
               cards={cardsOf(PILE_ID)}
@@ -198,7 +206,8 @@ export function Board({ state, actor, send, variant }: BoardProps) {
             ))}
           </SortableContext>
         </div>
-        <DragOverlay>
+        {/* The drop glides the card into place with the Web Animations API, which CSS cannot stop. */}
+        <DragOverlay dropAnimation={prefersReducedMotion() ? null : undefined}>
           {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
           {activeTheme ? (
             <div className="board-column-overlay">

@@ -19,6 +19,7 @@ import {
 import { arrayMove } from "@dnd-kit/sortable";
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Command, Theme, WorkshopState } from "../../core/index.js";
+import { prefersReducedMotion } from "../components/motion.js";
 import {
   boardContainers,
   type Containers,
@@ -102,8 +103,11 @@ export function useBoardDrag(state: WorkshopState, send: (command: Command) => v
         droppableContainers: args.droppableContainers.filter((entry) => entry.data.current?.type === "column"),
       });
     }
-    const underPointer = pointerWithin(args);
-    const hits = underPointer.length > 0 ? underPointer : rectIntersection(args);
+    // A pointer (mouse, touch) aims at what is under it; in the gap between two lanes it keeps
+    // its last target. Falling back to the overlap there flips the card between the two lanes,
+    // each move shifting the layout under a still pointer, until React gives up (update depth).
+    // The keyboard has no pointer: it aims by overlap.
+    const hits = args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args);
     let overId = getFirstCollision(hits, "id");
     if (overId != null) {
       const inside = containersRef.current[String(overId)];
@@ -120,7 +124,12 @@ export function useBoardDrag(state: WorkshopState, send: (command: Command) => v
   }, []);
 
   const keyboardOptions = useMemo(
-    () => ({ coordinateGetter: boardCoordinates(containersRef), keyboardCodes: BOARD_KEYBOARD_CODES }),
+    () => ({
+      coordinateGetter: boardCoordinates(containersRef),
+      keyboardCodes: BOARD_KEYBOARD_CODES,
+      // The board scrolls to follow a card moved by keyboard: smoothly, unless motion is reduced.
+      scrollBehavior: prefersReducedMotion() ? ("auto" as const) : ("smooth" as const),
+    }),
     [],
   );
   const sensors = useSensors(

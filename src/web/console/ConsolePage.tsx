@@ -1,19 +1,25 @@
 import { useTranslation } from "react-i18next";
 import { Board } from "../components/Board.js";
+import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
+import { UndoButton } from "../history/UndoButton.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
+import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
 import { BulkCards } from "./BulkCards.js";
 import { ContextEditor } from "./ContextEditor.js";
 import { JoinPanel } from "./JoinPanel.js";
+import { hasPhaseWork, PhaseSide, PhaseWork } from "./PhaseWork.js";
 import { PresencePanel } from "./PresencePanel.js";
 import { RoundsPanel } from "./RoundsPanel.js";
 import { SettingsPanel } from "./SettingsPanel.js";
 import { TimerControls } from "./TimerControls.js";
+import { WorkshopLanguage } from "./WorkshopLanguage.js";
 
 /** The facilitator's console: steer the phases, run the rounds, shape the board. */
 export function ConsolePage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
   const { client, live } = useLiveWorkshop(workshopId);
+  useWorkshopLanguage(live?.replica?.state.context.language);
   if (live?.fatal) {
     return (
       <main className="page">
@@ -45,10 +51,14 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
             {t("console.projector")}
           </a>
           <a href={`/w/${encodeURIComponent(workshopId)}/report`}>{t("console.report")}</a>
+          <a href={`/w/${encodeURIComponent(workshopId)}/replay`}>{t("replay.link")}</a>
         </nav>
+        <WorkshopLanguage language={context.language} send={send} />
+        <UndoButton state={state} client={client} />
         <TimerControls timer={state.timer} clockOffsetMs={live.clockOffsetMs} send={send} />
-        <p className={`status status-${live.status}`} aria-live="polite" data-testid="connection-status">
-          {t(`status.${live.status}`)}
+        <p className={`status status-${live.status}`} data-testid="connection-status">
+          {/* Only the status is spoken: the count of commands in flight changes with every card. */}
+          <span aria-live="polite">{t(`status.${live.status}`)}</span>
           {live.pending > 0 ? ` · ${t("status.pending", { count: live.pending })}` : ""}
         </p>
       </header>
@@ -71,6 +81,8 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
               context={context}
               onSave={(patch) => send({ type: "updateContext", patch })}
             />
+          ) : hasPhaseWork(phase) ? (
+            <PhaseWork state={state} actor={actor} send={send} client={client} peers={Object.values(live.peers)} />
           ) : (
             <Board state={state} actor={actor} send={send} variant="console" />
           )}
@@ -81,10 +93,12 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
             <RoundsPanel state={state} send={send} />
           )}
           {(phase === "brainstorm" || phase === "cluster") && <BulkCards send={send} />}
+          <PhaseSide state={state} send={send} />
           <PresencePanel presence={live.presence} tables={state.tables} />
           <SettingsPanel state={state} send={send} />
         </aside>
       </div>
+      <LiveAnnouncer state={state} actor={actor} phases />
     </main>
   );
 }

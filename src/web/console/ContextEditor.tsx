@@ -41,7 +41,6 @@ export function ContextEditor({
         .map((line) => line.trim())
         .filter(Boolean);
     const patch: ContextPatch = {
-      language: draft.language,
       facilitators: lines(draft.facilitatorsText).map((line) => {
         const [name = "", ...organization] = line.split(",");
         return { name: name.trim(), organization: organization.join(",").trim() };
@@ -74,12 +73,17 @@ export function ContextEditor({
         ))}
         <label>
           {t("home.language")}
+          {/* Saved at once, like the console's own switch: the screens change language together. */}
           <select
-            value={draft.language}
-            onChange={(event) => setDraft({ ...draft, language: event.target.value as "en" | "fr" })}
+            value={context.language}
+            onChange={(event) => onSave({ language: event.target.value as "en" | "fr" })}
           >
-            <option value="en">English</option>
-            <option value="fr">Français</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="fr" lang="fr">
+              Français
+            </option>
           </select>
         </label>
       </div>

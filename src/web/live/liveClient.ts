@@ -3,6 +3,9 @@ import {
   applyEnvelopes,
   CLOSE_CODES,
   type Command,
+  type DomainErrorCode,
+  type FocusField,
+  type PeerFocusMessage,
   PROTOCOL_VERSION,
   type PresenceMessage,
   type Replica,
@@ -34,6 +37,20 @@ export interface LiveSnapshot {
   presence: PresenceMessage | undefined;
   /** Server clock minus this device's clock, in ms, so timers agree across devices. */
   clockOffsetMs: number;
+  /** Where other people are writing now (co-writers' carets), by actor id; never stored. */
+  peers: Record<string, PeerFocusMessage>;
+}
+
+/** What became of one command: committed at `seq`, or refused with a code. */
+export type CommandOutcome =
+  | { ok: true; seq: number }
+  | { ok: false; code: DomainErrorCode | "bad_message" | "unauthorized"; message: string };
+
+/** Where this person is writing: a theme's headline or narrative and the caret in it. */
+export interface Focus {
+  themeId: string;
+  field: FocusField | null;
+  cursor: number;
 }
 
 export interface LiveClientOptions {
@@ -70,10 +87,14 @@ export class LiveClient {
     fatal: undefined,
     presence: undefined,
     clockOffsetMs: 0,
+    peers: {},
   };
   /** Unacknowledged commands, kept in localStorage so that a reload while offline loses nothing. */
   private readonly outbox: Map<string, Command>;
   private readonly listeners = new Set<(snapshot: LiveSnapshot) => void>();
+  /** Who waits for the outcome of which command id (`sendAndWait`). */
+  private readonly waiting = new Map<string, (outcome: CommandOutcome) => void>();
+  private focusShown: Focus | undefined;
   private retryDelay = 500;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -103,6 +124,27 @@ export class LiveClient {
     this.saveOutbox();
     if (this.snapshot.status === "live") this.transmit(id, command);
     return id;
+  }
+
+  /**
+   * Queues a command like `send` and resolves with its outcome: the ack, or the refusal (a
+   * co-writer's `conflict`, for example). After a reconnect the command is resent and the promise
+   * resolves with the answer to that.
+   */
+  sendAndWait(command: Command): Promise<CommandOutcome> {
+    return new Promise((resolve) => {
+      const id = this.send(command);
+      this.waiting.set(id, resolve);
+    });
+  }
+
+  /**
+   * Tells the co-writers where this person is writing. Ephemeral: not queued while offline, but
+   * sent again after a reconnect while the writer is still in the text.
+   */
+  focus(focus: Focus): void {
+    this.focusShown = focus.field === null ? undefined : focus;
+    if (this.snapshot.status === "live") this.socket?.send(JSON.stringify({ type: "focus", ...focus }));
   }
 
   close(): void {
@@ -176,7 +218,8 @@ export class LiveClient {
     switch (message.type) {
       case "welcome": {
         this.retryDelay = 500;
-        this.update({ actor: message.actor, clockOffsetMs: Date.parse(message.serverTime) - Date.now() });
+        // Carets seen before a reconnect may belong to people who left meanwhile.
+        this.update({ actor: message.actor, clockOffsetMs: Date.parse(message.serverTime) - Date.now(), peers: {} });
         // A reconnect that missed nothing gets no snapshot and no events: it is live now, and
         // must resend its outbox now, not when someone else next changes the workshop.
         const replica = this.snapshot.replica;
@@ -186,6 +229,11 @@ export class LiveClient {
       case "presence":
         this.update({ presence: message });
         return;
+      case "peerFocus": {
+        const { [message.actorId]: _previous, ...others } = this.snapshot.peers;
+        this.update({ peers: message.field === null ? others : { ...others, [message.actorId]: message } });
+        return;
+      }
       case "snapshot":
         this.goLive({ seq: message.seq, state: message.state });
         return;
@@ -200,10 +248,16 @@ export class LiveClient {
       case "ack":
         this.outbox.delete(message.id);
         this.saveOutbox();
+        this.settle(message.id, { ok: true, seq: message.seq });
         return;
       case "error":
         if (message.id) this.outbox.delete(message.id);
         this.saveOutbox();
+        // A refusal someone waits for is theirs to explain (a co-writer's conflict, a stale undo).
+        if (message.id && this.waiting.has(message.id)) {
+          this.settle(message.id, { ok: false, code: message.code, message: message.message });
+          return;
+        }
         this.update({ lastError: message.message });
         return;
       case "pong":
@@ -214,7 +268,16 @@ export class LiveClient {
   private goLive(replica: Replica): void {
     const wasLive = this.snapshot.status === "live";
     this.update({ replica, status: "live" });
-    if (!wasLive) for (const [id, command] of this.outbox) this.transmit(id, command);
+    if (!wasLive) {
+      for (const [id, command] of this.outbox) this.transmit(id, command);
+      if (this.focusShown) this.socket?.send(JSON.stringify({ type: "focus", ...this.focusShown }));
+    }
+  }
+
+  private settle(id: string, outcome: CommandOutcome): void {
+    const resolve = this.waiting.get(id);
+    this.waiting.delete(id);
+    resolve?.(outcome);
   }
 
   private transmit(id: string, command: Command): void {

@@ -13,6 +13,7 @@ import {
   logout,
   type WorkshopListItem,
 } from "../api.js";
+import { formatDateTime } from "../format.js";
 import { rememberFacilitatorKey } from "../live/identity.js";
 
 /** The facilitator's workshops: create, import, open the demo, duplicate, archive. */
@@ -155,7 +156,7 @@ export function HomePage() {
                     <a href={`/w/${encodeURIComponent(workshop.id)}`}>{workshop.title}</a>
                     <span className="muted">
                       {" "}
-                      · {t("home.updated", { when: new Date(workshop.updatedAt).toLocaleString(i18n.language) })}
+                      · {t("home.updated", { when: formatDateTime(workshop.updatedAt, i18n.language) })}
                     </span>
                   </span>
                   <button

@@ -8,6 +8,8 @@ import { useFitToBox } from "../board/useFitToBox.js";
 import { Countdown } from "../components/Countdown.js";
 import type { LiveSnapshot } from "../live/liveClient.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
+import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
+import { hasLaterStage, PresentLaterPhase } from "./PresentLaterPhase.js";
 
 /** How many of the newest cards the open brainstorm shows at once. */
 const LATEST_CARDS = 24;
@@ -21,6 +23,8 @@ export function PresentPage({ workshopId }: { workshopId: string }) {
   const { live } = useLiveWorkshop(workshopId);
   const state = live?.replica?.state;
   const title = state?.context.title;
+  // The projector speaks the language the facilitator chose for the workshop.
+  useWorkshopLanguage(state?.context.language);
 
   useEffect(() => {
     document.title = title ? t("present.documentTitle", { title }) : t("app.name");
@@ -84,7 +88,9 @@ function Projector({ state, live }: { state: WorkshopState; live: LiveSnapshot }
           </section>
         )}
         <div ref={stage} className="present-stage">
-          {showBoard ? (
+          {hasLaterStage(phase) ? (
+            <PresentLaterPhase state={state} />
+          ) : showBoard ? (
             <Board state={state} actor={live.actor ?? NOBODY} send={ignore} variant="projector" />
           ) : phase === "brainstorm" ? (
             <Brainstorm state={state} />

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { facilitatorKey } from "../live/identity.js";
-import { registerReportPageText } from "./reportPageText.js";
-
-registerReportPageText();
 
 const FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
 

@@ -2,12 +2,15 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { Countdown } from "../components/Countdown.js";
+import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
+import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
 import { BrainstormPanel } from "./BrainstormPanel.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
-import type { ParticipantProfile } from "./deviceMemory.js";
+import { languageWasChosen, type ParticipantProfile } from "./deviceMemory.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
+import { hasLaterPhase, LaterPhasePanel } from "./LaterPhasePanel.js";
 import { boardHasCards, ParticipantBoard } from "./ParticipantBoard.js";
 import { PhaseProgress } from "./PhaseProgress.js";
 import { StagePanel } from "./StagePanel.js";
@@ -34,6 +37,8 @@ export function ParticipantView(props: {
   const online = useBrowserOnline();
   const status = online ? (live?.status ?? "connecting") : "offline";
   const announcement = useAnnouncements(state, status);
+  // The workshop's language, live, unless this person picked their own.
+  useWorkshopLanguage(languageWasChosen() ? undefined : state?.context.language);
   const [dismissedError, setDismissedError] = useState<string>();
 
   const pending = live?.pending ?? 0;
@@ -121,6 +126,14 @@ export function ParticipantView(props: {
             onCardSent={remember}
             lastError={live?.lastError}
           />
+        ) : hasLaterPhase(state.phase) ? (
+          <LaterPhasePanel
+            state={state}
+            actor={actor}
+            send={send}
+            client={client}
+            peers={Object.values(live?.peers ?? {})}
+          />
         ) : (
           <>
             <StagePanel phase={state.phase} mayMoveCards={state.settings.participantsMayMoveCards} />
@@ -144,6 +157,8 @@ export function ParticipantView(props: {
       <p className="participant-toast" role="status" aria-live="polite" data-visible={announcement ? "" : undefined}>
         {announcement}
       </p>
+      {/* Phases and rounds are told by the toast above; this one tells the cards others add. */}
+      <LiveAnnouncer state={state} actor={actor} phases={false} />
     </div>
   );
 }

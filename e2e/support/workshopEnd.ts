@@ -1,0 +1,108 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import {
+  type EventEnvelope,
+  emptyWorkshop,
+  type Phase,
+  reduceAll,
+  type WorkshopDocument,
+  type WorkshopState,
+} from "../../src/core/index.js";
+import { fetchWorkshop, requestJson } from "../../test/support/server.js";
+
+/**
+ * Helpers for the second half of a live room (name, resolve, prioritize, replay), driven through
+ * the console, the phones and the projector as people use them.
+ */
+
+const PHASE_LABELS: Record<Phase, string> = {
+  context: "Context",
+  brainstorm: "Brainstorm",
+  cluster: "Cluster",
+  name: "Name",
+  resolve: "Resolve",
+  prioritize: "Prioritize",
+  capture: "Capture",
+};
+
+/** Moves the workshop to a phase with the console's phase stepper, and waits until it is there. */
+export async function goToPhase(console: Page, phase: Phase): Promise<void> {
+  const label = PHASE_LABELS[phase];
+  await console
+    .getByRole("navigation", { name: "Workshop phases" })
+    .getByRole("button", { name: label, exact: true })
+    .click();
+  await console.locator('[aria-current="step"]', { hasText: label }).waitFor();
+}
+
+/** The example with the room's work taken out: names, key points, statements, reflections, next steps. */
+export function emptied(doc: WorkshopDocument): WorkshopDocument {
+  return {
+    ...doc,
+    themes: doc.themes.map((theme) => ({ ...theme, name: "", keyPoints: [], headline: "", narrative: "" })),
+    reflections: "",
+    nextSteps: "",
+  };
+}
+
+/**
+ * Selects `placeholder` in a co-written text box and types `replacement` over it, as a writer
+ * fixing one place in a paragraph does. Does not leave the box: the edit goes out after the pause.
+ */
+export async function typeOver(page: Page, testId: string, placeholder: string, replacement: string): Promise<void> {
+  const box = page.getByTestId(testId);
+  await box.evaluate((element, text) => {
+    const area = element as HTMLTextAreaElement;
+    area.focus();
+    const start = area.value.indexOf(text);
+    if (start < 0) throw new Error(`"${text}" is not in the box: ${area.value}`);
+    area.setSelectionRange(start, start + text.length);
+  }, placeholder);
+  await page.keyboard.type(replacement);
+}
+
+/** Writes a whole co-written text and leaves the box, which sends it at once. */
+export async function writeText(page: Page, testId: string, text: string): Promise<void> {
+  const box = page.getByTestId(testId);
+  await box.fill(text);
+  await box.blur();
+}
+
+/** The facilitator key this browser keeps for a workshop (the co-facilitator link carries it). */
+export function keyOf(page: Page, workshopId: string): Promise<string> {
+  return page.evaluate((id) => localStorage.getItem(`concord.facilitatorKey.${id}`) ?? "", workshopId);
+}
+
+/** The state and seq the room holds now, as GET /api/workshops/:id answers. */
+export async function snapshotOf(baseUrl: string, workshopId: string): Promise<{ seq: number; state: WorkshopState }> {
+  const { seq, state } = await fetchWorkshop(baseUrl, workshopId);
+  return { seq, state };
+}
+
+/** The whole event log, as the replay page reads it. */
+export async function eventLog(baseUrl: string, workshopId: string): Promise<EventEnvelope[]> {
+  const response = await requestJson<{ events: EventEnvelope[] }>(
+    baseUrl,
+    "GET",
+    `/api/workshops/${encodeURIComponent(workshopId)}/events?since=0&limit=5000`,
+  );
+  expect(response.status).toBe(200);
+  return response.body.events;
+}
+
+/** The replay's pure fold: the state after every event up to `seq`, from the empty workshop. */
+export function foldTo(workshopId: string, events: readonly EventEnvelope[], seq: number): WorkshopState {
+  return reduceAll(
+    emptyWorkshop(workshopId),
+    events.filter((envelope) => envelope.seq <= seq).map((envelope) => envelope.event),
+  );
+}
+
+/** Column names as a page's board shows them, in board order ("" for an unnamed column). */
+export function columnNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid^="column-"]')].map(
+      (column) => column.querySelector(".board-column-name")?.textContent ?? "",
+    ),
+  );
+}

@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Actor, Command } from "../core/index.js";
+import { AppError } from "./errors.js";
+import { LocalEventBus } from "./eventBus.js";
+import type { NewEvents, StoredEvent } from "./store/eventStore.js";
+import { SqliteEventStore } from "./store/sqliteStore.js";
+import { WorkshopService } from "./workshopService.js";
+
+/** The real SQLite store, recording the size of each group commit and failing on demand. */
+class WatchedStore extends SqliteEventStore {
+  readonly groups: number[] = [];
+  failWhen: ((batches: readonly NewEvents[]) => boolean) | undefined;
+
+  override async appendMany(batches: readonly NewEvents[]): Promise<StoredEvent[][]> {
+    this.groups.push(batches.length);
+    if (this.failWhen?.(batches)) throw new Error("disk I/O error");
+    return super.appendMany(batches);
+  }
+}
+
+const facilitator: Actor = { role: "facilitator", id: "fac" };
+const person = (at: number): Actor => ({ role: "participant", id: `p${at}` });
+const addCard = (cardId: string, text = `Idea ${cardId}`): Command => ({ type: "addCard", cardId, text });
+
+const dirs: string[] = [];
+const stores: SqliteEventStore[] = [];
+
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function openFile(): { file: string; store: WatchedStore } {
+  const dir = mkdtempSync(join(tmpdir(), "concord-group-"));
+  dirs.push(dir);
+  const file = join(dir, "concord.db");
+  const store = new WatchedStore(file);
+  stores.push(store);
+  return { file, store };
+}
+
+/** A service on a fresh file, with one workshop in the brainstorm phase. */
+async function brainstorm() {
+  const { file, store } = openFile();
+  const bus = new LocalEventBus();
+  const published: StoredEvent[][] = [];
+  bus.subscribe((_, events) => published.push([...events]));
+  const service = new WorkshopService({ store, bus });
+  const { id } = await service.create({ title: "Plenary", language: "en" });
+  await service.execute(id, facilitator, "open", { type: "setPhase", phase: "brainstorm" });
+  store.groups.length = 0;
+  published.length = 0;
+  return { file, store, service, id, published };
+}
+
+describe("group commit", () => {
+  it("writes commands sent together in one commit, acknowledging each with its own seq, in order", async () => {
+    const { store, service, id, published } = await brainstorm();
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, at) => service.execute(id, person(at), `c${at}`, addCard(`card-${at}`))),
+    );
+
+    expect(store.groups).toEqual([20]);
+    expect(outcomes.map((outcome) => outcome.seq)).toEqual(Array.from({ length: 20 }, (_, at) => at + 3));
+    expect(outcomes.every((outcome) => !outcome.duplicate && outcome.events.length === 1)).toBe(true);
+    // One publish, so the hub sends every connection one message for the whole group.
+    expect(published.map((events) => events.map((event) => event.seq))).toEqual([outcomes.map(({ seq }) => seq)]);
+    expect((await store.readEvents(id, 2)).map((event) => event.commandId)).toEqual(outcomes.map((_, at) => `c${at}`));
+  });
+
+  it("shares one commit across workshops", async () => {
+    const { store, service, id } = await brainstorm();
+    const other = await service.create({ title: "Breakout", language: "en" });
+    store.groups.length = 0;
+
+    const [here, there] = await Promise.all([
+      service.execute(id, facilitator, "a", addCard("a")),
+      service.execute(other.id, facilitator, "a", { type: "setPhase", phase: "brainstorm" }),
+    ]);
+
+    expect(store.groups).toEqual([2]);
+    expect([here.seq, there.seq]).toEqual([3, 2]);
+    expect((await service.get(other.id)).state.phase).toBe("brainstorm");
+  });
+
+  it("decides each command on the state the ones before it in the group leave, refusing without holding others back", async () => {
+    const { store, service, id } = await brainstorm();
+
+    const results = await Promise.allSettled([
+      service.execute(id, person(1), "first", addCard("same-card")),
+      service.execute(id, person(2), "clash", addCard("same-card", "someone else's")),
+      service.execute(id, person(3), "third", addCard("other-card")),
+    ]);
+
+    expect(store.groups).toEqual([2]);
+    expect(results[0]).toMatchObject({ status: "fulfilled", value: { seq: 3 } });
+    expect(results[1]).toMatchObject({ status: "rejected", reason: { code: "conflict" } });
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
+    expect(results[2]).toMatchObject({ status: "fulfilled", value: { seq: 4 } });
+    expect(await store.findCommand(id, "p2", "clash")).toBeUndefined();
+  });
+
+  it("applies a command id repeated inside one group once, answering the repeat as a duplicate of it", async () => {
+    const { store, service, id } = await brainstorm();
+
+    const [first, again] = await Promise.all([
+      service.execute(id, person(1), "same-id", addCard("x")),
+      service.execute(id, person(1), "same-id", addCard("x")),
+    ]);
+
+    expect(store.groups).toEqual([1]);
+    expect(first).toMatchObject({ seq: 3, duplicate: false });
+    expect(again).toMatchObject({ seq: 3, duplicate: true, events: [] });
+    expect(await store.readEvents(id, 2)).toHaveLength(1);
+  });
+
+  it("writes the rest of a group when the store refuses one of its commands", async () => {
+    const { store, service, id } = await brainstorm();
+    store.failWhen = (batches) => batches.some((batch) => batch.commandId === "poison");
+
+    const results = await Promise.allSettled(
+      ["a", "poison", "b"].map((commandId, at) => service.execute(id, person(at), commandId, addCard(commandId))),
+    );
+
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((await store.readEvents(id, 2)).map((event) => event.commandId)).toEqual(["a", "b"]);
+    expect((await service.get(id)).seq).toBe(4);
+  });
+
+  it("refuses every command of a group the store cannot write, changing nothing", async () => {
+    const { store, service, id } = await brainstorm();
+    store.failWhen = () => true;
+
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((at) => service.execute(id, person(at), "c", addCard(`${at}`))),
+    );
+
+    expect(results.every((result) => result.status === "rejected")).toBe(true);
+    expect(await store.readEvents(id, 2)).toEqual([]);
+    expect((await service.get(id)).seq).toBe(2);
+  });
+
+  it("decides a group again on the newer log when another process appended first", async () => {
+    const { file, service, id } = await brainstorm();
+    const elsewhere = new SqliteEventStore(file);
+    stores.push(elsewhere);
+    const otherProcess = new WorkshopService({ store: elsewhere, bus: new LocalEventBus() });
+    await otherProcess.execute(id, person(9), "theirs", addCard("taken"));
+
+    const results = await Promise.allSettled([
+      service.execute(id, person(1), "mine", addCard("taken")),
+      service.execute(id, person(2), "also-mine", addCard("free")),
+    ]);
+
+    expect(results[0]).toMatchObject({ status: "rejected", reason: { code: "conflict" } });
+    expect(results[1]).toMatchObject({ status: "fulfilled", value: { seq: 4 } });
+    expect(Object.keys((await service.get(id)).state.cards).sort()).toEqual(["free", "taken"]);
+  });
+});

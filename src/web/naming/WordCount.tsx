@@ -1,0 +1,16 @@
+import { useTranslation } from "react-i18next";
+import { countWords, NAME_WORDS, nameAdvice } from "./words.js";
+
+/** "5 words", and a gentle warning outside three to seven: the method's advice, never a rule. */
+export function WordCount({ text, id }: { text: string; id?: string }) {
+  const { t } = useTranslation();
+  const advice = nameAdvice(text);
+  return (
+    <p id={id} className={`naming-words naming-words-${advice}`} aria-live="polite" data-testid="word-count">
+      {t("naming.words", { count: countWords(text) })}
+      {(advice === "short" || advice === "long") && (
+        <span className="naming-advice"> · {t(`naming.advice.${advice}`, NAME_WORDS)}</span>
+      )}
+    </p>
+  );
+}

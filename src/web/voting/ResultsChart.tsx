@@ -1,0 +1,93 @@
+import { useTranslation } from "react-i18next";
+import type { WorkshopState } from "../../core/index.js";
+import { ColumnSymbol } from "../board/ColumnSymbol.js";
+import { useColumnLabel } from "../naming/useColumnLabel.js";
+import { ranked, type Tally, type TallyRow, tallyVotes } from "./tally.js";
+import "./voting.css";
+
+/**
+ * The dot vote's results as bar charts: overall, then small charts by participant group and by
+ * table. Dots from a show of hands are drawn hatched and named as such, beside the dots cast on
+ * phones. Every chart lists the themes in the overall ranking, so the charts read side by side.
+ */
+export function ResultsChart({ state, variant }: { state: WorkshopState; variant: "console" | "phone" | "projector" }) {
+  const { t } = useTranslation();
+  const { label, symbol } = useColumnLabel(state);
+  const results = tallyVotes(state);
+  const order = ranked(results.overall.rows).map((row) => row.themeId);
+  const inOrder = (tally: Tally) => order.flatMap((themeId) => tally.rows.filter((row) => row.themeId === themeId));
+  const max = Math.max(1, ...results.overall.rows.map((row) => row.total));
+  const titleOf = (tally: Tally) =>
+    tally.kind === "showOfHands"
+      ? t("voting.showOfHandsNamed", { label: tally.label })
+      : (tally.label ?? (tally.kind === "group" ? t("voting.noGroup") : t("voting.noTable")));
+  const hasHands = results.overall.rows.some((row) => row.proxy > 0);
+  const themeOf = (row: TallyRow) => state.themes.find((theme) => theme.id === row.themeId);
+
+  const bars = (tally: Tally, scale: number, small: boolean) => (
+    <ol className={`results-bars${small ? " is-small" : ""}`}>
+      {inOrder(tally).map((row) => {
+        const theme = themeOf(row);
+        return (
+          <li key={row.themeId} className="results-row" data-testid={`result-${row.themeId}`} data-total={row.total}>
+            <span className="results-theme">
+              {!small && theme && <ColumnSymbol symbol={symbol(theme)} size={16} />}
+              {theme ? label(theme) : row.name}
+            </span>
+            <span className="results-track">
+              <span className="results-direct" style={{ width: `${(row.direct / scale) * 100}%` }} />
+              <span className="results-proxy" style={{ width: `${(row.proxy / scale) * 100}%` }} />
+            </span>
+            <span className="results-count">
+              {row.total}
+              {row.proxy > 0 && (
+                <span className="visually-hidden"> {t("voting.ofWhichHands", { count: row.proxy })}</span>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+
+  return (
+    <section className={`results results-${variant}`} aria-labelledby="results-heading" data-testid="results-chart">
+      <header className="results-header">
+        <h2 id="results-heading">{t("voting.results")}</h2>
+        <p className="muted">{t("voting.summary", { dots: results.overall.dots, voters: results.overall.voters })}</p>
+        {hasHands && (
+          <p className="results-legend">
+            <span className="results-key results-key-direct" /> {t("voting.legendDirect")}
+            <span className="results-key results-key-proxy" /> {t("voting.legendHands")}
+          </p>
+        )}
+      </header>
+      {bars(results.overall, max, false)}
+      {variant !== "phone" || results.byGroup.length > 0 ? (
+        <div className="results-breakdowns">
+          {[
+            { key: "group", title: t("voting.byGroup"), tallies: results.byGroup },
+            { key: "table", title: t("voting.byTable"), tallies: results.byTable },
+          ].map(
+            (breakdown) =>
+              breakdown.tallies.length > 0 && (
+                <section key={breakdown.key} className="results-breakdown" data-testid={`results-by-${breakdown.key}`}>
+                  <h3>{breakdown.title}</h3>
+                  <div className="results-grid">
+                    {breakdown.tallies.map((tally) => (
+                      <figure key={tally.key} className={`results-small results-small-${tally.kind}`}>
+                        <figcaption>
+                          {titleOf(tally)} <span className="muted">· {t("voting.dots", { count: tally.dots })}</span>
+                        </figcaption>
+                        {bars(tally, Math.max(1, ...tally.rows.map((row) => row.total)), true)}
+                      </figure>
+                    ))}
+                  </div>
+                </section>
+              ),
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
