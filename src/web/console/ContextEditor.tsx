@@ -113,7 +113,8 @@ export function ContextEditor({
       </div>
       <div className="row">
         <button type="submit">{t("console.context.save")}</button>
-        {saved && <span aria-live="polite">{t("console.context.saved")}</span>}
+        {/* The region is there before its words, so that screen readers hear them arrive. */}
+        <span aria-live="polite">{saved ? t("console.context.saved") : ""}</span>
       </div>
     </form>
   );

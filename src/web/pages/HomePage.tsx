@@ -99,8 +99,12 @@ export function HomePage() {
             <label>
               {t("home.language")}
               <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-                <option value="en">English</option>
-                <option value="fr">Français</option>
+                <option value="en" lang="en">
+                  English
+                </option>
+                <option value="fr" lang="fr">
+                  Français
+                </option>
               </select>
             </label>
             <button type="submit">{t("home.create")}</button>

@@ -100,7 +100,10 @@ export function ParticipantView(props: {
           <p id="participant-focus-label" className="participant-eyebrow">
             {t("workshop.focusQuestion")}
           </p>
-          <h1 className="participant-focus-question">{focusQuestion}</h1>
+          {/* Written in the workshop's language, which this person's interface may not be (WCAG 3.1.2). */}
+          <h1 className="participant-focus-question" lang={state.context.language}>
+            {focusQuestion}
+          </h1>
         </section>
         {error && (
           <div role="alert" className="participant-notice is-error">
