@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- report [--json] [--runs N]`: the time to render the session capture report
- * of the shared reference example (when present beside the repository) and of a synthetic
- * 300-card, 12-theme workshop, in every format. Each figure is the median of N runs after one
- * warm-up run (which pays for loading fonts and compiling).
+ * of the shared reference example (when present beside the repository) and of synthetic
+ * workshops of 300, 1,000 and 10,000 cards, in every format. Each figure is the median of N runs
+ * after one warm-up run (which pays for loading fonts and compiling).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -26,6 +26,8 @@ function workshops(): [string, WorkshopDocument][] {
     if (parsed.ok) list.push(["reference example (30 cards)", parsed.value]);
   }
   list.push(["synthetic (12 themes, 300 cards)", syntheticDocument({ themes: 12, cards: 300, voters: 20 })]);
+  list.push(["synthetic (25 themes, 1,000 cards)", syntheticDocument({ themes: 25, cards: 1000, voters: 50 })]);
+  list.push(["synthetic (60 themes, 10,000 cards)", syntheticDocument({ themes: 60, cards: 10_000, voters: 200 })]);
   return list;
 }
 
@@ -54,9 +56,9 @@ export async function reportBench(args: string[]): Promise<void> {
     return;
   }
   process.stdout.write(`Report rendering, median of ${runs} runs after a warm-up (${process.version})\n\n`);
-  process.stdout.write(`${"workshop".padEnd(34)}${"format".padEnd(8)}${"ms".padStart(9)}${"bytes".padStart(11)}\n`);
+  process.stdout.write(`${"workshop".padEnd(36)}${"format".padEnd(8)}${"ms".padStart(9)}${"bytes".padStart(11)}\n`);
   for (const row of rows)
     process.stdout.write(
-      `${row.workshop.padEnd(34)}${row.format.padEnd(8)}${row.medianMs.toFixed(1).padStart(9)}${String(row.bytes).padStart(11)}\n`,
+      `${row.workshop.padEnd(36)}${row.format.padEnd(8)}${row.medianMs.toFixed(1).padStart(9)}${String(row.bytes).padStart(11)}\n`,
     );
 }

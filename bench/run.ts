@@ -2,12 +2,21 @@
  * `npm run bench -- SCENARIO [--json]`: runs one measurement scenario. Each scenario prints a
  * readable table, or one JSON document with --json.
  */
+import { durableBench } from "./durable.js";
+import { reconnectBench } from "./reconnect.js";
 import { reportBench } from "./report.js";
+import { relayBench, roomBench } from "./room.js";
+import { smokeBench } from "./smoke.js";
 import { themesBench } from "./themes.js";
 
-const SCENARIOS: Record<string, (args: string[]) => Promise<void>> = {
+const SCENARIOS: Record<string, (args: string[]) => Promise<unknown>> = {
   themes: themesBench,
   report: reportBench,
+  room: roomBench,
+  relay: relayBench,
+  durable: durableBench,
+  reconnect: reconnectBench,
+  smoke: smokeBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

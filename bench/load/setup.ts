@@ -1,0 +1,49 @@
+/**
+ * Prepares workshops on a Concord under test the way a facilitator does: sign up, create the
+ * workshop over REST, then over the WebSocket with the facilitator key open the brainstorm, let
+ * participants move cards and make a few columns.
+ */
+import { createWorkshop, signUp } from "../../test/support/server.js";
+import { connectClient } from "../../test/support/wsClient.js";
+import type { Target } from "./targets.js";
+
+export interface PreparedWorkshop {
+  workshopId: string;
+  facilitatorKey: string;
+  themeIds: string[];
+}
+
+/** Creates `count` workshops in the brainstorm phase with `themes` columns each. */
+export async function prepareWorkshops(target: Target, count: number, themes: number): Promise<PreparedWorkshop[]> {
+  if (target.kind === "relay") {
+    // The relay has one room, no state and no permissions: any ids do.
+    return Array.from({ length: count }, (_, at) => ({
+      workshopId: `relay-${at}`,
+      facilitatorKey: "",
+      themeIds: Array.from({ length: themes }, (_, theme) => `theme-${theme}`),
+    }));
+  }
+  const session = await signUp(target.baseUrl);
+  const prepared: PreparedWorkshop[] = [];
+  for (let at = 0; at < count; at++) {
+    const created = await createWorkshop(target.baseUrl, session, `Load test ${at + 1}`);
+    const facilitator = await connectClient({
+      wsUrl: target.wsUrl,
+      workshopId: created.id,
+      role: "facilitator",
+      facilitatorKey: created.facilitatorKey,
+    });
+    await facilitator.expectAck("setup-phase", { type: "setPhase", phase: "brainstorm" });
+    await facilitator.expectAck("setup-settings", {
+      type: "updateSettings",
+      patch: { participantsMayMoveCards: true },
+    });
+    const themeIds = Array.from({ length: themes }, (_, theme) => `theme-${theme}`);
+    for (const [theme, themeId] of themeIds.entries()) {
+      await facilitator.expectAck(`setup-${themeId}`, { type: "createTheme", themeId, name: `Column ${theme + 1}` });
+    }
+    await facilitator.close();
+    prepared.push({ workshopId: created.id, facilitatorKey: created.facilitatorKey, themeIds });
+  }
+  return prepared;
+}

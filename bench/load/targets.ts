@@ -1,0 +1,104 @@
+/**
+ * The servers under test, each in its own child process: `concord serve` with the embedded store
+ * in a temporary data directory, or the bare relay of `relayServer.ts`. Only 127.0.0.1.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { freePort, REPO_ROOT } from "../../test/support/server.js";
+import { sleep } from "./measure.js";
+
+/** A running server process: where to reach it and how to stop it. */
+export interface Target {
+  kind: "concord" | "relay";
+  pid: number;
+  port: number;
+  baseUrl: string;
+  wsUrl: string;
+  /** Everything it printed, for error messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+export interface ConcordOptions {
+  dataDir: string;
+  /** Reuse a port (a restart); a free one otherwise. */
+  port?: number;
+  /** Another checkout to run, for a before/after comparison (default: this repository). */
+  root?: string;
+  /** Extra `node` flags, e.g. `--max-semi-space-size=32`. */
+  nodeFlags?: string[];
+}
+
+/** Starts `node bin/concord.js serve` and waits until /healthz answers. */
+export async function startConcord(options: ConcordOptions): Promise<Target> {
+  const port = options.port ?? (await freePort());
+  const { PUBLIC_URL: _publicUrl, NODE_OPTIONS: _nodeOptions, ...env } = process.env;
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), "bin/concord.js", "serve"], {
+    cwd: options.root ?? REPO_ROOT,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", CONCORD_DATA_DIR: options.dataDir, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return watch("concord", child, port);
+}
+
+const RELAY = fileURLToPath(new URL("./relayServer.ts", import.meta.url));
+
+/** Starts the bare `ws` broadcast relay and waits until it answers. */
+export async function startRelay(nodeFlags: string[] = []): Promise<Target> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", RELAY, String(port)], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return watch("relay", child, port);
+}
+
+async function watch(kind: Target["kind"], child: ChildProcess, port: number, timeoutMs = 60_000): Promise<Target> {
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`${kind} exited with ${exitCode} before it answered:\n${output}`);
+    const healthy = await fetch(`${baseUrl}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${kind} did not answer within ${timeoutMs} ms:\n${output}`);
+    }
+    await sleep(25);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${kind} has no pid`);
+  return {
+    kind,
+    pid,
+    port,
+    baseUrl,
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    output: () => output,
+    async stop(graceMs = 15_000) {
+      if (exitCode !== undefined) return exitCode;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
