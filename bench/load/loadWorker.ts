@@ -158,7 +158,8 @@ function collect(finalSeq: number): CollectReport {
   let duplicates = 0;
   let lastResyncedAt = 0;
   let unresynced = 0;
-  for (const client of clients) {
+  // A client whose join failed never held the board: the join report counts it, not this.
+  for (const client of clients.filter(({ failure }) => !failure)) {
     lost += client.gaps + Math.max(0, finalSeq - client.lastSeq);
     duplicates += client.duplicates;
     if (client.lastSeq === finalSeq && client.welcomedAt > 0)

@@ -42,6 +42,15 @@ interface EventInsert {
   payload: string;
 }
 
+/** Where a workshop's log stands inside one append transaction, and what its listing row will say. */
+interface LogHead {
+  seq: number;
+  title: string;
+  at: string;
+  /** True once a batch added events: the listing row is updated at the end. */
+  moved: boolean;
+}
+
 const EVENT_COLUMNS = "workshop_id, seq, at, actor_role, actor_id, command_id, payload";
 const WORKSHOP_COLUMNS = "id, title, seq, created_at, updated_at";
 
@@ -68,9 +77,15 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(this.db);
     // IMMEDIATE takes the write lock before reading the seq, so a second connection to the same file cannot
     // read the same seq in between and the check-then-insert stays atomic across processes too.
-    const transaction = this.db.transaction((batches: readonly NewEvents[]) =>
-      batches.map((batch) => this.appendNow(batch)),
-    );
+    const transaction = this.db.transaction((batches: readonly NewEvents[]) => {
+      const heads = new Map<string, LogHead>();
+      const stored = batches.map((batch) => this.appendNow(batch, heads));
+      // The listing row of each workshop is written once per transaction, not once per batch.
+      for (const [id, { seq, title, at, moved }] of heads) {
+        if (moved) this.statements.updateWorkshop.run({ id, seq, title, at });
+      }
+      return stored;
+    });
     this.appendTransaction = (batches) => transaction.immediate(batches);
   }
 
@@ -141,12 +156,20 @@ export class SqliteEventStore implements EventStore {
     if (this.db.open) this.db.close();
   }
 
-  /** The body of `append`; only ever runs inside `appendTransaction`. */
-  private appendNow(batch: NewEvents): StoredEvent[] {
+  /**
+   * One batch; only ever runs inside `appendTransaction`. `heads` holds where each workshop's log
+   * stands in this transaction, so a workshop's seq is read once however many of its batches follow.
+   */
+  private appendNow(batch: NewEvents, heads: Map<string, LogHead>): StoredEvent[] {
     const { workshopId, expectedSeq, at, actor, commandId, events, title } = batch;
-    const current = this.statements.workshopSeq.get(workshopId);
-    if ((current?.seq ?? 0) !== expectedSeq) throw new SequenceConflictError(workshopId, expectedSeq);
-    if (!current) this.statements.insertWorkshop.run({ id: workshopId, title, at });
+    let head = heads.get(workshopId);
+    if (!head) {
+      const current = this.statements.workshopSeq.get(workshopId);
+      if (!current && expectedSeq === 0) this.statements.insertWorkshop.run({ id: workshopId, title, at });
+      head = { seq: current?.seq ?? 0, title, at, moved: false };
+      heads.set(workshopId, head);
+    }
+    if (head.seq !== expectedSeq) throw new SequenceConflictError(workshopId, expectedSeq);
 
     const stored = events.map((event, index): StoredEvent => {
       const seq = expectedSeq + index + 1;
@@ -168,7 +191,7 @@ export class SqliteEventStore implements EventStore {
     // callers must check findCommand first.
     this.statements.insertCommand.run(workshopId, actor.id, commandId, finalSeq);
     // A command that changed nothing leaves the listing alone: the log did not move.
-    if (events.length > 0) this.statements.updateWorkshop.run({ id: workshopId, title, seq: finalSeq, at });
+    if (events.length > 0) Object.assign(head, { seq: finalSeq, title, at, moved: true });
     return stored;
   }
 }
