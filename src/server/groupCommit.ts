@@ -4,11 +4,6 @@ import { type EventStore, type NewEvents, SequenceConflictError, type StoredEven
 
 /** Another process may append between our read and our write; reload and decide again. */
 const MAX_CONFLICT_RETRIES = 5;
-/** Publishing (fan-out) may take at most this share of any recent stretch of this length… */
-const PUBLISH_WINDOW_MS = 250;
-const PUBLISH_SHARE = 0.5;
-/** …and waits shorter than this are not worth a timer. */
-const MIN_PACE_MS = 1;
 
 /** An active workshop in memory: its committed state and seq, and the commands waiting to run. */
 export interface Room {
@@ -71,21 +66,11 @@ export interface GroupCommitOptions {
  * the end of this turn of the event loop (`setImmediate`), plus, with an asynchronous store,
  * whatever arrives while the previous group is being written. One group is written at a time,
  * so a workshop's commands still apply in arrival order, and a connection's in the order it sent them.
- *
- * Groups are paced by their fan-out. Publishing a group sends its events to every connection of
- * its workshops; when that took more than half of the last quarter second (in CPU time), the next
- * group waits until it no longer does. A server that keeps up is never slowed (fan-out of 20 cards a second to
- * 2,000 phones stays well under that share), but under a storm — 2,000 phones joining at once, each join an
- * event for everyone — the commands that arrive meanwhile form a few large groups, one message per
- * phone each, instead of many small ones: without pacing, how many groups a join storm makes
- * depends on how the joins happen to trickle in, and its messages grow as N².
  */
 export class GroupCommit {
   private readonly waiting = new Set<Room>();
   private scheduled = false;
   private running = false;
-  /** When recent publishes ended and how long each took, oldest first (see the pacing above). */
-  private readonly publishes: { end: number; cost: number }[] = [];
 
   constructor(private readonly options: GroupCommitOptions) {}
 
@@ -102,8 +87,6 @@ export class GroupCommit {
     this.running = true;
     try {
       while (this.waiting.size > 0) {
-        const pace = this.pace(performance.now());
-        if (pace >= MIN_PACE_MS) await new Promise((resolve) => setTimeout(resolve, pace));
         const groups = [...this.waiting].map((room) => ({ room, items: room.queue.splice(0) }));
         this.waiting.clear();
         await this.commit(groups);
@@ -124,30 +107,11 @@ export class GroupCommit {
     } catch (error) {
       return this.recover(groups, attempt, error);
     }
-    // CPU time, not wall time: a server that other processes preempt must not pace itself for that.
-    const publishing = process.cpuUsage();
     let offset = 0;
     for (const plan of plans) {
       this.settle(plan, stored.slice(offset, offset + plan.batches.length));
       offset += plan.batches.length;
     }
-    const { user, system } = process.cpuUsage(publishing);
-    this.publishes.push({ end: performance.now(), cost: (user + system) / 1000 });
-  }
-
-  /** How long to wait until publishing has taken no more than its share of the recent window. */
-  private pace(now: number): number {
-    const recent = this.publishes;
-    while (recent.length > 0 && (recent[0]?.end ?? now) <= now - PUBLISH_WINDOW_MS) recent.shift();
-    const budget = PUBLISH_WINDOW_MS * PUBLISH_SHARE;
-    let busy = recent.reduce((sum, publish) => sum + publish.cost, 0);
-    let wait = 0;
-    for (const publish of recent) {
-      if (busy <= budget) break;
-      busy -= publish.cost;
-      wait = publish.end + PUBLISH_WINDOW_MS - now;
-    }
-    return wait;
   }
 
   /** Nothing of the group was written: catch up and retry, or answer every command with the error. */
