@@ -178,3 +178,26 @@ export function suggestDuplicates(
   const idOf = (i: number) => (cards[i] as SuggestionCard).id;
   return { duplicates: duplicatePairs(features).map(([i, j]) => [idOf(i), idOf(j)]) };
 }
+
+/** A suggested name and key points for each column the room has built, drawn from its own cards. */
+export interface NameSuggestions {
+  names: { themeId: string; label: string; keyPoints: string[] }[];
+}
+
+/**
+ * Suggests a name and key points for each of `columns` from the cards in it, weighed against
+ * every card of the board (`cards`): for the naming phase, where the room names what it built.
+ * An empty column gets an empty label and no key points.
+ */
+export function suggestNames(
+  cards: readonly SuggestionCard[],
+  columns: readonly SuggestionColumn[],
+  options: SuggestOptions = {},
+): NameSuggestions {
+  const texts = cards.map((card) => card.text);
+  const features = featuresOf(texts, options);
+  const position = new Map(cards.map((card, i) => [card.id, i]));
+  const membersOf = (column: SuggestionColumn) =>
+    column.cardIds.flatMap((id) => (position.has(id) ? [position.get(id) as number] : []));
+  return { names: columns.map((column) => ({ themeId: column.id, ...summarise(features, membersOf(column), texts) })) };
+}

@@ -10,9 +10,11 @@ import {
   type ClusterSuggestions,
   type DuplicateSuggestions,
   embeddingText,
+  type NameSuggestions,
   type PlacementSuggestions,
   suggestClusters,
   suggestDuplicates,
+  suggestNames,
   suggestPlacements,
 } from "./index.js";
 
@@ -54,4 +56,13 @@ export async function duplicateSuggestionsFor(board: Board): Promise<DuplicateSu
     board.language,
   );
   return suggestDuplicates(board.cards, { language: board.language, embeddings });
+}
+
+/** Suggests a name and key points for each column from its own cards. */
+export async function nameSuggestionsFor(board: Board): Promise<NameSuggestions> {
+  const embeddings = await embeddingsOf(
+    board.cards.map((card) => card.text),
+    board.language,
+  );
+  return suggestNames(board.cards, board.columns, { language: board.language, embeddings });
 }

@@ -77,6 +77,17 @@ describe("suggestion routes", () => {
     expect(duplicates.body.duplicates).toContainEqual(["a1", "u1"]);
   });
 
+  it("suggests a name and key points for each column from its own cards, for the facilitator only", async () => {
+    const names = await get("names", server.session);
+    expect(names.status).toBe(200);
+    const byColumn = names.body.names as { themeId: string; label: string; keyPoints: string[] }[];
+    expect(byColumn.map((column) => column.themeId)).toEqual(["hours", "parking"]);
+    expect(byColumn[1]?.label).toMatch(/parking/i);
+    // The label is drawn from one card, the key points from the others.
+    expect(byColumn[1]?.keyPoints).toHaveLength(1);
+    expect((await get("names")).status).toBe(403);
+  });
+
   it("refuses anyone who does not facilitate the workshop, and bad queries", async () => {
     expect((await get("clusters")).status).toBe(403);
     expect((await get("clusters?clusters=0", server.session)).status).toBe(400);

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { boardFromState } from "../../themes/board.js";
-import { clusterSuggestionsFor, duplicateSuggestionsFor, placementSuggestionsFor } from "../../themes/suggestions.js";
+import { type Board, boardFromState } from "../../themes/board.js";
+import {
+  clusterSuggestionsFor,
+  duplicateSuggestionsFor,
+  nameSuggestionsFor,
+  placementSuggestionsFor,
+} from "../../themes/suggestions.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import type { WorkshopService } from "../workshopService.js";
 import { jsonSchema, parse, workshopParams } from "./schemas.js";
@@ -40,35 +45,21 @@ export async function suggestionRoutes(app: FastifyInstance, options: Suggestion
     },
   );
 
-  app.get(
-    "/api/workshops/:id/suggestions/placements",
-    {
-      schema: {
-        tags: ["suggestions"],
-        summary: "For each unclustered card, every column ranked best fit first",
-        params: jsonSchema(workshopParams),
+  // The suggestions that read the board as it is, with no query of their own.
+  const boardSuggestions: [string, string, (board: Board) => Promise<unknown>][] = [
+    ["placements", "For each unclustered card, every column ranked best fit first", placementSuggestionsFor],
+    ["duplicates", "Pairs of cards that say the same thing, for the facilitator to merge", duplicateSuggestionsFor],
+    ["names", "For each column, a suggested name and key points drawn from its own cards", nameSuggestionsFor],
+  ];
+  for (const [kind, summary, suggest] of boardSuggestions) {
+    app.get(
+      `/api/workshops/:id/suggestions/${kind}`,
+      { schema: { tags: ["suggestions"], summary, params: jsonSchema(workshopParams) } },
+      async (request) => {
+        const { id } = parse(workshopParams, request.params);
+        await auth.assertFacilitator(request, id);
+        return suggest(await boardOf(id));
       },
-    },
-    async (request) => {
-      const { id } = parse(workshopParams, request.params);
-      await auth.assertFacilitator(request, id);
-      return placementSuggestionsFor(await boardOf(id));
-    },
-  );
-
-  app.get(
-    "/api/workshops/:id/suggestions/duplicates",
-    {
-      schema: {
-        tags: ["suggestions"],
-        summary: "Pairs of cards that say the same thing, for the facilitator to merge",
-        params: jsonSchema(workshopParams),
-      },
-    },
-    async (request) => {
-      const { id } = parse(workshopParams, request.params);
-      await auth.assertFacilitator(request, id);
-      return duplicateSuggestionsFor(await boardOf(id));
-    },
-  );
+    );
+  }
 }

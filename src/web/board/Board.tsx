@@ -1,6 +1,6 @@
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { rectSortingStrategy, SortableContext } from "@dnd-kit/sortable";
-import { useCallback, useState } from "react";
+import { type ReactNode, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type Actor,
@@ -32,6 +32,8 @@ export interface BoardProps {
   actor: Actor;
   send: (command: Command) => void;
   variant: BoardVariant;
+  /** What the console shows under a card's text: suggestions' hints and flags. */
+  cardExtra?: ((card: Card) => ReactNode) | undefined;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface BoardProps {
  * columns and edits, merges, footnotes and removes cards. It renders from `state` alone, plus a
  * local override for a move the server has not confirmed yet.
  */
-export function Board({ state, actor, send, variant }: BoardProps) {
+export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
   const { t } = useTranslation();
   const symbolName = useSymbolName();
   const [openCardId, setOpenCardId] = useState<string>();
@@ -175,6 +177,7 @@ export function Board({ state, actor, send, variant }: BoardProps) {
               footnotes={state.footnotes}
               cardsDraggable={cardsDraggable}
               onOpenCard={onOpenCard}
+              cardExtra={cardExtra}
             />
           )}
           <SortableContext items={themes.map((theme) => columnDragId(theme.id))} strategy={rectSortingStrategy}>
@@ -189,6 +192,7 @@ export function Board({ state, actor, send, variant }: BoardProps) {
                 cardsDraggable={cardsDraggable}
                 columnsDraggable={columnsDraggable}
                 onOpenCard={onOpenCard}
+                cardExtra={cardExtra}
                 tools={
                   facilitatorConsole ? (
                     <ColumnTools

@@ -1,6 +1,6 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { KeyboardEvent } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card, Footnote } from "../../core/index.js";
 import { cardDragId, footnotesOf, splitMarks } from "./boardModel.js";
@@ -49,8 +49,10 @@ export function BoardCard(props: {
   footnotes: readonly Footnote[];
   draggable: boolean;
   onOpen: ((cardId: string) => void) | undefined;
+  /** What the console adds under the text (a suggestion's hint or flag); not part of the drag handle. */
+  extra?: ReactNode;
 }) {
-  const { card, footnotes, draggable, onOpen } = props;
+  const { card, footnotes, draggable, onOpen, extra } = props;
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, active } =
     useSortable({
@@ -84,6 +86,7 @@ export function BoardCard(props: {
       onKeyDown={interactive ? handleKeyDown : undefined}
     >
       <CardText text={card.text} footnotes={footnotes} />
+      {extra}
       {onOpen && (
         <button
           type="button"

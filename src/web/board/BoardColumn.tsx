@@ -16,10 +16,12 @@ interface CardListProps {
   cardsDraggable: boolean;
   onOpenCard: ((cardId: string) => void) | undefined;
   emptyText: string;
+  /** What the console shows under a card's text (suggestions); nothing by default. */
+  cardExtra?: ((card: Card) => ReactNode) | undefined;
 }
 
 /** The sortable list of cards inside a column or the pile. */
-function CardList({ containerId, cards, footnotes, cardsDraggable, onOpenCard, emptyText }: CardListProps) {
+function CardList({ containerId, cards, footnotes, cardsDraggable, onOpenCard, emptyText, cardExtra }: CardListProps) {
   return (
     <SortableContext items={cards.map((card) => cardDragId(card.id))} strategy={verticalListSortingStrategy}>
       <ul className="board-cards">
@@ -31,6 +33,7 @@ function CardList({ containerId, cards, footnotes, cardsDraggable, onOpenCard, e
             footnotes={footnotes}
             draggable={cardsDraggable}
             onOpen={onOpenCard}
+            extra={cardExtra?.(card)}
           />
         ))}
       </ul>
@@ -73,6 +76,7 @@ export function BoardColumn(props: {
   columnsDraggable: boolean;
   onOpenCard: ((cardId: string) => void) | undefined;
   tools?: ReactNode;
+  cardExtra?: ((card: Card) => ReactNode) | undefined;
 }) {
   const { theme, symbol, label, cardsDraggable, columnsDraggable } = props;
   const { t } = useTranslation();
@@ -149,6 +153,7 @@ export function BoardColumn(props: {
         footnotes={props.footnotes}
         cardsDraggable={cardsDraggable}
         onOpenCard={props.onOpenCard}
+        cardExtra={props.cardExtra}
         emptyText={cardsDraggable ? t("board.dropHere") : t("board.emptyColumn")}
       />
     </section>

@@ -1,4 +1,5 @@
-import type { Actor, Command, WorkshopState } from "../../core/index.js";
+import type { ReactNode } from "react";
+import type { Actor, Card, Command, WorkshopState } from "../../core/index.js";
 import { type BoardVariant, Board as ClusterBoard } from "../board/Board.js";
 
 export type { BoardProps, BoardVariant } from "../board/Board.js";
@@ -15,6 +16,7 @@ export function Board(props: {
   actor?: Actor;
   send?: (command: Command) => void;
   variant?: BoardVariant;
+  cardExtra?: ((card: Card) => ReactNode) | undefined;
 }) {
   const readOnly = !props.actor || !props.send;
   return (
@@ -23,6 +25,7 @@ export function Board(props: {
       actor={props.actor ?? NOBODY}
       send={props.send ?? ignore}
       variant={readOnly ? "projector" : (props.variant ?? "participant")}
+      cardExtra={readOnly ? undefined : props.cardExtra}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Board } from "../components/Board.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
@@ -5,6 +6,7 @@ import { PhaseStepper } from "../components/PhaseStepper.js";
 import { UndoButton } from "../history/UndoButton.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
+import { ClusterWork } from "../suggestions/ClusterWork.js";
 import { BulkCards } from "./BulkCards.js";
 import { ContextEditor } from "./ContextEditor.js";
 import { JoinPanel } from "./JoinPanel.js";
@@ -19,6 +21,8 @@ import { WorkshopLanguage } from "./WorkshopLanguage.js";
 export function ConsolePage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
   const { client, live } = useLiveWorkshop(workshopId);
+  // Where the cluster phase's suggested columns show, beside the board: the top of the side column.
+  const [sideSlot, setSideSlot] = useState<HTMLDivElement | null>(null);
   useWorkshopLanguage(live?.replica?.state.context.language);
   if (live?.fatal) {
     return (
@@ -83,11 +87,14 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
             />
           ) : hasPhaseWork(phase) ? (
             <PhaseWork state={state} actor={actor} send={send} client={client} peers={Object.values(live.peers)} />
+          ) : phase === "brainstorm" || phase === "cluster" ? (
+            <ClusterWork state={state} actor={actor} send={send} side={sideSlot} />
           ) : (
             <Board state={state} actor={actor} send={send} variant="console" />
           )}
         </div>
         <aside className="console-side">
+          <div ref={setSideSlot} />
           <JoinPanel joinCode={state.joinCode} workshopId={workshopId} />
           {phase === "brainstorm" && state.settings.brainstormMode === "rounds" && (
             <RoundsPanel state={state} send={send} />

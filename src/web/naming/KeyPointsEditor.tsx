@@ -1,9 +1,21 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../core/index.js";
+import { withSuggestedPoints } from "../suggestions/suggestions.js";
 
-/** A column's key points: short bullets to add, edit, remove and reorder, saved together. */
-export function KeyPointsEditor({ keyPoints, onSave }: { keyPoints: string[]; onSave: (points: string[]) => void }) {
+/**
+ * A column's key points: short bullets to add, edit, remove and reorder, saved together. Suggested
+ * points (from the column's cards) can be added to the draft in one click, to edit before saving.
+ */
+export function KeyPointsEditor({
+  keyPoints,
+  onSave,
+  suggested = [],
+}: {
+  keyPoints: string[];
+  onSave: (points: string[]) => void;
+  suggested?: readonly string[] | undefined;
+}) {
   const { t } = useTranslation();
   const newId = useId();
   const [draft, setDraft] = useState(keyPoints);
@@ -30,6 +42,24 @@ export function KeyPointsEditor({ keyPoints, onSave }: { keyPoints: string[]; on
         {t("naming.keyPoints")}
       </h3>
       <p className="muted naming-hint">{t("naming.keyPointsHint")}</p>
+      {suggested.length > 0 && (
+        <div className="naming-suggestion" data-testid="suggested-key-points">
+          <p>{t("suggestions.suggestedPoints")}</p>
+          <ul>
+            {suggested.map((point) => (
+              <li key={point}>{point}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="naming-secondary"
+            disabled={withSuggestedPoints(draft, suggested, LIMITS.keyPoints).length === draft.length}
+            onClick={() => setDraft(withSuggestedPoints(draft, suggested, LIMITS.keyPoints))}
+          >
+            {t("suggestions.usePoints")}
+          </button>
+        </div>
+      )}
       <ol className="naming-point-list" data-testid="key-points">
         {draft.map((point, index) => (
           // Points are edited in place and may repeat while typed: the position is their identity.

@@ -1,12 +1,24 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { WordCount } from "./WordCount.js";
 
-/** The column's name: typed or taken from a proposal, counted, and saved only when asked. */
-export function NameEditor({ name, onSave }: { name: string; onSave: (name: string) => void }) {
+/**
+ * The column's name: typed or taken from a proposal, counted, and saved only when asked. A
+ * suggested name (from the column's cards) can be put in the field, to edit before saving.
+ */
+export function NameEditor({
+  name,
+  onSave,
+  suggestion,
+}: {
+  name: string;
+  onSave: (name: string) => void;
+  suggestion?: string | undefined;
+}) {
   const { t } = useTranslation();
   const inputId = useId();
   const countId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(name);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -16,8 +28,26 @@ export function NameEditor({ name, onSave }: { name: string; onSave: (name: stri
     <form className="naming-name" onSubmit={handleSubmit}>
       <label htmlFor={inputId}>{t("naming.nameLabel")}</label>
       <p className="muted naming-hint">{t("naming.nameHint")}</p>
+      {suggestion && suggestion !== name && (
+        <p className="naming-suggestion" data-testid="suggested-name">
+          <span className="grow">{t("suggestions.suggestedName", { name: suggestion })}</span>{" "}
+          <button
+            type="button"
+            className="naming-secondary"
+            disabled={draft === suggestion}
+            aria-label={t("suggestions.useNameLabel", { name: suggestion })}
+            onClick={() => {
+              setDraft(suggestion);
+              input.current?.focus();
+            }}
+          >
+            {t("suggestions.useName")}
+          </button>
+        </p>
+      )}
       <div className="row">
         <input
+          ref={input}
           id={inputId}
           className="grow naming-name-input"
           value={draft}

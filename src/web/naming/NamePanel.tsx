@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { type Command, entry, type Theme, type WorkshopState } from "../../core/index.js";
 import { CardText } from "../board/BoardCard.js";
 import { ColumnSymbol } from "../board/ColumnSymbol.js";
+import { useNameSuggestions } from "../suggestions/useNameSuggestions.js";
 import { KeyPointsEditor } from "./KeyPointsEditor.js";
 import { NameEditor } from "./NameEditor.js";
 import { useColumnLabel } from "./useColumnLabel.js";
@@ -18,6 +19,7 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
   const { label, symbol } = useColumnLabel(state);
   const order = namingOrder(state);
   const current = columnOnScreen(state);
+  const suggestions = useNameSuggestions(state);
   if (!current) return <p className="panel">{t("naming.noColumns")}</p>;
   const next = nextColumn(state, current.id);
   const named = order.filter((theme) => theme.name.trim() !== "").length;
@@ -29,6 +31,7 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
     send(command);
   };
   const proposals = state.nameProposals.filter((proposal) => proposal.themeId === current.id);
+  const suggestion = suggestions.get(current.id);
 
   return (
     <section className="panel naming" aria-labelledby="naming-heading" data-testid="name-panel">
@@ -67,6 +70,7 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
           <NameEditor
             key={`${current.id}:${current.name}`}
             name={current.name}
+            suggestion={suggestion?.label}
             onSave={(name) => pinned({ type: "nameTheme", themeId: current.id, name })}
           />
           <section className="naming-proposals" aria-labelledby="proposals-heading">
@@ -108,6 +112,7 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
           <KeyPointsEditor
             key={`${current.id}:${JSON.stringify(current.keyPoints)}`}
             keyPoints={current.keyPoints}
+            suggested={suggestion?.keyPoints}
             onSave={(keyPoints) => pinned({ type: "setKeyPoints", themeId: current.id, keyPoints })}
           />
           <p className="naming-next">

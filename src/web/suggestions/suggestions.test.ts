@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { blankWorkshop, FACILITATOR, play } from "../../../test/support/workshops.js";
+import type { Command, WorkshopState } from "../../core/index.js";
+import {
+  acceptCommands,
+  boardSignature,
+  cardsSignature,
+  duplicateFlags,
+  fitHints,
+  mergeCommand,
+  pairKey,
+  withSuggestedPoints,
+} from "./suggestions.js";
+
+/** Cluster phase: column t1 [a], and the pile [b c d e]. */
+function board(): WorkshopState {
+  let state = play(blankWorkshop(), FACILITATOR, { type: "setPhase", phase: "brainstorm" });
+  state = play(state, FACILITATOR, { type: "createTheme", themeId: "t1" });
+  state = play(state, FACILITATOR, { type: "addCard", cardId: "a", text: "Card a", themeId: "t1" });
+  for (const cardId of ["b", "c", "d", "e"])
+    state = play(state, FACILITATOR, { type: "addCard", cardId, text: `Card ${cardId}` });
+  return play(state, FACILITATOR, { type: "setPhase", phase: "cluster" });
+}
+
+const playAll = (state: WorkshopState, commands: readonly Command[]) =>
+  commands.reduce((current, command) => play(current, FACILITATOR, command), state);
+
+describe("accepting a proposed column", () => {
+  it("creates an unnamed column and moves the proposal's cards into it, in order, from wherever they are", () => {
+    const state = board();
+    const commands = acceptCommands(state, { label: "Cards a to c", keyPoints: [], cardIds: ["c", "a", "b"] }, "new");
+    expect(commands).toEqual([
+      { type: "createTheme", themeId: "new" },
+      { type: "moveCard", cardId: "c", toThemeId: "new", toIndex: 0 },
+      { type: "moveCard", cardId: "a", toThemeId: "new", toIndex: 1 },
+      { type: "moveCard", cardId: "b", toThemeId: "new", toIndex: 2 },
+    ]);
+    const after = playAll(state, commands);
+    expect(after.themes.find((theme) => theme.id === "new")).toMatchObject({ name: "", cardIds: ["c", "a", "b"] });
+    expect(after.unclustered).toEqual(["d", "e"]);
+    // Each step is an ordinary board change: undo takes them back one by one.
+    expect(after.undoStack.length - state.undoStack.length).toBe(4);
+  });
+
+  it("skips cards removed or merged since the proposal, and does nothing when none is left", () => {
+    const state = play(board(), FACILITATOR, { type: "removeCard", cardId: "b" });
+    expect(acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone", "d"] }, "n")).toEqual([
+      { type: "createTheme", themeId: "n" },
+      { type: "moveCard", cardId: "d", toThemeId: "n", toIndex: 0 },
+    ]);
+    expect(acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone"] }, "n")).toEqual([]);
+  });
+});
+
+describe("fit hints", () => {
+  it("names the best column that still exists, for cards still on the pile", () => {
+    const state = play(board(), FACILITATOR, { type: "createTheme", themeId: "t2" });
+    const hints = fitHints(state, {
+      placements: [
+        { cardId: "b", themeIds: ["deleted", "t1"] },
+        { cardId: "a", themeIds: ["t1"] },
+        { cardId: "c", themeIds: [] },
+      ],
+    });
+    expect([...hints]).toEqual([["b", "t1"]]);
+    expect(fitHints(state, undefined).size).toBe(0);
+  });
+
+  it("says nothing while there is only one column to rank", () => {
+    expect(fitHints(board(), { placements: [{ cardId: "b", themeIds: ["t1"] }] }).size).toBe(0);
+  });
+});
+
+describe("duplicate flags", () => {
+  it("flags the later card of each pair against the first card it repeats, unless dismissed or gone", () => {
+    const state = board();
+    const duplicates = {
+      duplicates: [
+        ["b", "d"],
+        ["c", "d"],
+        ["a", "e"],
+        ["b", "missing"],
+      ] as [string, string][],
+    };
+    expect([...duplicateFlags(state, duplicates, new Set())]).toEqual([
+      ["d", "b"],
+      ["e", "a"],
+    ]);
+    expect([...duplicateFlags(state, duplicates, new Set([pairKey("d", "b")]))]).toEqual([
+      ["d", "c"],
+      ["e", "a"],
+    ]);
+  });
+
+  it("merges the later card into the earlier one, which keeps both texts", () => {
+    const after = play(board(), FACILITATOR, mergeCommand("d", "b"));
+    expect(after.cards.b?.text).toBe("Card b\nCard d");
+    expect(after.cards.d).toBeUndefined();
+    expect(duplicateFlags(after, { duplicates: [["b", "d"]] }, new Set()).size).toBe(0);
+  });
+});
+
+describe("signatures", () => {
+  it("change with what each suggestion reads, and only then", () => {
+    const state = board();
+    const moved = play(state, FACILITATOR, { type: "moveCard", cardId: "b", toThemeId: "t1", toIndex: 1 });
+    const edited = play(state, FACILITATOR, { type: "editCard", cardId: "b", text: "Another text" });
+    const timer = play(state, FACILITATOR, { type: "startTimer", durationSeconds: 60 });
+    expect(cardsSignature(moved)).toBe(cardsSignature(state));
+    expect(boardSignature(moved)).not.toBe(boardSignature(state));
+    expect(cardsSignature(edited)).not.toBe(cardsSignature(state));
+    expect(boardSignature(timer)).toBe(boardSignature(state));
+  });
+});
+
+describe("suggested key points", () => {
+  it("adds the points the draft lacks, up to the limit", () => {
+    expect(withSuggestedPoints(["Parking"], ["parking", "Repave the lot", "More spaces"], 2)).toEqual([
+      "Parking",
+      "Repave the lot",
+    ]);
+    expect(withSuggestedPoints(["a", "b", "c"], ["d"], 2)).toEqual(["a", "b", "c"]);
+  });
+});

@@ -1,0 +1,124 @@
+import { type Command, entry, isOnBoard, locateCard, type WorkshopState } from "../../core/index.js";
+import type { DuplicateSuggestions, PlacementSuggestions, ThemeSuggestion } from "../../themes/index.js";
+
+/**
+ * Theme suggestions as the console uses them: pure functions over the server's answers and the
+ * live state. Suggestions are only ever shown; the board changes when the facilitator clicks,
+ * through the same commands as a change by hand.
+ */
+
+/**
+ * The answers of `GET /api/workshops/:id/suggestions/*`, typed by `src/themes` itself (a type-only
+ * import: none of its code comes into the browser).
+ */
+export type {
+  ClusterSuggestions as ClusterProposal,
+  DuplicateSuggestions as Duplicates,
+  NameSuggestions,
+  PlacementSuggestions as Placements,
+  ThemeSuggestion as ProposedColumn,
+} from "../../themes/index.js";
+
+/** The ids of a proposed column's cards that are still on the board, in the proposal's order. */
+export function cardsStillOnBoard(state: WorkshopState, cardIds: readonly string[]): string[] {
+  return cardIds.filter((cardId) => {
+    const card = entry(state.cards, cardId);
+    return card !== undefined && isOnBoard(card) && locateCard(state, cardId) !== undefined;
+  });
+}
+
+/**
+ * The commands that accept a proposed column: a new column (unnamed: the room names its columns
+ * in the name phase, where the suggested name comes back as a prefill), then each of its cards
+ * still on the board moved into it, in order. Nothing when none of its cards is left.
+ */
+export function acceptCommands(state: WorkshopState, column: ThemeSuggestion, themeId: string): Command[] {
+  const cardIds = cardsStillOnBoard(state, column.cardIds);
+  if (cardIds.length === 0) return [];
+  return [
+    { type: "createTheme", themeId },
+    ...cardIds.map((cardId, toIndex): Command => ({ type: "moveCard", cardId, toThemeId: themeId, toIndex })),
+  ];
+}
+
+/**
+ * The best-fitting column for each card still on the pile, among the columns that still exist.
+ * None while the board has fewer than two columns: a ranking of one column says nothing.
+ */
+export function fitHints(state: WorkshopState, placements: PlacementSuggestions | undefined): Map<string, string> {
+  const hints = new Map<string, string>();
+  if (!placements || state.themes.length < 2) return hints;
+  const pile = new Set(state.unclustered);
+  const columns = new Set(state.themes.map((theme) => theme.id));
+  for (const { cardId, themeIds } of placements.placements) {
+    const best = themeIds.find((themeId) => columns.has(themeId));
+    if (pile.has(cardId) && best !== undefined) hints.set(cardId, best);
+  }
+  return hints;
+}
+
+/** The key of a pair of cards, whichever order they come in. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? JSON.stringify([a, b]) : JSON.stringify([b, a]);
+}
+
+/**
+ * The flag each card that arrived after its near-duplicate carries: the earlier card it repeats.
+ * Pairs the facilitator called "not a duplicate" and cards no longer on the board are left out;
+ * a card repeating several others is flagged against the first of them.
+ */
+export function duplicateFlags(
+  state: WorkshopState,
+  duplicates: DuplicateSuggestions | undefined,
+  dismissed: ReadonlySet<string>,
+): Map<string, string> {
+  const flags = new Map<string, string>();
+  if (!duplicates) return flags;
+  for (const [earlier, later] of duplicates.duplicates) {
+    if (flags.has(later) || dismissed.has(pairKey(earlier, later))) continue;
+    if (cardsStillOnBoard(state, [earlier, later]).length !== 2) continue;
+    flags.set(later, earlier);
+  }
+  return flags;
+}
+
+/** Merges a flagged card into the one it repeats: that card keeps both texts, one per line. */
+export function mergeCommand(laterCardId: string, earlierCardId: string): Command {
+  return { type: "mergeCards", sourceCardId: laterCardId, targetCardId: earlierCardId };
+}
+
+/** A short hash of strings (FNV-1a), to tell cheaply whether what a suggestion read has changed. */
+function hashOf(parts: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      hash ^= part.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hash ^= 0x1f;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+/** Changes when a card is added, edited, removed or merged: what duplicates are computed from. */
+export function cardsSignature(state: WorkshopState): string {
+  const ids = [...state.unclustered, ...state.themes.flatMap((theme) => theme.cardIds)].sort();
+  return `${ids.length}:${hashOf(ids.flatMap((id) => [id, entry(state.cards, id)?.text ?? ""]))}`;
+}
+
+/** Changes when the pile, a column's cards or a column's name change: what placements and names read. */
+export function boardSignature(state: WorkshopState): string {
+  const parts = [
+    ...state.unclustered,
+    ...state.themes.flatMap((theme) => ["\u0000column", theme.id, theme.name, ...theme.cardIds]),
+  ];
+  return `${cardsSignature(state)}/${hashOf(parts)}`;
+}
+
+/** The key points a suggestion adds to a column's draft: those not already there, up to `limit`. */
+export function withSuggestedPoints(draft: readonly string[], suggested: readonly string[], limit: number): string[] {
+  const present = new Set(draft.map((point) => point.trim().toLowerCase()));
+  const added = suggested.filter((point) => point.trim() && !present.has(point.trim().toLowerCase()));
+  return [...draft, ...added].slice(0, Math.max(limit, draft.length));
+}
