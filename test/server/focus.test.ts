@@ -1,31 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLOSE_CODES, type PeerFocusMessage, type ServerMessage } from "../../src/core/index.js";
-import { createWorkshop, fetchWorkshop, startTestServer, type TestServer } from "../support/server.js";
-import { type ClientOptions, connectClient, openClient, type TestClient } from "../support/wsClient.js";
+import { withLiveServer } from "../support/liveServer.js";
+import { createWorkshop, fetchWorkshop } from "../support/server.js";
+import { openClient, type TestClient } from "../support/wsClient.js";
 
 /**
  * Co-writers' carets over real WebSockets: `focus` goes to the workshop's other connections as
  * `peerFocus`, with the writer's name, throttled, cleared when the writer leaves, never logged.
  */
 
-let server: TestServer;
-const clients: TestClient[] = [];
+const live = withLiveServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function connect(options: Omit<ClientOptions, "wsUrl">): Promise<TestClient> {
-  const client = await connectClient({ wsUrl: server.wsUrl, ...options });
-  clients.push(client);
-  return client;
-}
+const { connect } = live;
 
 const isPeerFocus = (message: ServerMessage): message is PeerFocusMessage => message.type === "peerFocus";
 const peerFocusOf = (client: TestClient) => client.messages.filter(isPeerFocus);
@@ -33,7 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A workshop in the resolve phase with one column, its facilitator, a co-facilitator and Ada. */
 async function room() {
-  const workshop = await createWorkshop(server.baseUrl, server.session, "Co-writing");
+  const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Co-writing");
   const facilitator = await connect({
     workshopId: workshop.id,
     role: "facilitator",
@@ -55,7 +41,7 @@ async function room() {
 describe("focus and peerFocus", () => {
   it("relays a writer's caret to everyone else in the workshop, with the writer's name, and logs nothing", async () => {
     const { workshop, facilitator, cofacilitator, ada } = await room();
-    const before = await fetchWorkshop(server.baseUrl, workshop.id);
+    const before = await fetchWorkshop(live.server.baseUrl, workshop.id);
     ada.sendRaw({ type: "focus", themeId: "t1", field: "narrative", cursor: 12 });
     const expected = {
       type: "peerFocus",
@@ -70,7 +56,7 @@ describe("focus and peerFocus", () => {
     expect(await cofacilitator.waitForMessage(isPeerFocus)).toStrictEqual(expected);
     await sleep(200);
     expect(peerFocusOf(ada)).toEqual([]);
-    expect((await fetchWorkshop(server.baseUrl, workshop.id)).seq).toBe(before.seq);
+    expect((await fetchWorkshop(live.server.baseUrl, workshop.id)).seq).toBe(before.seq);
   });
 
   it("sends at most one caret per 100 ms per writer, and always the newest in the end", async () => {
@@ -95,8 +81,13 @@ describe("focus and peerFocus", () => {
 
   it("refuses focus before hello, and a malformed focus with bad_message", async () => {
     const { workshop, facilitator } = await room();
-    const early = await openClient({ wsUrl: server.wsUrl, workshopId: workshop.id, role: "participant", hello: false });
-    clients.push(early);
+    const early = await openClient({
+      wsUrl: live.server.wsUrl,
+      workshopId: workshop.id,
+      role: "participant",
+      hello: false,
+    });
+    live.track(early);
     early.sendRaw({ type: "focus", themeId: "t1", field: "headline", cursor: 0 });
     expect((await early.closedWithin()).code).toBe(CLOSE_CODES.badMessage);
     facilitator.sendRaw({ type: "focus", themeId: "t1", field: "title", cursor: -1 });

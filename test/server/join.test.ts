@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withLiveServer } from "../support/liveServer.js";
 import {
   type CreatedWorkshop,
   createWorkshop,
@@ -7,10 +8,8 @@ import {
   REPO_FIXTURE,
   readJson,
   requestJson,
-  startTestServer,
-  type TestServer,
 } from "../support/server.js";
-import { connectClient, type TestClient } from "../support/wsClient.js";
+import { connectClient } from "../support/wsClient.js";
 
 /** GET /api/join/:code: what a participant's phone learns from a code, and nothing secret. */
 
@@ -39,25 +38,16 @@ interface JoinBody {
   focusQuestion: string;
 }
 
-let server: TestServer;
-const clients: TestClient[] = [];
+const live = withLiveServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-const joinCodeOf = async (workshopId: string) => (await fetchWorkshop(server.baseUrl, workshopId)).state.joinCode;
+const joinCodeOf = async (workshopId: string) => (await fetchWorkshop(live.server.baseUrl, workshopId)).state.joinCode;
 
 const join = (code: string) =>
-  requestJson<JoinBody & { error?: { code: string } }>(server.baseUrl, "GET", `/api/join/${encodeURIComponent(code)}`);
+  requestJson<JoinBody & { error?: { code: string } }>(
+    live.server.baseUrl,
+    "GET",
+    `/api/join/${encodeURIComponent(code)}`,
+  );
 
 /** Every key anywhere in a JSON value, nested ones included. */
 function allKeys(value: unknown): string[] {
@@ -70,14 +60,14 @@ function allKeys(value: unknown): string[] {
 
 /** A workshop whose facilitator has set up tables, groups, a focus question and anonymous cards. */
 async function configuredWorkshop(): Promise<CreatedWorkshop> {
-  const workshop = await createWorkshop(server.baseUrl, server.session, "Town hall");
+  const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Town hall");
   const facilitator = await connectClient({
-    wsUrl: server.wsUrl,
+    wsUrl: live.server.wsUrl,
     workshopId: workshop.id,
     role: "facilitator",
     facilitatorKey: workshop.facilitatorKey,
   });
-  clients.push(facilitator);
+  live.track(facilitator);
   await facilitator.expectAck("table-1", { type: "addTable", tableId: "t1", name: "Window" });
   await facilitator.expectAck("table-2", { type: "addTable", tableId: "t2", name: "Door" });
   await facilitator.expectAck("settings", {
@@ -116,7 +106,7 @@ describe("GET /api/join/:code", () => {
   });
 
   it("answers the defaults of a blank workshop", async () => {
-    const workshop = await createWorkshop(server.baseUrl, server.session, "Blank");
+    const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Blank");
     const response = await join(await joinCodeOf(workshop.id));
     expect(response.status).toBe(200);
     expect(response.body).toStrictEqual({
@@ -141,14 +131,14 @@ describe("GET /api/join/:code", () => {
     expect(keys.filter((key) => /key|secret|token|password|hash|session/i.test(key))).toEqual([]);
     const raw = JSON.stringify(response.body);
     expect(raw).not.toContain(workshop.facilitatorKey);
-    expect(raw).not.toContain(server.session.split("=")[1] ?? server.session);
+    expect(raw).not.toContain(live.server.session.split("=")[1] ?? live.server.session);
     // Nor the participants, cards or anything else of the live state.
     expect(keys).not.toContain("participants");
     expect(keys).not.toContain("cards");
   });
 
   it("finds the code case-insensitively and with spaces or dashes", async () => {
-    const workshop = await createWorkshop(server.baseUrl, server.session, "Typed by hand");
+    const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Typed by hand");
     const code = await joinCodeOf(workshop.id);
     const lower = code.toLowerCase();
     const spellings = [
@@ -179,9 +169,9 @@ describe("join codes", () => {
   it("are 6 characters of the unambiguous alphabet, and differ between workshops", async () => {
     const created = [];
     for (let index = 0; index < 12; index++) {
-      created.push(await createWorkshop(server.baseUrl, server.session, `Workshop ${index}`));
+      created.push(await createWorkshop(live.server.baseUrl, live.server.session, `Workshop ${index}`));
     }
-    created.push(await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE)));
+    created.push(await importWorkshop(live.server.baseUrl, live.server.session, readJson(REPO_FIXTURE)));
     const codes = await Promise.all(created.map((workshop) => joinCodeOf(workshop.id)));
     for (const code of codes) expect(code).toMatch(JOIN_CODE);
     expect(new Set(codes).size).toBe(codes.length);
@@ -192,13 +182,13 @@ describe("join codes", () => {
   });
 
   it("a duplicated workshop gets a code of its own", async () => {
-    const source = await createWorkshop(server.baseUrl, server.session, "Original");
+    const source = await createWorkshop(live.server.baseUrl, live.server.session, "Original");
     const copy = await requestJson<CreatedWorkshop>(
-      server.baseUrl,
+      live.server.baseUrl,
       "POST",
       `/api/workshops/${source.id}/duplicate`,
       undefined,
-      server.session,
+      live.server.session,
     );
     expect(copy.status).toBe(201);
     const sourceCode = await joinCodeOf(source.id);

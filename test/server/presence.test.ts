@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EventEnvelope, PresenceMessage, ServerMessage } from "../../src/core/index.js";
-import {
-  type CreatedWorkshop,
-  createWorkshop,
-  requestJson,
-  startTestServer,
-  type TestServer,
-} from "../support/server.js";
-import { type ClientOptions, connectClient, type TestClient } from "../support/wsClient.js";
+import { withLiveServer } from "../support/liveServer.js";
+import { type CreatedWorkshop, createWorkshop, requestJson } from "../support/server.js";
+import type { TestClient } from "../support/wsClient.js";
 
 /**
  * Presence over real WebSockets: who is connected, counted per table, names for the facilitator
@@ -15,26 +10,9 @@ import { type ClientOptions, connectClient, type TestClient } from "../support/w
  * of messages rather than one per joiner.
  */
 
-let server: TestServer;
-const clients: TestClient[] = [];
+const live = withLiveServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function connect(options: Omit<ClientOptions, "wsUrl">): Promise<TestClient> {
-  const client = await connectClient({ wsUrl: server.wsUrl, ...options });
-  clients.push(client);
-  return client;
-}
+const { connect } = live;
 
 const isPresence = (message: ServerMessage): message is PresenceMessage => message.type === "presence";
 
@@ -64,7 +42,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A workshop with tables t1 and t2, tables switched on, and its facilitator connected. */
 async function workshopWithTables(): Promise<{ workshop: CreatedWorkshop; facilitator: TestClient }> {
-  const workshop = await createWorkshop(server.baseUrl, server.session, "Tables");
+  const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Tables");
   const facilitator = await connect({
     workshopId: workshop.id,
     role: "facilitator",
@@ -89,7 +67,7 @@ async function joinAs(workshop: CreatedWorkshop, participantId: string, name: st
 
 async function eventLog(workshopId: string): Promise<EventEnvelope[]> {
   const response = await requestJson<{ events: EventEnvelope[] }>(
-    server.baseUrl,
+    live.server.baseUrl,
     "GET",
     `/api/workshops/${workshopId}/events?since=0&limit=5000`,
   );
@@ -159,7 +137,7 @@ describe("presence", () => {
   });
 
   it("does not count the facilitator, counts a participant without a table under '', and a person with two tabs once", async () => {
-    const workshop = await createWorkshop(server.baseUrl, server.session, "Counting");
+    const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Counting");
     const facilitator = await connect({
       workshopId: workshop.id,
       role: "facilitator",
@@ -197,7 +175,7 @@ describe("presence", () => {
   it("a storm of 30 joining participants costs each client a few presence messages, not one per joiner", async () => {
     const STORM = 30;
     const MAX_PER_CLIENT = 5;
-    const workshop = await createWorkshop(server.baseUrl, server.session, "Storm");
+    const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Storm");
     const facilitator = await connect({
       workshopId: workshop.id,
       role: "facilitator",

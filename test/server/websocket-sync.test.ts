@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Command, ServerMessage } from "../../src/core/index.js";
-import {
-  type CreatedWorkshop,
-  createWorkshop,
-  fetchWorkshop,
-  startTestServer,
-  type TestServer,
-} from "../support/server.js";
-import { type ClientOptions, connectClient, type TestClient } from "../support/wsClient.js";
+import { withLiveServer } from "../support/liveServer.js";
+import { type CreatedWorkshop, createWorkshop, fetchWorkshop } from "../support/server.js";
+import type { TestClient } from "../support/wsClient.js";
 
 /**
  * `sync` answered with a snapshot (a client ahead of the server) must not stall the connection:
@@ -15,29 +10,12 @@ import { type ClientOptions, connectClient, type TestClient } from "../support/w
  * connection holding live events back for a catch-up that never finished.)
  */
 
-let server: TestServer;
-const clients: TestClient[] = [];
+const live = withLiveServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function connect(options: Omit<ClientOptions, "wsUrl">): Promise<TestClient> {
-  const client = await connectClient({ wsUrl: server.wsUrl, ...options });
-  clients.push(client);
-  return client;
-}
+const { connect } = live;
 
 async function brainstormingWorkshop(): Promise<{ workshop: CreatedWorkshop; facilitator: TestClient }> {
-  const workshop = await createWorkshop(server.baseUrl, server.session, "Sync");
+  const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Sync");
   const facilitator = await connect({
     workshopId: workshop.id,
     role: "facilitator",
@@ -83,7 +61,7 @@ describe("sync with `since` ahead of the server", () => {
     expect(client.gaps).toEqual([]);
     expect(client.repeatedSeqs).toEqual([]);
     expect(client.state).toEqual(facilitator.state);
-    expect(client.state).toEqual((await fetchWorkshop(server.baseUrl, workshop.id)).state);
+    expect(client.state).toEqual((await fetchWorkshop(live.server.baseUrl, workshop.id)).state);
 
     // The client's own commands are acknowledged and echoed as usual.
     const own = await client.expectAck("own", addCard("own"));

@@ -1,52 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CLOSE_CODES, type Command, PROTOCOL_VERSION } from "../../src/core/index.js";
-import {
-  type CreatedWorkshop,
-  createWorkshop,
-  fetchWorkshop,
-  startTestServer,
-  type TestServer,
-} from "../support/server.js";
-import {
-  type AckMessage,
-  type ClientOptions,
-  connectClient,
-  openClient,
-  type TestClient,
-} from "../support/wsClient.js";
+import { withLiveServer } from "../support/liveServer.js";
+import { type CreatedWorkshop, createWorkshop, fetchWorkshop } from "../support/server.js";
+import type { AckMessage, ClientOptions, TestClient } from "../support/wsClient.js";
 
-let server: TestServer;
-const clients: TestClient[] = [];
+const live = withLiveServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-/** Connects and waits for the initial state; the client is closed after the test. */
-async function connect(options: Omit<ClientOptions, "wsUrl">): Promise<TestClient> {
-  const client = await connectClient({ wsUrl: server.wsUrl, ...options });
-  clients.push(client);
-  return client;
-}
-
-/** Opens and says hello without waiting for a welcome, for handshakes that should fail. */
-async function open(options: Omit<ClientOptions, "wsUrl">): Promise<TestClient> {
-  const client = await openClient({ wsUrl: server.wsUrl, ...options });
-  clients.push(client);
-  return client;
-}
+const { connect, open } = live;
 
 /** A new workshop with its facilitator connected and the board open for brainstorming. */
 async function brainstormingWorkshop(title = "Live"): Promise<{ workshop: CreatedWorkshop; facilitator: TestClient }> {
-  const workshop = await createWorkshop(server.baseUrl, server.session, title);
+  const workshop = await createWorkshop(live.server.baseUrl, live.server.session, title);
   const facilitator = await connect({
     workshopId: workshop.id,
     role: "facilitator",
@@ -146,7 +110,7 @@ describe("handshake and message errors", () => {
   let workshop: CreatedWorkshop;
 
   beforeAll(async () => {
-    workshop = await createWorkshop(server.baseUrl, server.session, "Guarded");
+    workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Guarded");
   });
 
   it("closes with 4001 on a wrong facilitator key", async () => {
@@ -174,7 +138,7 @@ describe("handshake and message errors", () => {
     const client = await open({ workshopId: workshop.id, role: "participant", hello: false });
     client.sendRaw({ type: "command", id: "early", command: addCard("early") });
     expect((await client.closedWithin()).code).toBe(CLOSE_CODES.badMessage);
-    expect((await fetchWorkshop(server.baseUrl, workshop.id)).state.cards).toEqual({});
+    expect((await fetchWorkshop(live.server.baseUrl, workshop.id)).state.cards).toEqual({});
   });
 
   it("answers a malformed command with bad_message naming the path, and stays connected", async () => {
@@ -197,11 +161,11 @@ describe("handshake and message errors", () => {
   });
 
   it("answers a forbidden command with `forbidden` and changes nothing", async () => {
-    const before = await fetchWorkshop(server.baseUrl, workshop.id);
+    const before = await fetchWorkshop(live.server.baseUrl, workshop.id);
     const client = await participant(workshop, "eager");
     const answer = await client.send("phase-1", { type: "setPhase", phase: "brainstorm" });
     expect(answer).toMatchObject({ type: "error", id: "phase-1", code: "forbidden" });
-    const after = await fetchWorkshop(server.baseUrl, workshop.id);
+    const after = await fetchWorkshop(live.server.baseUrl, workshop.id);
     expect(after).toEqual(before);
     expect(client.state.phase).toBe("context");
     expect(eventBatches(client)).toEqual([]);
@@ -236,7 +200,7 @@ describe("reconnecting", () => {
     expect(back.gaps).toEqual([]);
     await a.waitForSeq(back.seq);
     expect(back.state).toEqual(a.state);
-    expect(back.state).toEqual((await fetchWorkshop(server.baseUrl, workshop.id)).state);
+    expect(back.state).toEqual((await fetchWorkshop(live.server.baseUrl, workshop.id)).state);
 
     // And the live stream continues right after the catch-up.
     const next = await facilitator.expectAck("after", addCard("after"));
@@ -247,8 +211,8 @@ describe("reconnecting", () => {
 
   it("sends a snapshot to a client that resumes from a seq the server does not have", async () => {
     const { workshop } = await brainstormingWorkshop();
-    const head = (await fetchWorkshop(server.baseUrl, workshop.id)).seq;
-    const fake = { seq: head + 50, state: (await fetchWorkshop(server.baseUrl, workshop.id)).state };
+    const head = (await fetchWorkshop(live.server.baseUrl, workshop.id)).seq;
+    const fake = { seq: head + 50, state: (await fetchWorkshop(live.server.baseUrl, workshop.id)).state };
     const client = await participant(workshop, "time-traveller", { resumeFrom: fake });
     // Presence may come and go; the state channel is a welcome and one snapshot.
     const stateMessages = client.messages.filter((message) => ["welcome", "snapshot", "events"].includes(message.type));
@@ -284,7 +248,7 @@ describe("idempotent commands", () => {
       .filter((envelope) => envelope.commandId === "dup");
     expect(dupEvents).toHaveLength(1);
     expect(b.receivedSeqs).toEqual([...new Set(b.receivedSeqs)]);
-    const authoritative = await fetchWorkshop(server.baseUrl, workshop.id);
+    const authoritative = await fetchWorkshop(live.server.baseUrl, workshop.id);
     expect(authoritative.seq).toBe(marker.seq);
     expect(b.state).toEqual(authoritative.state);
   });
@@ -309,7 +273,7 @@ describe("idempotent commands", () => {
     await a.close();
     const again = await participant(workshop, "flaky", held ? { resumeFrom: held } : {});
     expect(await again.send("retry", addCard("retry-card"))).toEqual({ ...ack, duplicate: true });
-    expect(Object.keys((await fetchWorkshop(server.baseUrl, workshop.id)).state.cards)).toEqual(["retry-card"]);
+    expect(Object.keys((await fetchWorkshop(live.server.baseUrl, workshop.id)).state.cards)).toEqual(["retry-card"]);
   });
 });
 
@@ -336,7 +300,7 @@ describe("ordering under concurrency", () => {
 
     const everyone = [facilitator, ...writers, watcher];
     await Promise.all(everyone.map((client) => client.waitForSeq(head)));
-    const authoritative = await fetchWorkshop(server.baseUrl, workshop.id);
+    const authoritative = await fetchWorkshop(live.server.baseUrl, workshop.id);
     expect(authoritative.seq).toBe(head);
     for (const client of everyone) {
       expect(client.receivedSeqs).toEqual(range(client.welcome?.seq ?? 0, head));
@@ -358,7 +322,7 @@ describe("ordering under concurrency", () => {
     // Join while the writes are in flight: the snapshot and the live stream must meet exactly.
     const late = await participant(workshop, "late");
     await Promise.all(sending);
-    const head = (await fetchWorkshop(server.baseUrl, workshop.id)).seq;
+    const head = (await fetchWorkshop(live.server.baseUrl, workshop.id)).seq;
     await late.waitForSeq(head);
     expect(late.gaps).toEqual([]);
     expect(late.repeatedSeqs).toEqual([]);
