@@ -157,6 +157,10 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     // The console's own board shows it too, and the other proposed columns still wait.
     await poll(async () => (await readBoard(page)).columns).toEqual([accepted]);
     await first.getByText("✓ Accepted").waitFor();
+    // The accepted column's button is gone: the focus moved on to the next column's.
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(
+      /^Accept column/,
+    );
     await page
       .getByTestId("suggested-column-1")
       .getByRole("button", { name: /^Accept column/ })

@@ -22,7 +22,16 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
   const { t } = useTranslation();
   // The proposal may show away from the button that asked for it: the focus follows it there.
   const heading = useRef<HTMLHeadingElement>(null);
+  const root = useRef<HTMLElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // An accepted column's button goes away: the focus moves on to the next column still open.
+  const acceptAndMoveOn = (accept: () => void) => {
+    accept();
+    requestAnimationFrame(() => {
+      const next = root.current?.querySelector<HTMLButtonElement>("[data-accept]:not(:disabled)");
+      (next ?? root.current?.querySelector<HTMLButtonElement>('[data-testid="suggest-dismiss"]'))?.focus();
+    });
+  };
   const textOf = (cardId: string) => snippet(entry(state.cards, cardId)?.text ?? "", 90);
   const open = proposal.themes
     .map((column, index) => ({ column, index, cardIds: cardsStillOnBoard(state, column.cardIds) }))
@@ -30,14 +39,19 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
   const nowhere = cardsStillOnBoard(state, proposal.unclustered);
 
   return (
-    <section className="panel suggest-panel" aria-labelledby="suggest-heading" data-testid="suggest-panel">
+    <section ref={root} className="panel suggest-panel" aria-labelledby="suggest-heading" data-testid="suggest-panel">
       <header className="suggest-panel-header">
         <h2 id="suggest-heading" ref={heading} tabIndex={-1}>
           {t("suggestions.heading")}
         </h2>
         <p className="muted">{t("suggestions.intro")}</p>
         <div className="row">
-          <button type="button" disabled={open.length === 0} onClick={onAcceptAll} data-testid="suggest-accept-all">
+          <button
+            type="button"
+            disabled={open.length === 0}
+            onClick={() => acceptAndMoveOn(onAcceptAll)}
+            data-testid="suggest-accept-all"
+          >
             {t("suggestions.acceptAll")}
           </button>
           <button type="button" className="suggest-secondary" onClick={onDismiss} data-testid="suggest-dismiss">
@@ -70,7 +84,8 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
                     type="button"
                     disabled={cardIds.length === 0}
                     aria-label={t("suggestions.acceptColumn", { label: column.label })}
-                    onClick={() => onAccept(index)}
+                    data-accept
+                    onClick={() => acceptAndMoveOn(() => onAccept(index))}
                   >
                     {t("suggestions.accept")}
                   </button>
