@@ -70,7 +70,8 @@ export function BrainstormPanel(props: {
           onSubmit={handleSubmit}
         />
       )}
-      {tableReady && (
+      {/* After the reveal the cards are on the wall: "they go up when revealed" would contradict it. */}
+      {tableReady && roundOpen && (
         <section className="participant-notice is-success" aria-label={t("participant.table.sentTitle")}>
           <p className="participant-notice-title">{t("participant.table.sentTitle")}</p>
           <p>{t("participant.table.sentHint")}</p>
