@@ -1,6 +1,6 @@
 import { type Centroid, centroidOf, centroidShape, similarityToCentroid } from "./centroids.js";
 import type { CardFeatures } from "./features.js";
-import { averageLinkage, cutTree, silhouette } from "./linkage.js";
+import { averageLinkage, cutTree, refineGroups, silhouette } from "./linkage.js";
 import { type SimilarityMatrix, similarityMatrix } from "./similarity.js";
 import { TUNING } from "./tuning.js";
 
@@ -59,10 +59,16 @@ function matrixOf(features: CardFeatures, cards: readonly number[], given: Simil
   return { cards, size, values, lexical };
 }
 
-/** Groups the matrix's cards with average linkage, choosing the count by silhouette unless given. */
+/**
+ * Groups the matrix's cards with average linkage, choosing the count by silhouette unless given,
+ * then lets cards move to the group they are most like on average (see `refineGroups`).
+ */
 function treeClusters(matrix: SimilarityMatrix, clusters: number | undefined): number[] {
   const merges = averageLinkage(matrix.values, matrix.size);
-  if (clusters) return cutTree(merges, matrix.size, Math.min(clusters, matrix.size));
+  if (clusters) {
+    const labels = cutTree(merges, matrix.size, Math.min(clusters, matrix.size));
+    return refineGroups(matrix.values, matrix.size, labels, TUNING.refineRounds, true);
+  }
   if (matrix.size < 4) return cutTree(merges, matrix.size, 1);
   let best: number[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -74,7 +80,7 @@ function treeClusters(matrix: SimilarityMatrix, clusters: number | undefined): n
       best = labels;
     }
   }
-  return best;
+  return refineGroups(matrix.values, matrix.size, best, TUNING.refineRounds);
 }
 
 /** A card's mean similarity to the other cards of its group, from the matrix. */

@@ -15,12 +15,20 @@ interface ScoredPair {
   j: number;
   lexical: number;
   overall: number;
+  /** Cosine of the two cards' centred sentence embeddings; undefined without a model. */
+  meaning: number | undefined;
+}
+
+/** The cosine of two cards' centred embeddings, when the features have them. */
+function meaningOf(features: CardFeatures, i: number, j: number): number | undefined {
+  const { embeddings } = features;
+  return embeddings ? denseDot(embeddings[i] as Float32Array, embeddings[j] as Float32Array) : undefined;
 }
 
 /** Every pair of cards with its scores, from the matrix. */
 function pairsFromMatrix(matrix: SimilarityMatrix): ScoredPair[] {
   const pairs: ScoredPair[] = [];
-  const { size, values, lexical, cards } = matrix;
+  const { size, values, lexical, meaning, cards } = matrix;
   for (let x = 0; x < size; x++)
     for (let y = x + 1; y < size; y++)
       pairs.push({
@@ -28,6 +36,7 @@ function pairsFromMatrix(matrix: SimilarityMatrix): ScoredPair[] {
         j: cards[y] as number,
         lexical: lexical[x * size + y] as number,
         overall: values[x * size + y] as number,
+        meaning: meaning?.[x * size + y],
       });
   return pairs;
 }
@@ -45,7 +54,7 @@ function pairsSharingTerms(features: CardFeatures): ScoredPair[] {
   const seen = new Set<number>();
   const pairs: ScoredPair[] = [];
   const n = features.analysed.length;
-  const { weights, embeddings } = features;
+  const { weights } = features;
   for (const cards of cardsOfTerm.values()) {
     if (cards.length > MAX_TERM_CARDS) continue;
     for (let a = 0; a < cards.length; a++)
@@ -56,12 +65,13 @@ function pairsSharingTerms(features: CardFeatures): ScoredPair[] {
         seen.add(i * n + j);
         const lexical = sparseDot(features.stems[i] as SparseVector, features.stems[j] as SparseVector);
         const grams = sparseDot(features.grams[i] as SparseVector, features.grams[j] as SparseVector);
-        const meaning = embeddings ? denseDot(embeddings[i] as Float32Array, embeddings[j] as Float32Array) : 0;
+        const meaning = meaningOf(features, i, j);
         pairs.push({
           i,
           j,
           lexical,
-          overall: weights.stems * lexical + weights.grams * grams + weights.embedding * meaning,
+          overall: weights.stems * lexical + weights.grams * grams + weights.embedding * (meaning ?? 0),
+          meaning,
         });
       }
   }
@@ -71,9 +81,13 @@ function pairsSharingTerms(features: CardFeatures): ScoredPair[] {
 /**
  * Pairs of cards that say the same thing, as indices with the lower first, in card order. A
  * pair is flagged when its words nearly coincide (language-neutral stems, so a French card and
- * its English twin can match), or when it is very similar overall and each card is among the
- * other's closest: within one workshop every card is on topic, so overall similarity alone
- * would flag neighbours that merely share a theme.
+ * its English twin can match). With sentence embeddings, a pair is also flagged when the mean of
+ * its word overlap and its meaning similarity reaches `duplicateMeaning`: shared words alone mark
+ * a shared theme, and so does a loose likeness of meaning, so a pair needs some of both, or
+ * near-identical meaning when it shares no word. Without embeddings, a pair is flagged
+ * when it is very similar overall and each card is among the other's closest: within one
+ * workshop every card is on topic, so overall similarity alone would flag neighbours that
+ * merely share a theme.
  */
 export function duplicatePairs(features: CardFeatures, matrix?: SimilarityMatrix): [number, number][] {
   const n = features.analysed.length;
@@ -103,9 +117,10 @@ export function duplicatePairs(features: CardFeatures, matrix?: SimilarityMatrix
   };
   const empty = (card: number) => (features.analysed[card]?.words.length ?? 0) === 0;
   return pairs
-    .filter(({ i, j, lexical, overall }) => {
+    .filter(({ i, j, lexical, overall, meaning }) => {
       if (empty(i) || empty(j)) return false;
       if (lexical >= SAME_WORDS) return true;
+      if (meaning !== undefined) return (lexical + meaning) / 2 >= TUNING.duplicateMeaning;
       const closest = among(i, overall) && among(j, overall);
       return closest && (lexical >= TUNING.duplicateLexical || overall >= TUNING.duplicateOverall);
     })

@@ -13,6 +13,8 @@ const MAX_LABEL_WORDS = 7;
 const MAX_KEY_POINTS = 3;
 // A key point is a card's text; a pasted paragraph is cut to what fits a report line.
 const MAX_KEY_POINT_CHARS = 120;
+// A label is a heading: a pasted run of letters with no spaces must not make it a paragraph.
+const MAX_LABEL_CHARS = 80;
 
 /** Words of a card as written, without stray symbols or emoji around them. */
 function displayWords(text: string): string[] {
@@ -84,5 +86,5 @@ export function summarise(features: CardFeatures, members: readonly number[], te
     .filter((i) => i !== labelCard)
     .slice(0, MAX_KEY_POINTS)
     .map((i) => clip(texts[i] ?? "", MAX_KEY_POINT_CHARS));
-  return { label: heading(words), keyPoints };
+  return { label: clip(heading(words), MAX_LABEL_CHARS), keyPoints };
 }

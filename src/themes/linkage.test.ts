@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageLinkage, cutTree, silhouette } from "./linkage.js";
+import { averageLinkage, cutTree, refineGroups, silhouette } from "./linkage.js";
 
 /** Two tight pairs and a loner: {0,1}, {2,3}, {4}. */
 const SIZE = 5;
@@ -26,5 +26,17 @@ describe("average linkage", () => {
 
   it("scores the true grouping above a wrong one by silhouette", () => {
     expect(silhouette(VALUES, SIZE, [0, 0, 1, 1, 2])).toBeGreaterThan(silhouette(VALUES, SIZE, [0, 1, 0, 1, 2]));
+  });
+});
+
+describe("refineGroups", () => {
+  it("moves a card cut into the wrong group to the group it is most like on average", () => {
+    // Card 2 sits with {0,1} but is much closer to {3,4}.
+    expect(refineGroups(VALUES, SIZE, [0, 0, 0, 1, 2], 5)).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  it("keeps a lone card in its own group when the count is fixed, and leaves a good grouping alone", () => {
+    expect(refineGroups(VALUES, SIZE, [0, 0, 1, 1, 2], 5, true)).toEqual([0, 0, 1, 1, 2]);
+    expect(refineGroups(VALUES, SIZE, [0, 0, 1, 1, 2], 0)).toEqual([0, 0, 1, 1, 2]);
   });
 });

@@ -113,3 +113,66 @@ export function silhouette(values: Float32Array, size: number, labels: readonly 
   }
   return total / size;
 }
+
+/**
+ * Moves each card to the group it is most like on average (kernel k-means on the similarity
+ * matrix), `rounds` times or until nothing moves. Average linkage commits to every merge: a card
+ * joined early to the wrong branch never leaves it; this lets it go where its similarities point.
+ * Cards move one at a time in index order, each seeing the moves before it (deciding all moves
+ * at once lets two cards swap places forever). With `keepSingletons` a card alone in its group
+ * stays (the count is fixed); otherwise it may join another and its group disappears. Labels
+ * come back renumbered 0…k−1 by first card.
+ */
+export function refineGroups(
+  values: Float32Array,
+  size: number,
+  labels: readonly number[],
+  rounds: number,
+  keepSingletons = false,
+): number[] {
+  const current = [...labels];
+  const groups = Math.max(0, ...current) + 1;
+  const counts = new Array<number>(groups).fill(0);
+  for (const label of current) counts[label] = (counts[label] as number) + 1;
+  const sums = new Float64Array(groups);
+  for (let round = 0; round < rounds; round++) {
+    let moved = 0;
+    for (let i = 0; i < size; i++) {
+      const own = current[i] as number;
+      if (keepSingletons && counts[own] === 1) continue;
+      sums.fill(0);
+      for (let j = 0; j < size; j++) {
+        if (j === i) continue;
+        const label = current[j] as number;
+        sums[label] = (sums[label] as number) + (values[i * size + j] as number);
+      }
+      let best = own;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (let g = 0; g < groups; g++) {
+        const others = (counts[g] as number) - (g === own ? 1 : 0);
+        if (others <= 0) continue;
+        const score = (sums[g] as number) / others;
+        if (score > bestScore) {
+          bestScore = score;
+          best = g;
+        }
+      }
+      if (best !== own) {
+        current[i] = best;
+        counts[own] = (counts[own] as number) - 1;
+        counts[best] = (counts[best] as number) + 1;
+        moved += 1;
+      }
+    }
+    if (moved === 0) break;
+  }
+  const renumber = new Map<number, number>();
+  return current.map((label) => {
+    let value = renumber.get(label);
+    if (value === undefined) {
+      value = renumber.size;
+      renumber.set(label, value);
+    }
+    return value;
+  });
+}

@@ -12,6 +12,8 @@ export interface SimilarityMatrix {
   values: Float32Array;
   /** The word overlap alone (language-neutral stems), for the near-duplicate rule. */
   lexical: Float32Array;
+  /** The centred embeddings' cosine alone, when the features have embeddings (near-duplicates). */
+  meaning?: Float32Array | undefined;
 }
 
 /** Adds `weight × a·b` for every pair sharing a term, through an inverted index: Σ over terms of df². */
@@ -61,7 +63,9 @@ export function similarityMatrix(features: CardFeatures, cards?: readonly number
   for (let k = 0; k < values.length; k++) {
     values[k] = weights.stems * (lexical[k] as number) + weights.grams * (grams[k] as number);
   }
+  let meaning: Float32Array | undefined;
   if (embeddings && weights.embedding > 0) {
+    meaning = new Float32Array(size * size);
     const vectors = subset.map((i) => embeddings[i] as Float32Array);
     const dims = vectors[0]?.length ?? 0;
     for (let x = 0; x < size; x++) {
@@ -70,6 +74,8 @@ export function similarityMatrix(features: CardFeatures, cards?: readonly number
         const b = vectors[y] as Float32Array;
         let dot = 0;
         for (let d = 0; d < dims; d++) dot += (a[d] as number) * (b[d] as number);
+        meaning[x * size + y] = dot;
+        meaning[y * size + x] = dot;
         const product = weights.embedding * dot;
         values[x * size + y] = (values[x * size + y] as number) + product;
         values[y * size + x] = (values[y * size + x] as number) + product;
@@ -79,6 +85,7 @@ export function similarityMatrix(features: CardFeatures, cards?: readonly number
   for (let x = 0; x < size; x++) {
     values[x * size + x] = 1;
     lexical[x * size + x] = 1;
+    if (meaning) meaning[x * size + x] = 1;
   }
-  return { cards: subset, size, values, lexical };
+  return { cards: subset, size, values, lexical, meaning };
 }

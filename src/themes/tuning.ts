@@ -12,9 +12,13 @@ export interface Tuning {
   countScale: number;
   countPower: number;
   countSpread: number;
+  /** Rounds of moving cards to the group they are most like after the tree is cut (0: none). */
+  refineRounds: number;
   /** A card whose mean similarity to the rest of its suggested column is below this fits nowhere. */
   outlierSimilarity: number;
-  /** Near-duplicates: lexical overlap (language-neutral terms) at least this… */
+  /** Near-duplicates with sentence embeddings: mean of word overlap and meaning similarity at least this. */
+  duplicateMeaning: number;
+  /** Near-duplicates without embeddings: lexical overlap (language-neutral terms) at least this… */
   duplicateLexical: number;
   /** …or overall similarity at least this and mutual nearest neighbours… */
   duplicateOverall: number;
@@ -30,7 +34,9 @@ export const TUNING: Tuning = {
   countScale: 1.2,
   countPower: 0.45,
   countSpread: 0.5,
+  refineRounds: 5,
   outlierSimilarity: Number.NEGATIVE_INFINITY,
+  duplicateMeaning: 0.45,
   duplicateLexical: 0.4,
   duplicateOverall: 0.5,
   duplicateRank: 1,
