@@ -1,8 +1,16 @@
 import type { Command } from "./commands.js";
+import {
+  type CommandOf,
+  decideAddCard,
+  decideMergeCards,
+  decideMoveCard,
+  decideSubmitTableCards,
+  ownCard,
+} from "./decideCards.js";
 import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
 import { mergeTexts } from "./merge.js";
-import { type Actor, type Card, entry, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
+import { type Actor, entry, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
 import { isAllowed } from "./permissions.js";
 import { reduceAll } from "./reducer.js";
 import { assertNever, fail, ok, type Result } from "./result.js";
@@ -276,87 +284,6 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
   }
 }
 
-type CommandOf<T extends Command["type"]> = Extract<Command, { type: T }>;
-
-function decideAddCard(state: WorkshopState, command: CommandOf<"addCard">, actor: Actor): Result<DomainEvent[]> {
-  if (entry(state.cards, command.cardId)) return fail("conflict", `Card ${command.cardId} already exists`);
-  if (Object.keys(state.cards).length >= LIMITS.cardsPerWorkshop)
-    return fail("invalid", "This workshop holds the most cards it can");
-  if (actor.role === "participant" && command.text.length > state.settings.cardMaxLength) {
-    return fail("invalid", `A card holds at most ${state.settings.cardMaxLength} characters`);
-  }
-  if (actor.role === "participant" && command.themeId)
-    return fail("forbidden", "Participants add cards to the unclustered pile");
-  const theme = command.themeId ? findTheme(state, command.themeId) : undefined;
-  if (command.themeId && !theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
-  const author = actor.role === "participant" ? entry(state.participants, actor.id) : undefined;
-  const card: Card = { id: command.cardId, text: command.text };
-  if (actor.role === "participant") card.authorId = actor.id;
-  if (author?.name && !state.settings.anonymousCards) card.author = author.name;
-  if (author?.group) card.group = author.group;
-  // In rounds mode a participant's card waits off the board: for its table to pick it, then
-  // for the facilitator to reveal the round. The facilitator's own cards (paper cards typed in)
-  // go straight to the board.
-  if (actor.role === "participant" && state.settings.brainstormMode === "rounds") {
-    const round = state.rounds.find((candidate) => candidate.id === state.activeRoundId);
-    if (!round || round.revealed) return fail("conflict", "Wait for the facilitator to start a round");
-    card.roundId = round.id;
-    const tableId = state.settings.useTables ? author?.tableId : undefined;
-    if (tableId && round.readyTableIds.includes(tableId))
-      return fail("conflict", "Your table has sent its cards for this round");
-    if (tableId) card.tableId = tableId;
-    card.stage = tableId ? "candidate" : "submitted";
-    return ok([{ type: "cardAdded", card, place: null }]);
-  }
-  const place = theme
-    ? { themeId: theme.id, index: theme.cardIds.length }
-    : { themeId: null, index: state.unclustered.length };
-  return ok([{ type: "cardAdded", card, place }]);
-}
-
-function decideSubmitTableCards(
-  state: WorkshopState,
-  command: CommandOf<"submitTableCards">,
-  actor: Actor,
-): Result<DomainEvent[]> {
-  if (actor.role === "participant" && entry(state.participants, actor.id)?.tableId !== command.tableId) {
-    return fail("forbidden", "Only people at this table can submit its cards");
-  }
-  const round = state.rounds.find((candidate) => candidate.id === state.activeRoundId);
-  if (!round) return fail("conflict", "No round is open");
-  if (round.readyTableIds.includes(command.tableId)) return fail("conflict", "This table has already sent its cards");
-  const candidates = Object.values(state.cards).filter(
-    (card) => card.stage === "candidate" && card.tableId === command.tableId && card.roundId === round.id,
-  );
-  const chosen = new Set(command.cardIds);
-  if (chosen.size !== command.cardIds.length) return fail("invalid", "A card is chosen twice");
-  for (const cardId of chosen) {
-    if (!candidates.some((card) => card.id === cardId))
-      return fail("not_found", `Card ${cardId} is not one of this table's cards`);
-  }
-  if (round.perTable !== null && chosen.size > round.perTable) {
-    return fail("invalid", `This round asks each table for ${round.perTable} cards at most`);
-  }
-  const discarded = candidates.filter((card) => !chosen.has(card.id));
-  return ok([
-    { type: "tableCardsSubmitted", tableId: command.tableId, roundId: round.id, cardIds: command.cardIds, discarded },
-  ]);
-}
-
-function decideMergeCards(state: WorkshopState, command: CommandOf<"mergeCards">): Result<DomainEvent[]> {
-  if (command.sourceCardId === command.targetCardId) return fail("invalid", "A card cannot merge into itself");
-  const source = entry(state.cards, command.sourceCardId);
-  const target = entry(state.cards, command.targetCardId);
-  const sourcePlace = locateCard(state, command.sourceCardId);
-  if (!source || !sourcePlace) return fail("not_found", `Card ${command.sourceCardId} is not on the board`);
-  if (!target || !locateCard(state, command.targetCardId))
-    return fail("not_found", `Card ${command.targetCardId} is not on the board`);
-  // Both texts are kept, one per line: merging says "these are one idea", not "drop one".
-  const text = `${target.text}\n${source.text}`;
-  if (text.length > LIMITS.cardText) return fail("invalid", "The merged card would be too long");
-  return ok([{ type: "cardsMerged", source, sourcePlace, targetCardId: target.id, text, previous: target.text }]);
-}
-
 /** The writer's text, merged with what others wrote since `base`; undefined on a real conflict. */
 function merged(base: string | undefined, mine: string, current: string): string | undefined {
   return base === undefined ? mine : mergeTexts(base, mine, current);
@@ -367,21 +294,6 @@ function freeSymbol(state: WorkshopState): number {
   const used = new Set(state.themes.map((theme) => theme.symbol));
   for (let symbol = 0; symbol < SYMBOL_COUNT; symbol++) if (!used.has(symbol)) return symbol;
   return state.themes.length % SYMBOL_COUNT;
-}
-
-function decideMoveCard(state: WorkshopState, command: CommandOf<"moveCard">, actor: Actor): Result<DomainEvent[]> {
-  if (actor.role === "participant" && !state.settings.participantsMayMoveCards) {
-    return fail("forbidden", "The facilitator has not let participants move cards");
-  }
-  const from = locateCard(state, command.cardId);
-  if (!from) return fail("not_found", `Card ${command.cardId} is not on the board`);
-  const target = command.toThemeId === null ? state.unclustered : findTheme(state, command.toThemeId)?.cardIds;
-  if (!target) return fail("not_found", `Theme ${command.toThemeId} does not exist`);
-  // Indices from other clients go stale under concurrent moves, so clamp rather than refuse.
-  const lengthWithoutCard = from.themeId === command.toThemeId ? target.length - 1 : target.length;
-  const to = { themeId: command.toThemeId, index: Math.min(command.toIndex, lengthWithoutCard) };
-  if (to.themeId === from.themeId && to.index === from.index) return ok([]);
-  return ok([{ type: "cardMoved", cardId: command.cardId, from, to }]);
 }
 
 function decideRestoreTheme(state: WorkshopState, command: CommandOf<"restoreTheme">): Result<DomainEvent[]> {
@@ -413,15 +325,6 @@ function decideCastVote(state: WorkshopState, command: CommandOf<"castVote">, ac
 /** The facilitator writes anywhere; a participant only once invited to co-write. */
 function isWriter(state: WorkshopState, actor: Actor): boolean {
   return actor.role === "facilitator" || entry(state.participants, actor.id)?.writer === true;
-}
-
-/** Participants may only touch their own cards; the facilitator may touch any. */
-function ownCard(state: WorkshopState, cardId: string, actor: Actor): Result<Card> {
-  const card = entry(state.cards, cardId);
-  if (!card) return fail("not_found", `Card ${cardId} does not exist`);
-  if (actor.role === "participant" && card.authorId !== actor.id)
-    return fail("forbidden", "You can only change your own cards");
-  return ok(card);
 }
 
 function withTheme(
