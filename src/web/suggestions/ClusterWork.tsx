@@ -18,7 +18,7 @@ import {
   fitHints,
   mergeCommand,
 } from "./suggestions.js";
-import { useDismissedPairs, useRefreshedSuggestion } from "./useSuggestion.js";
+import { refreshDelay, useDismissedPairs, useRefreshedSuggestion } from "./useSuggestion.js";
 import "./suggestions.css";
 
 type Proposal =
@@ -52,19 +52,23 @@ export function ClusterWork(props: {
 
   const cardsKey = useMemo(() => cardsSignature(state), [state]);
   const boardKey = useMemo(() => boardSignature(state), [state]);
+  const delay = refreshDelay(Object.keys(state.cards).length);
   const placements = useRefreshedSuggestion(
     state.id,
     boardKey,
     fetchPlacements,
     clustering && state.themes.length > 1 && state.unclustered.length > 0,
+    delay,
   );
-  const duplicates = useRefreshedSuggestion(state.id, cardsKey, fetchDuplicates, true);
+  const duplicates = useRefreshedSuggestion(state.id, cardsKey, fetchDuplicates, true, delay);
   const hints = useMemo(() => fitHints(state, placements), [state, placements]);
   const flags = useMemo(() => duplicateFlags(state, duplicates, dismissed), [state, duplicates, dismissed]);
 
-  // A card that arrives repeating another is announced once, politely.
+  // A card that arrives repeating another is announced once, politely (not those found on opening).
   const announced = useRef<ReadonlySet<string> | undefined>(undefined);
+  const answered = duplicates !== undefined;
   useEffect(() => {
+    if (!answered) return;
     const before = announced.current;
     announced.current = new Set(flags.keys());
     if (!before) return;
@@ -72,7 +76,7 @@ export function ClusterWork(props: {
     const first = arrived[0];
     if (first !== undefined)
       setNotice(t("suggestions.duplicateArrived", { text: snippet(entry(state.cards, first)?.text ?? "", 60) }));
-  }, [flags, state.cards, t]);
+  }, [answered, flags, state.cards, t]);
 
   const suggest = () => {
     setProposal({ status: "loading" });

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import type { WorkshopState } from "../../core/index.js";
 import { fetchNames } from "./api.js";
 import { boardSignature } from "./suggestions.js";
-import { useRefreshedSuggestion } from "./useSuggestion.js";
+import { refreshDelay, useRefreshedSuggestion } from "./useSuggestion.js";
 import "./suggestions.css";
 
 /**
@@ -11,7 +11,13 @@ import "./suggestions.css";
  */
 export function useNameSuggestions(state: WorkshopState): Map<string, { label: string; keyPoints: string[] }> {
   const key = useMemo(() => boardSignature(state), [state]);
-  const answer = useRefreshedSuggestion(state.id, key, fetchNames, state.themes.length > 0);
+  const answer = useRefreshedSuggestion(
+    state.id,
+    key,
+    fetchNames,
+    state.themes.length > 0,
+    refreshDelay(Object.keys(state.cards).length),
+  );
   return useMemo(
     () =>
       new Map(

@@ -1,24 +1,29 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { pairKey } from "./suggestions.js";
 
-/** How long the board must be still before suggestions are asked for again. */
-export const REFRESH_DELAY_MS = 1_500;
-/** The longest a change waits when the board never stays still (cards pouring in). */
-export const REFRESH_MAX_WAIT_MS = 6_000;
+/**
+ * How long the board must be still before suggestions are asked for again: 1.5 s, and longer on
+ * a large board, whose every suggestion costs the server more (all pairs of cards are compared).
+ */
+export function refreshDelay(cards: number): number {
+  return Math.min(20_000, 1_500 + 5 * cards);
+}
+/** The longest a change waits, in delays, when the board never stays still (cards pouring in). */
+const MAX_WAIT_DELAYS = 4;
 
 /**
  * A suggestion that follows the board: fetched when `enabled` turns on, then again once the board
- * (as `signature` sums it up) has stayed unchanged for `delayMs`, or at the latest `REFRESH_MAX_WAIT_MS`
- * after a change when it never does. At most one request is in flight;
- * changes made meanwhile are fetched for when it ends. A failed request is not retried until the
- * board changes again. The last answer stays shown while the next one is computed.
+ * (as `signature` sums it up) has stayed unchanged for `delayMs`, or at the latest four delays
+ * after a change when it never does. At most one request is in flight; changes made meanwhile are
+ * fetched for when it ends. A failed request is not retried until the board changes again. The
+ * last answer stays shown while the next one is computed.
  */
 export function useRefreshedSuggestion<T>(
   workshopId: string,
   signature: string,
   fetcher: (workshopId: string) => Promise<T>,
   enabled: boolean,
-  delayMs = REFRESH_DELAY_MS,
+  delayMs = refreshDelay(0),
 ): T | undefined {
   const [value, setValue] = useState<T>();
   const fetchedFor = useRef<string | undefined>(undefined);
@@ -47,7 +52,7 @@ export function useRefreshedSuggestion<T>(
             setFinished((count) => count + 1);
           });
       },
-      fetchedFor.current === undefined ? 0 : Math.max(0, Math.min(delayMs, REFRESH_MAX_WAIT_MS - waited)),
+      fetchedFor.current === undefined ? 0 : Math.max(0, Math.min(delayMs, MAX_WAIT_DELAYS * delayMs - waited)),
     );
     return () => clearTimeout(timer);
   }, [enabled, signature, workshopId, fetcher, delayMs, finished]);
