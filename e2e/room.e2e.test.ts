@@ -26,12 +26,14 @@ import {
   screenshot,
   serverState,
   TABLET,
-  watch,
 } from "./support/roles.js";
+import { continueToTheEnd, type Snapshot, type Step } from "./support/roomEnd.js";
+import { keyOf, snapshotOf } from "./support/workshopEnd.js";
 
 /**
  * The live room in real Chromium against a real `concord serve`: a facilitator's console, three
- * participants on their own devices and the projector, each in its own browser context.
+ * participants on their own devices and the projector, each in its own browser context, from the
+ * first card to the exported report and the replay.
  */
 describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
   let server: E2eServer;
@@ -39,7 +41,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -49,9 +51,9 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
    * The steps of one scenario share its room: after a failed step the scenario's later steps are
    * skipped rather than failed again. Each step also fails on any uncaught error in any page.
    */
-  const scenarioSteps = () => {
+  const scenarioSteps = (): Step => {
     let failedStep: string | undefined;
-    return (name: string, body: () => Promise<void>, timeout?: number) =>
+    return (name, body, timeout) =>
       it(
         name,
         async (context) => {
@@ -79,7 +81,9 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
   const state = (workshopId: string) => serverState(server.baseUrl, workshopId);
 
   describe.skipIf(!HAS_REFERENCE_EXAMPLE)(
-    needsReferenceExample("scenario 1: a room of four brings in the example's 30 cards and clusters them"),
+    needsReferenceExample(
+      "scenario 1: a room of four brings in the example's 30 cards, clusters, names, resolves and prioritizes them",
+    ),
     () => {
       const step = scenarioSteps();
       let example: WorkshopDocument;
@@ -91,6 +95,11 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
       let carl: Participant; // tablet, table 1
       let bea: Participant; // laptop, table 2: moves cards on the board
       const contexts: BrowserContext[] = [];
+      /** What the room held at moments of the session, to check the replay against. */
+      const snapshots: Snapshot[] = [];
+      const snapshot = async (label: string) => {
+        snapshots.push({ label, ...(await snapshotOf(server.baseUrl, workshopId)) });
+      };
 
       /** The example's cards, theme by theme, in its order. */
       let cards: { text: string }[];
@@ -219,14 +228,20 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         for (const person of [ana, carl, bea]) {
           await person.page.getByRole("heading", { name: example.focusQuestion }).waitFor();
         }
-        // The projector, in the facilitator's browser.
-        projector = await facilitator.page.context().newPage();
-        watch(projector, "projector");
-        await projector.setViewportSize({ width: 1920, height: 1080 });
-        await projector.goto(`${server.baseUrl}/w/${encodeURIComponent(workshopId)}/present`);
+        // The projector, in a window of its own opened with the facilitator's key: a tab in the
+        // console's window would hide the console (a tab behind barely renders: no animation
+        // frames, slow input), and the console is where the facilitator works. Whichever page is
+        // being used is still brought to the front.
+        const screen = await openPage(
+          browser,
+          { viewport: { width: 1920, height: 1080 }, locale: "en-CA" },
+          "projector",
+        );
+        contexts.push(screen.context);
+        projector = screen.page;
+        const key = await keyOf(facilitator.page, workshopId);
+        await projector.goto(`${server.baseUrl}/w/${encodeURIComponent(workshopId)}/present#key=${key}`);
         await poll(() => projector.getByTestId("present-join-code").textContent()).toBe(code);
-        // A page opened in a context becomes its front tab; a tab behind it barely renders (no
-        // animation frames, slow input), so whichever page is being used is brought to the front.
         await facilitator.page.bringToFront();
       });
 
@@ -237,8 +252,14 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         for (const person of [ana, carl, bea]) {
           await person.page.getByText(prompt, { exact: true }).waitFor();
         }
-        for (const entry of plan.filter((candidate) => candidate.round === round))
+        for (const [index, entry] of plan.filter((candidate) => candidate.round === round).entries()) {
           await entry.author().write(entry.text);
+          if (round === 1 && index === 0) {
+            // The replay is checked from here on: the session's first card, waiting for the reveal.
+            await poll(async () => Object.keys((await state(workshopId)).cards)).toHaveLength(1);
+            await snapshot("the first card");
+          }
+        }
         const table1 = textsOf(round, 1);
         const table2 = textsOf(round, 2);
         if (round === 1) {
@@ -295,6 +316,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         const now = await state(workshopId);
         await waitForBoard(facilitator.page, boardOfState(now));
         await waitForBoard(ana.page, boardOfState(now));
+        await snapshot(`round ${round} revealed`);
       };
 
       step(
@@ -399,8 +421,10 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           expect(clustered.themes.map((theme) => theme.cardIds.map((id) => clustered.cards[id]?.text))).toEqual(
             themes.map((theme) => theme.cards.map((card) => card.text)),
           );
+          await snapshot("clustered");
         },
-        150_000,
+        // Thirty drags on a machine that may be busy: most take a second or two, some much longer.
+        300_000,
       );
 
       step("every view shows the same board as the server", async () => {
@@ -437,7 +461,25 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await projector.setViewportSize({ width: 1280, height: 720 });
         await expectProjectorFits(projector, code, example.focusQuestion, '[data-testid^="card-"]');
         await screenshot(projector, "08b-cluster-projector-1280x720");
+        await projector.setViewportSize({ width: 1920, height: 1080 });
       });
+
+      // The same room, on the same pages, carries on to the end of the workshop.
+      continueToTheEnd(step, () => ({
+        baseUrl: server.baseUrl,
+        browser,
+        example,
+        workshopId,
+        facilitator,
+        projector,
+        ana,
+        carl,
+        bea,
+        contexts,
+        authorOf: (text) => plan.find((entry) => entry.text === text)?.author().name,
+        snapshots,
+        snapshot,
+      }));
     },
   );
 

@@ -20,7 +20,8 @@ export async function startE2eServer(): Promise<E2eServer> {
   if (!existsSync(join(REPO_ROOT, "dist/web/index.html")))
     throw new Error("dist/web is missing: run npm run build first");
   const dataDir = makeTempDir();
-  const server = await startServerProcess(dataDir, await freePort());
+  // Generous: on a busy machine with a cold disk cache, loading the sources through tsx is slow.
+  const server = await startServerProcess(dataDir, await freePort(), 120_000);
   return {
     ...server,
     dataDir,

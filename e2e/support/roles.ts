@@ -44,7 +44,8 @@ export async function openPage(
   label: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options);
-  context.setDefaultTimeout(15_000);
+  // Generous: the machine running the browsers may be busy with other work.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   watch(page, label);
   return { context, page };

@@ -1,13 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import {
-  type EventEnvelope,
-  emptyWorkshop,
-  type Phase,
-  reduceAll,
-  type WorkshopDocument,
-  type WorkshopState,
-} from "../../src/core/index.js";
+import { type EventEnvelope, emptyWorkshop, type Phase, reduceAll, type WorkshopState } from "../../src/core/index.js";
 import { fetchWorkshop, requestJson } from "../../test/support/server.js";
 
 /**
@@ -33,16 +26,6 @@ export async function goToPhase(console: Page, phase: Phase): Promise<void> {
     .getByRole("button", { name: label, exact: true })
     .click();
   await console.locator('[aria-current="step"]', { hasText: label }).waitFor();
-}
-
-/** The example with the room's work taken out: names, key points, statements, reflections, next steps. */
-export function emptied(doc: WorkshopDocument): WorkshopDocument {
-  return {
-    ...doc,
-    themes: doc.themes.map((theme) => ({ ...theme, name: "", keyPoints: [], headline: "", narrative: "" })),
-    reflections: "",
-    nextSteps: "",
-  };
 }
 
 /**

@@ -61,13 +61,15 @@ export function CoTextField(props: {
   });
 
   // When others' words come into the draft, the caret moves with the text around it, not to the end.
-  const shown = useRef(co.draft);
+  // It is shifted from the text it was read in: a keystroke and others' words can reach the draft
+  // in one render, and the writer's own new letter must not count as a change before the caret.
   const typed = useRef(co.draft);
   const caret = useRef<[number, number]>([0, 0]);
+  const caretIn = useRef(co.draft);
   useLayoutEffect(() => {
     const element = box.current;
-    const before = shown.current;
-    shown.current = co.draft;
+    const before = caretIn.current;
+    caretIn.current = co.draft;
     if (element) {
       // Grow with the text, so the carets drawn over it stay where the text is.
       element.style.height = "auto";
@@ -75,12 +77,14 @@ export function CoTextField(props: {
     }
     if (!element || co.draft === typed.current || document.activeElement !== element) return;
     const [start, end] = caret.current;
-    element.setSelectionRange(shiftCaret(before, co.draft, start), shiftCaret(before, co.draft, end));
+    caret.current = [shiftCaret(before, co.draft, start), shiftCaret(before, co.draft, end)];
+    element.setSelectionRange(...caret.current);
   }, [co.draft]);
 
   const tellFocus = (event: SyntheticEvent<HTMLTextAreaElement>) => {
-    const { selectionStart, selectionEnd } = event.currentTarget;
+    const { selectionStart, selectionEnd, value } = event.currentTarget;
     caret.current = [selectionStart, selectionEnd];
+    caretIn.current = value;
     client.focus({ themeId, field, cursor: selectionStart });
   };
   const handleChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
