@@ -16,7 +16,10 @@ export interface SimilarityMatrix {
   meaning?: Float32Array | undefined;
 }
 
-/** Adds `weight × a·b` for every pair sharing a term, through an inverted index: Σ over terms of df². */
+/**
+ * Adds `weight × a·b` for every pair sharing a term, through an inverted index (Σ over terms of
+ * df²), one matrix row at a time so that the sums stay within one row in cache.
+ */
 function addSparse(
   vectors: readonly SparseVector[],
   cards: readonly number[],
@@ -25,29 +28,34 @@ function addSparse(
   size: number,
 ) {
   if (weight === 0) return;
-  const postings = new Map<number, { card: number; value: number }[]>();
+  const lists = new Map<number, { cards: number[]; values: number[] }>();
   cards.forEach((i, c) => {
     const vector = vectors[i] as SparseVector;
     for (let k = 0; k < vector.indices.length; k++) {
       const term = vector.indices[k] as number;
-      let list = postings.get(term);
+      let list = lists.get(term);
       if (!list) {
-        list = [];
-        postings.set(term, list);
+        list = { cards: [], values: [] };
+        lists.set(term, list);
       }
-      list.push({ card: c, value: vector.values[k] as number });
+      list.cards.push(c);
+      list.values.push(vector.values[k] as number);
     }
   });
-  for (const list of postings.values())
-    for (let a = 0; a < list.length; a++) {
-      const { card: x, value: u } = list[a] as { card: number; value: number };
-      for (let b = a + 1; b < list.length; b++) {
-        const { card: y, value: v } = list[b] as { card: number; value: number };
-        const product = weight * u * v;
-        target[x * size + y] = (target[x * size + y] as number) + product;
-        target[y * size + x] = (target[y * size + x] as number) + product;
+  cards.forEach((i, x) => {
+    const vector = vectors[i] as SparseVector;
+    const row = x * size;
+    for (let k = 0; k < vector.indices.length; k++) {
+      const list = lists.get(vector.indices[k] as number) as { cards: number[]; values: number[] };
+      const u = vector.values[k] as number;
+      const { cards: others, values } = list;
+      for (let m = 0; m < others.length; m++) {
+        const y = others[m] as number;
+        // weight × (u·v), not (weight·u)·v: the pair's two cells get bit-identical sums.
+        if (y !== x) target[row + y] = (target[row + y] as number) + weight * (u * (values[m] as number));
       }
     }
+  });
 }
 
 /** Pairwise combined similarities of the given cards (all cards by default). */
@@ -66,21 +74,44 @@ export function similarityMatrix(features: CardFeatures, cards?: readonly number
   let meaning: Float32Array | undefined;
   if (embeddings && weights.embedding > 0) {
     meaning = new Float32Array(size * size);
-    const vectors = subset.map((i) => embeddings[i] as Float32Array);
-    const dims = vectors[0]?.length ?? 0;
+    const dims = embeddings[subset[0] as number]?.length ?? 0;
+    // One contiguous copy: the n²/2 dot products are most of a large wall's time, and read it in order.
+    const flat = new Float32Array(size * dims);
+    subset.forEach((i, x) => {
+      flat.set((embeddings[i] as Float32Array).subarray(0, dims), x * dims);
+    });
     for (let x = 0; x < size; x++) {
-      const a = vectors[x] as Float32Array;
+      const a = x * dims;
       for (let y = x + 1; y < size; y++) {
-        const b = vectors[y] as Float32Array;
-        let dot = 0;
-        for (let d = 0; d < dims; d++) dot += (a[d] as number) * (b[d] as number);
-        meaning[x * size + y] = dot;
-        meaning[y * size + x] = dot;
-        const product = weights.embedding * dot;
-        values[x * size + y] = (values[x * size + y] as number) + product;
-        values[y * size + x] = (values[y * size + x] as number) + product;
+        const b = y * dims;
+        // Four partial sums: independent additions the engine can overlap.
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let d = 0;
+        for (; d + 3 < dims; d += 4) {
+          s0 += (flat[a + d] as number) * (flat[b + d] as number);
+          s1 += (flat[a + d + 1] as number) * (flat[b + d + 1] as number);
+          s2 += (flat[a + d + 2] as number) * (flat[b + d + 2] as number);
+          s3 += (flat[a + d + 3] as number) * (flat[b + d + 3] as number);
+        }
+        for (; d < dims; d++) s0 += (flat[a + d] as number) * (flat[b + d] as number);
+        meaning[x * size + y] = s0 + s1 + s2 + s3;
       }
     }
+    // Mirror and add in tiles, so that the column-wise reads stay in cache.
+    const TILE = 64;
+    for (let x0 = 0; x0 < size; x0 += TILE)
+      for (let y0 = x0; y0 < size; y0 += TILE)
+        for (let x = x0; x < Math.min(x0 + TILE, size); x++)
+          for (let y = Math.max(y0, x + 1); y < Math.min(y0 + TILE, size); y++) {
+            const dot = meaning[x * size + y] as number;
+            meaning[y * size + x] = dot;
+            const product = weights.embedding * dot;
+            values[x * size + y] = (values[x * size + y] as number) + product;
+            values[y * size + x] = (values[y * size + x] as number) + product;
+          }
   }
   for (let x = 0; x < size; x++) {
     values[x * size + x] = 1;
