@@ -146,6 +146,11 @@ export function useBoardDrag(state: WorkshopState, send: (command: Command) => v
   const handleDragOver = ({ active, over }: DragOverEvent) => {
     const cardId = cardIdOf(active.id);
     if (cardId === undefined || !over) return;
+    // One change of lane per frame. Moving a card reflows both lanes (cards with a hint or a flag
+    // under them are taller), and the keyboard aims by overlap: measured again in the same frame,
+    // the card can overlap its old lane most and go back, again and again, until React gives up
+    // (update depth exceeded). The next frame measures the settled layout.
+    if (movedToNewContainer.current) return;
     const current = containersRef.current;
     const from = containerOf(current, active.id);
     const to = containerOf(current, over.id);
