@@ -1,5 +1,6 @@
 import { centroidOf, centroidShape, similarityToCentroid } from "./centroids.js";
 import type { CardFeatures } from "./features.js";
+import { STOPWORDS } from "./stopwords.js";
 import { fold } from "./text.js";
 
 /** A suggested name and key points for one column, drawn from its own cards. */
@@ -28,6 +29,16 @@ function displayWords(text: string): string[] {
 function clip(text: string, limit: number): string {
   const clean = text.replace(/\s+/g, " ").trim();
   return clean.length <= limit ? clean : `${clean.slice(0, limit - 1).trimEnd()}…`;
+}
+
+/**
+ * A card cut to the label's length can end mid-phrase ("Collect rainwater from the shed roof
+ * for"): the little words left hanging at the end go, so the label reads as a phrase.
+ */
+export function withoutDanglingEnd(words: readonly string[]): string[] {
+  let end = words.length;
+  while (end > 1 && STOPWORDS.has(fold(words[end - 1] ?? ""))) end--;
+  return words.slice(0, end);
 }
 
 /** Capitalises the first letter: a label is a heading, whatever case the card was typed in. */
@@ -74,7 +85,7 @@ export function summarise(features: CardFeatures, members: readonly number[], te
   const labelCard =
     central.find((i) => wordsOf(i).length >= MIN_LABEL_WORDS && wordsOf(i).length <= MAX_LABEL_WORDS) ??
     (central[0] as number);
-  const words = wordsOf(labelCard).slice(0, MAX_LABEL_WORDS);
+  const words = withoutDanglingEnd(wordsOf(labelCard).slice(0, MAX_LABEL_WORDS));
   const present = new Set(words.map((word) => word.toLowerCase()));
   for (const word of characteristicWords(features, members, texts)) {
     if (words.length >= MIN_LABEL_WORDS) break;
