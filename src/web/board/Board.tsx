@@ -174,6 +174,7 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
           {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
             <BoardPile
               cards={cardsOf(PILE_ID)}
+              boardEmpty={Object.values(containers).every((cards) => cards.length === 0)}
               footnotes={state.footnotes}
               cardsDraggable={cardsDraggable}
               onOpenCard={onOpenCard}

@@ -43,7 +43,13 @@ function CardList({ containerId, cards, footnotes, cardsDraggable, onOpenCard, e
 }
 
 /** The unclustered pile: where cards arrive and where a deleted column's cards go back. */
-export function BoardPile(props: Omit<CardListProps, "containerId" | "emptyText">) {
+export function BoardPile({
+  boardEmpty,
+  ...props
+}: Omit<CardListProps, "containerId" | "emptyText"> & {
+  /** No card anywhere yet: "every card is in a column" would say the opposite. */
+  boardEmpty: boolean;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: PILE_ID, data: { type: "pile" }, disabled: !props.cardsDraggable });
@@ -60,7 +66,11 @@ export function BoardPile(props: Omit<CardListProps, "containerId" | "emptyText"
         </h3>
         <span className="board-count">{t("board.cardCount", { count: props.cards.length })}</span>
       </header>
-      <CardList {...props} containerId={PILE_ID} emptyText={t("board.pileEmpty")} />
+      <CardList
+        {...props}
+        containerId={PILE_ID}
+        emptyText={boardEmpty ? t("board.pileNoCards") : t("board.pileEmpty")}
+      />
     </section>
   );
 }
