@@ -123,7 +123,14 @@ export const commandSchema = z.discriminatedUnion("type", [
     })
     .strict(),
   z
-    .object({ type: z.literal("createTheme"), themeId: id, name: shortText.optional(), index: index.optional() })
+    .object({
+      type: z.literal("createTheme"),
+      themeId: id,
+      name: shortText.optional(),
+      index: index.optional(),
+      /** Cards to gather into the new column, in order: one step for everyone, and for undo. */
+      cardIds: z.array(id).max(LIMITS.cardsPerWorkshop).optional(),
+    })
     .strict(),
   z.object({ type: z.literal("deleteTheme"), themeId: id }).strict(),
   z.object({ type: z.literal("moveTheme"), themeId: id, toIndex: index }).strict(),

@@ -5,6 +5,7 @@ import {
   decideMergeCards,
   decideMoveCard,
   decideSubmitTableCards,
+  gatherCards,
   ownCard,
 } from "./decideCards.js";
 import type { DomainEvent } from "./events.js";
@@ -111,17 +112,21 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     case "createTheme": {
       if (findTheme(state, command.themeId)) return fail("conflict", `Theme ${command.themeId} already exists`);
       if (state.themes.length >= LIMITS.themesPerWorkshop) return fail("invalid", "Too many themes");
+      const gathered = gatherCards(state, command.cardIds ?? []);
+      if (!gathered.ok) return gathered;
       const theme = {
         id: command.themeId,
         name: command.name ?? "",
         keyPoints: [],
         headline: "",
         narrative: "",
-        cardIds: [],
+        cardIds: gathered.value.map(({ cardId }) => cardId),
         symbol: freeSymbol(state),
       };
       const index = Math.min(command.index ?? state.themes.length, state.themes.length);
-      return ok([{ type: "themeCreated", theme, index }]);
+      return ok([
+        { type: "themeCreated", theme, index, ...(gathered.value.length > 0 ? { gathered: gathered.value } : {}) },
+      ]);
     }
     case "deleteTheme": {
       const index = state.themes.findIndex((theme) => theme.id === command.themeId);

@@ -1,7 +1,7 @@
 import type { Command } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
-import { type Actor, type Card, entry, findTheme, locateCard, type WorkshopState } from "./model.js";
+import { type Actor, type Card, type CardPlace, entry, findTheme, locateCard, type WorkshopState } from "./model.js";
 import { fail, ok, type Result } from "./result.js";
 
 /** The deciders of the commands that add, merge, move and submit cards (see decide.ts). */
@@ -89,6 +89,31 @@ export function decideMergeCards(state: WorkshopState, command: CommandOf<"merge
   const text = `${target.text}\n${source.text}`;
   if (text.length > LIMITS.cardText) return fail("invalid", "The merged card would be too long");
   return ok([{ type: "cardsMerged", source, sourcePlace, targetCardId: target.id, text, previous: target.text }]);
+}
+
+/**
+ * Where each card stands as the ones before it leave: moved back in reverse order to these
+ * places, they rebuild the board exactly (what undo of a new column with cards does).
+ */
+export function gatherCards(
+  state: WorkshopState,
+  cardIds: readonly string[],
+): Result<{ cardId: string; from: CardPlace }[]> {
+  if (new Set(cardIds).size !== cardIds.length) return fail("invalid", "A card is listed twice");
+  const lanes = new Map<string | null, string[]>();
+  const gathered: { cardId: string; from: CardPlace }[] = [];
+  for (const cardId of cardIds) {
+    const place = locateCard(state, cardId);
+    if (!place) return fail("not_found", `Card ${cardId} is not on the board`);
+    const lane = lanes.get(place.themeId) ?? [
+      ...(place.themeId === null ? state.unclustered : (findTheme(state, place.themeId)?.cardIds ?? [])),
+    ];
+    lanes.set(place.themeId, lane);
+    const index = lane.indexOf(cardId);
+    lane.splice(index, 1);
+    gathered.push({ cardId, from: { themeId: place.themeId, index } });
+  }
+  return ok(gathered);
 }
 
 export function decideMoveCard(

@@ -43,7 +43,8 @@ export type DomainEvent =
   | { type: "tableCardsSubmitted"; tableId: string; roundId: string; cardIds: string[]; discarded: Card[] }
   | { type: "timerStarted"; timer: Timer; previous: Timer | null }
   | { type: "timerStopped"; previous: Timer }
-  | { type: "themeCreated"; theme: Theme; index: number }
+  /** `gathered`: the cards taken into it (in `theme.cardIds` order), each from where it stood as the ones before left. */
+  | { type: "themeCreated"; theme: Theme; index: number; gathered?: { cardId: string; from: CardPlace }[] }
   /** `votes` are the dots that were on the theme, dropped with it (kept for undo). */
   | { type: "themeDeleted"; theme: Theme; index: number; votes: Vote[] }
   | { type: "themeMoved"; themeId: string; from: number; to: number }

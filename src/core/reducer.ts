@@ -81,8 +81,13 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
       return { ...state, timer: null };
     case "cardMoved":
       return insertCardAt(removeCardFrom(state, event.cardId, event.from), event.cardId, event.to);
-    case "themeCreated":
-      return { ...state, themes: insertAt(state.themes, event.index, event.theme) };
+    case "themeCreated": {
+      const emptied = (event.gathered ?? []).reduce(
+        (current, { cardId, from }) => removeCardFrom(current, cardId, from),
+        state,
+      );
+      return { ...emptied, themes: insertAt(emptied.themes, event.index, event.theme) };
+    }
     case "themeDeleted":
       return {
         ...state,

@@ -37,7 +37,15 @@ function inverseOf(event: DomainEvent): Command[] {
         ...inverseOf({ type: "cardRemoved", card: event.source, place: event.sourcePlace }),
       ];
     case "themeCreated":
-      return [{ type: "deleteTheme", themeId: event.theme.id }];
+      // The gathered cards go back where they stood, last first, before the empty column goes.
+      return [
+        ...[...(event.gathered ?? [])]
+          .reverse()
+          .map(
+            ({ cardId, from }): Command => ({ type: "moveCard", cardId, toThemeId: from.themeId, toIndex: from.index }),
+          ),
+        { type: "deleteTheme", themeId: event.theme.id },
+      ];
     case "themeDeleted":
       return [{ type: "restoreTheme", theme: event.theme, index: event.index, votes: event.votes }];
     case "themesMerged":

@@ -191,7 +191,14 @@ const commands = {
     toIndex: index,
   }),
   createTheme: fc.record(
-    { type: fc.constant("createTheme" as const), themeId, name: shortText, index },
+    {
+      type: fc.constant("createTheme" as const),
+      themeId,
+      name: shortText,
+      index,
+      // An accepted suggestion: cards gathered from anywhere (sometimes a repeat or a ghost, refused).
+      cardIds: fc.array(existingCardId, { maxLength: 5 }),
+    },
     { requiredKeys: ["type", "themeId"] },
   ),
   deleteTheme: fc.record({ type: fc.constant("deleteTheme" as const), themeId }),
@@ -547,6 +554,8 @@ async function runScenario(scenario: { imported: boolean; steps: Step[] }): Prom
 
     // (a) Replay. The live state, then the file reopened by a new service (snapshot + tail) ...
     const live = await service.get(workshopId);
+    // The service writes a snapshot after the turn that crossed a hundred events: let it land.
+    await new Promise((resolve) => setImmediate(resolve));
     await store.close();
     store = openSqliteStore(dir);
     const snapshot = await store.loadSnapshot(workshopId);

@@ -97,9 +97,11 @@ export function ClusterWork(props: {
       const column = proposal.proposal.themes[index];
       if (!column) continue;
       const commands = acceptCommands(state, column, crypto.randomUUID());
-      for (const command of commands) send(command);
-      if (commands.length > 0) added += 1;
-      moved += Math.max(commands.length - 1, 0);
+      for (const command of commands) {
+        send(command);
+        added += 1;
+        moved += command.type === "createTheme" ? (command.cardIds?.length ?? 0) : 0;
+      }
     }
     setProposal({ ...proposal, accepted: new Set([...proposal.accepted, ...indices]) });
     setNotice(t("suggestions.acceptedNotice", { count: added, cards: moved }));

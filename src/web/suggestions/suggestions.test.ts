@@ -29,24 +29,23 @@ describe("accepting a proposed column", () => {
   it("creates an unnamed column and moves the proposal's cards into it, in order, from wherever they are", () => {
     const state = board();
     const commands = acceptCommands(state, { label: "Cards a to c", keyPoints: [], cardIds: ["c", "a", "b"] }, "new");
-    expect(commands).toEqual([
-      { type: "createTheme", themeId: "new" },
-      { type: "moveCard", cardId: "c", toThemeId: "new", toIndex: 0 },
-      { type: "moveCard", cardId: "a", toThemeId: "new", toIndex: 1 },
-      { type: "moveCard", cardId: "b", toThemeId: "new", toIndex: 2 },
-    ]);
+    expect(commands).toEqual([{ type: "createTheme", themeId: "new", cardIds: ["c", "a", "b"] }]);
     const after = playAll(state, commands);
     expect(after.themes.find((theme) => theme.id === "new")).toMatchObject({ name: "", cardIds: ["c", "a", "b"] });
     expect(after.unclustered).toEqual(["d", "e"]);
-    // Each step is an ordinary board change: undo takes them back one by one.
-    expect(after.undoStack.length - state.undoStack.length).toBe(4);
+    // One board change for everyone: one undo takes the whole column back.
+    expect(after.undoStack.length - state.undoStack.length).toBe(1);
+    const undone = playAll(after, [{ type: "undo" }]);
+    expect(undone.themes.map((theme) => [theme.id, theme.cardIds])).toEqual(
+      state.themes.map((theme) => [theme.id, theme.cardIds]),
+    );
+    expect(undone.unclustered).toEqual(state.unclustered);
   });
 
   it("skips cards removed or merged since the proposal, and does nothing when none is left", () => {
     const state = play(board(), FACILITATOR, { type: "removeCard", cardId: "b" });
     expect(acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone", "d"] }, "n")).toEqual([
-      { type: "createTheme", themeId: "n" },
-      { type: "moveCard", cardId: "d", toThemeId: "n", toIndex: 0 },
+      { type: "createTheme", themeId: "n", cardIds: ["d"] },
     ]);
     expect(acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone"] }, "n")).toEqual([]);
   });

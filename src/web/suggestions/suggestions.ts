@@ -28,17 +28,14 @@ export function cardsStillOnBoard(state: WorkshopState, cardIds: readonly string
 }
 
 /**
- * The commands that accept a proposed column: a new column (unnamed: the room names its columns
- * in the name phase, where the suggested name comes back as a prefill), then each of its cards
- * still on the board moved into it, in order. Nothing when none of its cards is left.
+ * The command that accepts a proposed column: a new column (unnamed: the room names its columns
+ * in the name phase, where the suggested name comes back as a prefill) gathering its cards still
+ * on the board, in order — one board change, so one undo takes it back. Nothing when none is left.
  */
 export function acceptCommands(state: WorkshopState, column: ThemeSuggestion, themeId: string): Command[] {
   const cardIds = cardsStillOnBoard(state, column.cardIds);
   if (cardIds.length === 0) return [];
-  return [
-    { type: "createTheme", themeId },
-    ...cardIds.map((cardId, toIndex): Command => ({ type: "moveCard", cardId, toThemeId: themeId, toIndex })),
-  ];
+  return [{ type: "createTheme", themeId, cardIds }];
 }
 
 /**
