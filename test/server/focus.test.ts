@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLOSE_CODES, type PeerFocusMessage, type ServerMessage } from "../../src/core/index.js";
+import { publicParticipantId } from "../../src/server/ws/participantIdentity.js";
 import { withLiveServer } from "../support/liveServer.js";
 import { createWorkshop, fetchWorkshop } from "../support/server.js";
 import { openClient, type TestClient } from "../support/wsClient.js";
@@ -45,7 +46,7 @@ describe("focus and peerFocus", () => {
     ada.sendRaw({ type: "focus", themeId: "t1", field: "narrative", cursor: 12 });
     const expected = {
       type: "peerFocus",
-      actorId: "p-ada",
+      actorId: publicParticipantId("p-ada"),
       name: "Ada",
       role: "participant",
       themeId: "t1",
@@ -76,7 +77,7 @@ describe("focus and peerFocus", () => {
     await facilitator.waitForMessage((message) => isPeerFocus(message) && message.field === "headline");
     await ada.close();
     const cleared = await facilitator.waitForMessage((message) => isPeerFocus(message) && message.field === null);
-    expect(cleared).toMatchObject({ actorId: "p-ada", themeId: "t1", field: null });
+    expect(cleared).toMatchObject({ actorId: publicParticipantId("p-ada"), themeId: "t1", field: null });
   });
 
   it("refuses focus before hello, and a malformed focus with bad_message", async () => {

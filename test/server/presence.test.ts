@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EventEnvelope, PresenceMessage, ServerMessage } from "../../src/core/index.js";
+import { publicParticipantId } from "../../src/server/ws/participantIdentity.js";
 import { withLiveServer } from "../support/liveServer.js";
 import { type CreatedWorkshop, createWorkshop, requestJson } from "../support/server.js";
 import type { TestClient } from "../support/wsClient.js";
@@ -87,9 +88,9 @@ describe("presence", () => {
     const seen = await waitForPresence(facilitator, everyone);
     expect(seen.byTable).toStrictEqual({ t1: 2, t2: 1 });
     expect(byName(seen.people)).toStrictEqual([
-      { id: "p-ada", name: "Ada", tableId: "t1" },
-      { id: "p-bo", name: "Bo", tableId: "t1" },
-      { id: "p-cy", name: "Cy", tableId: "t2" },
+      { id: publicParticipantId("p-ada"), name: "Ada", tableId: "t1" },
+      { id: publicParticipantId("p-bo"), name: "Bo", tableId: "t1" },
+      { id: publicParticipantId("p-cy"), name: "Cy", tableId: "t2" },
     ]);
 
     for (const participant of [ada, bo, cy]) {
@@ -157,7 +158,7 @@ describe("presence", () => {
       type: "presence",
       connected: 1,
       byTable: { "": 1 },
-      people: [{ id: "p-dee", name: "Dee" }],
+      people: [{ id: publicParticipantId("p-dee"), name: "Dee" }],
     });
 
     // Closing one tab leaves the person connected.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Command, ServerMessage } from "../../src/core/index.js";
+import { publicParticipantId } from "../../src/server/ws/participantIdentity.js";
 import { withLiveServer } from "../support/liveServer.js";
 import { type CreatedWorkshop, createWorkshop, fetchWorkshop } from "../support/server.js";
 import type { TestClient } from "../support/wsClient.js";
@@ -67,7 +68,7 @@ describe("sync with `since` ahead of the server", () => {
     const own = await client.expectAck("own", addCard("own"));
     await client.waitForSeq(own.seq);
     await facilitator.waitForSeq(own.seq);
-    expect(client.state.cards.own).toMatchObject({ id: "own", authorId: "ahead" });
+    expect(client.state.cards.own).toMatchObject({ id: "own", authorId: publicParticipantId("ahead") });
   });
 
   it("keeps working when it happens twice in a row, and a normal sync still replays afterwards", async () => {
@@ -116,6 +117,9 @@ describe("sync with `since` ahead of the server", () => {
     const after = await writer.expectAck("after-race", addCard("after-race"));
     await client.waitForSeq(after.seq);
     expect(client.gaps).toEqual([]);
-    expect(client.state.cards["after-race"]).toMatchObject({ id: "after-race", authorId: "writer" });
+    expect(client.state.cards["after-race"]).toMatchObject({
+      id: "after-race",
+      authorId: publicParticipantId("writer"),
+    });
   });
 });

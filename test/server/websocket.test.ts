@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLOSE_CODES, type Command, PROTOCOL_VERSION } from "../../src/core/index.js";
+import { publicParticipantId } from "../../src/server/ws/participantIdentity.js";
 import { withLiveServer } from "../support/liveServer.js";
 import { type CreatedWorkshop, createWorkshop, fetchWorkshop } from "../support/server.js";
 import type { AckMessage, ClientOptions, TestClient } from "../support/wsClient.js";
@@ -44,7 +45,10 @@ describe("live collaboration over WebSockets", () => {
 
     const a = await participant(workshop, "participant-a");
     const b = await participant(workshop, "participant-b");
-    expect(a.welcome?.actor).toEqual({ role: "participant", id: "participant-a" });
+    expect(a.welcome?.actor).toEqual({ role: "participant", id: publicParticipantId("participant-a") });
+    // The id the room sees cannot be used to say hello as that person.
+    const impostor = await participant(workshop, publicParticipantId("participant-a"));
+    expect(impostor.welcome?.actor.id).not.toBe(publicParticipantId("participant-a"));
     expect(a.state.phase).toBe("brainstorm");
     await a.expectAck("join-a", { type: "joinWorkshop", name: "Ada" });
 
@@ -55,7 +59,7 @@ describe("live collaboration over WebSockets", () => {
     expect(seen.cards["card-1"]).toEqual({
       id: "card-1",
       text: "More quiet rooms",
-      authorId: "participant-a",
+      authorId: publicParticipantId("participant-a"),
       author: "Ada",
     });
     expect(seen.unclustered).toEqual(["card-1"]);
@@ -64,7 +68,7 @@ describe("live collaboration over WebSockets", () => {
       .find((candidate) => candidate.commandId === "card-1");
     expect(envelope).toMatchObject({
       seq: ack.seq,
-      actor: { role: "participant", id: "participant-a" },
+      actor: { role: "participant", id: publicParticipantId("participant-a") },
       event: { type: "cardAdded", card: { id: "card-1" } },
     });
     expect(b.seq).toBe(ack.seq);

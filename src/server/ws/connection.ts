@@ -18,6 +18,7 @@ import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
 import { FocusRelay } from "./focusRelay.js";
 import type { Hub, Subscriber } from "./hub.js";
+import { publicParticipantId } from "./participantIdentity.js";
 import { snapshotFrame } from "./snapshotFrame.js";
 
 /** A client further behind than this gets a snapshot instead of a replay of the log. */
@@ -148,7 +149,12 @@ export class Connection implements Subscriber {
     if (hello.role === "facilitator" && !(await isFacilitator(hello.workshopId, hello.facilitatorKey ?? ""))) {
       return this.close(CLOSE_CODES.unauthorized, "Not a facilitator of this workshop");
     }
-    const actor: Actor = { role: hello.role, id: hello.participantId ?? randomUUID() };
+    const deviceId = hello.participantId ?? randomUUID();
+    const actor: Actor = {
+      role: hello.role,
+      // A participant's device id is its secret; the room knows it by a hash of it.
+      id: hello.role === "participant" ? publicParticipantId(deviceId) : deviceId,
+    };
     if (hello.role === "facilitator") this.facilitatorName = (await this.deps.facilitatorName?.()) ?? "";
     const joined: Joined = { workshopId: hello.workshopId, actor, sentSeq: 0, pending: [] };
     // Join before reading, so that nothing committed meanwhile can fall between the read and
