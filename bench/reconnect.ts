@@ -12,9 +12,8 @@ import { connectClient } from "../test/support/wsClient.js";
 import { Fleet } from "./load/fleet.js";
 import { loadAverage, nowMs, sleep } from "./load/measure.js";
 import { commonOptions, count, parseOptions, print } from "./load/options.js";
-import { prepareWorkshops } from "./load/setup.js";
+import { prepareWorkshops, roomClients } from "./load/setup.js";
 import { startConcord, type Target } from "./load/targets.js";
-import type { ClientSpec } from "./load/workerMessages.js";
 
 const USAGE = "Usage: npm run bench -- reconnect --participants N [--cards K] [--json] [--workers W]";
 
@@ -38,15 +37,7 @@ export async function reconnectBench(args: string[]): Promise<Record<string, unk
     const [workshop] = await prepareWorkshops(target, 1, 4);
     if (!workshop) throw new Error("no workshop");
     const { workshopId, facilitatorKey } = workshop;
-    const specs: ClientSpec[] = [
-      { participantId: "bench-facilitator", role: "facilitator", facilitatorKey, workshopId },
-      ...Array.from({ length: options.participants }, (_, at) => ({
-        participantId: `phone-${at}`,
-        role: "participant" as const,
-        name: `Person ${at + 1}`,
-        workshopId,
-      })),
-    ];
+    const specs = roomClients(workshop, options.participants);
     fleet = await Fleet.start(target.wsUrl, specs, options.workers, true);
     const joins = await fleet.join(120_000);
     const failed = joins.reduce((sum, join) => sum + join.failed, 0);

@@ -5,9 +5,9 @@
 import { makeTempDir, removeDir } from "../../test/support/server.js";
 import { Fleet } from "./fleet.js";
 import { CpuMeter, nowMs, type Percentiles, percentiles, rssKb, sleep } from "./measure.js";
-import { prepareWorkshops } from "./setup.js";
+import { prepareWorkshops, roomClients } from "./setup.js";
 import { startConcord, startRelay, type Target } from "./targets.js";
-import type { ClientSpec, CollectReport, JoinReport } from "./workerMessages.js";
+import type { CollectReport, JoinReport } from "./workerMessages.js";
 
 export interface RoomOptions {
   participants: number;
@@ -63,17 +63,8 @@ export async function runRoom(kind: Target["kind"], options: RoomOptions): Promi
   try {
     const [workshop] = await prepareWorkshops(target, 1, THEMES);
     if (!workshop) throw new Error("no workshop");
-    const { workshopId, facilitatorKey, themeIds } = workshop;
-    // The facilitator comes first, so that it lands in the first load process, which sends the moves.
-    const specs: ClientSpec[] = [
-      { participantId: "bench-facilitator", role: "facilitator", facilitatorKey, workshopId },
-      ...Array.from({ length: options.participants }, (_, at) => ({
-        participantId: `phone-${at}`,
-        role: "participant" as const,
-        name: `Person ${at + 1}`,
-        workshopId,
-      })),
-    ];
+    const { themeIds } = workshop;
+    const specs = roomClients(workshop, options.participants);
     fleet = await Fleet.start(target.wsUrl, specs, options.workers);
     await sleep(1000);
     const idle = rssKb(target.pid);

@@ -6,6 +6,7 @@
 import { createWorkshop, signUp } from "../../test/support/server.js";
 import { connectClient } from "../../test/support/wsClient.js";
 import type { Target } from "./targets.js";
+import type { ClientSpec } from "./workerMessages.js";
 
 export interface PreparedWorkshop {
   workshopId: string;
@@ -46,4 +47,20 @@ export async function prepareWorkshops(target: Target, count: number, themes: nu
     prepared.push({ workshopId: created.id, facilitatorKey: created.facilitatorKey, themeIds });
   }
   return prepared;
+}
+
+/**
+ * A room's load clients: the facilitator first (so that it lands in the first load process, which
+ * sends the moves), then `participants` phones that join with a name.
+ */
+export function roomClients({ workshopId, facilitatorKey }: PreparedWorkshop, participants: number): ClientSpec[] {
+  return [
+    { participantId: "bench-facilitator", role: "facilitator", facilitatorKey, workshopId },
+    ...Array.from({ length: participants }, (_, at) => ({
+      participantId: `phone-${at}`,
+      role: "participant" as const,
+      name: `Person ${at + 1}`,
+      workshopId,
+    })),
+  ];
 }

@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { freePort, REPO_ROOT } from "../../test/support/server.js";
+import { freePort, REPO_ROOT, stopChild } from "../../test/support/server.js";
 import { sleep } from "./measure.js";
 
 /** A running server process: where to reach it and how to stop it. */
@@ -92,13 +92,7 @@ async function watch(kind: Target["kind"], child: ChildProcess, port: number, ti
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     output: () => output,
-    async stop(graceMs = 15_000) {
-      if (exitCode !== undefined) return exitCode;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      const code = await exited;
-      clearTimeout(timer);
-      return code;
-    },
+    stop: (graceMs = 15_000) =>
+      exitCode !== undefined ? Promise.resolve(exitCode) : stopChild(child, exited, graceMs),
   };
 }

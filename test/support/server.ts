@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
@@ -274,13 +274,16 @@ export async function startServerProcess(dataDir: string, port: number, timeoutM
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     output: () => output,
-    async stop(graceMs = 10_000) {
-      if (exitCode !== undefined) return exitCode;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      const code = await exited;
-      clearTimeout(timer);
-      return code;
-    },
+    stop: (graceMs = 10_000) =>
+      exitCode !== undefined ? Promise.resolve(exitCode) : stopChild(child, exited, graceMs),
   };
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
+export async function stopChild(child: ChildProcess, exited: Promise<number | null>, graceMs: number) {
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  const code = await exited;
+  clearTimeout(timer);
+  return code;
 }
