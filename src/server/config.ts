@@ -1,14 +1,23 @@
 import { z } from "zod";
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
-  // All interfaces by default: phones in the room join over the local network.
-  HOST: z.string().min(1).default("0.0.0.0"),
-  CONCORD_DATA_DIR: z.string().min(1).default("./data"),
-  /** The address people type; used in join links and printed URLs. */
-  PUBLIC_URL: z.url().optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+    // All interfaces by default: phones in the room join over the local network.
+    HOST: z.string().min(1).default("0.0.0.0"),
+    CONCORD_DATA_DIR: z.string().min(1).default("./data"),
+    /** The address people type; used in join links and printed URLs. */
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Several processes: the shared PostgreSQL store and the Redis bus between them, both or neither. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_CHANNEL: z.string().min(1).default("concord:events"),
+  })
+  .refine((env) => (env.DATABASE_URL === undefined) === (env.REDIS_URL === undefined), {
+    message: "DATABASE_URL and REDIS_URL go together (several processes need both)",
+    path: ["REDIS_URL"],
+  });
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +25,8 @@ export interface ServerConfig {
   dataDir: string;
   publicUrl: string;
   logLevel: string;
+  /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
+  shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
 }
 
 /** Reads the server's settings from the environment, validated like every other input. */
@@ -25,12 +36,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  const { PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL, LOG_LEVEL } = parsed.data;
+  const { PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL, LOG_LEVEL, DATABASE_URL, REDIS_URL, REDIS_CHANNEL } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     dataDir: CONCORD_DATA_DIR,
     publicUrl: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ""),
     logLevel: LOG_LEVEL,
+    ...(DATABASE_URL && REDIS_URL
+      ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
+      : {}),
   };
 }

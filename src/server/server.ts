@@ -6,17 +6,22 @@ import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { seedDemoOnce } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
+import { openSharedBackend } from "./sharedBackend.js";
 import { openSqliteStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
 
 /** Opens the store, seeds the demo on first start, and listens. Closes cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
-  const store = openSqliteStore(config.dataDir);
-  const accounts = new SqliteAccountStore(join(config.dataDir, "concord.db"));
+  let app: FastifyInstance | undefined;
+  const warn = (message: string) => (error: unknown) => app?.log.warn({ err: error }, message);
+  // With DATABASE_URL and REDIS_URL: PostgreSQL and Redis, shared with the other processes.
+  const shared = config.shared && (await openSharedBackend(config.shared, warn("Redis bus")));
+  const store = shared?.store ?? openSqliteStore(config.dataDir);
+  const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
-  const service = new WorkshopService({ store, bus });
+  const service = new WorkshopService({ store, bus, shared: shared?.bus, onError: warn("catch-up from the log") });
   const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
-  const app = await buildApp({
+  app = await buildApp({
     store,
     accounts,
     bus,
@@ -28,6 +33,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   app.addHook("onClose", async () => {
     await accounts.close();
     await store.close();
+    await shared?.close();
   });
 
   const demo = await seedDemoOnce(store, service);

@@ -14,12 +14,14 @@ import {
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
 import { type CommandOutcome, GroupCommit, type Room } from "./groupCommit.js";
-import type { EventStore, StoredEvent, WorkshopSummary } from "./store/eventStore.js";
+import { type EventStore, SequenceConflictError, type StoredEvent, type WorkshopSummary } from "./store/eventStore.js";
 
 export type { CommandOutcome } from "./groupCommit.js";
 
 /** A snapshot every this many events keeps a load to one snapshot read plus a short replay. */
 const SNAPSHOT_EVERY = 100;
+/** How often a command goes back to group commit when other processes keep moving the log first. */
+const MAX_CONTENDED_ATTEMPTS = 20;
 
 // No 0/O, 1/I/L: a code read off a wall must not be mistyped. 31^6 ≈ 887 million codes.
 const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -36,7 +38,15 @@ const SYSTEM: Actor = { role: "facilitator", id: "system" };
 
 export interface WorkshopServiceOptions {
   store: EventStore;
+  /** This process's fan-out: every event a room folds in, once and in order (the hub listens). */
   bus: EventBus;
+  /**
+   * The bus between server processes (Redis), when several share the store: this process's
+   * commits go out on it, and the others' come in and are folded into the rooms held here.
+   */
+  shared?: EventBus;
+  /** A failure of the background catch-up after another process's events (the next command retries it). */
+  onError?: (error: unknown) => void;
   now?: () => string;
   newId?: () => string;
 }
@@ -53,10 +63,19 @@ export class WorkshopService {
   private readonly now: () => string;
   private readonly newId: () => string;
   private readonly groups: GroupCommit;
+  private readonly shared: EventBus | undefined;
+  private readonly onError: (error: unknown) => void;
+  /** The highest seq of each room given to `bus`, so nothing is given twice (see `publishLocally`). */
+  private readonly published = new WeakMap<Room, number>();
+  /** The catch-up from the log each room runs after a gap in the shared bus, one at a time. */
+  private readonly catchingUp = new WeakMap<Room, Promise<void>>();
 
   constructor(options: WorkshopServiceOptions) {
     this.store = options.store;
     this.bus = options.bus;
+    this.shared = options.shared;
+    this.onError = options.onError ?? (() => undefined);
+    this.shared?.subscribe((workshopId, events) => this.follow(workshopId, events));
     this.now = options.now ?? (() => new Date().toISOString());
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.groups = new GroupCommit({
@@ -110,12 +129,33 @@ export class WorkshopService {
    */
   async execute(workshopId: string, actor: Actor, commandId: string, command: Command): Promise<CommandOutcome> {
     const room = await this.room(workshopId);
-    return new Promise((resolve, reject) => this.groups.enqueue(room, { actor, commandId, command, resolve, reject }));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await new Promise((resolve, reject) =>
+          this.groups.enqueue(room, { actor, commandId, command, resolve, reject }),
+        );
+      } catch (error) {
+        if (!(error instanceof SequenceConflictError)) throw error;
+        // Another process kept winning the race for this workshop's log (group commit already
+        // caught up and retried): step back a random moment, so that one of the two stops first.
+        if (attempt >= MAX_CONTENDED_ATTEMPTS) {
+          throw new AppError("conflict", "The workshop is too busy right now; send the command again");
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
   }
 
   /** A group's events of one room are durable: publish them, and snapshot at every SNAPSHOT_EVERY. */
   private committed(room: Room, events: StoredEvent[], previousSeq: number): void {
-    if (events.length > 0) this.bus.publish(room.workshopId, events);
+    if (events.length > 0) {
+      this.publishLocally(room, events);
+      this.shared?.publish(room.workshopId, events);
+    }
+    // A catch-up after another process's events can run while a group is being written, read this
+    // group's own events and fold them before the group settles; settling then set the room back
+    // to this group's seq (a consistent but older state): fold the rest in again.
+    if (previousSeq > room.seq - events.length) this.fallBehind(room);
     if (Math.floor(room.seq / SNAPSHOT_EVERY) > Math.floor(previousSeq / SNAPSHOT_EVERY)) {
       const snapshot = { workshopId: room.workshopId, seq: room.seq, state: room.state };
       // After the answers, not before: a snapshot only shortens the next load, the log is the truth,
@@ -138,7 +178,9 @@ export class WorkshopService {
       title: room.state.context.title,
     });
     room.seq = stored.length;
+    this.published.set(room, room.seq);
     this.bus.publish(workshopId, stored);
+    this.shared?.publish(workshopId, stored);
     await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
     await this.store.setFlag(joinCodeFlag(content.joinCode), workshopId);
     this.rooms.set(workshopId, Promise.resolve(room));
@@ -177,19 +219,71 @@ export class WorkshopService {
       queue: [],
     };
     await this.catchUp(room);
+    // Connections read the state they start from after the load: nothing folded so far is news.
+    this.published.set(room, room.seq);
     return room;
   }
 
-  /** Folds in whatever the log holds beyond the room's sequence number. */
+  /**
+   * Folds in whatever the log holds beyond the room's sequence number (and gives it to `bus`).
+   * Safe beside other folds: each read is folded from the room's seq at that moment.
+   */
   private async catchUp(room: Room): Promise<void> {
     for (;;) {
       const batch = await this.store.readEvents(room.workshopId, room.seq, 1000);
       if (batch.length === 0) return;
-      room.state = reduceAll(
-        room.state,
-        batch.map((stored) => stored.event),
-      );
-      room.seq = batch[batch.length - 1]?.seq ?? room.seq;
+      this.advance(room, batch);
     }
+  }
+
+  /**
+   * Folds committed events that continue the room's log into its state, skipping those it holds.
+   * False when they start beyond its seq: the events between are still to be read.
+   */
+  private advance(room: Room, events: readonly StoredEvent[]): boolean {
+    const fresh = events.filter((stored) => stored.seq > room.seq);
+    const last = fresh.at(-1);
+    if (!last) return true;
+    if (fresh[0]?.seq !== room.seq + 1) return false;
+    room.state = reduceAll(
+      room.state,
+      fresh.map((stored) => stored.event),
+    );
+    room.seq = last.seq;
+    this.publishLocally(room, fresh);
+    return true;
+  }
+
+  /** Gives `bus` the events it has not had yet: each event of a room once, in order. */
+  private publishLocally(room: Room, events: readonly StoredEvent[]): void {
+    const sent = this.published.get(room) ?? 0;
+    const fresh = events.filter((stored) => stored.seq > sent);
+    const last = fresh.at(-1);
+    if (!last) return;
+    this.published.set(room, last.seq);
+    this.bus.publish(room.workshopId, fresh);
+  }
+
+  /**
+   * Another process committed into a workshop: fold it into the room if this process holds it
+   * (its next decisions are made on it, and the hub sends it to the room's connections). A room
+   * not loaded here reads the log when it is. Own batches come back too, and are skipped.
+   */
+  private follow(workshopId: string, events: readonly StoredEvent[]): void {
+    this.rooms.get(workshopId)?.then(
+      (room) => {
+        if (room && !this.advance(room, events)) this.fallBehind(room);
+      },
+      () => undefined,
+    );
+  }
+
+  /** The room missed events (or was set back): read them from the log, one catch-up after another. */
+  private fallBehind(room: Room): void {
+    const next = (this.catchingUp.get(room) ?? Promise.resolve()).then(() => this.catchUp(room)).catch(this.onError);
+    this.catchingUp.set(room, next);
+    next.finally(() => {
+      if (this.catchingUp.get(room) === next) this.catchingUp.delete(room);
+    });
   }
 }

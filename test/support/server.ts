@@ -232,11 +232,17 @@ export interface ServerProcess {
  * Starts `node bin/concord.js serve` on 127.0.0.1:`port` with its store in `dataDir`, and waits
  * until /healthz answers. Rejects if the process exits first or is not healthy in time.
  */
-export async function startServerProcess(dataDir: string, port: number, timeoutMs = 15_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  port: number,
+  timeoutMs = 15_000,
+  /** More environment, such as DATABASE_URL and REDIS_URL for several processes. */
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const { PUBLIC_URL: _publicUrl, ...env } = process.env;
   const child = spawn(process.execPath, ["bin/concord.js", "serve"], {
     cwd: REPO_ROOT,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", CONCORD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", CONCORD_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,0 +1,44 @@
+import { PostgresAccountStore } from "./accounts/postgresAccountStore.js";
+import type { ServerConfig } from "./config.js";
+import { RedisEventBus } from "./redisEventBus.js";
+import { openPostgresPool, PostgresEventStore } from "./store/postgresStore.js";
+
+/** What several server processes share: the PostgreSQL store (log and accounts) and the Redis bus. */
+export interface SharedBackend {
+  store: PostgresEventStore;
+  accounts: PostgresAccountStore;
+  bus: RedisEventBus;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the pool (migrating the schema), then the bus; resolves once this process is subscribed,
+ * so nothing another process commits after it starts serving is missed.
+ */
+export async function openSharedBackend(
+  shared: NonNullable<ServerConfig["shared"]>,
+  onError: (error: unknown) => void,
+): Promise<SharedBackend> {
+  const pool = await openPostgresPool({ connectionString: shared.databaseUrl });
+  const store = new PostgresEventStore(pool, false);
+  try {
+    const bus = await RedisEventBus.open({
+      url: shared.redisUrl,
+      channel: shared.redisChannel,
+      readEvents: (workshopId, afterSeq, limit) => store.readEvents(workshopId, afterSeq, limit),
+      onError,
+    });
+    return {
+      store,
+      accounts: new PostgresAccountStore(pool),
+      bus,
+      close: async () => {
+        await bus.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

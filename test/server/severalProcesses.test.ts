@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Command } from "../../src/core/index.js";
+import {
+  type CreatedWorkshop,
+  createWorkshop,
+  fetchWorkshop,
+  freePort,
+  makeTempDir,
+  removeDir,
+  requestJson,
+  type ServerProcess,
+  signUp,
+  startServerProcess,
+} from "../support/server.js";
+import { createTestDatabase, REDIS_URL, servicesAvailable, type TestDatabase } from "../support/services.js";
+import { connectClient, type TestClient } from "../support/wsClient.js";
+
+// Two real `concord serve` processes on one PostgreSQL database and one Redis: in CI, both must be up.
+const available = await servicesAvailable("Several server processes", { postgres: true, redis: true });
+
+const addCard = (cardId: string, text = `Card ${cardId}`): Command => ({ type: "addCard", cardId, text });
+
+describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis", () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let session: string;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = makeTempDir();
+    const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_CHANNEL: `concord:test:${randomUUID()}` };
+    // One after the other: the first start migrates the schema and seeds the demo.
+    a = await startServerProcess(dataDir, await freePort(), 20_000, env);
+    b = await startServerProcess(dataDir, await freePort(), 20_000, env);
+    session = await signUp(a.baseUrl);
+  }, 60_000);
+
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await database?.drop();
+    if (dataDir) removeDir(dataDir);
+  }, 30_000);
+
+  async function connect(server: ServerProcess, workshop: CreatedWorkshop, who: string): Promise<TestClient> {
+    const client = await connectClient({
+      wsUrl: server.wsUrl,
+      workshopId: workshop.id,
+      ...(who === "facilitator"
+        ? { role: "facilitator", facilitatorKey: workshop.facilitatorKey }
+        : { role: "participant", participantId: who }),
+    });
+    clients.push(client);
+    return client;
+  }
+
+  /** Every client ends at the log's head with the same state, having seen each event once, in order. */
+  async function expectSameHistory(workshopId: string, watching: TestClient[]): Promise<number> {
+    const head = (await fetchWorkshop(a.baseUrl, workshopId)).seq;
+    expect((await fetchWorkshop(b.baseUrl, workshopId)).seq).toBe(head);
+    for (const client of watching) await client.waitForSeq(head, 10_000);
+    const first = watching[0];
+    for (const client of watching) {
+      expect(client.gaps).toEqual([]);
+      expect(client.repeatedSeqs).toEqual([]);
+      expect(client.seq).toBe(head);
+      expect(client.state).toEqual(first?.state);
+    }
+    // And the state each process holds in memory is the log's.
+    const [fromA, fromB] = await Promise.all([
+      fetchWorkshop(a.baseUrl, workshopId),
+      fetchWorkshop(b.baseUrl, workshopId),
+    ]);
+    expect(fromA.state).toEqual(first?.state);
+    expect(fromB.state).toEqual(first?.state);
+    const log = await requestJson<{ events: { seq: number }[] }>(
+      a.baseUrl,
+      "GET",
+      `/api/workshops/${workshopId}/events`,
+    );
+    expect(log.body.events.map((event) => event.seq)).toEqual(Array.from({ length: head }, (_, index) => index + 1));
+    return head;
+  }
+
+  it("knows the facilitator's account and the workshop on both processes", async () => {
+    const workshop = await createWorkshop(a.baseUrl, session, "Shared by two processes");
+    const mine = await requestJson<{ workshops: { id: string }[] }>(
+      b.baseUrl,
+      "GET",
+      "/api/workshops",
+      undefined,
+      session,
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.workshops.map((listed) => listed.id)).toContain(workshop.id);
+    expect((await fetchWorkshop(b.baseUrl, workshop.id)).state.context.title).toBe("Shared by two processes");
+  });
+
+  it("gives clients of both processes one gap-free sequence while both write into the same workshop", async () => {
+    const workshop = await createWorkshop(a.baseUrl, session);
+    const facilitatorA = await connect(a, workshop, "facilitator");
+    const facilitatorB = await connect(b, workshop, "facilitator");
+    const ana = await connect(a, workshop, "ana");
+    const ben = await connect(b, workshop, "ben");
+    await facilitatorA.expectAck("phase", { type: "setPhase", phase: "brainstorm" });
+    await Promise.all([
+      ana.expectAck("join-ana", { type: "joinWorkshop", name: "Ana" }),
+      ben.expectAck("join-ben", { type: "joinWorkshop", name: "Ben" }),
+    ]);
+
+    // Interleaved and simultaneous: each participant sends 40 cards without waiting, through its own process.
+    const burst = (client: TestClient, name: string) =>
+      Promise.all(
+        Array.from({ length: 40 }, (_, index) => client.expectAck(`${name}-${index}`, addCard(`${name}-${index}`))),
+      );
+    const [fromAna, fromBen] = await Promise.all([burst(ana, "ana"), burst(ben, "ben")]);
+    expect(fromAna.every((ack) => !ack.duplicate) && fromBen.every((ack) => !ack.duplicate)).toBe(true);
+    // Each process's acks are distinct positions in one log.
+    expect(new Set([...fromAna, ...fromBen].map((ack) => ack.seq)).size).toBe(80);
+
+    // A decision on B about what was committed on A: B's room holds A's card once B's client sees it.
+    await facilitatorB.waitFor((state) => "ana-0" in state.cards);
+    await facilitatorB.expectAck("edit-on-b", { type: "editCard", cardId: "ana-0", text: "Edited through B" });
+    await facilitatorA.expectAck("edit-on-a", { type: "editCard", cardId: "ben-0", text: "Edited through A" });
+    // A card id taken through one process is refused through the other.
+    await ben.waitFor((state) => "ana-1" in state.cards);
+    const clash = await ben.send("clash", addCard("ana-1"));
+    expect(clash.type).toBe("error");
+
+    const head = await expectSameHistory(workshop.id, [facilitatorA, facilitatorB, ana, ben]);
+    const cards = facilitatorA.state.cards;
+    expect(Object.keys(cards)).toHaveLength(80);
+    expect(cards["ana-0"]?.text).toBe("Edited through B");
+    expect(cards["ben-0"]?.text).toBe("Edited through A");
+    // setPhase, two joins, 80 cards, two edits.
+    expect(head).toBeGreaterThanOrEqual(85);
+  });
+
+  it("applies a command id retried through the other process once", async () => {
+    const workshop = await createWorkshop(a.baseUrl, session);
+    const facilitatorA = await connect(a, workshop, "facilitator");
+    await facilitatorA.expectAck("phase", { type: "setPhase", phase: "brainstorm" });
+    const onA = await connect(a, workshop, "cleo");
+    await onA.expectAck("join", { type: "joinWorkshop", name: "Cleo" });
+    const first = await onA.expectAck("retry-me", addCard("retried"));
+    await onA.close();
+
+    // The phone lost its connection to A and the load balancer sends it to B: same device, same id.
+    const onB = await connect(b, workshop, "cleo");
+    const again = await onB.expectAck("retry-me", addCard("retried"));
+    expect(again).toMatchObject({ duplicate: true, seq: first.seq });
+
+    // The same command id through both processes at the same moment: applied once.
+    const twinA = await connect(a, workshop, "dan");
+    const twinB = await connect(b, workshop, "dan");
+    await twinA.expectAck("join", { type: "joinWorkshop", name: "Dan" });
+    await twinB.waitForSeq(twinA.seq);
+    const answers = await Promise.all([twinA.send("twin", addCard("twin")), twinB.send("twin", addCard("twin"))]);
+    expect(answers.map((answer) => answer.type)).toEqual(["ack", "ack"]);
+    expect(answers.filter((answer) => answer.type === "ack" && !answer.duplicate)).toHaveLength(1);
+    expect(answers[0]?.type === "ack" && answers[1]?.type === "ack" && answers[0].seq === answers[1].seq).toBe(true);
+
+    await expectSameHistory(workshop.id, [facilitatorA, onB, twinA, twinB]);
+    expect(Object.keys(facilitatorA.state.cards).sort()).toEqual(["retried", "twin"]);
+  });
+});
