@@ -129,12 +129,21 @@ export class WorkshopService {
    */
   async execute(workshopId: string, actor: Actor, commandId: string, command: Command): Promise<CommandOutcome> {
     const room = await this.room(workshopId);
+    let rechecked = false;
     for (let attempt = 1; ; attempt++) {
+      const seenSeq = room.seq;
       try {
         return await new Promise((resolve, reject) =>
           this.groups.enqueue(room, { actor, commandId, command, resolve, reject }),
         );
       } catch (error) {
+        // A refusal decided on a room that another process's events have not reached yet (the
+        // card was added through the other process a moment ago) is decided again once caught up.
+        if (error instanceof AppError && this.shared && !rechecked) {
+          rechecked = true;
+          await this.fallBehind(room);
+          if (room.seq > seenSeq) continue;
+        }
         if (!(error instanceof SequenceConflictError)) throw error;
         // Another process kept winning the race for this workshop's log (group commit already
         // caught up and retried): step back a random moment, so that one of the two stops first.
@@ -152,10 +161,15 @@ export class WorkshopService {
       this.publishLocally(room, events);
       this.shared?.publish(room.workshopId, events);
     }
-    // A catch-up after another process's events can run while a group is being written, read this
-    // group's own events and fold them before the group settles; settling then set the room back
-    // to this group's seq (a consistent but older state): fold the rest in again.
-    if (previousSeq > room.seq - events.length) this.fallBehind(room);
+    // Another process's events folded in while this group was being decided and written (a group
+    // of duplicates and refusals writes nothing, so no conflict stops it; a catch-up can read this
+    // group's own events before it settles): settling set the room back to this group's seq, a
+    // consistent but older state. Fold the rest in again, and let the hub have it again too, for a
+    // connection that joined meanwhile (the others drop what they were already sent).
+    if (previousSeq > room.seq - events.length) {
+      this.published.set(room, Math.min(this.published.get(room) ?? 0, room.seq));
+      void this.fallBehind(room);
+    }
     if (Math.floor(room.seq / SNAPSHOT_EVERY) > Math.floor(previousSeq / SNAPSHOT_EVERY)) {
       const snapshot = { workshopId: room.workshopId, seq: room.seq, state: room.state };
       // After the answers, not before: a snapshot only shortens the next load, the log is the truth,
@@ -218,8 +232,9 @@ export class WorkshopService {
       seq: snapshot?.seq ?? 0,
       queue: [],
     };
+    // Connections read the state they start from after the load: what it folds in is no news.
+    this.published.set(room, Number.POSITIVE_INFINITY);
     await this.catchUp(room);
-    // Connections read the state they start from after the load: nothing folded so far is news.
     this.published.set(room, room.seq);
     return room;
   }
@@ -272,17 +287,17 @@ export class WorkshopService {
   private follow(workshopId: string, events: readonly StoredEvent[]): void {
     this.rooms.get(workshopId)?.then(
       (room) => {
-        if (room && !this.advance(room, events)) this.fallBehind(room);
+        if (room && !this.advance(room, events)) void this.fallBehind(room);
       },
       () => undefined,
     );
   }
 
   /** The room missed events (or was set back): read them from the log, one catch-up after another. */
-  private fallBehind(room: Room): void {
+  private fallBehind(room: Room): Promise<void> {
     const next = (this.catchingUp.get(room) ?? Promise.resolve()).then(() => this.catchUp(room)).catch(this.onError);
     this.catchingUp.set(room, next);
-    next.finally(() => {
+    return next.finally(() => {
       if (this.catchingUp.get(room) === next) this.catchingUp.delete(room);
     });
   }
