@@ -33,6 +33,32 @@ async function embeddingsOf(
   return new Map(unique.map((text, k) => [text, vectors[k] as Float32Array]));
 }
 
+// Texts read per turn of the event loop when embedding ahead: ~0.2 ms each, so ~20 ms at a time.
+const AHEAD_SLICE = 100;
+
+/**
+ * Embeds texts ahead of need (cards as they arrive on a live board), so that a later suggestion
+ * finds their vectors cached and pays only for the clustering. The reading of each text (which
+ * the suggestions reuse) is done here in slices between turns of the event loop; the model runs
+ * in a worker thread behind any waiting request. Resolves when the vectors are cached; never rejects.
+ */
+export async function embedAhead(texts: readonly string[], language: CardLanguage): Promise<void> {
+  if (texts.length === 0) return;
+  try {
+    const embedder = await loadEmbedder();
+    if (!embedder) return;
+    const embedding: Promise<unknown>[] = [];
+    for (let start = 0; start < texts.length; start += AHEAD_SLICE) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const keys = texts.slice(start, start + AHEAD_SLICE).map((text) => embeddingText(text, language));
+      embedding.push(embedder.embed(keys, { background: true }));
+    }
+    await Promise.all(embedding);
+  } catch {
+    // Ahead of need only: a request that needs these vectors will ask again and see the error.
+  }
+}
+
 /** Proposes columns from all of the board's cards, ignoring how they are arranged now. */
 export async function clusterSuggestionsFor(board: Board, clusters?: number): Promise<ClusterSuggestions> {
   const embeddings = await embeddingsOf(

@@ -8,12 +8,24 @@ import {
   placementSuggestionsFor,
 } from "../../themes/suggestions.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
+import type { EventBus } from "../eventBus.js";
 import type { WorkshopService } from "../workshopService.js";
 import { jsonSchema, parse, workshopParams } from "./schemas.js";
+import { embedCardsOnArrival } from "./suggestionsAhead.js";
 
 export interface SuggestionRoutesOptions {
   service: WorkshopService;
   auth: FacilitatorAuth;
+  /** Committed events: each card's text is embedded as it arrives (see `embedCardsOnArrival`). */
+  bus?: EventBus;
+}
+
+/**
+ * The bus the service publishes on. `buildApp` does not pass it to these routes yet; until it
+ * does (`{ service, auth, bus }`), it is read from the service, whose one bus it is.
+ */
+function busOf(options: SuggestionRoutesOptions): EventBus | undefined {
+  return options.bus ?? (options.service as unknown as { bus?: EventBus }).bus;
 }
 
 const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(500).optional() });
@@ -25,6 +37,11 @@ const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(50
  */
 export async function suggestionRoutes(app: FastifyInstance, options: SuggestionRoutesOptions) {
   const { service, auth } = options;
+  const bus = busOf(options);
+  if (bus) {
+    const stop = embedCardsOnArrival(bus, service);
+    app.addHook("onClose", async () => stop());
+  }
   const boardOf = async (id: string) => boardFromState((await service.get(id)).state);
 
   app.get(
