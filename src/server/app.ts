@@ -114,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return accountId ? (await accounts.getAccount(accountId))?.name : undefined;
       },
       log: app.log,
+      stream: request.socket,
     });
   });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Actor, Command } from "../core/index.js";
 import { AppError } from "./errors.js";
 import { LocalEventBus } from "./eventBus.js";
@@ -9,17 +9,34 @@ import type { NewEvents, StoredEvent } from "./store/eventStore.js";
 import { SqliteEventStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
 
-/** The real SQLite store, recording the size of each group commit and failing on demand. */
+/** The real SQLite store, recording the size of each group commit, holding writes and failing on demand. */
 class WatchedStore extends SqliteEventStore {
   readonly groups: number[] = [];
   failWhen: ((batches: readonly NewEvents[]) => boolean) | undefined;
+  private gate: Promise<void> | undefined;
 
   override async appendMany(batches: readonly NewEvents[]): Promise<StoredEvent[][]> {
     this.groups.push(batches.length);
+    await this.gate;
     if (this.failWhen?.(batches)) throw new Error("disk I/O error");
     return super.appendMany(batches);
   }
+
+  /** Writes wait until the returned function is called: a slow disk, on demand. */
+  holdWrites(): () => void {
+    let open: () => void = () => undefined;
+    this.gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    return () => {
+      this.gate = undefined;
+      open();
+    };
+  }
 }
+
+/** Lets the commands sent so far be decided (group commit decides at the end of a turn). */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 const facilitator: Actor = { role: "facilitator", id: "fac" };
 const person = (at: number): Actor => ({ role: "participant", id: `p${at}` });
@@ -159,5 +176,65 @@ describe("group commit", () => {
     expect(results[0]).toMatchObject({ status: "rejected", reason: { code: "conflict" } });
     expect(results[1]).toMatchObject({ status: "fulfilled", value: { seq: 4 } });
     expect(Object.keys((await service.get(id)).state.cards).sort()).toEqual(["free", "taken"]);
+  });
+});
+
+describe("group commit while a write is in progress", () => {
+  it("decides what arrives meanwhile on top of it and writes all of that as the next group", async () => {
+    const { store, service, id, published } = await brainstorm();
+    const release = store.holdWrites();
+    const first = service.execute(id, person(0), "c0", addCard("card-0"));
+    await vi.waitFor(() => expect(store.groups).toEqual([1]));
+
+    const later = [1, 2, 3, 4, 5].map((at) => service.execute(id, person(at), `c${at}`, addCard(`card-${at}`)));
+    await nextTurn();
+    expect(store.groups).toEqual([1]);
+    release();
+    const outcomes = await Promise.all([first, ...later]);
+
+    expect(store.groups).toEqual([1, 5]);
+    expect(outcomes.map((outcome) => outcome.seq)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(published.map((events) => events.map((event) => event.seq))).toEqual([[3], [4, 5, 6, 7, 8]]);
+    expect((await store.readEvents(id, 2)).map((event) => event.commandId)).toEqual([
+      "c0",
+      "c1",
+      "c2",
+      "c3",
+      "c4",
+      "c5",
+    ]);
+  });
+
+  it("decides again, on the log as it is, what was decided on top of a write that failed", async () => {
+    const { store, service, id } = await brainstorm();
+    store.failWhen = (batches) => batches.some((batch) => batch.commandId === "doomed");
+    const release = store.holdWrites();
+    const doomed = service.execute(id, person(1), "doomed", addCard("same-card", "first try"));
+    await vi.waitFor(() => expect(store.groups).toEqual([1]));
+    // On top of the doomed write this is refused (the card exists); on the real log it is not.
+    const after = service.execute(id, person(2), "after", addCard("same-card", "second try"));
+    await nextTurn();
+    release();
+
+    await expect(doomed).rejects.toThrow("disk I/O error");
+    expect(await after).toMatchObject({ seq: 3, duplicate: false });
+    const log = await store.readEvents(id, 2);
+    expect(log.map((event) => event.commandId)).toEqual(["after"]);
+    expect((await service.get(id)).state.cards["same-card"]?.text).toBe("second try");
+  });
+
+  it("answers a command id repeated while its first copy is being written as a duplicate of it", async () => {
+    const { store, service, id } = await brainstorm();
+    const release = store.holdWrites();
+    const first = service.execute(id, person(1), "same-id", addCard("x"));
+    await vi.waitFor(() => expect(store.groups).toEqual([1]));
+    const again = service.execute(id, person(1), "same-id", addCard("x"));
+    await nextTurn();
+    release();
+
+    expect(await first).toMatchObject({ seq: 3, duplicate: false });
+    expect(await again).toMatchObject({ seq: 3, duplicate: true, events: [] });
+    expect(await store.readEvents(id, 2)).toHaveLength(1);
+    expect(store.groups).toEqual([1]);
   });
 });

@@ -42,6 +42,8 @@ interface Plan {
   batches: NewEvents[];
   state: WorkshopState;
   seq: number;
+  /** Index in `items` of each (actor, command id) appended by this plan, to answer a repeat. */
+  accepted: Map<string, number>;
 }
 
 interface Group {
@@ -59,59 +61,163 @@ export interface GroupCommitOptions {
 }
 
 /**
- * Group commit. Commands that queue up while the server is busy — in one workshop or across
- * workshops — are decided one after another against their room's state and then written in ONE
- * store transaction, so one durable commit (one fsync with synchronous=FULL) covers all of them;
- * each is answered only after that commit. A group forms on its own: everything that arrived by
- * the end of this turn of the event loop (`setImmediate`), plus, with an asynchronous store,
- * whatever arrives while the previous group is being written. One group is written at a time,
- * so a workshop's commands still apply in arrival order, and a connection's in the order it sent them.
+ * Group commit. Commands that queue up while the store is busy — in one workshop or across
+ * workshops — are written in ONE store transaction, so one durable commit (one fsync with
+ * synchronous=FULL) covers all of them; each is answered only after that commit.
+ *
+ * One group is written at a time. While it is, the commands that arrive are decided at once, each
+ * against the state its room will have after everything before it (the group being written
+ * included), and gathered into the next group, one plan per room; when the write ends, the next
+ * group goes to the store before this one's events and acks go out. So deciding, answering and
+ * fan-out here overlap the commit there, and a group holds everything that arrived during the
+ * previous write. Groups settle in order, so a workshop's commands apply in arrival order, and a
+ * connection's in the order it sent them. If a write fails, what was decided on top of it is
+ * taken back and decided again after the failed group is recovered.
  */
 export class GroupCommit {
   private readonly waiting = new Set<Room>();
+  /** Decided, not yet sent: the next group, one plan per room. */
+  private next = new Map<Room, Plan>();
+  /** The group being written, by room. */
+  private writing: Map<Room, Plan> | undefined;
+  /** (workshop, actor, command id) of the commands appended by the group being written. */
+  private readonly unsettled = new Set<string>();
   private scheduled = false;
-  private running = false;
+  private deciding: Promise<void> | undefined;
+  private recovering = false;
 
   constructor(private readonly options: GroupCommitOptions) {}
 
   enqueue(room: Room, command: QueuedCommand): void {
     room.queue.push(command);
     this.waiting.add(room);
-    if (this.scheduled || this.running) return;
+    this.schedule();
+  }
+
+  /** Decides what waits at the end of this turn of the event loop, so a turn's commands go together. */
+  private schedule(): void {
+    if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.run());
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.deciding || this.recovering) return;
+      this.deciding = this.decideWaiting().finally(() => {
+        this.deciding = undefined;
+        this.writeNext();
+        if (this.waiting.size > this.heldBack()) this.schedule();
+      });
+    });
   }
 
-  private async run(): Promise<void> {
-    this.scheduled = false;
-    this.running = true;
-    try {
-      while (this.waiting.size > 0) {
-        const groups = [...this.waiting].map((room) => ({ room, items: room.queue.splice(0) }));
-        this.waiting.clear();
-        await this.commit(groups);
-      }
-    } finally {
-      this.running = false;
+  /** Decides the waiting rooms' commands into the next group (a room repeating a command being written waits for it). */
+  private async decideWaiting(): Promise<void> {
+    for (const room of [...this.waiting]) {
+      if (room.queue.some((item) => this.unsettled.has(commandKey(room, item)))) continue;
+      this.waiting.delete(room);
+      const items = room.queue.splice(0);
+      const plan = this.next.get(room) ?? this.newPlan(room);
+      this.next.set(room, plan);
+      await this.decideInto(plan, items);
     }
   }
 
-  /** Decides, writes and answers one group; never throws (every command is answered or refused). */
-  private async commit(groups: Group[], attempt = 0): Promise<void> {
-    let plans: Plan[];
-    let stored: StoredEvent[][];
+  /** Rooms that wait for the group being written, because they repeat one of its commands. */
+  private heldBack(): number {
+    let held = 0;
+    for (const room of this.waiting) if (room.queue.some((item) => this.unsettled.has(commandKey(room, item)))) held++;
+    return held;
+  }
+
+  /** Sends the next group to the store if none is being written. */
+  private writeNext(): void {
+    if (this.writing || this.deciding || this.recovering || this.next.size === 0) return;
+    const group = this.next;
+    this.next = new Map();
+    const plans = [...group.values()];
+    const batches = plans.flatMap((plan) => plan.batches);
+    if (batches.length === 0) {
+      // Only duplicates and refusals: nothing to write, answer them now.
+      this.settleAll(plans, []);
+      return;
+    }
+    this.writing = group;
+    for (const plan of plans)
+      for (const key of plan.accepted.keys()) this.unsettled.add(`${plan.room.workshopId}\u0000${key}`);
+    let written: Promise<StoredEvent[][]>;
     try {
-      plans = [];
-      for (const group of groups) plans.push(await this.plan(group));
-      stored = await this.options.store.appendMany(plans.flatMap((plan) => plan.batches));
+      written = this.options.store.appendMany(batches);
     } catch (error) {
-      return this.recover(groups, attempt, error);
+      written = Promise.reject(error);
     }
+    written.then(
+      (stored) => {
+        this.endWrite(plans);
+        // The next group goes to the store first, then this one's events and acks go out.
+        this.writeNext();
+        this.settleAll(plans, stored);
+        if (this.waiting.size > 0) this.schedule();
+      },
+      (error: unknown) => {
+        this.endWrite(plans);
+        void this.failed(plans, error);
+      },
+    );
+  }
+
+  private endWrite(plans: Plan[]): void {
+    this.writing = undefined;
+    for (const plan of plans)
+      for (const key of plan.accepted.keys()) this.unsettled.delete(`${plan.room.workshopId}\u0000${key}`);
+  }
+
+  /**
+   * A write failed: nothing of it is in the log. What was decided after it built on it, so it is
+   * taken back (ahead of anything that waits) and decided again once the failed group is recovered.
+   */
+  private async failed(plans: Plan[], error: unknown): Promise<void> {
+    this.recovering = true;
+    await this.deciding;
+    for (const plan of [...this.next.values()].reverse()) {
+      plan.room.queue.unshift(...plan.items);
+      this.waiting.add(plan.room);
+    }
+    this.next = new Map();
+    try {
+      await this.recover(
+        plans.map((plan) => ({ room: plan.room, items: plan.items })),
+        0,
+        error,
+      );
+    } finally {
+      this.recovering = false;
+      this.schedule();
+    }
+  }
+
+  private settleAll(plans: Plan[], stored: StoredEvent[][]): void {
     let offset = 0;
     for (const plan of plans) {
       this.settle(plan, stored.slice(offset, offset + plan.batches.length));
       offset += plan.batches.length;
     }
+  }
+
+  /** Decides, writes and answers one group on its own, while recovering; never throws. */
+  private async commit(groups: Group[], attempt = 0): Promise<void> {
+    let plans: Plan[];
+    let stored: StoredEvent[][];
+    try {
+      plans = [];
+      for (const { room, items } of groups) {
+        const plan = this.newPlan(room);
+        await this.decideInto(plan, items);
+        plans.push(plan);
+      }
+      stored = await this.options.store.appendMany(plans.flatMap((plan) => plan.batches));
+    } catch (error) {
+      return this.recover(groups, attempt, error);
+    }
+    this.settleAll(plans, stored);
   }
 
   /** Nothing of the group was written: catch up and retry, or answer every command with the error. */
@@ -136,13 +242,19 @@ export class GroupCommit {
       for (const item of group.items) await this.commit([{ room: group.room, items: [item] }]);
   }
 
-  /** Decides a room's queued commands in order, each against the state the ones before leave. */
-  private async plan({ room, items }: Group): Promise<Plan> {
-    const plan: Plan = { room, items, decisions: [], batches: [], state: room.state, seq: room.seq };
-    const accepted = new Map<string, number>();
-    for (const [index, item] of items.entries()) {
+  /** An empty plan for a room, from where the group being written will leave it. */
+  private newPlan(room: Room): Plan {
+    const from = this.writing?.get(room) ?? room;
+    return { room, items: [], decisions: [], batches: [], state: from.state, seq: from.seq, accepted: new Map() };
+  }
+
+  /** Decides commands in order into a room's plan, each against the state the ones before leave. */
+  private async decideInto(plan: Plan, items: readonly QueuedCommand[]): Promise<void> {
+    const { room } = plan;
+    for (const item of items) {
+      const index = plan.items.push(item) - 1;
       const key = `${item.actor.id}\u0000${item.commandId}`;
-      const repeat = accepted.get(key);
+      const repeat = plan.accepted.get(key);
       if (repeat !== undefined) {
         plan.decisions.push({ kind: "repeat", of: repeat });
         continue;
@@ -168,10 +280,9 @@ export class GroupCommit {
         title: plan.state.context.title,
       });
       plan.seq += decided.value.length;
-      accepted.set(key, index);
+      plan.accepted.set(key, index);
       plan.decisions.push({ kind: "append", batch: plan.batches.length - 1 });
     }
-    return plan;
   }
 
   /** The group is durable: move the room on, publish, then answer each command in order. */
@@ -205,4 +316,9 @@ export class GroupCommit {
       else if (outcome) item.resolve(outcome);
     }
   }
+}
+
+/** A command as the log keys it: workshop, actor and command id. */
+function commandKey(room: Room, item: QueuedCommand): string {
+  return `${room.workshopId}\u0000${item.actor.id}\u0000${item.commandId}`;
 }

@@ -31,6 +31,9 @@ afterEach(async () => {
 });
 
 describeEventStoreContract("SQLite file", async () => openSqliteStore(tempDir()));
+describeEventStoreContract("SQLite file, writes on the writer thread", async () =>
+  openSqliteStore(tempDir(), { writes: "thread" }),
+);
 describeEventStoreContract("SQLite in memory", async () => new SqliteEventStore(":memory:"));
 
 const event: DomainEvent = {

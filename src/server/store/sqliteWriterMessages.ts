@@ -1,0 +1,15 @@
+import type { NewEvents, Snapshot } from "./eventStore.js";
+
+/** A write the server's thread hands to the writer thread. */
+export type WriteRequest =
+  | { id: number; op: "appendMany"; batches: readonly NewEvents[] }
+  | { id: number; op: "saveSnapshot"; snapshot: Snapshot }
+  | { id: number; op: "setFlag"; name: string; value: string };
+
+/** The writer thread's answer to one request. Errors cross the thread as plain data. */
+export interface WriteAnswer {
+  id: number;
+  error?:
+    | { kind: "conflict"; message: string; workshopId: string; expectedSeq: number }
+    | { kind: "other"; message: string; code?: string };
+}

@@ -1,0 +1,93 @@
+import { Worker } from "node:worker_threads";
+import { type NewEvents, SequenceConflictError, type Snapshot } from "./eventStore.js";
+import type { WriteAnswer, WriteRequest } from "./sqliteWriterMessages.js";
+
+/** The store's writes, whichever thread runs them. */
+export interface AsyncWrites {
+  appendMany(batches: readonly NewEvents[]): Promise<void>;
+  saveSnapshot(snapshot: Snapshot): Promise<void>;
+  setFlag(name: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Request = WriteRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+
+/**
+ * Runs the store's writes on a worker thread with its own connection to the file. A durable
+ * commit blocks its thread for the fsync (with synchronous=FULL, about a quarter of a millisecond
+ * to a few milliseconds); here that thread is not the one that reads WebSocket frames, decides
+ * commands and sends events, so the server goes on with the next group while this one is made
+ * durable. Writes run one at a time, in the order they were asked for.
+ */
+export class SqliteWriterThread implements AsyncWrites {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  private nextId = 1;
+  private failure: Error | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(filename: string) {
+    // The worker runs TypeScript like the rest of the server: tsx is registered in it first.
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const entry = new URL("./sqliteWriter.worker.ts", import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+    this.worker = new Worker(boot, { eval: true, workerData: { filename } });
+    // Idle, the thread must not keep a finished command-line run alive; a pending write does (see ask).
+    this.worker.unref();
+    this.worker.on("message", (answer: WriteAnswer) => this.answer(answer));
+    this.worker.on("error", (error) => this.fail(error));
+    this.exited = new Promise((resolve) =>
+      this.worker.once("exit", () => {
+        this.fail(new Error("The store's writer thread has stopped"));
+        resolve();
+      }),
+    );
+  }
+
+  appendMany(batches: readonly NewEvents[]): Promise<void> {
+    return this.ask({ op: "appendMany", batches });
+  }
+
+  saveSnapshot(snapshot: Snapshot): Promise<void> {
+    return this.ask({ op: "saveSnapshot", snapshot });
+  }
+
+  setFlag(name: string, value: string): Promise<void> {
+    return this.ask({ op: "setFlag", name, value });
+  }
+
+  /** Lets the writes already asked for finish, then closes the thread's connection. */
+  async close(): Promise<void> {
+    if (!this.failure) {
+      this.worker.ref();
+      this.worker.postMessage({ op: "close" });
+    }
+    await this.exited;
+  }
+
+  private ask(request: Request): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (this.waiting.size === 1) this.worker.ref();
+      this.worker.postMessage({ ...request, id } as WriteRequest);
+    });
+  }
+
+  private answer({ id, error }: WriteAnswer): void {
+    const waiter = this.waiting.get(id);
+    if (!waiter) return;
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) this.worker.unref();
+    if (!error) waiter.resolve();
+    else if (error.kind === "conflict") waiter.reject(new SequenceConflictError(error.workshopId, error.expectedSeq));
+    else waiter.reject(Object.assign(new Error(error.message), error.code ? { code: error.code } : {}));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiter of this.waiting.values()) waiter.reject(error);
+    this.waiting.clear();
+  }
+}
