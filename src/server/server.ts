@@ -16,8 +16,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   const warn = (message: string) => (error: unknown) => app?.log.warn({ err: error }, message);
   // With DATABASE_URL and REDIS_URL: PostgreSQL and Redis, shared with the other processes.
   const shared = config.shared && (await openSharedBackend(config.shared, warn("Redis bus")));
-  // Writes on their own thread: the fsync of a durable commit must not stop the room's fan-out.
-  const store = shared?.store ?? openSqliteStore(config.dataDir, { writes: "thread" });
+  const store = shared?.store ?? openSqliteStore(config.dataDir);
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus, shared: shared?.bus, onError: warn("catch-up from the log") });
@@ -37,7 +36,9 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     await shared?.close();
   });
 
-  const demo = await seedDemoOnce(store, service);
+  // Processes that start together must not both seed the demo.
+  const seed = () => seedDemoOnce(store, service);
+  const demo = await (shared ? shared.exclusive(seed) : seed());
   if (demo) {
     app.log.info(
       `Demo workshop imported. Facilitate it at ${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`,

@@ -8,8 +8,13 @@ export interface SharedBackend {
   store: PostgresEventStore;
   accounts: PostgresAccountStore;
   bus: RedisEventBus;
+  /** Runs `work` in one process at a time (a database-wide advisory lock): the demo's first seeding. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Any constant: the key of the advisory lock `exclusive` holds. */
+const EXCLUSIVE_LOCK = 4_172_032;
 
 /**
  * Opens the pool (migrating the schema), then the bus; resolves once this process is subscribed,
@@ -32,6 +37,19 @@ export async function openSharedBackend(
       store,
       accounts: new PostgresAccountStore(pool),
       bus,
+      exclusive: async (work) => {
+        const client = await pool.connect();
+        try {
+          await client.query("SELECT pg_advisory_lock($1)", [EXCLUSIVE_LOCK]);
+          try {
+            return await work();
+          } finally {
+            await client.query("SELECT pg_advisory_unlock($1)", [EXCLUSIVE_LOCK]);
+          }
+        } finally {
+          client.release();
+        }
+      },
       close: async () => {
         await bus.close();
         await pool.end();

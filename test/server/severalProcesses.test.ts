@@ -6,7 +6,10 @@ import {
   createWorkshop,
   fetchWorkshop,
   freePort,
+  listWorkshops,
   makeTempDir,
+  REPO_ROOT,
+  readJson,
   removeDir,
   requestJson,
   type ServerProcess,
@@ -19,6 +22,7 @@ import { connectClient, type TestClient } from "../support/wsClient.js";
 // Two real `concord serve` processes on one PostgreSQL database and one Redis: in CI, both must be up.
 const available = await servicesAvailable("Several server processes", { postgres: true, redis: true });
 
+const DEMO_TITLE = (readJson(`${REPO_ROOT}/src/server/demo/demo.workshop.json`) as { title: string }).title;
 const addCard = (cardId: string, text = `Card ${cardId}`): Command => ({ type: "addCard", cardId, text });
 
 describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis", () => {
@@ -33,9 +37,12 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
     database = await createTestDatabase();
     dataDir = makeTempDir();
     const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_CHANNEL: `concord:test:${randomUUID()}` };
-    // One after the other: the first start migrates the schema and seeds the demo.
-    a = await startServerProcess(dataDir, await freePort(), 20_000, env);
-    b = await startServerProcess(dataDir, await freePort(), 20_000, env);
+    // Together, on a database neither has seen: they must migrate it and seed the demo once.
+    const [portA, portB] = [await freePort(), await freePort()];
+    [a, b] = await Promise.all([
+      startServerProcess(dataDir, portA, 20_000, env),
+      startServerProcess(dataDir, portB, 20_000, env),
+    ]);
     session = await signUp(a.baseUrl);
   }, 60_000);
 
@@ -88,6 +95,13 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
     expect(log.body.events.map((event) => event.seq)).toEqual(Array.from({ length: head }, (_, index) => index + 1));
     return head;
   }
+
+  it("seeds the demo once although both processes started on an empty database together", async () => {
+    for (const server of [a, b]) {
+      const listed = await listWorkshops(server.baseUrl);
+      expect(listed.map((workshop) => workshop.title)).toEqual([DEMO_TITLE]);
+    }
+  });
 
   it("knows the facilitator's account and the workshop on both processes", async () => {
     const workshop = await createWorkshop(a.baseUrl, session, "Shared by two processes");
