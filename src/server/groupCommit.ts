@@ -1,6 +1,13 @@
 import { type Actor, type Command, decide, reduceAll, type WorkshopState } from "../core/index.js";
 import { AppError } from "./errors.js";
-import { type EventStore, type NewEvents, SequenceConflictError, type StoredEvent } from "./store/eventStore.js";
+import {
+  type CommandRef,
+  commandKey,
+  type EventStore,
+  type NewEvents,
+  SequenceConflictError,
+  type StoredEvent,
+} from "./store/eventStore.js";
 
 /** Another process may append between our read and our write; reload and decide again. */
 const MAX_CONFLICT_RETRIES = 5;
@@ -112,7 +119,14 @@ export class GroupCommit {
   /** Decides the waiting rooms' commands into the next group (a room repeating a command being written waits for it). */
   private async decideWaiting(): Promise<void> {
     for (const room of [...this.waiting]) {
-      if (room.queue.some((item) => this.unsettled.has(commandKey(room, item)))) continue;
+      if (
+        room.queue.some((item) =>
+          this.unsettled.has(
+            unsettledKey(room.workshopId, commandKey({ actorId: item.actor.id, commandId: item.commandId })),
+          ),
+        )
+      )
+        continue;
       this.waiting.delete(room);
       const items = room.queue.splice(0);
       const plan = this.next.get(room) ?? this.newPlan(room);
@@ -124,7 +138,15 @@ export class GroupCommit {
   /** Rooms that wait for the group being written, because they repeat one of its commands. */
   private heldBack(): number {
     let held = 0;
-    for (const room of this.waiting) if (room.queue.some((item) => this.unsettled.has(commandKey(room, item)))) held++;
+    for (const room of this.waiting)
+      if (
+        room.queue.some((item) =>
+          this.unsettled.has(
+            unsettledKey(room.workshopId, commandKey({ actorId: item.actor.id, commandId: item.commandId })),
+          ),
+        )
+      )
+        held++;
     return held;
   }
 
@@ -142,7 +164,7 @@ export class GroupCommit {
     }
     this.writing = group;
     for (const plan of plans)
-      for (const key of plan.accepted.keys()) this.unsettled.add(`${plan.room.workshopId}\u0000${key}`);
+      for (const key of plan.accepted.keys()) this.unsettled.add(unsettledKey(plan.room.workshopId, key));
     let written: Promise<StoredEvent[][]>;
     try {
       written = this.options.store.appendMany(batches);
@@ -167,7 +189,7 @@ export class GroupCommit {
   private endWrite(plans: Plan[]): void {
     this.writing = undefined;
     for (const plan of plans)
-      for (const key of plan.accepted.keys()) this.unsettled.delete(`${plan.room.workshopId}\u0000${key}`);
+      for (const key of plan.accepted.keys()) this.unsettled.delete(unsettledKey(plan.room.workshopId, key));
   }
 
   /**
@@ -251,17 +273,20 @@ export class GroupCommit {
   /** Decides commands in order into a room's plan, each against the state the ones before leave. */
   private async decideInto(plan: Plan, items: readonly QueuedCommand[]): Promise<void> {
     const { room } = plan;
-    for (const item of items) {
+    // One lookup for the lot: which of them the log already holds (a client's retry).
+    const refs = items.map((item) => ({ actorId: item.actor.id, commandId: item.commandId }));
+    const earlier = await this.options.store.findCommands(room.workshopId, refs);
+    for (const [at, item] of items.entries()) {
       const index = plan.items.push(item) - 1;
-      const key = `${item.actor.id}\u0000${item.commandId}`;
+      const key = commandKey(refs[at] as CommandRef);
       const repeat = plan.accepted.get(key);
       if (repeat !== undefined) {
         plan.decisions.push({ kind: "repeat", of: repeat });
         continue;
       }
-      const earlier = await this.options.store.findCommand(room.workshopId, item.actor.id, item.commandId);
-      if (earlier) {
-        plan.decisions.push({ kind: "duplicate", seq: earlier.seq });
+      const applied = earlier.get(key);
+      if (applied) {
+        plan.decisions.push({ kind: "duplicate", seq: applied.seq });
         continue;
       }
       const decided = decide(plan.state, item.command, item.actor, this.options.now());
@@ -318,7 +343,7 @@ export class GroupCommit {
   }
 }
 
-/** A command as the log keys it: workshop, actor and command id. */
-function commandKey(room: Room, item: QueuedCommand): string {
-  return `${room.workshopId}\u0000${item.actor.id}\u0000${item.commandId}`;
+/** A command across workshops: its workshop and its `commandKey`. */
+function unsettledKey(workshopId: string, key: string): string {
+  return `${workshopId}\u0000${key}`;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor, DomainEvent, WorkshopState } from "../../core/index.js";
 import { describeAppendManyContract } from "./appendMany.contract.js";
-import { type EventStore, type NewEvents, SequenceConflictError, type StoredEvent } from "./eventStore.js";
+import { commandKey, type EventStore, type NewEvents, SequenceConflictError, type StoredEvent } from "./eventStore.js";
 
 const facilitator: Actor = { role: "facilitator", id: "fac-1" };
 const participant: Actor = { role: "participant", id: "p-1" };
@@ -259,6 +259,30 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(await store.findCommand("w1", participant.id, "cmd-2")).toBeUndefined();
         expect(await store.findCommand("w1", "someone-else", "cmd-1")).toBeUndefined();
         expect(await store.findCommand("w2", facilitator.id, "cmd-1")).toBeUndefined();
+      });
+
+      it("finds a whole group's earlier commands in one lookup, keyed by actor and command id", async () => {
+        await store.append(batch({ expectedSeq: 0, commandId: "cmd-1" }));
+        await store.append(
+          batch({ expectedSeq: 1, commandId: "cmd-1", actor: participant, events: [cardAdded("c2", "x")] }),
+        );
+        await store.append(batch({ workshopId: "w2", expectedSeq: 0, commandId: "only-in-w2" }));
+        const ask = [
+          { actorId: facilitator.id, commandId: "cmd-1" },
+          { actorId: participant.id, commandId: "cmd-1" },
+          { actorId: participant.id, commandId: "never-sent" },
+          { actorId: facilitator.id, commandId: "only-in-w2" },
+          // Ids are data: quotes and brackets must not change what is looked up.
+          { actorId: facilitator.id, commandId: '"],["x' },
+        ];
+
+        const found = await store.findCommands("w1", ask);
+
+        expect([...found.entries()].sort()).toEqual([
+          [commandKey({ actorId: facilitator.id, commandId: "cmd-1" }), { seq: 1 }],
+          [commandKey({ actorId: participant.id, commandId: "cmd-1" }), { seq: 2 }],
+        ]);
+        expect(await store.findCommands("w1", [])).toEqual(new Map());
       });
 
       it("records a command with no events at the current seq, without touching the log or listing", async () => {

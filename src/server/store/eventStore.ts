@@ -46,6 +46,17 @@ export interface CommandRecord {
   seq: number;
 }
 
+/** A command as the log knows it within a workshop: who sent it, and its id. */
+export interface CommandRef {
+  actorId: string;
+  commandId: string;
+}
+
+/** The key of `findCommands`'s answer. */
+export function commandKey({ actorId, commandId }: CommandRef): string {
+  return `${actorId}\u0000${commandId}`;
+}
+
 /** Thrown by `append` when `expectedSeq` is behind the log: reload and decide again. */
 export class SequenceConflictError extends Error {
   constructor(
@@ -79,6 +90,11 @@ export interface EventStore {
   readEvents(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
   /** The command's earlier outcome, if this actor already sent this command id. */
   findCommand(workshopId: string, actorId: string, commandId: string): Promise<CommandRecord | undefined>;
+  /**
+   * `findCommand` for a whole group of one workshop in one lookup: the earlier outcomes of those
+   * already applied, keyed by `commandKey(actorId, commandId)`.
+   */
+  findCommands(workshopId: string, commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>>;
   /** The newest snapshot, if any. */
   loadSnapshot(workshopId: string): Promise<Snapshot | undefined>;
   saveSnapshot(snapshot: Snapshot): Promise<void>;

@@ -2,6 +2,8 @@ import { Pool, type PoolClient } from "pg";
 import type { DomainEvent, Role, WorkshopState } from "../../core/index.js";
 import {
   type CommandRecord,
+  type CommandRef,
+  commandKey,
   type EventStore,
   type NewEvents,
   SequenceConflictError,
@@ -9,7 +11,7 @@ import {
   type StoredEvent,
   type WorkshopSummary,
 } from "./eventStore.js";
-import { applyPostgresMigrations } from "./postgresMigrations.js";
+import { applyPostgresMigrations, MIGRATION_LOCK } from "./postgresMigrations.js";
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
@@ -69,7 +71,7 @@ export async function openPostgresPool(options: PostgresOptions): Promise<Pool> 
   try {
     const client = await pool.connect();
     try {
-      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      if (schema) await createSchema(client, schema);
       await applyPostgresMigrations(client);
     } finally {
       client.release();
@@ -79,6 +81,19 @@ export async function openPostgresPool(options: PostgresOptions): Promise<Pool> 
     throw error;
   }
   return pool;
+}
+
+/** CREATE SCHEMA IF NOT EXISTS is not safe against itself: pools that open together take turns. */
+async function createSchema(client: PoolClient, schema: string): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -126,6 +141,19 @@ export class PostgresEventStore implements EventStore {
       [workshopId, actorId, commandId],
     );
     return rows[0] ? { seq: rows[0].seq } : undefined;
+  }
+
+  async findCommands(workshopId: string, commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
+    const found = new Map<string, CommandRecord>();
+    if (commands.length === 0) return found;
+    const { rows } = await this.pool.query<{ actorId: string; commandId: string; seq: number }>(
+      `SELECT c.actor_id AS "actorId", c.command_id AS "commandId", c.seq
+       FROM unnest($2::text[], $3::text[]) AS k(actor_id, command_id)
+       JOIN commands AS c ON c.workshop_id = $1 AND c.actor_id = k.actor_id AND c.command_id = k.command_id`,
+      [workshopId, commands.map((command) => command.actorId), commands.map((command) => command.commandId)],
+    );
+    for (const row of rows) found.set(commandKey(row), { seq: row.seq });
+    return found;
   }
 
   async loadSnapshot(workshopId: string): Promise<Snapshot | undefined> {

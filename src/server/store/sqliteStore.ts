@@ -2,7 +2,16 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { DomainEvent, Role, WorkshopState } from "../../core/index.js";
-import type { CommandRecord, EventStore, NewEvents, Snapshot, StoredEvent, WorkshopSummary } from "./eventStore.js";
+import {
+  type CommandRecord,
+  type CommandRef,
+  commandKey,
+  type EventStore,
+  type NewEvents,
+  type Snapshot,
+  type StoredEvent,
+  type WorkshopSummary,
+} from "./eventStore.js";
 import { applyMigrations } from "./migrations.js";
 import { openSqliteConnection } from "./sqliteConnection.js";
 import { type AsyncWrites, SqliteWriterThread } from "./sqliteWriterThread.js";
@@ -83,6 +92,14 @@ export class SqliteEventStore implements EventStore {
     return row ? { seq: row.seq } : undefined;
   }
 
+  async findCommands(workshopId: string, commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
+    const found = new Map<string, CommandRecord>();
+    if (commands.length === 0) return found;
+    const keys = JSON.stringify(commands.map(({ actorId, commandId }) => [actorId, commandId]));
+    for (const row of this.statements.findCommands.all(keys, workshopId)) found.set(commandKey(row), { seq: row.seq });
+    return found;
+  }
+
   async loadSnapshot(workshopId: string): Promise<Snapshot | undefined> {
     const row = this.statements.loadSnapshot.get(workshopId);
     if (!row) return undefined;
@@ -146,6 +163,12 @@ function prepareStatements(db: Database.Database) {
     ),
     findCommand: db.prepare<[string, string, string], { seq: number }>(
       "SELECT seq FROM commands WHERE workshop_id = ? AND actor_id = ? AND command_id = ?",
+    ),
+    // One lookup by primary key per (actor, command id) of the JSON array, in one statement. CROSS JOIN
+    // keeps the array as the outer loop: a plain JOIN lets SQLite scan all of the workshop's commands instead.
+    findCommands: db.prepare<[string, string], { actorId: string; commandId: string; seq: number }>(
+      `SELECT c.actor_id AS actorId, c.command_id AS commandId, c.seq FROM json_each(?) AS k
+       CROSS JOIN commands AS c ON c.workshop_id = ? AND c.actor_id = k.value ->> 0 AND c.command_id = k.value ->> 1`,
     ),
     loadSnapshot: db.prepare<[string], { workshop_id: string; seq: number; state: string }>(
       "SELECT workshop_id, seq, state FROM snapshots WHERE workshop_id = ?",
