@@ -85,7 +85,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
 ];
 
 /** Any constant: the key of the advisory lock that lets one process at a time migrate. */
-const MIGRATION_LOCK = 4_172_031;
+export const MIGRATION_LOCK = 4_172_031;
 
 /**
  * Applies the steps the database has not seen yet, in one transaction, and returns their versions.
