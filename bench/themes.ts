@@ -2,7 +2,8 @@
  * `npm run bench -- themes [--json] [--split dev|test] [--no-model] [--no-speed]`: measures theme
  * suggestions on the labelled workshops of `bench/data` (and the shared reference example when
  * present, reported apart and never tuned on). The sets carry `evaluation.split`: weights and
- * thresholds were tuned on "dev" only; "test" is the held-out figure.
+ * thresholds were tuned on "dev" only; "test" is the held-out figure. `--live` measures instead a
+ * suggestion on a live board end to end (see themesLive.ts).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -18,6 +19,7 @@ import {
   suggestPlacements,
 } from "../src/themes/index.js";
 import { baselineClustering } from "./themesBaseline.js";
+import { liveBench } from "./themesLive.js";
 import { adjustedRandIndex, mean, pairScores, shuffled } from "./themesMetrics.js";
 import { speedBench } from "./themesSpeed.js";
 
@@ -164,6 +166,11 @@ export async function themesBench(args: string[]): Promise<void> {
   const json = args.includes("--json");
   const only = args.includes("--split") ? args[args.indexOf("--split") + 1] : undefined;
   const sets = loadSets().filter((set) => !only || set.split === only);
+  if (args.includes("--live")) {
+    const live = await liveBench(args, sets);
+    process.stdout.write(json ? `${JSON.stringify(live, null, 2)}\n` : `${live.lines.join("\n")}\n`);
+    return;
+  }
   const loadStart = performance.now();
   const embedder = args.includes("--no-model") ? undefined : await loadEmbedder();
   const modelLoadMs = performance.now() - loadStart;

@@ -7,7 +7,7 @@ import { createPlacer, embeddingText, type SuggestionCard, suggestClusters } fro
 const SIZES = [300, 1000, 10_000];
 
 /** Distinct card texts made by splicing the labelled cards: realistic words, no two alike. */
-function syntheticCards(boards: readonly Board[], count: number): SuggestionCard[] {
+export function syntheticCards(boards: readonly Board[], count: number): SuggestionCard[] {
   const texts = boards.flatMap((board) => board.cards.map((card) => card.text));
   return Array.from({ length: count }, (_, k) => {
     const head = texts[k % texts.length] as string;
