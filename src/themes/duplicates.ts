@@ -25,20 +25,22 @@ function meaningOf(features: CardFeatures, i: number, j: number): number | undef
   return embeddings ? denseDot(embeddings[i] as Float32Array, embeddings[j] as Float32Array) : undefined;
 }
 
-/** Every pair of cards with its scores, from the matrix. */
-function pairsFromMatrix(matrix: SimilarityMatrix): ScoredPair[] {
-  const pairs: ScoredPair[] = [];
+/** Visits one pair of cards with its scores. */
+type PairVisitor = (i: number, j: number, lexical: number, overall: number, meaning: number | undefined) => void;
+
+/**
+ * Visits every pair of cards with its scores, read from the matrix in place: a thousand cards
+ * make half a million pairs, and an object for each cost a third of the duplicate search in GC.
+ */
+function visitMatrix(matrix: SimilarityMatrix, visit: PairVisitor): void {
   const { size, values, lexical, meaning, cards } = matrix;
-  for (let x = 0; x < size; x++)
-    for (let y = x + 1; y < size; y++)
-      pairs.push({
-        i: cards[x] as number,
-        j: cards[y] as number,
-        lexical: lexical[x * size + y] as number,
-        overall: values[x * size + y] as number,
-        meaning: meaning?.[x * size + y],
-      });
-  return pairs;
+  for (let x = 0; x < size; x++) {
+    const i = cards[x] as number;
+    const row = x * size;
+    for (let y = x + 1; y < size; y++) {
+      visit(i, cards[y] as number, lexical[row + y] as number, values[row + y] as number, meaning?.[row + y]);
+    }
+  }
 }
 
 /** Pairs that share a language-neutral term, scored one by one: a huge wall's duplicates share words. */
@@ -92,10 +94,16 @@ function pairsSharingTerms(features: CardFeatures): ScoredPair[] {
 export function duplicatePairs(features: CardFeatures, matrix?: SimilarityMatrix): [number, number][] {
   const n = features.analysed.length;
   if (n < 2) return [];
-  const pairs =
-    n <= ALL_PAIRS_LIMIT
-      ? pairsFromMatrix(matrix && matrix.size === n ? matrix : similarityMatrix(features))
-      : pairsSharingTerms(features);
+  let visitPairs: (visit: PairVisitor) => void;
+  if (n <= ALL_PAIRS_LIMIT) {
+    const all = matrix && matrix.size === n ? matrix : similarityMatrix(features);
+    visitPairs = (visit) => visitMatrix(all, visit);
+  } else {
+    const sharing = pairsSharingTerms(features);
+    visitPairs = (visit) => {
+      for (const { i, j, lexical, overall, meaning } of sharing) visit(i, j, lexical, overall, meaning);
+    };
+  }
   // Each card's closest scores, to tell a twin from a card that is merely on the same theme.
   const rank = Math.max(1, TUNING.duplicateRank);
   const closest: number[][] = Array.from({ length: n }, () => []);
@@ -107,23 +115,25 @@ export function duplicatePairs(features: CardFeatures, matrix?: SimilarityMatrix
       if (list.length > rank) list.pop();
     }
   };
-  for (const { i, j, overall } of pairs) {
+  visitPairs((i, j, _lexical, overall) => {
     note(i, overall);
     note(j, overall);
-  }
+  });
   const among = (card: number, score: number) => {
     const list = closest[card] as number[];
     return score >= (list[list.length - 1] as number);
   };
   const empty = (card: number) => (features.analysed[card]?.words.length ?? 0) === 0;
-  return pairs
-    .filter(({ i, j, lexical, overall, meaning }) => {
-      if (empty(i) || empty(j)) return false;
-      if (lexical >= SAME_WORDS) return true;
-      if (meaning !== undefined) return (lexical + meaning) / 2 >= TUNING.duplicateMeaning;
-      const closest = among(i, overall) && among(j, overall);
-      return closest && (lexical >= TUNING.duplicateLexical || overall >= TUNING.duplicateOverall);
-    })
-    .map(({ i, j }) => [i, j] as [number, number])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const isDuplicate = (i: number, j: number, lexical: number, overall: number, meaning: number | undefined) => {
+    if (empty(i) || empty(j)) return false;
+    if (lexical >= SAME_WORDS) return true;
+    if (meaning !== undefined) return (lexical + meaning) / 2 >= TUNING.duplicateMeaning;
+    const closest = among(i, overall) && among(j, overall);
+    return closest && (lexical >= TUNING.duplicateLexical || overall >= TUNING.duplicateOverall);
+  };
+  const flagged: [number, number][] = [];
+  visitPairs((i, j, lexical, overall, meaning) => {
+    if (isDuplicate(i, j, lexical, overall, meaning)) flagged.push([i, j]);
+  });
+  return flagged.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
