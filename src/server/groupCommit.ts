@@ -1,7 +1,6 @@
 import { type Actor, type Command, decide, reduceAll, type WorkshopState } from "../core/index.js";
 import { AppError } from "./errors.js";
 import {
-  type CommandRef,
   commandKey,
   type EventStore,
   type NewEvents,
@@ -119,14 +118,7 @@ export class GroupCommit {
   /** Decides the waiting rooms' commands into the next group (a room repeating a command being written waits for it). */
   private async decideWaiting(): Promise<void> {
     for (const room of [...this.waiting]) {
-      if (
-        room.queue.some((item) =>
-          this.unsettled.has(
-            unsettledKey(room.workshopId, commandKey({ actorId: item.actor.id, commandId: item.commandId })),
-          ),
-        )
-      )
-        continue;
+      if (this.waitsForWrite(room)) continue;
       this.waiting.delete(room);
       const items = room.queue.splice(0);
       const plan = this.next.get(room) ?? this.newPlan(room);
@@ -135,18 +127,15 @@ export class GroupCommit {
     }
   }
 
-  /** Rooms that wait for the group being written, because they repeat one of its commands. */
+  /** True when a room's queue repeats a command of the group being written: the room waits for it. */
+  private waitsForWrite(room: Room): boolean {
+    return room.queue.some((item) => this.unsettled.has(unsettledKey(room.workshopId, itemKey(item))));
+  }
+
+  /** How many waiting rooms wait for the group being written. */
   private heldBack(): number {
     let held = 0;
-    for (const room of this.waiting)
-      if (
-        room.queue.some((item) =>
-          this.unsettled.has(
-            unsettledKey(room.workshopId, commandKey({ actorId: item.actor.id, commandId: item.commandId })),
-          ),
-        )
-      )
-        held++;
+    for (const room of this.waiting) if (this.waitsForWrite(room)) held++;
     return held;
   }
 
@@ -276,9 +265,9 @@ export class GroupCommit {
     // One lookup for the lot: which of them the log already holds (a client's retry).
     const refs = items.map((item) => ({ actorId: item.actor.id, commandId: item.commandId }));
     const earlier = await this.options.store.findCommands(room.workshopId, refs);
-    for (const [at, item] of items.entries()) {
+    for (const item of items) {
       const index = plan.items.push(item) - 1;
-      const key = commandKey(refs[at] as CommandRef);
+      const key = itemKey(item);
       const repeat = plan.accepted.get(key);
       if (repeat !== undefined) {
         plan.decisions.push({ kind: "repeat", of: repeat });
@@ -341,6 +330,10 @@ export class GroupCommit {
       else if (outcome) item.resolve(outcome);
     }
   }
+}
+
+function itemKey(item: QueuedCommand): string {
+  return commandKey({ actorId: item.actor.id, commandId: item.commandId });
 }
 
 /** A command across workshops: its workshop and its `commandKey`. */
