@@ -31,7 +31,7 @@ export interface ServiceLevelOptions {
 /** Runs `clients` closed-loop writers over `workshops` fresh workshops for `seconds` after a warm-up. */
 export async function runServiceLevel(options: ServiceLevelOptions): Promise<ServiceLevel> {
   const dir = makeTempDir();
-  const store = openSqliteStore(dir);
+  const store = openSqliteStore(dir, { writes: "thread" });
   try {
     const service = new WorkshopService({ store, bus: new LocalEventBus() });
     const facilitator: Actor = { role: "facilitator", id: "bench" };
