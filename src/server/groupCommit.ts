@@ -303,8 +303,12 @@ export class GroupCommit {
   private settle(plan: Plan, stored: StoredEvent[][]): void {
     const { room } = plan;
     const previousSeq = room.seq;
-    room.state = plan.state;
-    room.seq = plan.seq;
+    // Never backwards: with several processes, a catch-up may already have read this group's
+    // events, or later ones, into the room.
+    if (plan.seq >= room.seq) {
+      room.state = plan.state;
+      room.seq = plan.seq;
+    }
     try {
       this.options.committed(room, stored.flat(), previousSeq);
     } catch (error) {

@@ -16,7 +16,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   const warn = (message: string) => (error: unknown) => app?.log.warn({ err: error }, message);
   // With DATABASE_URL and REDIS_URL: PostgreSQL and Redis, shared with the other processes.
   const shared = config.shared && (await openSharedBackend(config.shared, warn("Redis bus")));
-  const store = shared?.store ?? openSqliteStore(config.dataDir);
+  // Writes on their own thread: the fsync of a durable commit must not stop the room's fan-out.
+  const store = shared?.store ?? openSqliteStore(config.dataDir, { writes: "thread" });
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus, shared: shared?.bus, onError: warn("catch-up from the log") });
