@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { embedAhead } from "../../themes/suggestions.js";
 import type { EventBus } from "../eventBus.js";
 import type { StoredEvent } from "../store/eventStore.js";
@@ -5,6 +7,26 @@ import type { WorkshopService } from "../workshopService.js";
 
 /** Events arriving within this long are embedded together (one message to the model's worker). */
 const GATHER_MS = 100;
+/** Texts embedded per step; between steps the room is asked whether it is busy. */
+const STEP = 50;
+/**
+ * Embedding ahead is background work: it waits while the server's event loop was busy more than
+ * this share of the last moment (a plenary's fan-out, a burst of commands), so it never takes
+ * the room's CPU. What it skips is embedded when suggestions are asked for.
+ */
+const BUSY_SHARE = 0.5;
+const LOOK_MS = 200;
+/** Texts held per workshop while the room is busy; past this the oldest are left to be embedded on demand. */
+const MAX_HELD = 2_000;
+
+/** Resolves at the first moment (of LOOK_MS) in which the event loop was busy less than BUSY_SHARE of the time. */
+async function quietMoment(): Promise<void> {
+  for (;;) {
+    const before = performance.eventLoopUtilization();
+    await sleep(LOOK_MS, undefined, { ref: false });
+    if (performance.eventLoopUtilization(before).utilization < BUSY_SHARE) return;
+  }
+}
 
 /** The text a committed event puts on the board, if any. */
 function newText(stored: StoredEvent): string | undefined {
@@ -17,8 +39,8 @@ function newText(stored: StoredEvent): string | undefined {
 /**
  * Embeds each card's text as it is committed, so that asking for suggestions on a live board of
  * a thousand cards costs the clustering only. The bus listener only notes the texts (it runs in
- * the room's fan-out); the work happens later, in slices between turns of the event loop and in
- * the model's worker thread (see `embedAhead`). The first time this process sees a workshop it
+ * the room's fan-out); the work happens later, in steps taken only while the server is not busy
+ * with the room, in the model's worker thread (see `embedAhead`). The first time this process sees a workshop it
  * embeds the whole board (cards from before a restart, or an imported workshop). Returns the
  * unsubscribe function.
  */
@@ -26,19 +48,38 @@ export function embedCardsOnArrival(bus: EventBus, service: Pick<WorkshopService
   const seen = new Set<string>();
   const waiting = new Map<string, { whole: boolean; texts: string[] }>();
   let timer: NodeJS.Timeout | undefined;
+  let flushing = false;
+  let stopped = false;
+
+  const embedWorkshop = async (workshopId: string, whole: boolean, texts: readonly string[]) => {
+    for (let start = 0; ; start += STEP) {
+      await quietMoment();
+      // Read after the wait: a card removed meanwhile (or an edit replaced) is not worth embedding.
+      const { state } = await service.get(workshopId);
+      const onBoard = Object.values(state.cards).map((card) => card.text);
+      const current = new Set(onBoard);
+      const wanted = whole ? onBoard : texts.filter((text) => current.has(text));
+      const step = wanted.slice(start, start + STEP);
+      if (step.length === 0 || stopped) return;
+      await embedAhead(step, state.context.language);
+    }
+  };
 
   const flush = async () => {
     timer = undefined;
-    const batch = [...waiting];
-    waiting.clear();
-    for (const [workshopId, { whole, texts }] of batch) {
-      try {
-        const { state } = await service.get(workshopId);
-        const all = whole ? Object.values(state.cards).map((card) => card.text) : texts;
-        await embedAhead(all, state.context.language);
-      } catch {
-        // A workshop that cannot be read now is embedded when it is asked for.
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (waiting.size > 0 && !stopped) {
+        const batch = [...waiting];
+        waiting.clear();
+        for (const [workshopId, { whole, texts }] of batch) {
+          // A workshop that cannot be read now is embedded when it is asked for.
+          await embedWorkshop(workshopId, whole, texts).catch(() => undefined);
+        }
       }
+    } finally {
+      flushing = false;
     }
   };
 
@@ -53,6 +94,7 @@ export function embedCardsOnArrival(bus: EventBus, service: Pick<WorkshopService
         waiting.set(workshopId, entry);
       }
       if (text) entry.texts.push(text);
+      if (entry.texts.length > MAX_HELD) entry.texts.shift();
     }
     if (entry && !timer) {
       timer = setTimeout(() => void flush(), GATHER_MS);
@@ -60,6 +102,7 @@ export function embedCardsOnArrival(bus: EventBus, service: Pick<WorkshopService
     }
   });
   return () => {
+    stopped = true;
     unsubscribe();
     clearTimeout(timer);
   };
