@@ -1,6 +1,8 @@
 import { type Actor, type Command, decide, reduceAll, type WorkshopState } from "../core/index.js";
 import { AppError } from "./errors.js";
 import {
+  type CommandRecord,
+  type CommandRef,
   commandKey,
   type EventStore,
   type NewEvents,
@@ -48,7 +50,7 @@ interface Plan {
   batches: NewEvents[];
   state: WorkshopState;
   seq: number;
-  /** Index in `items` of each (actor, command id) appended by this plan, to answer a repeat. */
+  /** Index in `items` of each command (by `commandKey`) appended by this plan, to answer a repeat. */
   accepted: Map<string, number>;
 }
 
@@ -86,7 +88,7 @@ export class GroupCommit {
   private next = new Map<Room, Plan>();
   /** The group being written, by room. */
   private writing: Map<Room, Plan> | undefined;
-  /** (workshop, actor, command id) of the commands appended by the group being written. */
+  /** `commandKey`s of the commands appended by the group being written. */
   private readonly unsettled = new Set<string>();
   private scheduled = false;
   private deciding: Promise<void> | undefined;
@@ -117,19 +119,28 @@ export class GroupCommit {
 
   /** Decides the waiting rooms' commands into the next group (a room repeating a command being written waits for it). */
   private async decideWaiting(): Promise<void> {
+    const groups: Group[] = [];
     for (const room of [...this.waiting]) {
       if (this.waitsForWrite(room)) continue;
       this.waiting.delete(room);
-      const items = room.queue.splice(0);
+      groups.push({ room, items: room.queue.splice(0) });
+    }
+    const earlier = await this.lookUp(groups);
+    for (const { room, items } of groups) {
       const plan = this.next.get(room) ?? this.newPlan(room);
       this.next.set(room, plan);
-      await this.decideInto(plan, items);
+      this.decideInto(plan, items, earlier);
     }
+  }
+
+  /** One lookup for a whole group: which of its commands the log already holds (a client's retry). */
+  private lookUp(groups: readonly Group[]): Promise<Map<string, CommandRecord>> {
+    return this.options.store.findCommands(groups.flatMap(({ room, items }) => items.map((item) => refOf(room, item))));
   }
 
   /** True when a room's queue repeats a command of the group being written: the room waits for it. */
   private waitsForWrite(room: Room): boolean {
-    return room.queue.some((item) => this.unsettled.has(unsettledKey(room.workshopId, itemKey(item))));
+    return room.queue.some((item) => this.unsettled.has(commandKey(refOf(room, item))));
   }
 
   /** How many waiting rooms wait for the group being written. */
@@ -152,8 +163,7 @@ export class GroupCommit {
       return;
     }
     this.writing = group;
-    for (const plan of plans)
-      for (const key of plan.accepted.keys()) this.unsettled.add(unsettledKey(plan.room.workshopId, key));
+    for (const plan of plans) for (const key of plan.accepted.keys()) this.unsettled.add(key);
     let written: Promise<StoredEvent[][]>;
     try {
       written = this.options.store.appendMany(batches);
@@ -177,8 +187,7 @@ export class GroupCommit {
 
   private endWrite(plans: Plan[]): void {
     this.writing = undefined;
-    for (const plan of plans)
-      for (const key of plan.accepted.keys()) this.unsettled.delete(unsettledKey(plan.room.workshopId, key));
+    for (const plan of plans) for (const key of plan.accepted.keys()) this.unsettled.delete(key);
   }
 
   /**
@@ -218,12 +227,12 @@ export class GroupCommit {
     let plans: Plan[];
     let stored: StoredEvent[][];
     try {
-      plans = [];
-      for (const { room, items } of groups) {
+      const earlier = await this.lookUp(groups);
+      plans = groups.map(({ room, items }) => {
         const plan = this.newPlan(room);
-        await this.decideInto(plan, items);
-        plans.push(plan);
-      }
+        this.decideInto(plan, items, earlier);
+        return plan;
+      });
       stored = await this.options.store.appendMany(plans.flatMap((plan) => plan.batches));
     } catch (error) {
       return this.recover(groups, attempt, error);
@@ -260,14 +269,11 @@ export class GroupCommit {
   }
 
   /** Decides commands in order into a room's plan, each against the state the ones before leave. */
-  private async decideInto(plan: Plan, items: readonly QueuedCommand[]): Promise<void> {
+  private decideInto(plan: Plan, items: readonly QueuedCommand[], earlier: Map<string, CommandRecord>): void {
     const { room } = plan;
-    // One lookup for the lot: which of them the log already holds (a client's retry).
-    const refs = items.map((item) => ({ actorId: item.actor.id, commandId: item.commandId }));
-    const earlier = await this.options.store.findCommands(room.workshopId, refs);
     for (const item of items) {
       const index = plan.items.push(item) - 1;
-      const key = itemKey(item);
+      const key = commandKey(refOf(room, item));
       const repeat = plan.accepted.get(key);
       if (repeat !== undefined) {
         plan.decisions.push({ kind: "repeat", of: repeat });
@@ -336,11 +342,6 @@ export class GroupCommit {
   }
 }
 
-function itemKey(item: QueuedCommand): string {
-  return commandKey({ actorId: item.actor.id, commandId: item.commandId });
-}
-
-/** A command across workshops: its workshop and its `commandKey`. */
-function unsettledKey(workshopId: string, key: string): string {
-  return `${workshopId}\u0000${key}`;
+function refOf(room: Room, item: QueuedCommand): CommandRef {
+  return { workshopId: room.workshopId, actorId: item.actor.id, commandId: item.commandId };
 }

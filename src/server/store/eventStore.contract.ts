@@ -261,28 +261,30 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(await store.findCommand("w2", facilitator.id, "cmd-1")).toBeUndefined();
       });
 
-      it("finds a whole group's earlier commands in one lookup, keyed by actor and command id", async () => {
+      it("finds a whole group's earlier commands, across workshops, in one lookup", async () => {
         await store.append(batch({ expectedSeq: 0, commandId: "cmd-1" }));
         await store.append(
           batch({ expectedSeq: 1, commandId: "cmd-1", actor: participant, events: [cardAdded("c2", "x")] }),
         );
         await store.append(batch({ workshopId: "w2", expectedSeq: 0, commandId: "only-in-w2" }));
         const ask = [
-          { actorId: facilitator.id, commandId: "cmd-1" },
-          { actorId: participant.id, commandId: "cmd-1" },
-          { actorId: participant.id, commandId: "never-sent" },
-          { actorId: facilitator.id, commandId: "only-in-w2" },
+          { workshopId: "w1", actorId: facilitator.id, commandId: "cmd-1" },
+          { workshopId: "w1", actorId: participant.id, commandId: "cmd-1" },
+          { workshopId: "w1", actorId: participant.id, commandId: "never-sent" },
+          { workshopId: "w1", actorId: facilitator.id, commandId: "only-in-w2" },
+          { workshopId: "w2", actorId: facilitator.id, commandId: "only-in-w2" },
           // Ids are data: quotes and brackets must not change what is looked up.
-          { actorId: facilitator.id, commandId: '"],["x' },
+          { workshopId: "w1", actorId: facilitator.id, commandId: '"],["x' },
         ];
 
-        const found = await store.findCommands("w1", ask);
+        const found = await store.findCommands(ask);
 
         expect([...found.entries()].sort()).toEqual([
-          [commandKey({ actorId: facilitator.id, commandId: "cmd-1" }), { seq: 1 }],
-          [commandKey({ actorId: participant.id, commandId: "cmd-1" }), { seq: 2 }],
+          [commandKey({ workshopId: "w1", actorId: facilitator.id, commandId: "cmd-1" }), { seq: 1 }],
+          [commandKey({ workshopId: "w1", actorId: participant.id, commandId: "cmd-1" }), { seq: 2 }],
+          [commandKey({ workshopId: "w2", actorId: facilitator.id, commandId: "only-in-w2" }), { seq: 1 }],
         ]);
-        expect(await store.findCommands("w1", [])).toEqual(new Map());
+        expect(await store.findCommands([])).toEqual(new Map());
       });
 
       it("records a command with no events at the current seq, without touching the log or listing", async () => {

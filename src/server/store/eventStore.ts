@@ -46,15 +46,16 @@ export interface CommandRecord {
   seq: number;
 }
 
-/** A command as the log knows it within a workshop: who sent it, and its id. */
+/** A command as the log knows it: its workshop, who sent it, and its id. */
 export interface CommandRef {
+  workshopId: string;
   actorId: string;
   commandId: string;
 }
 
 /** The key of `findCommands`'s answer. */
-export function commandKey({ actorId, commandId }: CommandRef): string {
-  return `${actorId}\u0000${commandId}`;
+export function commandKey({ workshopId, actorId, commandId }: CommandRef): string {
+  return `${workshopId}\u0000${actorId}\u0000${commandId}`;
 }
 
 /** Thrown by `append` when `expectedSeq` is behind the log: reload and decide again. */
@@ -91,10 +92,10 @@ export interface EventStore {
   /** The command's earlier outcome, if this actor already sent this command id. */
   findCommand(workshopId: string, actorId: string, commandId: string): Promise<CommandRecord | undefined>;
   /**
-   * `findCommand` for a whole group of one workshop in one lookup: the earlier outcomes of those
-   * already applied, keyed by `commandKey(actorId, commandId)`.
+   * `findCommand` for a whole group, across workshops, in one lookup: the earlier outcomes of
+   * those already applied, keyed by `commandKey`.
    */
-  findCommands(workshopId: string, commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>>;
+  findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>>;
   /** The newest snapshot, if any. */
   loadSnapshot(workshopId: string): Promise<Snapshot | undefined>;
   saveSnapshot(snapshot: Snapshot): Promise<void>;

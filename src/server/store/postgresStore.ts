@@ -143,14 +143,18 @@ export class PostgresEventStore implements EventStore {
     return rows[0] ? { seq: rows[0].seq } : undefined;
   }
 
-  async findCommands(workshopId: string, commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
+  async findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
     const found = new Map<string, CommandRecord>();
     if (commands.length === 0) return found;
-    const { rows } = await this.pool.query<{ actorId: string; commandId: string; seq: number }>(
-      `SELECT c.actor_id AS "actorId", c.command_id AS "commandId", c.seq
-       FROM unnest($2::text[], $3::text[]) AS k(actor_id, command_id)
-       JOIN commands AS c ON c.workshop_id = $1 AND c.actor_id = k.actor_id AND c.command_id = k.command_id`,
-      [workshopId, commands.map((command) => command.actorId), commands.map((command) => command.commandId)],
+    const { rows } = await this.pool.query<{ workshopId: string; actorId: string; commandId: string; seq: number }>(
+      `SELECT c.workshop_id AS "workshopId", c.actor_id AS "actorId", c.command_id AS "commandId", c.seq
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS k(workshop_id, actor_id, command_id)
+       JOIN commands AS c USING (workshop_id, actor_id, command_id)`,
+      [
+        commands.map((command) => command.workshopId),
+        commands.map((command) => command.actorId),
+        commands.map((command) => command.commandId),
+      ],
     );
     for (const row of rows) found.set(commandKey(row), { seq: row.seq });
     return found;

@@ -92,11 +92,11 @@ export class SqliteEventStore implements EventStore {
     return row ? { seq: row.seq } : undefined;
   }
 
-  async findCommands(workshopId: string, commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
+  async findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
     const found = new Map<string, CommandRecord>();
     if (commands.length === 0) return found;
-    const keys = JSON.stringify(commands.map(({ actorId, commandId }) => [actorId, commandId]));
-    for (const row of this.statements.findCommands.all(keys, workshopId)) found.set(commandKey(row), { seq: row.seq });
+    const keys = JSON.stringify(commands.map(({ workshopId, actorId, commandId }) => [workshopId, actorId, commandId]));
+    for (const row of this.statements.findCommands.all(keys)) found.set(commandKey(row), { seq: row.seq });
     return found;
   }
 
@@ -164,11 +164,12 @@ function prepareStatements(db: Database.Database) {
     findCommand: db.prepare<[string, string, string], { seq: number }>(
       "SELECT seq FROM commands WHERE workshop_id = ? AND actor_id = ? AND command_id = ?",
     ),
-    // One lookup by primary key per (actor, command id) of the JSON array, in one statement. CROSS JOIN
+    // One lookup by primary key per (workshop, actor, command id) of the JSON array, in one statement. CROSS JOIN
     // keeps the array as the outer loop: a plain JOIN lets SQLite scan all of the workshop's commands instead.
-    findCommands: db.prepare<[string, string], { actorId: string; commandId: string; seq: number }>(
-      `SELECT c.actor_id AS actorId, c.command_id AS commandId, c.seq FROM json_each(?) AS k
-       CROSS JOIN commands AS c ON c.workshop_id = ? AND c.actor_id = k.value ->> 0 AND c.command_id = k.value ->> 1`,
+    findCommands: db.prepare<[string], { workshopId: string; actorId: string; commandId: string; seq: number }>(
+      `SELECT c.workshop_id AS workshopId, c.actor_id AS actorId, c.command_id AS commandId, c.seq
+       FROM json_each(?) AS k CROSS JOIN commands AS c
+       ON c.workshop_id = k.value ->> 0 AND c.actor_id = k.value ->> 1 AND c.command_id = k.value ->> 2`,
     ),
     loadSnapshot: db.prepare<[string], { workshop_id: string; seq: number; state: string }>(
       "SELECT workshop_id, seq, state FROM snapshots WHERE workshop_id = ?",
