@@ -80,7 +80,11 @@ class ModelWorker {
       );
     });
     this.ready.then(
-      () => this.worker.on("message", (message) => this.answered(message)),
+      () => {
+        this.worker.on("message", (message) => this.answered(message));
+        // Held while it loads (a command waits for it); loaded and idle, it never keeps a process alive.
+        if (!this.busy) this.worker.unref();
+      },
       () => undefined,
     );
     this.worker.on("error", (error) => this.fail(error));
