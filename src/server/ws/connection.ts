@@ -65,6 +65,8 @@ export class Connection implements Subscriber {
     this.relayFocus(focus).catch((error) => this.deps.log.warn({ err: error }, "focus relay failed"));
   });
   private facilitatorName = "";
+  /** Commands sent by this client and not yet answered. */
+  private awaitingAck = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -91,7 +93,10 @@ export class Connection implements Subscriber {
       socket.terminate();
       return;
     }
-    if (this.deps.stream) corkForThisTurn(this.deps.stream);
+    // A connection waiting for an ack gets it right after its command's events: both in one send.
+    // Others are not held (in a room of 2,000, holding every socket to the end of the turn costs
+    // latency and memory).
+    if (this.deps.stream && this.awaitingAck > 0) corkForThisTurn(this.deps.stream);
     // A text frame either way: the protocol is JSON.
     socket.send(message, { binary: false });
   }
@@ -136,12 +141,15 @@ export class Connection implements Subscriber {
     if (!joined) return this.close(CLOSE_CODES.badMessage, "Say hello first");
     if (message.type === "sync") return this.catchUp(joined, message.since);
     if (message.type === "focus") return this.focus.update(message);
+    this.awaitingAck += 1;
     try {
       const outcome = await this.deps.service.execute(joined.workshopId, joined.actor, message.id, message.command);
       this.send({ type: "ack", id: message.id, seq: outcome.seq, duplicate: outcome.duplicate });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       this.send({ type: "error", id: message.id, code: error.code, message: error.message });
+    } finally {
+      this.awaitingAck -= 1;
     }
   }
 
