@@ -102,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
   await app.register(joinRoutes, { service });
   await app.register(reportRoutes, { service, store, auth, publicUrl });
-  await app.register(suggestionRoutes, { service, auth });
+  await app.register(suggestionRoutes, { service, auth, bus });
 
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
     new Connection(socket, {

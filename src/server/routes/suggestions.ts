@@ -17,15 +17,7 @@ export interface SuggestionRoutesOptions {
   service: WorkshopService;
   auth: FacilitatorAuth;
   /** Committed events: each card's text is embedded as it arrives (see `embedCardsOnArrival`). */
-  bus?: EventBus;
-}
-
-/**
- * The bus the service publishes on. `buildApp` does not pass it to these routes yet; until it
- * does (`{ service, auth, bus }`), it is read from the service, whose one bus it is.
- */
-function busOf(options: SuggestionRoutesOptions): EventBus | undefined {
-  return options.bus ?? (options.service as unknown as { bus?: EventBus }).bus;
+  bus: EventBus;
 }
 
 const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(500).optional() });
@@ -36,12 +28,9 @@ const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(50
  * each request costs real CPU.
  */
 export async function suggestionRoutes(app: FastifyInstance, options: SuggestionRoutesOptions) {
-  const { service, auth } = options;
-  const bus = busOf(options);
-  if (bus) {
-    const stop = embedCardsOnArrival(bus, service);
-    app.addHook("onClose", async () => stop());
-  }
+  const { service, auth, bus } = options;
+  const stopEmbedding = embedCardsOnArrival(bus, service);
+  app.addHook("onClose", async () => stopEmbedding());
   const boardOf = async (id: string) => boardFromState((await service.get(id)).state);
 
   app.get(
