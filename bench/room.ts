@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- room --participants N --rate R --seconds S [--json] [--workers W] [--moves M]
- * [--no-relay] [--root DIR] [--node-flags "..."]`: N phones join one workshop at once, then send
+ * [--no-relay] [--processes P] [--root DIR] [--node-flags "..."]`: N phones join one workshop at once, then send
  * R cards/s in total for S seconds while the facilitator moves M cards/s (default R/10). The same
  * clients and load then run against the bare relay (bench/load/relayServer.ts) and the ratio of
- * the fan-out p99s is printed. `relay` runs the relay alone. See docs/performance.md.
+ * the fan-out p99s is printed. `relay` runs the relay alone. `--processes P` runs Concord as P
+ * processes on PostgreSQL and Redis, the phones spread over them. See docs/performance.md.
  */
 import { z } from "zod";
 import { loadAverage } from "./load/measure.js";
@@ -11,7 +12,7 @@ import { commonOptions, count, ms, parseOptions, print } from "./load/options.js
 import { type RoomOptions, type RoomRun, runRoom } from "./load/roomRun.js";
 
 const USAGE =
-  "Usage: npm run bench -- room|relay --participants N --rate R --seconds S [--json] [--workers W] [--moves M] [--no-relay]";
+  "Usage: npm run bench -- room|relay --participants N --rate R --seconds S [--json] [--workers W] [--moves M] [--no-relay] [--processes P]";
 
 const schema = z.object({
   ...commonOptions,
@@ -20,6 +21,7 @@ const schema = z.object({
   moves: z.coerce.number().min(0).max(10_000).optional(),
   noRelay: z.boolean().default(false),
   joinTimeout: z.coerce.number().min(1).max(600).default(60),
+  processes: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 function roomOptions(args: string[]): { json: boolean; noRelay: boolean; options: RoomOptions } {
@@ -36,6 +38,7 @@ function roomOptions(args: string[]): { json: boolean; noRelay: boolean; options
       joinTimeoutSeconds: parsed.joinTimeout,
       root: parsed.root,
       nodeFlags: parsed.nodeFlags,
+      processes: parsed.processes,
     },
   };
 }
@@ -66,13 +69,14 @@ export async function roomBench(args: string[]): Promise<Record<string, unknown>
     fanoutP99Ratio: ratio === undefined ? null : Math.round(ratio * 100) / 100,
     moveRate: options.moveRate,
     workers: options.workers,
+    processes: options.processes,
     loadAverage: { before, after: loadAverage() },
     date: new Date().toISOString(),
     concord,
     relay: relay ?? null,
   };
   print(json, result, () => [
-    `room: ${options.participants} participants, ${options.rate} cards/s + ${options.moveRate} moves/s for ${options.seconds} s, ${options.workers} load processes`,
+    `room: ${options.participants} participants, ${options.rate} cards/s + ${options.moveRate} moves/s for ${options.seconds} s, ${options.workers} load processes${options.processes > 1 ? `, ${options.processes} Concord processes on PostgreSQL + Redis` : ""}`,
     `load average before ${before.join(" ")}, after ${result.loadAverage.after.join(" ")}`,
     ...describe(concord),
     ...(relay ? describe(relay) : []),

@@ -74,6 +74,8 @@ async function oneRun(options: LiveOptions, texts: readonly string[]) {
       );
     }
     await (senders[0] as TestClient).send("phase", { type: "setPhase", phase: "brainstorm" });
+    // As the console does when the brainstorm opens: its first duplicates check loads the model.
+    await requestJson(target.baseUrl, "GET", `/api/workshops/${created.id}/suggestions/duplicates`, undefined, session);
     const loadBefore = loadAverage()[0];
     const pourStart = performance.now();
     const acks = await pourCards(senders, texts, options.rate);

@@ -65,8 +65,17 @@ export class Fleet {
     readonly size: number,
   ) {}
 
-  /** Forks `count` load processes and hands each its share of `specs`. */
-  static async start(wsUrl: string, specs: ClientSpec[], count: number, reconnect = false): Promise<Fleet> {
+  /**
+   * Forks `count` load processes and hands each its share of `specs`. With several server URLs
+   * (several processes), load process i connects its clients to URL i modulo their number.
+   */
+  static async start(
+    wsUrls: string | readonly string[],
+    specs: ClientSpec[],
+    count: number,
+    reconnect = false,
+  ): Promise<Fleet> {
+    const urls = typeof wsUrls === "string" ? [wsUrls] : wsUrls;
     const processes = Array.from({ length: count }, () => {
       const child = fork(WORKER, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
       return new LoadProcess(child);
@@ -74,6 +83,7 @@ export class Fleet {
     await Promise.all(
       processes.map((process, index) => {
         const clients = specs.filter((_, at) => at % count === index);
+        const wsUrl = urls[index % urls.length] ?? "";
         return process.ask({ type: "init", index, wsUrl, clients, reconnect }, "ready");
       }),
     );

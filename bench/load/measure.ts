@@ -55,13 +55,24 @@ export function rssKb(pid: number): number {
   return match ? Number(match[1]) : 0;
 }
 
-/** CPU use of a process over an interval, in percent of one core. */
+/** Resident memory of several processes together, in kilobytes. */
+export function totalRssKb(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + rssKb(pid), 0);
+}
+
+/** CPU use of one process, or of several together, over an interval, in percent of one core. */
 export class CpuMeter {
+  private readonly pids: readonly number[];
   private readonly startCpu: number;
   private readonly startAt = nowMs();
 
-  constructor(private readonly pid: number) {
-    this.startCpu = cpuSeconds(pid);
+  constructor(pid: number | readonly number[]) {
+    this.pids = typeof pid === "number" ? [pid] : pid;
+    this.startCpu = this.used();
+  }
+
+  private used(): number {
+    return this.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   }
 
   /** Seconds since the meter started. */
@@ -71,7 +82,7 @@ export class CpuMeter {
 
   percent(): number {
     const seconds = this.seconds();
-    return seconds > 0 ? round1(((cpuSeconds(this.pid) - this.startCpu) / seconds) * 100) : 0;
+    return seconds > 0 ? round1(((this.used() - this.startCpu) / seconds) * 100) : 0;
   }
 }
 

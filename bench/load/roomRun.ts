@@ -4,9 +4,9 @@
  */
 import { makeTempDir, removeDir } from "../../test/support/server.js";
 import { Fleet } from "./fleet.js";
-import { CpuMeter, nowMs, type Percentiles, percentiles, rssKb, sleep } from "./measure.js";
+import { CpuMeter, nowMs, type Percentiles, percentiles, sleep, totalRssKb } from "./measure.js";
 import { prepareWorkshops, roomClients } from "./setup.js";
-import { startConcord, startRelay, type Target } from "./targets.js";
+import { startConcord, startConcordProcesses, startRelay, type Target } from "./targets.js";
 import type { CollectReport, JoinReport } from "./workerMessages.js";
 
 export interface RoomOptions {
@@ -18,6 +18,8 @@ export interface RoomOptions {
   joinTimeoutSeconds: number;
   root?: string;
   nodeFlags: string[];
+  /** Concord processes sharing the workshop through PostgreSQL and Redis (1: the embedded store). */
+  processes: number;
 }
 
 export interface RoomRun {
@@ -38,7 +40,7 @@ export interface RoomRun {
   loadCpuPercent: number;
   loadCpuPercentDuringJoin: number;
   /** Resident memory: idle with the workshop open, after the join, at the end, and the peak (sampled every 250 ms). */
-  serverRssKb: { idle: number; joined: number; end: number; peak: number };
+  serverRssKb: { idle: number; joined: number; joinPeak: number; end: number; peak: number };
   serverRssKbPerParticipant: number;
   presencePerClientDuringJoin: { max: number; mean: number };
   presencePerClientTotal: { max: number; mean: number };
@@ -55,9 +57,11 @@ const THEMES = 4;
 export async function runRoom(kind: Target["kind"], options: RoomOptions): Promise<RoomRun> {
   const dataDir = makeTempDir();
   const target =
-    kind === "concord"
-      ? await startConcord({ dataDir, root: options.root, nodeFlags: options.nodeFlags })
-      : await startRelay(options.nodeFlags);
+    kind === "relay"
+      ? await startRelay(options.nodeFlags)
+      : options.processes > 1
+        ? await startConcordProcesses(options.processes, { dataDir, root: options.root, nodeFlags: options.nodeFlags })
+        : await startConcord({ dataDir, root: options.root, nodeFlags: options.nodeFlags });
   let fleet: Fleet | undefined;
   let sampler: ReturnType<typeof setInterval> | undefined;
   try {
@@ -65,31 +69,34 @@ export async function runRoom(kind: Target["kind"], options: RoomOptions): Promi
     if (!workshop) throw new Error("no workshop");
     const { themeIds } = workshop;
     const specs = roomClients(workshop, options.participants);
-    fleet = await Fleet.start(target.wsUrl, specs, options.workers);
+    fleet = await Fleet.start(target.wsUrls, specs, options.workers);
     await sleep(1000);
-    const idle = rssKb(target.pid);
+    const idle = totalRssKb(target.pids);
     let peak = idle;
     sampler = setInterval(() => {
-      peak = Math.max(peak, rssKb(target.pid));
+      peak = Math.max(peak, totalRssKb(target.pids));
     }, 250);
 
-    const joinCpu = new CpuMeter(target.pid);
+    const joinCpu = new CpuMeter(target.pids);
     const joinLoadCpu = fleet.cpuSeconds();
     const joins = await fleet.join(options.joinTimeoutSeconds * 1000);
     const joined = await fleet.waitQuiet(30_000);
     const serverCpuPercentDuringJoin = joinCpu.percent();
     const loadCpuPercentDuringJoin = percentOf(fleet.cpuSeconds() - joinLoadCpu, joinCpu.seconds());
     const joinSeconds = joinDuration(joins, joined.lastActivityAt);
-    const joinedRss = rssKb(target.pid);
+    const joinedRss = totalRssKb(target.pids);
+    // What the participants cost: the peak up to the end of the join storm. Later growth is the
+    // board (hundreds of cards) and, once someone asks for suggestions, the model: not per person.
+    const joinPeak = Math.max(peak, joinedRss);
 
     const loadCpuStart = fleet.cpuSeconds();
     const loadStart = nowMs();
-    const cpu = new CpuMeter(target.pid);
+    const cpu = new CpuMeter(target.pids);
     await fleet.load(options.rate, options.moveRate, options.seconds, themeIds);
     const serverCpuPercent = cpu.percent();
     const loadCpuPercent = percentOf(fleet.cpuSeconds() - loadCpuStart, (nowMs() - loadStart) / 1000);
     const done = await fleet.waitQuiet(30_000);
-    const end = rssKb(target.pid);
+    const end = totalRssKb(target.pids);
     peak = Math.max(peak, end);
     const runSeconds = (nowMs() - Math.min(...joins.map((join) => join.startAt))) / 1000;
     const reports = await fleet.collect(done.seq);
@@ -105,9 +112,9 @@ export async function runRoom(kind: Target["kind"], options: RoomOptions): Promi
       serverCpuPercentDuringJoin,
       loadCpuPercent,
       loadCpuPercentDuringJoin,
-      serverRssKb: { idle, joined: joinedRss, end, peak },
-      // The peak, not the end: a garbage collection after the load must not flatter the figure.
-      serverRssKbPerParticipant: Math.round(((peak - idle) / options.participants) * 10) / 10,
+      serverRssKb: { idle, joined: joinedRss, joinPeak, end, peak },
+      // The peak, not the end of the join: a garbage collection right after it must not flatter the figure.
+      serverRssKbPerParticipant: Math.round(((joinPeak - idle) / options.participants) * 10) / 10,
       presencePerClientDuringJoin: worst(reports.map((report) => report.presencePerClient)),
       presencePerClientTotal: worst(reports.map((report) => report.presencePerClientTotal)),
       runSeconds: Math.round(runSeconds * 10) / 10,

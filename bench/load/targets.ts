@@ -5,15 +5,20 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { freePort, REPO_ROOT, stopChild } from "../../test/support/server.js";
+import { createTestDatabase, REDIS_URL, servicesAvailable } from "../../test/support/services.js";
 import { sleep } from "./measure.js";
 
-/** A running server process: where to reach it and how to stop it. */
+/** A running server — one process, or several sharing a workshop — where to reach it and how to stop it. */
 export interface Target {
   kind: "concord" | "relay";
   pid: number;
   port: number;
   baseUrl: string;
   wsUrl: string;
+  /** Every process of the server (the first is `pid`), for CPU and memory. */
+  pids: number[];
+  /** Every process's WebSocket address (the first is `wsUrl`): the load spreads over them. */
+  wsUrls: string[];
   /** Everything it printed, for error messages. */
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
@@ -28,6 +33,8 @@ export interface ConcordOptions {
   root?: string;
   /** Extra `node` flags, e.g. `--max-semi-space-size=32`. */
   nodeFlags?: string[];
+  /** Extra environment, e.g. DATABASE_URL and REDIS_URL for several processes. */
+  env?: Record<string, string>;
 }
 
 /** Starts `node bin/concord.js serve` and waits until /healthz answers. */
@@ -36,10 +43,51 @@ export async function startConcord(options: ConcordOptions): Promise<Target> {
   const { PUBLIC_URL: _publicUrl, NODE_OPTIONS: _nodeOptions, ...env } = process.env;
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), "bin/concord.js", "serve"], {
     cwd: options.root ?? REPO_ROOT,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", CONCORD_DATA_DIR: options.dataDir, LOG_LEVEL: "warn" },
+    env: {
+      ...env,
+      ...options.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CONCORD_DATA_DIR: options.dataDir,
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return watch("concord", child, port);
+}
+
+/**
+ * Starts `count` Concord processes on one fresh PostgreSQL database and one Redis channel (the
+ * several-process mode of docs/architecture.md), all answering for the same workshops; stopping
+ * the target stops them all and drops the database.
+ */
+export async function startConcordProcesses(count: number, options: ConcordOptions): Promise<Target> {
+  if (!(await servicesAvailable("bench --processes", { postgres: true, redis: true }))) {
+    throw new Error("--processes needs PostgreSQL and Redis (see README: Several processes)");
+  }
+  const database = await createTestDatabase();
+  const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_CHANNEL: `concord:bench:${database.name}` };
+  const started: Target[] = [];
+  try {
+    // One after another: the first migrates the new database and seeds the demo.
+    for (let at = 0; at < count; at++) started.push(await startConcord({ ...options, env }));
+  } catch (error) {
+    await Promise.all(started.map((target) => target.stop()));
+    await database.drop();
+    throw error;
+  }
+  const [first] = started as [Target, ...Target[]];
+  return {
+    ...first,
+    pids: started.map((target) => target.pid),
+    wsUrls: started.map((target) => target.wsUrl),
+    output: () => started.map((target) => target.output()).join("\n"),
+    async stop(graceMs) {
+      const codes = await Promise.all(started.map((target) => target.stop(graceMs)));
+      await database.drop();
+      return codes.find((code) => code !== 0 && code !== null) ?? codes[0] ?? null;
+    },
+  };
 }
 
 const RELAY = fileURLToPath(new URL("./relayServer.ts", import.meta.url));
@@ -91,6 +139,8 @@ async function watch(kind: Target["kind"], child: ChildProcess, port: number, ti
     port,
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
+    pids: [pid],
+    wsUrls: [`ws://127.0.0.1:${port}/ws`],
     output: () => output,
     stop: (graceMs = 15_000) =>
       exitCode !== undefined ? Promise.resolve(exitCode) : stopChild(child, exited, graceMs),

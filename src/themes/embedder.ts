@@ -47,8 +47,25 @@ let loading: Promise<Embedder | undefined> | undefined;
  * instead of failing.
  */
 export function loadEmbedder(): Promise<Embedder | undefined> {
-  loading ??= createEmbedder().catch(() => undefined);
+  loading ??= createEmbedder().then(
+    (embedder) => {
+      loaded = embedder;
+      return embedder;
+    },
+    () => undefined,
+  );
   return loading;
+}
+
+let loaded: Embedder | undefined;
+
+/**
+ * The embedder if this process has loaded it already (someone asked for suggestions), without
+ * loading it: work ahead of need must not cost a process that nobody asks the model of its
+ * memory (about 130 MB) and a core's burst to load it.
+ */
+export function loadedEmbedder(): Embedder | undefined {
+  return loaded;
 }
 
 interface Job {

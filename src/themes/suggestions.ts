@@ -4,7 +4,7 @@
  * vectors to the pure functions of `index.ts`.
  */
 import type { Board } from "./board.js";
-import { loadEmbedder } from "./embedder.js";
+import { loadEmbedder, loadedEmbedder } from "./embedder.js";
 import {
   type CardLanguage,
   type ClusterSuggestions,
@@ -38,14 +38,15 @@ const AHEAD_SLICE = 100;
 
 /**
  * Embeds texts ahead of need (cards as they arrive on a live board), so that a later suggestion
- * finds their vectors cached and pays only for the clustering. The reading of each text (which
+ * finds their vectors cached and pays only for the clustering — once this process has the model
+ * loaded (a facilitator has asked for a suggestion); until then it does nothing. The reading of each text (which
  * the suggestions reuse) is done here in slices between turns of the event loop; the model runs
  * in a worker thread behind any waiting request. Resolves when the vectors are cached; never rejects.
  */
 export async function embedAhead(texts: readonly string[], language: CardLanguage): Promise<void> {
   if (texts.length === 0) return;
   try {
-    const embedder = await loadEmbedder();
+    const embedder = loadedEmbedder();
     if (!embedder) return;
     const embedding: Promise<unknown>[] = [];
     for (let start = 0; start < texts.length; start += AHEAD_SLICE) {

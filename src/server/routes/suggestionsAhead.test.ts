@@ -44,6 +44,7 @@ afterAll(async () => {
 const embedded = (text: string) => embedder?.has(embeddingText(text, "en")) ?? false;
 
 describe("cards are embedded as they arrive", () => {
+  // This process has the model loaded (beforeAll), as a server has once a facilitator asked for a suggestion.
   it("embeds an imported board, then each card added to it, with no suggestion asked", async () => {
     expect(embedder).toBeDefined();
     const { id } = await importWorkshop(server.baseUrl, server.session, DOC);

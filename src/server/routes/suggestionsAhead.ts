@@ -50,7 +50,9 @@ function newText(stored: StoredEvent): string | undefined {
 
 /**
  * Embeds each card's text as it is committed, so that asking for suggestions on a live board of
- * a thousand cards costs the clustering only. The bus listener only notes the texts (it runs in
+ * a thousand cards costs the clustering only — once the model is loaded in this process, that is
+ * once a facilitator has asked for a suggestion (the console asks for duplicates as soon as the
+ * brainstorm opens); a server nobody asks never loads it. The bus listener only notes the texts (it runs in
  * the room's fan-out); the work happens later, in steps taken only while the server is not busy
  * with the room, in the model's worker thread (see `embedAhead`). The first time this process sees a workshop it
  * embeds the whole board (cards from before a restart, or an imported workshop). Returns the
