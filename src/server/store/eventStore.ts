@@ -26,6 +26,22 @@ export interface NewEvents {
   title: string;
 }
 
+/**
+ * The stored form of a batch that was appended: its events numbered from `expectedSeq + 1`. A
+ * successful append assigns exactly these numbers, so whichever thread wrote the rows, the
+ * caller can build them without reading them back.
+ */
+export function storedEvents({ workshopId, expectedSeq, at, actor, commandId, events }: NewEvents): StoredEvent[] {
+  return events.map((event, index) => ({
+    workshopId,
+    seq: expectedSeq + index + 1,
+    at,
+    actor: { role: actor.role, id: actor.id },
+    commandId,
+    event,
+  }));
+}
+
 export interface Snapshot {
   workshopId: string;
   seq: number;

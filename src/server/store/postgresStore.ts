@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from "pg";
-import type { DomainEvent, Role, WorkshopState } from "../../core/index.js";
+import type { WorkshopState } from "../../core/index.js";
 import {
   type CommandRecord,
   type CommandRef,
@@ -9,9 +9,11 @@ import {
   SequenceConflictError,
   type Snapshot,
   type StoredEvent,
+  storedEvents,
   type WorkshopSummary,
 } from "./eventStore.js";
 import { applyPostgresMigrations, MIGRATION_LOCK } from "./postgresMigrations.js";
+import { EVENT_COLUMNS, type EventRow, toStoredEvent, toSummary, WORKSHOP_COLUMNS, type WorkshopRow } from "./rows.js";
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
@@ -22,24 +24,6 @@ export interface PostgresOptions {
   max?: number;
 }
 
-interface WorkshopRow {
-  id: string;
-  title: string;
-  seq: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface EventRow {
-  workshop_id: string;
-  seq: number;
-  at: string;
-  actor_role: string;
-  actor_id: string;
-  command_id: string;
-  payload: string;
-}
-
 /** Where a workshop's log stands inside one append transaction, and what its listing row will say. */
 interface LogHead {
   seq: number;
@@ -48,8 +32,6 @@ interface LogHead {
   moved: boolean;
 }
 
-const EVENT_COLUMNS = "workshop_id, seq, at, actor_role, actor_id, command_id, payload";
-const WORKSHOP_COLUMNS = "id, title, seq, created_at, updated_at";
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** PostgreSQL's TEXT cannot hold NUL; a listing title is the only free text stored outside JSON. */
 const listingText = (text: string) => text.replaceAll("\u0000", "\uFFFD");
@@ -242,18 +224,8 @@ export class PostgresEventStore implements EventStore {
         heads.set(workshopId, head);
       }
       if (head.seq !== expectedSeq) throw new SequenceConflictError(workshopId, expectedSeq);
-      const appended = batch.events.map((event, index): StoredEvent => {
-        const stored = {
-          workshopId,
-          seq: expectedSeq + index + 1,
-          at,
-          actor: { role: actor.role, id: actor.id },
-          commandId,
-          event,
-        };
-        events.push(stored);
-        return stored;
-      });
+      const appended = storedEvents(batch);
+      for (const stored of appended) events.push(stored);
       const finalSeq = expectedSeq + appended.length;
       commands.workshopId.push(workshopId);
       commands.actorId.push(actor.id);
@@ -355,19 +327,4 @@ class EventColumns {
   columns(): unknown[] {
     return [this.workshopId, this.seq, this.at, this.actorRole, this.actorId, this.commandId, this.type, this.payload];
   }
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    workshopId: row.workshop_id,
-    seq: row.seq,
-    at: row.at,
-    actor: { role: row.actor_role as Role, id: row.actor_id },
-    commandId: row.command_id,
-    event: JSON.parse(row.payload) as DomainEvent,
-  };
-}
-
-function toSummary(row: WorkshopRow): WorkshopSummary {
-  return { id: row.id, title: row.title, seq: row.seq, createdAt: row.created_at, updatedAt: row.updated_at };
 }

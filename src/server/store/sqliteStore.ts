@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
-import type { DomainEvent, Role, WorkshopState } from "../../core/index.js";
+import type { WorkshopState } from "../../core/index.js";
 import {
   type CommandRecord,
   type CommandRef,
@@ -10,33 +10,14 @@ import {
   type NewEvents,
   type Snapshot,
   type StoredEvent,
+  storedEvents,
   type WorkshopSummary,
 } from "./eventStore.js";
 import { applyMigrations } from "./migrations.js";
+import { EVENT_COLUMNS, type EventRow, toStoredEvent, toSummary, WORKSHOP_COLUMNS, type WorkshopRow } from "./rows.js";
 import { openSqliteConnection } from "./sqliteConnection.js";
 import { type AsyncWrites, SqliteWriterThread } from "./sqliteWriterThread.js";
-import { type SqliteWrites, sqliteWrites, storedEvents } from "./sqliteWrites.js";
-
-interface WorkshopRow {
-  id: string;
-  title: string;
-  seq: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface EventRow {
-  workshop_id: string;
-  seq: number;
-  at: string;
-  actor_role: string;
-  actor_id: string;
-  command_id: string;
-  payload: string;
-}
-
-const EVENT_COLUMNS = "workshop_id, seq, at, actor_role, actor_id, command_id, payload";
-const WORKSHOP_COLUMNS = "id, title, seq, created_at, updated_at";
+import { type SqliteWrites, sqliteWrites } from "./sqliteWrites.js";
 
 export interface SqliteStoreOptions {
   /**
@@ -181,19 +162,4 @@ function prepareStatements(db: Database.Database) {
     getWorkshop: db.prepare<[string], WorkshopRow>(`SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE id = ?`),
     getFlag: db.prepare<[string], { value: string }>("SELECT value FROM flags WHERE name = ?"),
   };
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    workshopId: row.workshop_id,
-    seq: row.seq,
-    at: row.at,
-    actor: { role: row.actor_role as Role, id: row.actor_id },
-    commandId: row.command_id,
-    event: JSON.parse(row.payload) as DomainEvent,
-  };
-}
-
-function toSummary(row: WorkshopRow): WorkshopSummary {
-  return { id: row.id, title: row.title, seq: row.seq, createdAt: row.created_at, updatedAt: row.updated_at };
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { type NewEvents, SequenceConflictError, type Snapshot, type StoredEvent } from "./eventStore.js";
+import { type NewEvents, SequenceConflictError, type Snapshot } from "./eventStore.js";
 
 /** Where a workshop's log stands inside one append transaction, and what its listing row will say. */
 interface LogHead {
@@ -19,22 +19,6 @@ export interface SqliteWrites {
   appendMany(batches: readonly NewEvents[]): void;
   saveSnapshot(snapshot: Snapshot): void;
   setFlag(name: string, value: string): void;
-}
-
-/**
- * The stored form of a batch that was appended: its events numbered from `expectedSeq + 1`. A
- * successful append assigns exactly these numbers, so whichever thread wrote the rows, the
- * caller can build them without reading them back.
- */
-export function storedEvents({ workshopId, expectedSeq, at, actor, commandId, events }: NewEvents): StoredEvent[] {
-  return events.map((event, index) => ({
-    workshopId,
-    seq: expectedSeq + index + 1,
-    at,
-    actor: { role: actor.role, id: actor.id },
-    commandId,
-    event,
-  }));
 }
 
 /** Prepares the write statements on `db` (already migrated) and returns the writes. */
