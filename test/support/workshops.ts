@@ -19,6 +19,49 @@ import {
 } from "../../src/core/index.js";
 
 export const NOW = "2025-03-01T10:00:00.000Z";
+
+/** A card of a workshop/v1 file. */
+export const fileCard = (id: string, text: string) => ({ id, text });
+
+/** A column of a workshop/v1 file, with its cards. */
+export const fileColumn = (id: string, name: string, cards: { id: string; text: string }[]) => ({
+  id,
+  name,
+  keyPoints: [],
+  headline: "",
+  narrative: "",
+  cards,
+});
+
+/** A workshop/v1 file with every other field blank: the title, columns and pile a test needs. */
+export function workshopDocument(content: {
+  title: string;
+  themes?: ReturnType<typeof fileColumn>[];
+  unclusteredCards?: { id: string; text: string }[];
+}) {
+  return {
+    format: "workshop/v1",
+    title: content.title,
+    organization: "",
+    preparedFor: "",
+    preparedBy: "",
+    event: "",
+    heldOn: "2025-03-15",
+    reportDate: "2025-03-15",
+    language: "en",
+    facilitators: [],
+    participantGroups: [],
+    overview: "",
+    goal: "",
+    focusQuestion: "",
+    method: "",
+    themes: content.themes ?? [],
+    unclusteredCards: content.unclusteredCards ?? [],
+    footnotes: [],
+    reflections: "",
+    nextSteps: "",
+  };
+}
 export const FACILITATOR: Actor = { role: "facilitator", id: "fac" };
 
 export function participant(id: string): Actor {

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, REPO_ROOT, removeDir } from "../support/server.js";
+import { fileCard, fileColumn, workshopDocument } from "../support/workshops.js";
 
 interface CliRun {
   code: number | null;
@@ -26,48 +27,20 @@ function concord(args: string[]): Promise<CliRun> {
   });
 }
 
-const card = (id: string, text: string) => ({ id, text });
+const card = fileCard;
 
 /** A small workshop/v1 file: two columns built so far and two cards on the pile. */
-const WORKSHOP = {
-  format: "workshop/v1",
+const WORKSHOP = workshopDocument({
   title: "Branch library planning",
-  organization: "",
-  preparedFor: "",
-  preparedBy: "",
-  event: "",
-  heldOn: "2025-03-15",
-  reportDate: "2025-03-15",
-  language: "en",
-  facilitators: [],
-  participantGroups: [],
-  overview: "",
-  goal: "",
-  focusQuestion: "",
-  method: "",
   themes: [
-    {
-      id: "hours",
-      name: "",
-      keyPoints: [],
-      headline: "",
-      narrative: "",
-      cards: [card("a1", "More Sunday hours"), card("a2", "Open later on weekday evenings")],
-    },
-    {
-      id: "parking",
-      name: "Parking",
-      keyPoints: [],
-      headline: "",
-      narrative: "",
-      cards: [card("b1", "Fix the parking lot potholes"), card("b2", "Parking lot needs repaving")],
-    },
+    fileColumn("hours", "", [card("a1", "More Sunday hours"), card("a2", "Open later on weekday evenings")]),
+    fileColumn("parking", "Parking", [
+      card("b1", "Fix the parking lot potholes"),
+      card("b2", "Parking lot needs repaving"),
+    ]),
   ],
   unclusteredCards: [card("u1", "Open Sundays!"), card("u2", "More parking spaces")],
-  footnotes: [],
-  reflections: "",
-  nextSteps: "",
-};
+});
 
 let dir: string;
 let workshopFile: string;

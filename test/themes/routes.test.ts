@@ -1,41 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importWorkshop, requestJson, startTestServer, type TestServer } from "../support/server.js";
+import { fileCard, fileColumn, workshopDocument } from "../support/workshops.js";
 
-const card = (id: string, text: string) => ({ id, text });
-const column = (id: string, name: string, cards: { id: string; text: string }[]) => ({
-  id,
-  name,
-  keyPoints: [],
-  headline: "",
-  narrative: "",
-  cards,
-});
+const card = fileCard;
+const column = fileColumn;
 
-const DOC = {
-  format: "workshop/v1",
+const DOC = workshopDocument({
   title: "Suggestions over REST",
-  organization: "",
-  preparedFor: "",
-  preparedBy: "",
-  event: "",
-  heldOn: "2025-03-15",
-  reportDate: "2025-03-15",
-  language: "en",
-  facilitators: [],
-  participantGroups: [],
-  overview: "",
-  goal: "",
-  focusQuestion: "",
-  method: "",
   themes: [
     column("hours", "", [card("a1", "More Sunday hours"), card("a2", "Open later on weekday evenings")]),
     column("parking", "", [card("b1", "Fix the parking lot potholes"), card("b2", "Parking lot needs repaving")]),
   ],
   unclusteredCards: [card("u1", "Open Sundays!"), card("u2", "More parking spaces")],
-  footnotes: [],
-  reflections: "",
-  nextSteps: "",
-};
+});
 
 let server: TestServer;
 let workshopId: string;

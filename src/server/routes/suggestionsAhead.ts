@@ -58,7 +58,11 @@ function newText(stored: StoredEvent): string | undefined {
  * embeds the whole board (cards from before a restart, or an imported workshop). Returns the
  * unsubscribe function.
  */
-export function embedCardsOnArrival(bus: EventBus, service: Pick<WorkshopService, "get">): () => void {
+export function embedCardsOnArrival(
+  bus: EventBus,
+  service: Pick<WorkshopService, "get">,
+  { waitForQuiet = quietMoment }: { waitForQuiet?: (restMs: number) => Promise<void> } = {},
+): () => void {
   const seen = new Set<string>();
   const waiting = new Map<string, { whole: boolean; texts: string[] }>();
   let timer: NodeJS.Timeout | undefined;
@@ -68,7 +72,7 @@ export function embedCardsOnArrival(bus: EventBus, service: Pick<WorkshopService
   const embedWorkshop = async (workshopId: string, whole: boolean, texts: readonly string[]) => {
     // At most a quarter of a core: each step is followed by a rest three times as long.
     for (let start = 0, rest = 0; ; start += STEP) {
-      await quietMoment(rest);
+      await waitForQuiet(rest);
       // Read after the wait: a card removed meanwhile (or an edit replaced) is not worth embedding.
       const { state } = await service.get(workshopId);
       const onBoard = Object.values(state.cards).map((card) => card.text);
