@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { loadedEmbedder } from "../../themes/embedder.js";
 import { embedAhead } from "../../themes/suggestions.js";
 import type { EventBus } from "../eventBus.js";
 import type { StoredEvent } from "../store/eventStore.js";
@@ -69,19 +70,24 @@ export function embedCardsOnArrival(
   let flushing = false;
   let stopped = false;
 
+  /** The workshop's card texts as they are now, and its language. */
+  const board = async (workshopId: string) => {
+    const { state } = await service.get(workshopId);
+    return { texts: new Set(Object.values(state.cards).map((card) => card.text)), language: state.context.language };
+  };
+
   const embedWorkshop = async (workshopId: string, whole: boolean, texts: readonly string[]) => {
+    const wanted = whole ? [...(await board(workshopId)).texts] : texts;
     // At most a quarter of a core: each step is followed by a rest three times as long.
-    for (let start = 0, rest = 0; ; start += STEP) {
+    let rest = 0;
+    for (let start = 0; start < wanted.length && !stopped; start += STEP) {
       await waitForQuiet(rest);
       // Read after the wait: a card removed meanwhile (or an edit replaced) is not worth embedding.
-      const { state } = await service.get(workshopId);
-      const onBoard = Object.values(state.cards).map((card) => card.text);
-      const current = new Set(onBoard);
-      const wanted = whole ? onBoard : texts.filter((text) => current.has(text));
-      const step = wanted.slice(start, start + STEP);
-      if (step.length === 0 || stopped) return;
+      const now = await board(workshopId);
+      const step = wanted.slice(start, start + STEP).filter((text) => now.texts.has(text));
+      if (step.length === 0) continue;
       const started = performance.now();
-      await embedAhead(step, state.context.language);
+      await embedAhead(step, now.language);
       rest = 3 * (performance.now() - started);
     }
   };
@@ -105,6 +111,9 @@ export function embedCardsOnArrival(
   };
 
   const unsubscribe = bus.subscribe((workshopId, events) => {
+    // Nothing to note before a facilitator has asked for a suggestion: the model is not loaded, and
+    // the first workshop event after that embeds the whole board anyway.
+    if (!loadedEmbedder()) return;
     let entry = waiting.get(workshopId);
     for (const stored of events) {
       const text = stored.event.type === "workshopCreated" ? "" : newText(stored);
