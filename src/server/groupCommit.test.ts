@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Actor, Command } from "../core/index.js";
 import { AppError } from "./errors.js";
 import { LocalEventBus } from "./eventBus.js";
-import type { NewEvents, StoredEvent } from "./store/eventStore.js";
+import { findCommand, type NewEvents, type StoredEvent } from "./store/eventStore.js";
 import { SqliteEventStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
 
@@ -118,7 +118,7 @@ describe("group commit", () => {
     expect(results[1]).toMatchObject({ status: "rejected", reason: { code: "conflict" } });
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
     expect(results[2]).toMatchObject({ status: "fulfilled", value: { seq: 4 } });
-    expect(await store.findCommand(id, "p2", "clash")).toBeUndefined();
+    expect(await findCommand(store, id, "p2", "clash")).toBeUndefined();
   });
 
   it("applies a command id repeated inside one group once, answering the repeat as a duplicate of it", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, DomainEvent } from "../../core/index.js";
-import { type EventStore, type NewEvents, SequenceConflictError } from "./eventStore.js";
+import { type EventStore, findCommand, type NewEvents, SequenceConflictError } from "./eventStore.js";
 
 const facilitator: Actor = { role: "facilitator", id: "fac-1" };
 const participant: Actor = { role: "participant", id: "p-1" };
@@ -38,8 +38,8 @@ export function describeAppendManyContract(store: () => EventStore): void {
       expect(stored.map((events) => events.map((event) => event.seq))).toEqual([[1, 2], [1], [3], [], [4]]);
       expect(stored[2]?.[0]).toMatchObject({ workshopId: "w1", seq: 3, actor: participant, commandId: "b" });
       expect((await store().readEvents("w1", 0)).map((event) => event.commandId)).toEqual(["a", "a", "b", "c"]);
-      expect(await store().findCommand("w1", facilitator.id, "noop")).toEqual({ seq: 3 });
-      expect(await store().findCommand("w1", participant.id, "b")).toEqual({ seq: 3 });
+      expect(await findCommand(store(), "w1", facilitator.id, "noop")).toEqual({ seq: 3 });
+      expect(await findCommand(store(), "w1", participant.id, "b")).toEqual({ seq: 3 });
       expect(await store().getWorkshop("w1")).toMatchObject({ seq: 4, title: "Renamed" });
       expect(await store().getWorkshop("w2")).toMatchObject({ seq: 1 });
     });
@@ -57,7 +57,7 @@ export function describeAppendManyContract(store: () => EventStore): void {
       await expect(stale).rejects.toMatchObject({ workshopId: "w1", expectedSeq: 1 });
       expect((await store().readEvents("w1", 0)).map((event) => event.commandId)).toEqual(["first"]);
       expect(await store().getWorkshop("w2")).toBeUndefined();
-      expect(await store().findCommand("w1", facilitator.id, "fine")).toBeUndefined();
+      expect(await findCommand(store(), "w1", facilitator.id, "fine")).toBeUndefined();
     });
 
     it("writes nothing when a command id repeats, inside the group or from before", async () => {
@@ -74,8 +74,8 @@ export function describeAppendManyContract(store: () => EventStore): void {
       ).rejects.toThrow();
 
       expect(await store().readEvents("w1", 0)).toHaveLength(1);
-      expect(await store().findCommand("w1", facilitator.id, "new")).toBeUndefined();
-      expect(await store().findCommand("w1", facilitator.id, "twice")).toBeUndefined();
+      expect(await findCommand(store(), "w1", facilitator.id, "new")).toBeUndefined();
+      expect(await findCommand(store(), "w1", facilitator.id, "twice")).toBeUndefined();
       expect((await store().getWorkshop("w1"))?.seq).toBe(1);
     });
 

@@ -74,6 +74,17 @@ export function commandKey({ workshopId, actorId, commandId }: CommandRef): stri
   return `${workshopId}\u0000${actorId}\u0000${commandId}`;
 }
 
+/** One command's earlier outcome, if this actor already sent this command id. */
+export async function findCommand(
+  store: Pick<EventStore, "findCommands">,
+  workshopId: string,
+  actorId: string,
+  commandId: string,
+): Promise<CommandRecord | undefined> {
+  const ref = { workshopId, actorId, commandId };
+  return (await store.findCommands([ref])).get(commandKey(ref));
+}
+
 /** Thrown by `append` when `expectedSeq` is behind the log: reload and decide again. */
 export class SequenceConflictError extends Error {
   constructor(
@@ -105,11 +116,9 @@ export interface EventStore {
   appendMany(batches: readonly NewEvents[]): Promise<StoredEvent[][]>;
   /** Events with seq > afterSeq in order, at most `limit` of them. */
   readEvents(workshopId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
-  /** The command's earlier outcome, if this actor already sent this command id. */
-  findCommand(workshopId: string, actorId: string, commandId: string): Promise<CommandRecord | undefined>;
   /**
-   * `findCommand` for a whole group, across workshops, in one lookup: the earlier outcomes of
-   * those already applied, keyed by `commandKey`.
+   * The earlier outcomes of those of these commands already applied (a client's retry), keyed by
+   * `commandKey`: one lookup for a whole group, across workshops.
    */
   findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>>;
   /** The newest snapshot, if any. */

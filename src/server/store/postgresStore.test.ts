@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, servicesAvailable, type TestDatabase } from "../../../test/support/services.js";
 import type { DomainEvent } from "../../core/index.js";
 import { describeEventStoreContract } from "./eventStore.contract.js";
-import { type NewEvents, SequenceConflictError } from "./eventStore.js";
+import { findCommand, type NewEvents, SequenceConflictError } from "./eventStore.js";
 import { applyPostgresMigrations, POSTGRES_MIGRATIONS } from "./postgresMigrations.js";
 import { openPostgresPool, PostgresEventStore } from "./postgresStore.js";
 
@@ -63,7 +63,7 @@ describe.skipIf(!available)("PostgreSQL", () => {
 
       const reopened = await freshStore("reopen");
       expect(await reopened.readEvents("w1", 0)).toEqual(appended);
-      expect(await reopened.findCommand("w1", "fac-1", "cmd-1")).toEqual({ seq: 1 });
+      expect(await findCommand(reopened, "w1", "fac-1", "cmd-1")).toEqual({ seq: 1 });
       expect(await reopened.getWorkshop("w1")).toMatchObject({ title: "Retreat", seq: 1 });
       expect(await reopened.getFlag("demoSeeded")).toBe("1");
     });

@@ -117,14 +117,6 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
-  async findCommand(workshopId: string, actorId: string, commandId: string): Promise<CommandRecord | undefined> {
-    const { rows } = await this.pool.query<{ seq: number }>(
-      "SELECT seq FROM commands WHERE workshop_id = $1 AND actor_id = $2 AND command_id = $3",
-      [workshopId, actorId, commandId],
-    );
-    return rows[0] ? { seq: rows[0].seq } : undefined;
-  }
-
   async findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
     const found = new Map<string, CommandRecord>();
     if (commands.length === 0) return found;
@@ -256,7 +248,7 @@ export class PostgresEventStore implements EventStore {
       );
     }
     // A repeated (workshop, actor, command id) violates the primary key and rolls everything back:
-    // callers check findCommand first.
+    // callers check findCommands first.
     await client.query(
       `INSERT INTO commands (workshop_id, actor_id, command_id, seq)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])`,

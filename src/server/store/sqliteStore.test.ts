@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DomainEvent } from "../../core/index.js";
 import { describeEventStoreContract } from "./eventStore.contract.js";
-import { type NewEvents, SequenceConflictError } from "./eventStore.js";
+import { findCommand, type NewEvents, SequenceConflictError } from "./eventStore.js";
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations.js";
 import { openSqliteStore, SqliteEventStore } from "./sqliteStore.js";
 
@@ -62,7 +62,7 @@ describe("SqliteEventStore on disk", () => {
 
     const reopened = track(openSqliteStore(dir));
     expect(await reopened.readEvents("w1", 0)).toEqual(appended);
-    expect(await reopened.findCommand("w1", "fac-1", "cmd-1")).toEqual({ seq: 1 });
+    expect(await findCommand(reopened, "w1", "fac-1", "cmd-1")).toEqual({ seq: 1 });
     expect(await reopened.getWorkshop("w1")).toMatchObject({ title: "Retreat", seq: 1 });
     expect(await reopened.getFlag("demoSeeded")).toBe("1");
   });

@@ -68,11 +68,6 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readEventsLimited.all(workshopId, afterSeq, limit).map(toStoredEvent);
   }
 
-  async findCommand(workshopId: string, actorId: string, commandId: string): Promise<CommandRecord | undefined> {
-    const row = this.statements.findCommand.get(workshopId, actorId, commandId);
-    return row ? { seq: row.seq } : undefined;
-  }
-
   async findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
     const found = new Map<string, CommandRecord>();
     if (commands.length === 0) return found;
@@ -141,9 +136,6 @@ function prepareStatements(db: Database.Database) {
     ),
     readEventsLimited: db.prepare<[string, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-    ),
-    findCommand: db.prepare<[string, string, string], { seq: number }>(
-      "SELECT seq FROM commands WHERE workshop_id = ? AND actor_id = ? AND command_id = ?",
     ),
     // One lookup by primary key per (workshop, actor, command id) of the JSON array, in one statement. CROSS JOIN
     // keeps the array as the outer loop: a plain JOIN lets SQLite scan all of the workshop's commands instead.

@@ -52,7 +52,7 @@ export function sqliteWrites(db: Database.Database): SqliteWrites {
     });
     const finalSeq = expectedSeq + events.length;
     // A duplicate (workshop, actor, command id) violates the primary key and rolls the whole batch back:
-    // callers must check findCommand first.
+    // callers must check findCommands first.
     statements.insertCommand.run(workshopId, actor.id, commandId, finalSeq);
     // A command that changed nothing leaves the listing alone: the log did not move.
     if (events.length > 0) Object.assign(head, { seq: finalSeq, title, at, moved: true });
