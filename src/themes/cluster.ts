@@ -47,6 +47,8 @@ export function candidateCounts(n: number): number[] {
 /** The matrix of the given cards: a slice of the caller's when it has one, else computed. */
 function matrixOf(features: CardFeatures, cards: readonly number[], given: SimilarityMatrix | undefined) {
   if (!given || given.size !== features.analysed.length) return similarityMatrix(features, cards);
+  // Every card, in order: the caller's matrix as it is (copying 1,000 cards' cells cost ~30 ms).
+  if (cards.length === given.size && cards.every((i, x) => i === x)) return given;
   const size = cards.length;
   const values = new Float32Array(size * size);
   const lexical = new Float32Array(size * size);

@@ -28,6 +28,10 @@ const DIMENSIONS = 512;
 // count before cutting it into model batches, so a longer chunk pads less (1,000 texts: 4.0 s of CPU
 // in one message, 4.5 s in chunks of 128, 5.4 s in chunks of 64, sorted by characters in between).
 const CHUNK = 256;
+// A waiting request is cut in shrinking chunks (each a share of what is left, never under this), so
+// that the workers finish together even when one starts later (a second worker loading): with fixed
+// chunks of 256, 300 texts went 256 to one worker and 44 to the other.
+const MIN_CHUNK = 32;
 // The model reads the start of a card; this keeps a pasted essay from costing seconds.
 const MAX_CHARS = 300;
 // Server processes embed the same cards again and again (every suggestion request re-reads the board):
@@ -148,6 +152,14 @@ class ModelWorker {
   }
 }
 
+/**
+ * The next chunk of a waiting request with `left` texts to go: a share of them for each worker the
+ * pool may have (guided self-scheduling), between MIN_CHUNK and CHUNK.
+ */
+export function chunkSize(left: number): number {
+  return Math.min(left, Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil(left / (2 * MAX_WORKERS)))));
+}
+
 /** Workers and the queue of chunks they share. */
 class WorkerPool {
   private readonly workers: ModelWorker[] = [];
@@ -165,8 +177,10 @@ class WorkerPool {
     const order = texts.map((_, i) => i).sort((a, b) => (texts[a] as string).length - (texts[b] as string).length);
     const out = new Array<Float32Array>(texts.length);
     const chunks: Promise<void>[] = [];
-    for (let start = 0; start < order.length; start += CHUNK) {
-      const positions = order.slice(start, start + CHUNK);
+    for (let start = 0; start < order.length; ) {
+      const size = background ? CHUNK : chunkSize(order.length - start);
+      const positions = order.slice(start, start + size);
+      start += size;
       chunks.push(
         new Promise<Float32Array>((resolve, reject) => {
           const job = { texts: positions.map((i) => texts[i] as string), background, resolve, reject };
