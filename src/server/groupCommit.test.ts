@@ -161,6 +161,27 @@ describe("group commit", () => {
     expect((await service.get(id)).seq).toBe(2);
   });
 
+  it("answers as a duplicate a command id another writer recorded without events after the room was loaded", async () => {
+    const { file, store, service, id } = await brainstorm();
+    const elsewhere = new SqliteEventStore(file);
+    stores.push(elsewhere);
+    await elsewhere.append({
+      workshopId: id,
+      expectedSeq: 2,
+      at: new Date().toISOString(),
+      actor: person(1),
+      commandId: "quiet",
+      events: [],
+      title: "Plenary",
+    });
+
+    const outcome = await service.execute(id, person(1), "quiet", addCard("x"));
+
+    expect(outcome).toMatchObject({ seq: 2, duplicate: true, events: [] });
+    expect(await store.readEvents(id, 2)).toEqual([]);
+    expect((await service.get(id)).state.cards).toEqual({});
+  });
+
   it("decides a group again on the newer log when another process appended first", async () => {
     const { file, service, id } = await brainstorm();
     const elsewhere = new SqliteEventStore(file);

@@ -1,4 +1,5 @@
 import { type Actor, type Command, decide, reduceAll, type WorkshopState } from "../core/index.js";
+import { CommandFilter } from "./commandFilter.js";
 import { AppError } from "./errors.js";
 import {
   type CommandRecord,
@@ -59,6 +60,13 @@ interface Group {
   items: QueuedCommand[];
 }
 
+/**
+ * Which commands a room's log holds, up to `seq`: kept in step by this group commit's own settles.
+ * "unknown" once something else moved the room (another process's events, a catch-up): from then
+ * on every lookup asks the store.
+ */
+type KnownCommands = { filter: CommandFilter; seq: number } | "unknown";
+
 export interface GroupCommitOptions {
   store: EventStore;
   now: () => string;
@@ -93,6 +101,7 @@ export class GroupCommit {
   private scheduled = false;
   private deciding: Promise<void> | undefined;
   private recovering = false;
+  private readonly known = new WeakMap<Room, KnownCommands>();
 
   constructor(private readonly options: GroupCommitOptions) {}
 
@@ -125,7 +134,8 @@ export class GroupCommit {
       this.waiting.delete(room);
       groups.push({ room, items: room.queue.splice(0) });
     }
-    const earlier = await this.lookUp(groups);
+    await this.learnCommands(groups);
+    const earlier = await this.lookUp(groups, true);
     for (const { room, items } of groups) {
       const plan = this.next.get(room) ?? this.newPlan(room);
       this.next.set(room, plan);
@@ -133,9 +143,32 @@ export class GroupCommit {
     }
   }
 
-  /** One lookup for a whole group: which of its commands the log already holds (a client's retry). */
-  private lookUp(groups: readonly Group[]): Promise<Map<string, CommandRecord>> {
-    return this.options.store.findCommands(groups.flatMap(({ room, items }) => items.map((item) => refOf(room, item))));
+  /** Reads, once per room, which commands its log holds. */
+  private async learnCommands(groups: readonly Group[]): Promise<void> {
+    for (const { room } of groups) {
+      if (this.known.has(room)) continue;
+      const seq = room.seq;
+      const keys = await this.options.store.listCommandKeys(room.workshopId);
+      // Settled meanwhile (a networked store): whether the keys read include that group is unknown.
+      this.known.set(room, room.seq === seq ? { filter: new CommandFilter(keys), seq } : "unknown");
+    }
+  }
+
+  /**
+   * One lookup for a whole group: which of its commands the log already holds (a client's retry).
+   * With `useFilters`, commands a room's filter has certainly never seen skip the store.
+   */
+  private async lookUp(groups: readonly Group[], useFilters = false): Promise<Map<string, CommandRecord>> {
+    const refs: CommandRef[] = [];
+    for (const { room, items } of groups) {
+      const known = useFilters ? this.known.get(room) : undefined;
+      const filter = typeof known === "object" && known.seq === room.seq ? known.filter : undefined;
+      for (const item of items) {
+        const ref = refOf(room, item);
+        if (!filter || filter.mightHold(commandKey(ref))) refs.push(ref);
+      }
+    }
+    return refs.length === 0 ? new Map() : this.options.store.findCommands(refs);
   }
 
   /** True when a room's queue repeats a command of the group being written: the room waits for it. */
@@ -202,12 +235,11 @@ export class GroupCommit {
       this.waiting.add(plan.room);
     }
     this.next = new Map();
+    const groups = plans.map((plan) => ({ room: plan.room, items: plan.items }));
     try {
-      await this.recover(
-        plans.map((plan) => ({ room: plan.room, items: plan.items })),
-        0,
-        error,
-      );
+      // A command id no filter knew (another writer recorded it with no events) fails the write on the
+      // commands' key: decided again with the store's own lookup, it is answered as a duplicate.
+      await (error instanceof SequenceConflictError ? this.recover(groups, 0, error) : this.commit(groups));
     } finally {
       this.recovering = false;
       this.schedule();
@@ -271,6 +303,9 @@ export class GroupCommit {
   /** Decides commands in order into a room's plan, each against the state the ones before leave. */
   private decideInto(plan: Plan, items: readonly QueuedCommand[], earlier: Map<string, CommandRecord>): void {
     const { room } = plan;
+    // One clock reading for the pass: its commands arrived in the same turn (and a reading costs
+    // more than deciding an added card).
+    const now = this.options.now();
     for (const item of items) {
       const index = plan.items.push(item) - 1;
       const key = commandKey(refOf(room, item));
@@ -284,7 +319,7 @@ export class GroupCommit {
         plan.decisions.push({ kind: "duplicate", seq: applied.seq });
         continue;
       }
-      const decided = decide(plan.state, item.command, item.actor, this.options.now());
+      const decided = decide(plan.state, item.command, item.actor, now);
       if (!decided.ok) {
         plan.decisions.push({ kind: "refused", error: AppError.from(decided.error) });
         continue;
@@ -293,7 +328,7 @@ export class GroupCommit {
       plan.batches.push({
         workshopId: room.workshopId,
         expectedSeq: plan.seq,
-        at: this.options.now(),
+        at: now,
         actor: item.actor,
         commandId: item.commandId,
         events: decided.value,
@@ -309,11 +344,19 @@ export class GroupCommit {
   private settle(plan: Plan, stored: StoredEvent[][]): void {
     const { room } = plan;
     const previousSeq = room.seq;
+    const known = this.known.get(room);
+    const inStep = typeof known === "object" && known.seq === previousSeq;
     // Never backwards: with several processes, a catch-up may already have read this group's
     // events, or later ones, into the room.
     if (plan.seq >= room.seq) {
       room.state = plan.state;
       room.seq = plan.seq;
+    }
+    if (typeof known === "object") {
+      if (inStep && room.seq === plan.seq) {
+        for (const key of plan.accepted.keys()) known.filter.add(key);
+        known.seq = room.seq;
+      } else this.known.set(room, "unknown");
     }
     try {
       this.options.committed(room, stored.flat(), previousSeq);

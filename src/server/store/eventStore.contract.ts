@@ -294,6 +294,20 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(await store.findCommands([])).toEqual(new Map());
       });
 
+      it("lists the keys of every command of one workshop, those with no events too", async () => {
+        await store.append(batch({ expectedSeq: 0, commandId: "cmd-1" }));
+        await store.append(batch({ expectedSeq: 1, commandId: "cmd-1", actor: participant, events: [] }));
+        await store.append(batch({ workshopId: "w2", expectedSeq: 0, commandId: "only-in-w2" }));
+
+        expect((await store.listCommandKeys("w1")).sort()).toEqual(
+          [
+            commandKey({ workshopId: "w1", actorId: facilitator.id, commandId: "cmd-1" }),
+            commandKey({ workshopId: "w1", actorId: participant.id, commandId: "cmd-1" }),
+          ].sort(),
+        );
+        expect(await store.listCommandKeys("nowhere")).toEqual([]);
+      });
+
       it("records a command with no events at the current seq, without touching the log or listing", async () => {
         await store.append(batch({ expectedSeq: 0, commandId: "cmd-1" }));
         const before = await store.getWorkshop("w1");

@@ -121,6 +121,8 @@ export interface EventStore {
    * `commandKey`: one lookup for a whole group, across workshops.
    */
   findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>>;
+  /** The `commandKey` of every command the workshop's log holds, in no particular order. */
+  listCommandKeys(workshopId: string): Promise<string[]>;
   /** The newest snapshot, if any. */
   loadSnapshot(workshopId: string): Promise<Snapshot | undefined>;
   saveSnapshot(snapshot: Snapshot): Promise<void>;

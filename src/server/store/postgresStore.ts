@@ -134,6 +134,15 @@ export class PostgresEventStore implements EventStore {
     return found;
   }
 
+  async listCommandKeys(workshopId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<CommandRef>(
+      `SELECT workshop_id AS "workshopId", actor_id AS "actorId", command_id AS "commandId"
+       FROM commands WHERE workshop_id = $1`,
+      [workshopId],
+    );
+    return rows.map(commandKey);
+  }
+
   async loadSnapshot(workshopId: string): Promise<Snapshot | undefined> {
     const { rows } = await this.pool.query<{ workshop_id: string; seq: number; state: string }>(
       "SELECT workshop_id, seq, state FROM snapshots WHERE workshop_id = $1",

@@ -76,6 +76,10 @@ export class SqliteEventStore implements EventStore {
     return found;
   }
 
+  async listCommandKeys(workshopId: string): Promise<string[]> {
+    return this.statements.listCommands.all(workshopId).map(commandKey);
+  }
+
   async loadSnapshot(workshopId: string): Promise<Snapshot | undefined> {
     const row = this.statements.loadSnapshot.get(workshopId);
     if (!row) return undefined;
@@ -143,6 +147,9 @@ function prepareStatements(db: Database.Database) {
       `SELECT c.workshop_id AS workshopId, c.actor_id AS actorId, c.command_id AS commandId, c.seq
        FROM json_each(?) AS k CROSS JOIN commands AS c
        ON c.workshop_id = k.value ->> 0 AND c.actor_id = k.value ->> 1 AND c.command_id = k.value ->> 2`,
+    ),
+    listCommands: db.prepare<[string], CommandRef>(
+      "SELECT workshop_id AS workshopId, actor_id AS actorId, command_id AS commandId FROM commands WHERE workshop_id = ?",
     ),
     loadSnapshot: db.prepare<[string], { workshop_id: string; seq: number; state: string }>(
       "SELECT workshop_id, seq, state FROM snapshots WHERE workshop_id = ?",
