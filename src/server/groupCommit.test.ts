@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Actor, Command } from "../core/index.js";
 import { AppError } from "./errors.js";
 import { LocalEventBus } from "./eventBus.js";
-import { findCommand, type NewEvents, type StoredEvent } from "./store/eventStore.js";
+import {
+  type CommandRecord,
+  type CommandRef,
+  findCommand,
+  type NewEvents,
+  type StoredEvent,
+} from "./store/eventStore.js";
 import { SqliteEventStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
 
@@ -13,6 +19,13 @@ import { WorkshopService } from "./workshopService.js";
 class WatchedStore extends SqliteEventStore {
   readonly groups: number[] = [];
   failWhen: ((batches: readonly NewEvents[]) => boolean) | undefined;
+  lookupsFail = false;
+
+  override async findCommands(commands: readonly CommandRef[]): Promise<Map<string, CommandRecord>> {
+    if (this.lookupsFail) throw new Error("connection lost");
+    return super.findCommands(commands);
+  }
+
   private gate: Promise<void> | undefined;
 
   override async appendMany(batches: readonly NewEvents[]): Promise<StoredEvent[][]> {
@@ -180,6 +193,22 @@ describe("group commit", () => {
     expect(outcome).toMatchObject({ seq: 2, duplicate: true, events: [] });
     expect(await store.readEvents(id, 2)).toEqual([]);
     expect((await service.get(id)).state.cards).toEqual({});
+  });
+
+  it("answers with the error the commands whose earlier outcome the store cannot look up, and goes on", async () => {
+    const { store, service, id } = await brainstorm();
+    store.lookupsFail = true;
+
+    // A repeat of the command that opened the brainstorm: only the store can say what it did.
+    await expect(service.execute(id, facilitator, "open", { type: "setPhase", phase: "brainstorm" })).rejects.toThrow(
+      "connection lost",
+    );
+    store.lookupsFail = false;
+
+    expect(await service.execute(id, facilitator, "open", { type: "setPhase", phase: "brainstorm" })).toMatchObject({
+      duplicate: true,
+    });
+    expect(await service.execute(id, person(1), "fresh", addCard("x"))).toMatchObject({ seq: 3, duplicate: false });
   });
 
   it("decides a group again on the newer log when another process appended first", async () => {

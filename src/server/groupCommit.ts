@@ -134,8 +134,15 @@ export class GroupCommit {
       this.waiting.delete(room);
       groups.push({ room, items: room.queue.splice(0) });
     }
-    await this.learnCommands(groups);
-    const earlier = await this.lookUp(groups, true);
+    let earlier: Map<string, CommandRecord>;
+    try {
+      await this.learnCommands(groups);
+      earlier = await this.lookUp(groups, true);
+    } catch (error) {
+      // The store could not be read (a networked store's outage): these commands fail; the next ones try again.
+      for (const { items } of groups) for (const item of items) item.reject(error);
+      return;
+    }
     for (const { room, items } of groups) {
       const plan = this.next.get(room) ?? this.newPlan(room);
       this.next.set(room, plan);
