@@ -127,6 +127,8 @@ describe("decide: adding cards", () => {
     const error = refusal(state, ana, { type: "addCard", cardId: "long", text: "x".repeat(max + 1) });
     expect(error.code).toBe("invalid");
     expect(error.message).toContain(String(max));
+    // What a client translates: the reason and the limit, apart from the English words.
+    expect(error).toMatchObject({ reason: "cardTooLong", params: { max } });
     const next = play(state, FACILITATOR, { type: "addCard", cardId: "long", text: "x".repeat(max + 1) });
     expect(next.cards.long?.text).toHaveLength(max + 1);
   });
@@ -455,6 +457,7 @@ describe("decide: voting", () => {
     const error = refusal(state, ana, { type: "castVote", themeId: "t1", count: 3 });
     expect(error.code).toBe("invalid");
     expect(error.message).toContain("2");
+    expect(error).toMatchObject({ reason: "tooManyVotesOnTheme", params: { max: 2 } });
   });
 
   it("votes beyond the voter's budget across themes are refused", () => {
@@ -462,6 +465,7 @@ describe("decide: voting", () => {
     const error = refusal(state, ana, { type: "castVote", themeId: "t2", count: 2 });
     expect(error.code).toBe("invalid");
     expect(error.message).toContain("3");
+    expect(error).toMatchObject({ reason: "voteBudgetSpent", params: { max: 3 } });
     // Another voter's budget is their own.
     expect(play(state, ben, { type: "castVote", themeId: "t2", count: 3 }).votes).toHaveLength(2);
   });
@@ -618,6 +622,22 @@ describe("decide: undo and restoreTheme", () => {
     const undone = play(deleted, FACILITATOR, { type: "undo" });
     expect(columns(undone)).toEqual(columns(board()));
     expect(boardProblems(undone)).toEqual([]);
+  });
+
+  it("an undo the board has moved on from is refused with the reason of the step that failed", () => {
+    // The step would move a card back to a column that someone deleted since.
+    const moved = play(board(), FACILITATOR, { type: "moveCard", cardId: "c1", toThemeId: "t2", toIndex: 0 });
+    const state = {
+      ...moved,
+      themes: moved.themes.filter((theme) => theme.id !== "t1"),
+      unclustered: [...moved.unclustered, "c2", "c3"],
+    };
+    const error = refusal(state, FACILITATOR, { type: "undo" });
+    expect(error).toMatchObject({
+      code: "conflict",
+      reason: "undoStale",
+      params: { cause: "themeNotFound", themeId: "t1" },
+    });
   });
 
   it("restoreTheme that lists the same card twice leaves every card on the board once", () => {

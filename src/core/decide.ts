@@ -23,7 +23,11 @@ import { assertNever, fail, ok, type Result } from "./result.js";
  */
 export function decide(state: WorkshopState, command: Command, actor: Actor, now?: string): Result<DomainEvent[]> {
   if (!isAllowed(command.type, actor.role, state.phase)) {
-    return fail("forbidden", `A ${actor.role} may not ${command.type} in the ${state.phase} phase`);
+    return fail("notAllowed", `A ${actor.role} may not ${command.type} in the ${state.phase} phase`, {
+      role: actor.role,
+      command: command.type,
+      phase: state.phase,
+    });
   }
   return decideCommand(state, command, actor, now);
 }
@@ -31,13 +35,16 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, now
 /** Takes back the newest undo point by running its inverse commands against the board as it is now. */
 function decideUndo(state: WorkshopState, actor: Actor, now?: string): Result<DomainEvent[]> {
   const point = state.undoStack[state.undoStack.length - 1];
-  if (!point) return fail("conflict", "Nothing to undo");
+  if (!point) return fail("nothingToUndo", "Nothing to undo");
   const events: DomainEvent[] = [];
   let current = state;
   for (const inverse of point.inverse) {
     const decided = decideCommand(current, inverse, actor, now);
     if (!decided.ok)
-      return fail("conflict", `The board has changed since; this step cannot be undone (${decided.error.message})`);
+      return fail("undoStale", `The board has changed since; this step cannot be undone (${decided.error.message})`, {
+        ...decided.error.params,
+        cause: decided.error.reason ?? "serverFailed",
+      });
     events.push(...decided.value);
     current = reduceAll(current, decided.value);
   }
@@ -66,11 +73,12 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       return ok([{ type: "settingsUpdated", patch: command.patch, previous }]);
     }
     case "setPhase":
-      if (command.phase === state.phase) return fail("conflict", `Already in the ${state.phase} phase`);
+      if (command.phase === state.phase)
+        return fail("alreadyInPhase", `Already in the ${state.phase} phase`, { phase: state.phase });
       return ok([{ type: "phaseChanged", phase: command.phase, previous: state.phase }]);
     case "joinWorkshop": {
       if (command.tableId && !state.tables.some((table) => table.id === command.tableId)) {
-        return fail("not_found", `Table ${command.tableId} does not exist`);
+        return fail("tableNotFound", `Table ${command.tableId} does not exist`, { tableId: command.tableId });
       }
       const previous = entry(state.participants, actor.id);
       const participant = {
@@ -97,11 +105,15 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       return ok([{ type: "cardRemoved", card: card.value, place: locateCard(state, command.cardId) ?? null }]);
     }
     case "restoreCard": {
-      if (entry(state.cards, command.card.id)) return fail("conflict", `Card ${command.card.id} already exists`);
+      if (entry(state.cards, command.card.id))
+        return fail("cardExists", `Card ${command.card.id} already exists`, { cardId: command.card.id });
       // A card that was waiting for its round goes back to waiting, off the board.
       if (command.card.stage) return ok([{ type: "cardAdded", card: command.card, place: null }]);
       const target = command.toThemeId === null ? state.unclustered : findTheme(state, command.toThemeId)?.cardIds;
-      if (!target) return fail("not_found", `Theme ${command.toThemeId} does not exist`);
+      if (!target)
+        return fail("themeNotFound", `Theme ${command.toThemeId} does not exist`, {
+          themeId: String(command.toThemeId),
+        });
       const place = { themeId: command.toThemeId, index: Math.min(command.toIndex, target.length) };
       return ok([{ type: "cardAdded", card: command.card, place }]);
     }
@@ -110,8 +122,10 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     case "moveCard":
       return decideMoveCard(state, command, actor);
     case "createTheme": {
-      if (findTheme(state, command.themeId)) return fail("conflict", `Theme ${command.themeId} already exists`);
-      if (state.themes.length >= LIMITS.themesPerWorkshop) return fail("invalid", "Too many themes");
+      if (findTheme(state, command.themeId))
+        return fail("themeExists", `Theme ${command.themeId} already exists`, { themeId: command.themeId });
+      if (state.themes.length >= LIMITS.themesPerWorkshop)
+        return fail("tooManyThemes", "Too many themes", { max: LIMITS.themesPerWorkshop });
       const gathered = gatherCards(state, command.cardIds ?? []);
       if (!gathered.ok) return gathered;
       const theme = {
@@ -131,24 +145,31 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     case "deleteTheme": {
       const index = state.themes.findIndex((theme) => theme.id === command.themeId);
       const theme = state.themes[index];
-      if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      if (!theme) return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
       const votes = state.votes.filter((vote) => vote.themeId === theme.id);
       return ok([{ type: "themeDeleted", theme, index, votes }]);
     }
     case "moveTheme": {
       const from = state.themes.findIndex((theme) => theme.id === command.themeId);
-      if (from < 0) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      if (from < 0)
+        return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
       const to = Math.min(command.toIndex, state.themes.length - 1);
       if (to === from) return ok([]);
       return ok([{ type: "themeMoved", themeId: command.themeId, from, to }]);
     }
     case "mergeThemes": {
-      if (command.sourceThemeId === command.targetThemeId) return fail("invalid", "A theme cannot merge into itself");
+      if (command.sourceThemeId === command.targetThemeId)
+        return fail("themeMergeSelf", "A theme cannot merge into itself");
       const sourceIndex = state.themes.findIndex((theme) => theme.id === command.sourceThemeId);
       const source = state.themes[sourceIndex];
-      if (!source) return fail("not_found", `Theme ${command.sourceThemeId} does not exist`);
+      if (!source)
+        return fail("themeNotFound", `Theme ${command.sourceThemeId} does not exist`, {
+          themeId: command.sourceThemeId,
+        });
       if (!findTheme(state, command.targetThemeId))
-        return fail("not_found", `Theme ${command.targetThemeId} does not exist`);
+        return fail("themeNotFound", `Theme ${command.targetThemeId} does not exist`, {
+          themeId: command.targetThemeId,
+        });
       const votes = state.votes.filter((vote) => vote.themeId === source.id);
       return ok([{ type: "themesMerged", source, sourceIndex, targetThemeId: command.targetThemeId, votes }]);
     }
@@ -163,20 +184,22 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
         { type: "keyPointsSet", themeId: theme.id, keyPoints: command.keyPoints, previous: theme.keyPoints },
       ]);
     case "setHeadline": {
-      if (!isWriter(state, actor)) return fail("forbidden", "The facilitator has not invited you to write");
+      if (!isWriter(state, actor)) return fail("notWriter", "The facilitator has not invited you to write");
       const theme = findTheme(state, command.themeId);
-      if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      if (!theme) return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
       const headline = merged(command.base, command.headline, theme.headline);
-      if (headline === undefined) return fail("conflict", "Someone else changed this headline at the same place");
+      if (headline === undefined)
+        return fail("headlineConflict", "Someone else changed this headline at the same place");
       if (headline === theme.headline) return ok([]);
       return ok([{ type: "headlineSet", themeId: theme.id, headline, previous: theme.headline }]);
     }
     case "setNarrative": {
-      if (!isWriter(state, actor)) return fail("forbidden", "The facilitator has not invited you to write");
+      if (!isWriter(state, actor)) return fail("notWriter", "The facilitator has not invited you to write");
       const theme = findTheme(state, command.themeId);
-      if (!theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      if (!theme) return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
       const narrative = merged(command.base, command.narrative, theme.narrative);
-      if (narrative === undefined) return fail("conflict", "Someone else changed this narrative at the same place");
+      if (narrative === undefined)
+        return fail("narrativeConflict", "Someone else changed this narrative at the same place");
       if (narrative === theme.narrative) return ok([]);
       return ok([{ type: "narrativeSet", themeId: theme.id, narrative, previous: theme.narrative }]);
     }
@@ -188,14 +211,15 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     case "removeFootnote": {
       const index = state.footnotes.findIndex((footnote) => footnote.mark === command.mark);
       const footnote = state.footnotes[index];
-      if (!footnote) return fail("not_found", `Footnote ${command.mark} does not exist`);
+      if (!footnote) return fail("footnoteNotFound", `Footnote ${command.mark} does not exist`, { mark: command.mark });
       return ok([{ type: "footnoteRemoved", footnote, index }]);
     }
     case "castVote":
-      if (state.voting.status !== "open") return fail("conflict", "Voting is not open");
+      if (state.voting.status !== "open") return fail("votingNotOpen", "Voting is not open");
       return decideCastVote(state, command, actor);
     case "recordVotes": {
-      if (!findTheme(state, command.themeId)) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      if (!findTheme(state, command.themeId))
+        return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
       const voterId = `proxy:${command.voterLabel}`;
       const previous =
         state.votes.find((vote) => vote.voterId === voterId && vote.themeId === command.themeId)?.count ?? 0;
@@ -213,28 +237,32 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
         ? ok([])
         : ok([{ type: "resultsRevealed", revealed: command.revealed }]);
     case "proposeName": {
-      if (!findTheme(state, command.themeId)) return fail("not_found", `Theme ${command.themeId} does not exist`);
+      if (!findTheme(state, command.themeId))
+        return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
       if (state.nameProposals.some((proposal) => proposal.id === command.proposalId)) return ok([]);
       const proposal = { id: command.proposalId, themeId: command.themeId, text: command.text, authorId: actor.id };
       return ok([{ type: "nameProposed", proposal }]);
     }
     case "withdrawNameProposal": {
       const proposal = state.nameProposals.find((candidate) => candidate.id === command.proposalId);
-      if (!proposal) return fail("not_found", "No such proposal");
+      if (!proposal) return fail("proposalNotFound", "No such proposal", { proposalId: command.proposalId });
       if (actor.role === "participant" && proposal.authorId !== actor.id)
-        return fail("forbidden", "You can only withdraw your own proposals");
+        return fail("notYourProposal", "You can only withdraw your own proposals");
       return ok([{ type: "nameProposalWithdrawn", proposal }]);
     }
     case "spotlightTheme": {
       if (command.themeId !== null && !findTheme(state, command.themeId))
-        return fail("not_found", `Theme ${command.themeId} does not exist`);
+        return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
       const previous = state.spotlightThemeId ?? null;
       if (previous === command.themeId) return ok([]);
       return ok([{ type: "themeSpotlighted", themeId: command.themeId, previous }]);
     }
     case "setWriter": {
       const person = entry(state.participants, command.participantId);
-      if (!person) return fail("not_found", `Participant ${command.participantId} has not joined`);
+      if (!person)
+        return fail("participantNotFound", `Participant ${command.participantId} has not joined`, {
+          participantId: command.participantId,
+        });
       const previous = person.writer === true;
       if (previous === command.writer) return ok([]);
       return ok([{ type: "writerSet", participantId: person.id, writer: command.writer, previous }]);
@@ -244,16 +272,18 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     case "restoreTheme":
       return decideRestoreTheme(state, command);
     case "addTable":
-      if (state.tables.some((table) => table.id === command.tableId)) return fail("conflict", "That table exists");
+      if (state.tables.some((table) => table.id === command.tableId))
+        return fail("tableExists", "That table exists", { tableId: command.tableId });
       return ok([{ type: "tableAdded", table: { id: command.tableId, name: command.name } }]);
     case "removeTable": {
       const index = state.tables.findIndex((table) => table.id === command.tableId);
       const table = state.tables[index];
-      if (!table) return fail("not_found", `Table ${command.tableId} does not exist`);
+      if (!table) return fail("tableNotFound", `Table ${command.tableId} does not exist`, { tableId: command.tableId });
       return ok([{ type: "tableRemoved", table, index }]);
     }
     case "startRound": {
-      if (state.rounds.some((round) => round.id === command.roundId)) return fail("conflict", "That round exists");
+      if (state.rounds.some((round) => round.id === command.roundId))
+        return fail("roundExists", "That round exists", { roundId: command.roundId });
       const round = {
         id: command.roundId,
         prompt: command.prompt,
@@ -265,8 +295,8 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     }
     case "revealRound": {
       const round = state.rounds.find((candidate) => candidate.id === command.roundId);
-      if (!round) return fail("not_found", `Round ${command.roundId} does not exist`);
-      if (round.revealed) return fail("conflict", "This round is already revealed");
+      if (!round) return fail("roundNotFound", `Round ${command.roundId} does not exist`, { roundId: command.roundId });
+      if (round.revealed) return fail("roundAlreadyRevealed", "This round is already revealed", { roundId: round.id });
       const cardIds = Object.values(state.cards)
         .filter((card) => card.roundId === round.id && card.stage === "submitted")
         .map((card) => card.id);
@@ -275,7 +305,7 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
     case "submitTableCards":
       return decideSubmitTableCards(state, command, actor);
     case "startTimer": {
-      if (!now) return fail("invalid", "Starting a timer needs the current time");
+      if (!now) return fail("timerNeedsTime", "Starting a timer needs the current time");
       const endsAt = new Date(Date.parse(now) + command.durationSeconds * 1000).toISOString();
       return ok([
         { type: "timerStarted", timer: { endsAt, durationSeconds: command.durationSeconds }, previous: state.timer },
@@ -302,11 +332,12 @@ function freeSymbol(state: WorkshopState): number {
 }
 
 function decideRestoreTheme(state: WorkshopState, command: CommandOf<"restoreTheme">): Result<DomainEvent[]> {
-  if (findTheme(state, command.theme.id)) return fail("conflict", `Theme ${command.theme.id} already exists`);
+  if (findTheme(state, command.theme.id))
+    return fail("themeExists", `Theme ${command.theme.id} already exists`, { themeId: command.theme.id });
   if (new Set(command.theme.cardIds).size !== command.theme.cardIds.length)
-    return fail("invalid", "A card is listed twice");
+    return fail("cardListedTwice", "A card is listed twice");
   for (const cardId of command.theme.cardIds) {
-    if (!locateCard(state, cardId)) return fail("not_found", `Card ${cardId} is not on the board`);
+    if (!locateCard(state, cardId)) return fail("cardNotOnBoard", `Card ${cardId} is not on the board`, { cardId });
   }
   const votes = command.votes.filter((vote) => vote.themeId === command.theme.id);
   const index = Math.min(command.index, state.themes.length);
@@ -314,13 +345,16 @@ function decideRestoreTheme(state: WorkshopState, command: CommandOf<"restoreThe
 }
 
 function decideCastVote(state: WorkshopState, command: CommandOf<"castVote">, actor: Actor): Result<DomainEvent[]> {
-  if (!findTheme(state, command.themeId)) return fail("not_found", `Theme ${command.themeId} does not exist`);
+  if (!findTheme(state, command.themeId))
+    return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
   const { voteBudget, votesPerThemeCap } = state.settings;
-  if (command.count > votesPerThemeCap) return fail("invalid", `At most ${votesPerThemeCap} votes on one theme`);
+  if (command.count > votesPerThemeCap)
+    return fail("tooManyVotesOnTheme", `At most ${votesPerThemeCap} votes on one theme`, { max: votesPerThemeCap });
   const mine = state.votes.filter((vote) => vote.voterId === actor.id);
   const previous = mine.find((vote) => vote.themeId === command.themeId)?.count ?? 0;
   const elsewhere = mine.reduce((sum, vote) => sum + vote.count, 0) - previous;
-  if (elsewhere + command.count > voteBudget) return fail("invalid", `Each person has ${voteBudget} votes`);
+  if (elsewhere + command.count > voteBudget)
+    return fail("voteBudgetSpent", `Each person has ${voteBudget} votes`, { max: voteBudget });
   if (previous === command.count) return ok([]);
   return ok([
     { type: "voteCast", vote: { voterId: actor.id, themeId: command.themeId, count: command.count }, previous },
@@ -338,6 +372,6 @@ function withTheme(
   events: (theme: NonNullable<ReturnType<typeof findTheme>>) => DomainEvent[],
 ): Result<DomainEvent[]> {
   const theme = findTheme(state, themeId);
-  if (!theme) return fail("not_found", `Theme ${themeId} does not exist`);
+  if (!theme) return fail("themeNotFound", `Theme ${themeId} does not exist`, { themeId });
   return ok(events(theme));
 }

@@ -13,16 +13,20 @@ export function decideAddCard(
   command: CommandOf<"addCard">,
   actor: Actor,
 ): Result<DomainEvent[]> {
-  if (entry(state.cards, command.cardId)) return fail("conflict", `Card ${command.cardId} already exists`);
+  if (entry(state.cards, command.cardId))
+    return fail("cardExists", `Card ${command.cardId} already exists`, { cardId: command.cardId });
   if (Object.keys(state.cards).length >= LIMITS.cardsPerWorkshop)
-    return fail("invalid", "This workshop holds the most cards it can");
+    return fail("workshopFull", "This workshop holds the most cards it can", { max: LIMITS.cardsPerWorkshop });
   if (actor.role === "participant" && command.text.length > state.settings.cardMaxLength) {
-    return fail("invalid", `A card holds at most ${state.settings.cardMaxLength} characters`);
+    return fail("cardTooLong", `A card holds at most ${state.settings.cardMaxLength} characters`, {
+      max: state.settings.cardMaxLength,
+    });
   }
   if (actor.role === "participant" && command.themeId)
-    return fail("forbidden", "Participants add cards to the unclustered pile");
+    return fail("participantCardToPile", "Participants add cards to the unclustered pile");
   const theme = command.themeId ? findTheme(state, command.themeId) : undefined;
-  if (command.themeId && !theme) return fail("not_found", `Theme ${command.themeId} does not exist`);
+  if (command.themeId && !theme)
+    return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
   const author = actor.role === "participant" ? entry(state.participants, actor.id) : undefined;
   const card: Card = { id: command.cardId, text: command.text };
   if (actor.role === "participant") card.authorId = actor.id;
@@ -33,11 +37,11 @@ export function decideAddCard(
   // go straight to the board.
   if (actor.role === "participant" && state.settings.brainstormMode === "rounds") {
     const round = state.rounds.find((candidate) => candidate.id === state.activeRoundId);
-    if (!round || round.revealed) return fail("conflict", "Wait for the facilitator to start a round");
+    if (!round || round.revealed) return fail("waitForRound", "Wait for the facilitator to start a round");
     card.roundId = round.id;
     const tableId = state.settings.useTables ? author?.tableId : undefined;
     if (tableId && round.readyTableIds.includes(tableId))
-      return fail("conflict", "Your table has sent its cards for this round");
+      return fail("tableSentCards", "Your table has sent its cards for this round");
     if (tableId) card.tableId = tableId;
     card.stage = tableId ? "candidate" : "submitted";
     return ok([{ type: "cardAdded", card, place: null }]);
@@ -54,22 +58,25 @@ export function decideSubmitTableCards(
   actor: Actor,
 ): Result<DomainEvent[]> {
   if (actor.role === "participant" && entry(state.participants, actor.id)?.tableId !== command.tableId) {
-    return fail("forbidden", "Only people at this table can submit its cards");
+    return fail("notAtTable", "Only people at this table can submit its cards", { tableId: command.tableId });
   }
   const round = state.rounds.find((candidate) => candidate.id === state.activeRoundId);
-  if (!round) return fail("conflict", "No round is open");
-  if (round.readyTableIds.includes(command.tableId)) return fail("conflict", "This table has already sent its cards");
+  if (!round) return fail("noRoundOpen", "No round is open");
+  if (round.readyTableIds.includes(command.tableId))
+    return fail("tableAlreadySubmitted", "This table has already sent its cards", { tableId: command.tableId });
   const candidates = Object.values(state.cards).filter(
     (card) => card.stage === "candidate" && card.tableId === command.tableId && card.roundId === round.id,
   );
   const chosen = new Set(command.cardIds);
-  if (chosen.size !== command.cardIds.length) return fail("invalid", "A card is chosen twice");
+  if (chosen.size !== command.cardIds.length) return fail("cardChosenTwice", "A card is chosen twice");
   for (const cardId of chosen) {
     if (!candidates.some((card) => card.id === cardId))
-      return fail("not_found", `Card ${cardId} is not one of this table's cards`);
+      return fail("notTableCard", `Card ${cardId} is not one of this table's cards`, { cardId });
   }
   if (round.perTable !== null && chosen.size > round.perTable) {
-    return fail("invalid", `This round asks each table for ${round.perTable} cards at most`);
+    return fail("tooManyTableCards", `This round asks each table for ${round.perTable} cards at most`, {
+      max: round.perTable,
+    });
   }
   const discarded = candidates.filter((card) => !chosen.has(card.id));
   return ok([
@@ -78,16 +85,18 @@ export function decideSubmitTableCards(
 }
 
 export function decideMergeCards(state: WorkshopState, command: CommandOf<"mergeCards">): Result<DomainEvent[]> {
-  if (command.sourceCardId === command.targetCardId) return fail("invalid", "A card cannot merge into itself");
+  if (command.sourceCardId === command.targetCardId) return fail("cardMergeSelf", "A card cannot merge into itself");
   const source = entry(state.cards, command.sourceCardId);
   const target = entry(state.cards, command.targetCardId);
   const sourcePlace = locateCard(state, command.sourceCardId);
-  if (!source || !sourcePlace) return fail("not_found", `Card ${command.sourceCardId} is not on the board`);
+  if (!source || !sourcePlace)
+    return fail("cardNotOnBoard", `Card ${command.sourceCardId} is not on the board`, { cardId: command.sourceCardId });
   if (!target || !locateCard(state, command.targetCardId))
-    return fail("not_found", `Card ${command.targetCardId} is not on the board`);
+    return fail("cardNotOnBoard", `Card ${command.targetCardId} is not on the board`, { cardId: command.targetCardId });
   // Both texts are kept, one per line: merging says "these are one idea", not "drop one".
   const text = `${target.text}\n${source.text}`;
-  if (text.length > LIMITS.cardText) return fail("invalid", "The merged card would be too long");
+  if (text.length > LIMITS.cardText)
+    return fail("mergedCardTooLong", "The merged card would be too long", { max: LIMITS.cardText });
   return ok([{ type: "cardsMerged", source, sourcePlace, targetCardId: target.id, text, previous: target.text }]);
 }
 
@@ -99,12 +108,12 @@ export function gatherCards(
   state: WorkshopState,
   cardIds: readonly string[],
 ): Result<{ cardId: string; from: CardPlace }[]> {
-  if (new Set(cardIds).size !== cardIds.length) return fail("invalid", "A card is listed twice");
+  if (new Set(cardIds).size !== cardIds.length) return fail("cardListedTwice", "A card is listed twice");
   const lanes = new Map<string | null, string[]>();
   const gathered: { cardId: string; from: CardPlace }[] = [];
   for (const cardId of cardIds) {
     const place = locateCard(state, cardId);
-    if (!place) return fail("not_found", `Card ${cardId} is not on the board`);
+    if (!place) return fail("cardNotOnBoard", `Card ${cardId} is not on the board`, { cardId });
     const lane = lanes.get(place.themeId) ?? [
       ...(place.themeId === null ? state.unclustered : (findTheme(state, place.themeId)?.cardIds ?? [])),
     ];
@@ -122,12 +131,13 @@ export function decideMoveCard(
   actor: Actor,
 ): Result<DomainEvent[]> {
   if (actor.role === "participant" && !state.settings.participantsMayMoveCards) {
-    return fail("forbidden", "The facilitator has not let participants move cards");
+    return fail("cardsNotMovable", "The facilitator has not let participants move cards");
   }
   const from = locateCard(state, command.cardId);
-  if (!from) return fail("not_found", `Card ${command.cardId} is not on the board`);
+  if (!from) return fail("cardNotOnBoard", `Card ${command.cardId} is not on the board`, { cardId: command.cardId });
   const target = command.toThemeId === null ? state.unclustered : findTheme(state, command.toThemeId)?.cardIds;
-  if (!target) return fail("not_found", `Theme ${command.toThemeId} does not exist`);
+  if (!target)
+    return fail("themeNotFound", `Theme ${command.toThemeId} does not exist`, { themeId: String(command.toThemeId) });
   // Indices from other clients go stale under concurrent moves, so clamp rather than refuse.
   const lengthWithoutCard = from.themeId === command.toThemeId ? target.length - 1 : target.length;
   const to = { themeId: command.toThemeId, index: Math.min(command.toIndex, lengthWithoutCard) };
@@ -138,8 +148,8 @@ export function decideMoveCard(
 /** Participants may only touch their own cards; the facilitator may touch any. */
 export function ownCard(state: WorkshopState, cardId: string, actor: Actor): Result<Card> {
   const card = entry(state.cards, cardId);
-  if (!card) return fail("not_found", `Card ${cardId} does not exist`);
+  if (!card) return fail("cardNotFound", `Card ${cardId} does not exist`, { cardId });
   if (actor.role === "participant" && card.authorId !== actor.id)
-    return fail("forbidden", "You can only change your own cards");
+    return fail("notYourCard", "You can only change your own cards");
   return ok(card);
 }

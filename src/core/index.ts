@@ -16,6 +16,7 @@ export * from "./permissions.js";
 export * from "./phases.js";
 export * from "./protocol.js";
 export * from "./reducer.js";
+export * from "./refusals.js";
 export * from "./replica.js";
 export * from "./result.js";
 export * from "./undo.js";

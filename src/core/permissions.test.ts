@@ -145,7 +145,15 @@ describe("permission table", () => {
       // Accepted, and not a silent no-op: the state was built so that the command changes it.
       expect(result.ok ? result.value.length : result.error).toBeGreaterThan(0);
     } else {
-      expect(result).toEqual({ ok: false, error: { code: "forbidden", message: expect.any(String) } });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: "forbidden",
+          message: expect.any(String),
+          reason: "notAllowed",
+          params: { role, command: type, phase },
+        },
+      });
     }
   });
 

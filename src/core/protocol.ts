@@ -3,6 +3,7 @@ import { commandSchema } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
 import type { Actor, WorkshopState } from "./model.js";
+import type { RefusalParams, RefusalReason } from "./refusals.js";
 import type { DomainErrorCode } from "./result.js";
 
 /**
@@ -109,5 +110,20 @@ export type ServerMessage =
   | { type: "snapshot"; seq: number; state: WorkshopState }
   | { type: "events"; events: EventEnvelope[] }
   | { type: "ack"; id: string; seq: number; duplicate: boolean }
-  | { type: "error"; id?: string; code: DomainErrorCode | "bad_message" | "unauthorized"; message: string }
+  | ErrorMessage
   | { type: "pong" };
+
+/**
+ * A refusal, or a message the server could not take. `code` and the English `message` are always
+ * there; a refused command also carries its `reason` and `params` (src/core/refusals.ts), which
+ * clients translate. A client must fall back to `message` for a reason it does not know (a newer
+ * server's): adding a reason is not a protocol change.
+ */
+export interface ErrorMessage {
+  type: "error";
+  id?: string;
+  code: DomainErrorCode | "bad_message" | "unauthorized";
+  message: string;
+  reason?: RefusalReason;
+  params?: RefusalParams;
+}

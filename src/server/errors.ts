@@ -1,4 +1,4 @@
-import type { DomainError, DomainErrorCode, ValidationIssue } from "../core/index.js";
+import type { DomainError, DomainErrorCode, RefusalParams, RefusalReason, ValidationIssue } from "../core/index.js";
 
 /** The domain's codes plus those only the edge knows (who is signed in). */
 export type ErrorCode = DomainErrorCode | "unauthorized";
@@ -11,9 +11,16 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
 };
 
+/** Why, for a client to say it in its person's language: a refused command's reason and params. */
+export interface Refusal {
+  reason: RefusalReason;
+  params?: RefusalParams;
+}
+
 /**
  * The one error type the edge turns into an HTTP answer: a stable code, a status and a message
- * meant for people. Anything else is a bug and is answered with a bare 500.
+ * meant for people (in English; a refused command's `refusal` lets clients translate it). Anything
+ * else is a bug and is answered with a bare 500.
  */
 export class AppError extends Error {
   readonly status: number;
@@ -22,6 +29,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
+    readonly refusal?: Refusal,
   ) {
     super(message);
     this.name = "AppError";
@@ -29,7 +37,10 @@ export class AppError extends Error {
   }
 
   static from(error: DomainError & { issues?: ValidationIssue[] }): AppError {
-    return new AppError(error.code, error.message, error.issues);
+    const refusal = error.reason
+      ? { reason: error.reason, ...(error.params ? { params: error.params } : {}) }
+      : undefined;
+    return new AppError(error.code, error.message, error.issues, refusal);
   }
 
   toJSON() {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { PHASES, SYMBOL_COUNT, type WorkshopContext } from "../core/index.js";
+import { PHASES, REFUSAL_REASONS, SYMBOL_COUNT, type WorkshopContext } from "../core/index.js";
 import reportEn from "../report/locales/en.json" with { type: "json" };
 import reportFr from "../report/locales/fr.json" with { type: "json" };
 import { EVENT_TYPES } from "./history/eventLabels.js";
@@ -43,6 +43,7 @@ const TEMPLATES: Record<string, readonly (string | number)[]> = {
   "reportPage.formats.${format}": ["pdf", "docx", "html", "md", "csv", "json"],
   "console.settings.mode_${mode}": ["open", "rounds"],
   "console.context.${name}": CONTEXT_FIELDS,
+  "refusals.${reason}": REFUSAL_REASONS,
 };
 
 type Messages = { [key: string]: string | Messages };

@@ -168,11 +168,45 @@ describe("handshake and message errors", () => {
     const before = await fetchWorkshop(live.server.baseUrl, workshop.id);
     const client = await participant(workshop, "eager");
     const answer = await client.send("phase-1", { type: "setPhase", phase: "brainstorm" });
-    expect(answer).toMatchObject({ type: "error", id: "phase-1", code: "forbidden" });
+    expect(answer).toMatchObject({
+      type: "error",
+      id: "phase-1",
+      code: "forbidden",
+      reason: "notAllowed",
+      params: { role: "participant", command: "setPhase", phase: "context" },
+    });
     const after = await fetchWorkshop(live.server.baseUrl, workshop.id);
     expect(after).toEqual(before);
     expect(client.state.phase).toBe("context");
     expect(eventBatches(client)).toEqual([]);
+  });
+
+  it("answers a refused command with its reason and params beside the English message, for clients to translate", async () => {
+    const { workshop: brainstorming, facilitator } = await brainstormingWorkshop("Refusals");
+    await facilitator.expectAck("short-cards", { type: "updateSettings", patch: { cardMaxLength: 20 } });
+    const client = await participant(brainstorming, "wordy");
+    await client.expectAck("join-wordy", { type: "joinWorkshop", name: "Wordy" });
+
+    const answer = await client.send("long-1", addCard("long-1", "x".repeat(21)));
+    expect(answer).toEqual({
+      type: "error",
+      id: "long-1",
+      code: "invalid",
+      message: "A card holds at most 20 characters",
+      reason: "cardTooLong",
+      params: { max: 20 },
+    });
+
+    // The same travels for a refusal found deeper in the core: a card the workshop does not have.
+    const missing = await client.send("edit-1", { type: "editCard", cardId: "nope", text: "Hello" });
+    expect(missing).toEqual({
+      type: "error",
+      id: "edit-1",
+      code: "not_found",
+      message: "Card nope does not exist",
+      reason: "cardNotFound",
+      params: { cardId: "nope" },
+    });
   });
 });
 

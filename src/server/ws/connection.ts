@@ -147,7 +147,7 @@ export class Connection implements Subscriber {
       this.send({ type: "ack", id: message.id, seq: outcome.seq, duplicate: outcome.duplicate });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      this.send({ type: "error", id: message.id, code: error.code, message: error.message });
+      this.send({ type: "error", id: message.id, code: error.code, message: error.message, ...error.refusal });
     } finally {
       this.awaitingAck -= 1;
     }
@@ -270,6 +270,11 @@ export class Connection implements Subscriber {
 
   private handleCrash(error: unknown): void {
     this.deps.log.warn({ err: error }, "WebSocket message failed");
-    this.send({ type: "error", code: "invalid", message: "The server could not handle that message" });
+    this.send({
+      type: "error",
+      code: "invalid",
+      message: "The server could not handle that message",
+      reason: "serverFailed",
+    });
   }
 }

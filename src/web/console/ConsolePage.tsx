@@ -4,6 +4,7 @@ import { Board } from "../components/Board.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { UndoButton } from "../history/UndoButton.js";
+import { refusalText } from "../live/refusals.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
 import { ClusterWork } from "../suggestions/ClusterWork.js";
@@ -69,7 +70,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
       <PhaseStepper phase={phase} canSteer onChange={(next) => send({ type: "setPhase", phase: next })} />
       {live.lastError && (
         <p role="alert" className="error">
-          {live.lastError}
+          {refusalText(t, live.lastError)}
         </p>
       )}
       <div className="console-body">

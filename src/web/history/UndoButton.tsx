@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { WorkshopState } from "../../core/index.js";
+import { isRefusalReason, type WorkshopState } from "../../core/index.js";
 import type { LiveClient } from "../live/liveClient.js";
+import { type Refusal, refusalText } from "../live/refusals.js";
 import { useEventLabel } from "./eventLabels.js";
 import "./history.css";
 
@@ -13,7 +14,7 @@ import "./history.css";
 export function UndoButton({ state, client }: { state: WorkshopState; client: LiveClient }) {
   const { t } = useTranslation();
   const eventLabel = useEventLabel();
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<Refusal>();
   const [busy, setBusy] = useState(false);
   const top = state.undoStack[state.undoStack.length - 1];
 
@@ -22,9 +23,17 @@ export function UndoButton({ state, client }: { state: WorkshopState; client: Li
     setProblem(undefined);
     client.sendAndWait({ type: "undo" }).then((outcome) => {
       setBusy(false);
-      if (!outcome.ok) setProblem(outcome.code === "conflict" ? t("history.undoConflict") : t("history.undoFailed"));
+      if (!outcome.ok) setProblem(outcome);
     });
   };
+
+  // The refusal in the reader's language, with what the board changed (a server without reasons: by its code).
+  const problemText = (refusal: Refusal) =>
+    isRefusalReason(refusal.reason)
+      ? refusalText(t, refusal)
+      : refusal.code === "conflict"
+        ? t("history.undoConflict")
+        : t("history.undoFailed");
 
   return (
     <div className="undo">
@@ -43,7 +52,7 @@ export function UndoButton({ state, client }: { state: WorkshopState; client: Li
       </span>
       {problem && (
         <span role="alert" className="error undo-problem">
-          {problem}
+          {problemText(problem)}
         </span>
       )}
     </div>

@@ -3,7 +3,6 @@ import {
   applyEnvelopes,
   CLOSE_CODES,
   type Command,
-  type DomainErrorCode,
   type FocusField,
   type PeerFocusMessage,
   PROTOCOL_VERSION,
@@ -11,6 +10,7 @@ import {
   type Replica,
   type ServerMessage,
 } from "../../core/index.js";
+import { type Refusal, refusalOf } from "./refusals.js";
 
 function loadOutbox(key: string): [string, Command][] {
   try {
@@ -29,8 +29,8 @@ export interface LiveSnapshot {
   actor: Actor | undefined;
   /** Commands sent but not yet acknowledged; they are resent with the same id after a reconnect. */
   pending: number;
-  /** The last refusal, for the page to show. */
-  lastError: string | undefined;
+  /** The last refusal, for the page to show in its reader's language (`useRefusalText`). */
+  lastError: Refusal | undefined;
   /** Why the server ended the session for good (wrong key, unknown workshop). */
   fatal: string | undefined;
   /** Who is connected; not part of the workshop state. */
@@ -41,10 +41,8 @@ export interface LiveSnapshot {
   peers: Record<string, PeerFocusMessage>;
 }
 
-/** What became of one command: committed at `seq`, or refused with a code. */
-export type CommandOutcome =
-  | { ok: true; seq: number }
-  | { ok: false; code: DomainErrorCode | "bad_message" | "unauthorized"; message: string };
+/** What became of one command: committed at `seq`, or refused with a code and a reason. */
+export type CommandOutcome = { ok: true; seq: number } | ({ ok: false } & Refusal);
 
 /** Where this person is writing: a theme's headline or narrative and the caret in it. */
 export interface Focus {
@@ -255,10 +253,10 @@ export class LiveClient {
         this.saveOutbox();
         // A refusal someone waits for is theirs to explain (a co-writer's conflict, a stale undo).
         if (message.id && this.waiting.has(message.id)) {
-          this.settle(message.id, { ok: false, code: message.code, message: message.message });
+          this.settle(message.id, { ok: false, ...refusalOf(message) });
           return;
         }
-        this.update({ lastError: message.message });
+        this.update({ lastError: refusalOf(message) });
         return;
       case "pong":
         return;

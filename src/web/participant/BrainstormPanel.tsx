@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { type Actor, type Command, isAllowed, type WorkshopState } from "../../core/index.js";
+import type { Refusal } from "../live/refusals.js";
 import { IdeaComposer } from "./IdeaComposer.js";
 import { MyCards } from "./MyCards.js";
 import { boardHasCards, ParticipantBoard } from "./ParticipantBoard.js";
@@ -18,7 +19,7 @@ export function BrainstormPanel(props: {
   send: (command: Command) => void;
   waiting: SentCard[];
   onCardSent: (card: SentCard) => void;
-  lastError: string | undefined;
+  lastError: Refusal | undefined;
 }) {
   const { t } = useTranslation();
   const { state, actor, send } = props;

@@ -4,6 +4,7 @@ import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { Countdown } from "../components/Countdown.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import type { LiveClient } from "../live/liveClient.js";
+import { type Refusal, refusalText } from "../live/refusals.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
 import { BrainstormPanel } from "./BrainstormPanel.js";
@@ -39,7 +40,7 @@ export function ParticipantView(props: {
   const announcement = useAnnouncements(state, status);
   // The workshop's language, live, unless this person picked their own.
   useWorkshopLanguage(languageWasChosen() ? undefined : state?.context.language);
-  const [dismissedError, setDismissedError] = useState<string>();
+  const [dismissedError, setDismissedError] = useState<Refusal>();
 
   const pending = live?.pending ?? 0;
 
@@ -108,7 +109,7 @@ export function ParticipantView(props: {
         {error && (
           <div role="alert" className="participant-notice is-error">
             <p className="participant-notice-title">{t("participant.refused")}</p>
-            <p>{error}</p>
+            <p>{refusalText(t, error)}</p>
             <button type="button" className="participant-text-button" onClick={() => setDismissedError(error)}>
               {t("participant.dismiss")}
             </button>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card, Command, Round } from "../../core/index.js";
+import type { Refusal } from "../live/refusals.js";
 
 /**
  * Table mode's second step: everyone's draft cards at this table, to tick together and send.
@@ -14,7 +15,7 @@ export function TableCandidates(props: {
   myId: string;
   send: (command: Command) => void;
   /** The last refusal from the server: after one, the button is usable again. */
-  lastError: string | undefined;
+  lastError: Refusal | undefined;
 }) {
   const { t } = useTranslation();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());

@@ -11,6 +11,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { Actor, FocusField, PeerFocusMessage } from "../../core/index.js";
 import type { LiveClient } from "../live/liveClient.js";
+import { refusalText } from "../live/refusals.js";
 import { shiftCaret } from "./coText.js";
 import { useCoText } from "./useCoText.js";
 
@@ -179,7 +180,7 @@ export function CoTextField(props: {
       )}
       {error && (
         <p className="error" role="alert">
-          {t("resolve.failed", { reason: error })}
+          {t("resolve.failed", { reason: refusalText(t, error) })}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CommandOutcome } from "../live/liveClient.js";
+import type { Refusal } from "../live/refusals.js";
 import {
   acknowledged,
   type CoText,
@@ -33,7 +34,7 @@ export function useCoText(options: {
   const [co, setCoState] = useState<CoText>(() => startCoText(server));
   const coRef = useRef(co);
   const [status, setStatus] = useState<CoTextStatus>("idle");
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Refusal>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const setCo = useCallback((next: CoText) => {
@@ -62,7 +63,7 @@ export function useCoText(options: {
       } else {
         setCo(failed(coRef.current));
         setStatus("failed");
-        setError(outcome.message);
+        setError(outcome);
       }
     });
   }, [setCo]);

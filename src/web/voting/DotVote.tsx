@@ -5,6 +5,7 @@ import type { LiveClient } from "../live/liveClient.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
 import { ResultsChart } from "./ResultsChart.js";
 import "./voting.css";
+import { type Refusal, refusalText } from "../live/refusals.js";
 
 /**
  * Dot voting on a phone: tap + or − on a theme; the dots left show at the top. A tap shows at once
@@ -15,7 +16,7 @@ export function DotVote({ state, actor, client }: { state: WorkshopState; actor:
   const { label } = useColumnLabel(state);
   /** Counts tapped but not yet confirmed by the server, per theme. */
   const [pending, setPending] = useState<Record<string, number>>({});
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<Refusal>();
   const { voteBudget, votesPerThemeCap } = state.settings;
   const confirmed = (themeId: string) =>
     state.votes.find((vote) => vote.voterId === actor.id && vote.themeId === themeId)?.count ?? 0;
@@ -30,7 +31,7 @@ export function DotVote({ state, actor, client }: { state: WorkshopState; actor:
     setPending((current) => ({ ...current, [themeId]: count }));
     setProblem(undefined);
     client.sendAndWait({ type: "castVote", themeId, count }).then((outcome) => {
-      if (!outcome.ok) setProblem(outcome.message);
+      if (!outcome.ok) setProblem(outcome);
       // The newest tap for this theme settles it; an older answer leaves the newer count showing.
       setPending((current) => {
         if (current[themeId] !== count) return current;
@@ -100,7 +101,7 @@ export function DotVote({ state, actor, client }: { state: WorkshopState; actor:
         </ul>
         {problem && (
           <p role="alert" className="participant-notice is-error">
-            {problem}
+            {refusalText(t, problem)}
           </p>
         )}
       </section>
