@@ -1,6 +1,4 @@
 import type { TFunction } from "i18next";
-import { useCallback } from "react";
-import { useTranslation } from "react-i18next";
 import { type ErrorMessage, isRefusalReason, PHASES, type RefusalParams } from "../../core/index.js";
 
 /** A refused command as the client keeps it: the server's code and English message, and why. */
@@ -37,10 +35,4 @@ export function refusalText(t: TFunction, refusal: Pick<Refusal, "message" | "re
   // Under `replace`, a parameter cannot be read as one of i18next's own options (`count`, `lng`…).
   const text = t(`refusals.${reason}`, { replace: values, ...(typeof max === "number" ? { count: max } : {}) });
   return text.trim();
-}
-
-/** `refusalText` in the language the page shows now. */
-export function useRefusalText(): (refusal: Pick<Refusal, "message" | "reason" | "params">) => string {
-  const { t } = useTranslation();
-  return useCallback((refusal) => refusalText(t, refusal), [t]);
 }
