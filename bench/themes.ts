@@ -3,7 +3,8 @@
  * suggestions on the labelled workshops of `bench/data` (and the shared reference example when
  * present, reported apart and never tuned on). The sets carry `evaluation.split`: weights and
  * thresholds were tuned on "dev" only; "test" is the held-out figure. `--live` measures instead a
- * suggestion on a live board end to end (see themesLive.ts).
+ * suggestion on a live board end to end (see themesLive.ts); `--event-loop` how long each suggestion
+ * route holds the server's event loop (see themesEventLoop.ts).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -19,6 +20,7 @@ import {
   suggestPlacements,
 } from "../src/themes/index.js";
 import { baselineClustering } from "./themesBaseline.js";
+import { eventLoopBench } from "./themesEventLoop.js";
 import { liveBench } from "./themesLive.js";
 import { adjustedRandIndex, mean, pairScores, shuffled } from "./themesMetrics.js";
 import { speedBench } from "./themesSpeed.js";
@@ -169,6 +171,11 @@ export async function themesBench(args: string[]): Promise<void> {
   if (args.includes("--live")) {
     const live = await liveBench(args, sets);
     process.stdout.write(json ? `${JSON.stringify(live, null, 2)}\n` : `${live.lines.join("\n")}\n`);
+    return;
+  }
+  if (args.includes("--event-loop")) {
+    const blocks = await eventLoopBench(args, sets);
+    process.stdout.write(json ? `${JSON.stringify(blocks, null, 2)}\n` : `${blocks.lines.join("\n")}\n`);
     return;
   }
   const loadStart = performance.now();

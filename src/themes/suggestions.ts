@@ -1,7 +1,8 @@
 /**
  * Suggestions for a whole board with the sentence-embedding model: the one path the CLI and the
  * REST API both take. It embeds the texts (the I/O part, see `embedder.ts`) and hands the
- * vectors to the pure functions of `index.ts`.
+ * vectors to the pure functions of `index.ts`, as jobs (`suggestionJobs.ts`) for a runner: the
+ * server's runs them in a worker thread (`suggestionThread.ts`), the CLI's in its own thread.
  */
 import type { Board } from "./board.js";
 import { loadEmbedder, loadedEmbedder } from "./embedder.js";
@@ -12,29 +13,45 @@ import {
   embeddingText,
   type NameSuggestions,
   type PlacementSuggestions,
-  suggestClusters,
-  suggestDuplicates,
-  suggestNames,
-  suggestPlacements,
 } from "./index.js";
+import { inThisThread, type PackedEmbeddings, packEmbeddings, type SuggestionRunner } from "./suggestionJobs.js";
+
+// Texts read per turn of the event loop (when embedding ahead, or asked for a suggestion): ~0.2 ms
+// each, so ~20 ms at a time.
+const AHEAD_SLICE = 100;
 
 /**
- * Embeds what the model should read of each text (see `embeddingText`), or gives nothing when the
- * model is unavailable (the word signals then work alone). Keyed as `SuggestOptions.embeddings` wants.
+ * What the model should read of each text (see `embeddingText`), each once, AHEAD_SLICE texts
+ * per turn of the event loop: on a live board they were read as they arrived (a cache hit each),
+ * but a board imported a moment ago has a thousand new texts, a fifth of a second of reading.
  */
-async function embeddingsOf(
-  texts: readonly string[],
-  language: CardLanguage,
-): Promise<Map<string, Float32Array> | undefined> {
-  const embedder = await loadEmbedder();
-  if (!embedder || texts.length === 0) return undefined;
-  const unique = [...new Set(texts.map((text) => embeddingText(text, language)))];
-  const vectors = await embedder.embed(unique);
-  return new Map(unique.map((text, k) => [text, vectors[k] as Float32Array]));
+async function embeddingTexts(texts: readonly string[], language: CardLanguage): Promise<string[]> {
+  const keys = new Set<string>();
+  for (let start = 0; start < texts.length; start += AHEAD_SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const text of texts.slice(start, start + AHEAD_SLICE)) keys.add(embeddingText(text, language));
+  }
+  return [...keys];
 }
 
-// Texts read per turn of the event loop when embedding ahead: ~0.2 ms each, so ~20 ms at a time.
-const AHEAD_SLICE = 100;
+/**
+ * Embeds what the model should read of each text, or gives nothing when the model is unavailable
+ * (the word signals then work alone). Packed for the runner's jobs.
+ */
+async function embeddingsOf(
+  runner: SuggestionRunner,
+  texts: string[],
+  language: CardLanguage,
+): Promise<PackedEmbeddings | undefined> {
+  if (texts.length === 0) return undefined;
+  // The runner's thread reads the texts for the suggestion while the model embeds them; not
+  // awaited, and a failure shows in the suggestion's own job.
+  runner.run({ kind: "read", texts, language }).catch(() => undefined);
+  const embedder = await loadEmbedder();
+  if (!embedder) return undefined;
+  const keys = await embeddingTexts(texts, language);
+  return await packEmbeddings(keys, await embedder.embed(keys));
+}
 
 /**
  * Embeds texts ahead of need (cards as they arrive on a live board), so that a later suggestion
@@ -60,36 +77,45 @@ export async function embedAhead(texts: readonly string[], language: CardLanguag
   }
 }
 
-/** Proposes columns from all of the board's cards, ignoring how they are arranged now. */
-export async function clusterSuggestionsFor(board: Board, clusters?: number): Promise<ClusterSuggestions> {
-  const embeddings = await embeddingsOf(
-    board.cards.map((card) => card.text),
-    board.language,
-  );
-  return suggestClusters(board.cards, { language: board.language, embeddings, clusters });
+/** The four suggestions for a board, each computed by `runner`. */
+export interface BoardSuggestions {
+  /** Proposes columns from all of the board's cards, ignoring how they are arranged now. */
+  clusters(board: Board, clusters?: number): Promise<ClusterSuggestions>;
+  /** Ranks every column for each card still on the pile. */
+  placements(board: Board): Promise<PlacementSuggestions>;
+  /** Flags near-duplicate pairs among all of the board's cards. */
+  duplicates(board: Board): Promise<DuplicateSuggestions>;
+  /** Suggests a name and key points for each column from its own cards. */
+  names(board: Board): Promise<NameSuggestions>;
 }
 
-/** Ranks every column for each card still on the pile. */
-export async function placementSuggestionsFor(board: Board): Promise<PlacementSuggestions> {
-  const names = board.columns.flatMap((column) => (column.name?.trim() ? [column.name] : []));
-  const embeddings = await embeddingsOf([...board.cards.map((card) => card.text), ...names], board.language);
-  return suggestPlacements(board.cards, board.columns, board.unplaced, { language: board.language, embeddings });
+export function boardSuggestions(runner: SuggestionRunner): BoardSuggestions {
+  const cardTexts = (board: Board) => board.cards.map((card) => card.text);
+  return {
+    async clusters(board, clusters) {
+      const embeddings = await embeddingsOf(runner, cardTexts(board), board.language);
+      return runner.run({ kind: "clusters", board, clusters, embeddings });
+    },
+    async placements(board) {
+      // A column's name counts as one more of its cards, so it is embedded too.
+      const names = board.columns.flatMap((column) => (column.name?.trim() ? [column.name] : []));
+      const embeddings = await embeddingsOf(runner, [...cardTexts(board), ...names], board.language);
+      return runner.run({ kind: "placements", board, embeddings });
+    },
+    async duplicates(board) {
+      const embeddings = await embeddingsOf(runner, cardTexts(board), board.language);
+      return runner.run({ kind: "duplicates", board, embeddings });
+    },
+    async names(board) {
+      const embeddings = await embeddingsOf(runner, cardTexts(board), board.language);
+      return runner.run({ kind: "names", board, embeddings });
+    },
+  };
 }
 
-/** Flags near-duplicate pairs among all of the board's cards. */
-export async function duplicateSuggestionsFor(board: Board): Promise<DuplicateSuggestions> {
-  const embeddings = await embeddingsOf(
-    board.cards.map((card) => card.text),
-    board.language,
-  );
-  return suggestDuplicates(board.cards, { language: board.language, embeddings });
-}
-
-/** Suggests a name and key points for each column from its own cards. */
-export async function nameSuggestionsFor(board: Board): Promise<NameSuggestions> {
-  const embeddings = await embeddingsOf(
-    board.cards.map((card) => card.text),
-    board.language,
-  );
-  return suggestNames(board.cards, board.columns, { language: board.language, embeddings });
-}
+// The command line computes in its own thread: it has no room to keep serving meanwhile.
+const inThread = boardSuggestions(inThisThread);
+export const clusterSuggestionsFor = inThread.clusters;
+export const placementSuggestionsFor = inThread.placements;
+export const duplicateSuggestionsFor = inThread.duplicates;
+export const nameSuggestionsFor = inThread.names;

@@ -65,6 +65,15 @@ describe("suggestion routes", () => {
     expect((await get("names")).status).toBe(403);
   });
 
+  it("answers requests that arrive together (computed one after the other in the suggestion worker) as it answers each alone", async () => {
+    const paths = ["clusters?clusters=2", "placements", "duplicates", "names", "clusters"];
+    const alone = [];
+    for (const path of paths) alone.push((await get(path, server.session)).body);
+    const together = await Promise.all(paths.map((path) => get(path, server.session)));
+    expect(together.map((answer) => answer.status)).toEqual(paths.map(() => 200));
+    expect(together.map((answer) => answer.body)).toEqual(alone);
+  });
+
   it("refuses anyone who does not facilitate the workshop, and bad queries", async () => {
     expect((await get("clusters")).status).toBe(403);
     expect((await get("clusters?clusters=0", server.session)).status).toBe(400);

@@ -1,12 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type Board, boardFromState } from "../../themes/board.js";
-import {
-  clusterSuggestionsFor,
-  duplicateSuggestionsFor,
-  nameSuggestionsFor,
-  placementSuggestionsFor,
-} from "../../themes/suggestions.js";
+import { boardSuggestions } from "../../themes/suggestions.js";
+import { suggestionThread } from "../../themes/suggestionThread.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import type { EventBus } from "../eventBus.js";
 import type { WorkshopService } from "../workshopService.js";
@@ -25,12 +21,19 @@ const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(50
 /**
  * Theme suggestions computed from a workshop's current state, in the JSON shapes of
  * `concord themes`. Facilitator only: suggestions are a preview for the person who decides, and
- * each request costs real CPU.
+ * each request costs real CPU — in a worker thread (see `suggestionThread.ts`), so that the room's
+ * WebSockets are served meanwhile.
  */
 export async function suggestionRoutes(app: FastifyInstance, options: SuggestionRoutesOptions) {
   const { service, auth, bus } = options;
   const stopEmbedding = embedCardsOnArrival(bus, service);
-  app.addHook("onClose", async () => stopEmbedding());
+  // Started on the first request; one job at a time, the others wait their turn.
+  const thread = suggestionThread();
+  const suggest = boardSuggestions(thread);
+  app.addHook("onClose", async () => {
+    stopEmbedding();
+    await thread.stop();
+  });
   const boardOf = async (id: string) => boardFromState((await service.get(id)).state);
 
   app.get(
@@ -47,24 +50,24 @@ export async function suggestionRoutes(app: FastifyInstance, options: Suggestion
       const { id } = parse(workshopParams, request.params);
       const { clusters } = parse(clustersQuery, request.query);
       await auth.assertFacilitator(request, id);
-      return clusterSuggestionsFor(await boardOf(id), clusters);
+      return suggest.clusters(await boardOf(id), clusters);
     },
   );
 
   // The suggestions that read the board as it is, with no query of their own.
-  const boardSuggestions: [string, string, (board: Board) => Promise<unknown>][] = [
-    ["placements", "For each unclustered card, every column ranked best fit first", placementSuggestionsFor],
-    ["duplicates", "Pairs of cards that say the same thing, for the facilitator to merge", duplicateSuggestionsFor],
-    ["names", "For each column, a suggested name and key points drawn from its own cards", nameSuggestionsFor],
+  const readingTheBoard: [string, string, (board: Board) => Promise<unknown>][] = [
+    ["placements", "For each unclustered card, every column ranked best fit first", suggest.placements],
+    ["duplicates", "Pairs of cards that say the same thing, for the facilitator to merge", suggest.duplicates],
+    ["names", "For each column, a suggested name and key points drawn from its own cards", suggest.names],
   ];
-  for (const [kind, summary, suggest] of boardSuggestions) {
+  for (const [kind, summary, suggestFor] of readingTheBoard) {
     app.get(
       `/api/workshops/:id/suggestions/${kind}`,
       { schema: { tags: ["suggestions"], summary, params: jsonSchema(workshopParams) } },
       async (request) => {
         const { id } = parse(workshopParams, request.params);
         await auth.assertFacilitator(request, id);
-        return suggest(await boardOf(id));
+        return suggestFor(await boardOf(id));
       },
     );
   }

@@ -1,0 +1,23 @@
+/**
+ * A worker thread that computes theme suggestions (`suggestionJobs.ts`), so that the CPU-heavy
+ * part (similarity matrix, linkage, silhouette, names, duplicates: ~0.5 s for 1,000 cards, 5–6 s
+ * for 10,000) never holds the server's event loop. `suggestionThread.ts` starts it (with
+ * `startTypeScriptWorker`) and sends one job at a time; this file only runs them.
+ *
+ * Messages in: `{ id, job }`. Out: `{ id, answer }` or `{ id, error }`. The text analysis cache
+ * of `features.ts` lives here, so a board asked about again is not read again.
+ */
+import { parentPort } from "node:worker_threads";
+import { runSuggestionJob, type SuggestionJob } from "./suggestionJobs.js";
+
+const port = parentPort;
+if (port) {
+  // Synchronous: the thread computes one job at a time, in arrival order.
+  port.on("message", ({ id, job }: { id: number; job: SuggestionJob }) => {
+    try {
+      port.postMessage({ id, answer: runSuggestionJob(job) });
+    } catch (error) {
+      port.postMessage({ id, error: String((error as { message?: unknown } | undefined)?.message ?? error) });
+    }
+  });
+}
