@@ -57,6 +57,8 @@ export interface RefusalParamsByReason {
   timerNeedsTime: None;
   /** Not the core's: the server failed on the message (a bug), and nothing changed. */
   serverFailed: None;
+  /** Not the core's: other server processes kept winning the race for the workshop's log. */
+  workshopBusy: None;
 }
 
 /** A reason whose message needs no parameters. */
@@ -114,6 +116,7 @@ export const REFUSAL_CODES: { readonly [R in RefusalReason]: DomainErrorCode } =
   tooManyTableCards: "invalid",
   timerNeedsTime: "invalid",
   serverFailed: "invalid",
+  workshopBusy: "conflict",
 };
 
 /** Every refusal reason of the core, for clients and tests that must know them all. */

@@ -148,7 +148,9 @@ export class WorkshopService {
         // Another process kept winning the race for this workshop's log (group commit already
         // caught up and retried): step back a random moment, so that one of the two stops first.
         if (attempt >= MAX_CONTENDED_ATTEMPTS) {
-          throw new AppError("conflict", "The workshop is too busy right now; send the command again");
+          throw new AppError("conflict", "The workshop is too busy right now; send the command again", undefined, {
+            reason: "workshopBusy",
+          });
         }
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
