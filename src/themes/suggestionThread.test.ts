@@ -14,11 +14,21 @@ const CRASHING = new URL(
     });
   `)}`,
 );
+/** A worker module that never answers "names": it loops. */
+const LOOPING = new URL(
+  `data:text/javascript,${encodeURIComponent(`
+    import { parentPort } from "node:worker_threads";
+    parentPort.on("message", ({ id, job }) => {
+      if (job.kind === "names") for (;;) {}
+      parentPort.postMessage({ id, answer: job.kind });
+    });
+  `)}`,
+);
 const BROKEN = new URL(`data:text/javascript,${encodeURIComponent(`throw new Error("cannot load");`)}`);
 
 let threads: SuggestionThread[] = [];
-const start = (module?: URL) => {
-  const thread = suggestionThread(module);
+const start = (module?: URL, options?: { jobTimeoutMs: number }) => {
+  const thread = suggestionThread(module, options);
   threads.push(thread);
   return thread;
 };
@@ -63,6 +73,16 @@ describe("the suggestion worker thread", () => {
     );
     expect(await queued).toBe("duplicates");
     expect(await thread.run({ kind: "placements", board: BOARD })).toBe("placements");
+  });
+
+  it("gives up on a job that does not end in time, and answers the next ones from a fresh worker", async () => {
+    const thread = start(LOOPING, { jobTimeoutMs: 300 });
+    const stuck = thread.run({ kind: "names", board: BOARD });
+    const queued = thread.run({ kind: "duplicates", board: BOARD });
+    await expect(stuck).rejects.toThrow(
+      "The suggestion worker took longer than 0.3 s while computing names suggestions",
+    );
+    expect(await queued).toBe("duplicates");
   });
 
   it("fails every job, never hangs, when the worker cannot start", async () => {

@@ -3,8 +3,8 @@
  * board takes CPU for up to seconds, and on the event loop it froze every WebSocket of every
  * workshop on the server (no fan-out, no acks) for that long. The worker starts on the first job
  * (about half a second, once per process), computes one job at a time (the others wait, in order), and
- * when it stops mid-job that job fails with a clear error: never a request left hanging. The next
- * job starts a fresh worker.
+ * when it stops mid-job, or a job runs past its time limit, that job fails with a clear error:
+ * never a request left hanging. The next job starts a fresh worker.
  */
 import type { Worker } from "node:worker_threads";
 import { startTypeScriptWorker } from "../runtime/typescriptWorker.js";
@@ -29,14 +29,21 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** Far above what a job takes on the largest board a workshop holds (10,000 cards cluster in about 6 s). */
+const JOB_TIMEOUT_MS = 120_000;
+
 type Answer = { id: number; answer: unknown } | { id: number; error: string };
 
 /**
  * `module` is the worker's code: `suggestionWorker.ts` unless a test gives another (one that crashes).
  */
-export function suggestionThread(module = new URL("./suggestionWorker.ts", import.meta.url)): SuggestionThread {
+export function suggestionThread(
+  module = new URL("./suggestionWorker.ts", import.meta.url),
+  { jobTimeoutMs = JOB_TIMEOUT_MS } = {},
+): SuggestionThread {
   let worker: Worker | undefined;
   let current: Pending | undefined;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
   const waiting: Pending[] = [];
   let lastId = 0;
 
@@ -44,6 +51,7 @@ export function suggestionThread(module = new URL("./suggestionWorker.ts", impor
   function lost(gone: Worker, why: string): void {
     if (worker !== gone) return;
     worker = undefined;
+    clearTimeout(deadline);
     void gone.terminate();
     const job = current;
     current = undefined;
@@ -57,6 +65,7 @@ export function suggestionThread(module = new URL("./suggestionWorker.ts", impor
       const job = current;
       if (worker !== started || job?.id !== message.id) return;
       current = undefined;
+      clearTimeout(deadline);
       if ("error" in message) job.reject(new Error(`Suggestions failed: ${message.error}`));
       else job.resolve(message.answer);
       next();
@@ -65,6 +74,7 @@ export function suggestionThread(module = new URL("./suggestionWorker.ts", impor
     started.on("messageerror", (error) => {
       const job = current;
       current = undefined;
+      clearTimeout(deadline);
       job?.reject(new Error(`The suggestion worker's answer could not be read: ${error.message}`));
       next();
     });
@@ -82,7 +92,10 @@ export function suggestionThread(module = new URL("./suggestionWorker.ts", impor
       return;
     }
     current = job;
-    worker ??= start();
+    const running = (worker ??= start());
+    // A job that never ends (a bug, a pathological board) must not hold the queue behind it.
+    deadline = setTimeout(() => lost(running, `took longer than ${jobTimeoutMs / 1000} s`), jobTimeoutMs);
+    deadline.unref();
     worker.ref();
     worker.postMessage({ id: job.id, job: job.job }, transferablesOf(job.job));
   }
@@ -98,6 +111,7 @@ export function suggestionThread(module = new URL("./suggestionWorker.ts", impor
     async stop() {
       const gone = worker;
       worker = undefined;
+      clearTimeout(deadline);
       const unanswered = [...(current ? [current] : []), ...waiting.splice(0)];
       current = undefined;
       for (const job of unanswered) job.reject(new Error("The suggestion worker was stopped"));
