@@ -92,7 +92,8 @@ export function suggestionThread(
       return;
     }
     current = job;
-    const running = (worker ??= start());
+    worker ??= start();
+    const running = worker;
     // A job that never ends (a bug, a pathological board) must not hold the queue behind it.
     deadline = setTimeout(() => lost(running, `took longer than ${jobTimeoutMs / 1000} s`), jobTimeoutMs);
     deadline.unref();
