@@ -76,12 +76,11 @@ describe("the suggestion worker thread", () => {
   });
 
   it("gives up on a job that does not end in time, and answers the next ones from a fresh worker", async () => {
-    const thread = start(LOOPING, { jobTimeoutMs: 300 });
+    // The limit counts from handing the job over, a fresh worker's start (about half a second) included.
+    const thread = start(LOOPING, { jobTimeoutMs: 5000 });
     const stuck = thread.run({ kind: "names", board: BOARD });
     const queued = thread.run({ kind: "duplicates", board: BOARD });
-    await expect(stuck).rejects.toThrow(
-      "The suggestion worker took longer than 0.3 s while computing names suggestions",
-    );
+    await expect(stuck).rejects.toThrow("The suggestion worker took longer than 5 s while computing names suggestions");
     expect(await queued).toBe("duplicates");
   });
 
