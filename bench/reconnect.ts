@@ -38,7 +38,7 @@ export async function reconnectBench(args: string[]): Promise<Record<string, unk
     if (!workshop) throw new Error("no workshop");
     const { workshopId, facilitatorKey } = workshop;
     const specs = roomClients(workshop, options.participants);
-    fleet = await Fleet.start(target.wsUrl, specs, options.workers, true);
+    fleet = await Fleet.start(target.wsUrl, specs, options.workers, { reconnect: true });
     const joins = await fleet.join(120_000);
     const failed = joins.reduce((sum, join) => sum + join.failed, 0);
     if (failed > 0) throw new Error(`${failed} clients could not join`);

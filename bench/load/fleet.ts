@@ -73,7 +73,7 @@ export class Fleet {
     wsUrls: string | readonly string[],
     specs: ClientSpec[],
     count: number,
-    reconnect = false,
+    { reconnect = false, checkEvents = true }: { reconnect?: boolean; checkEvents?: boolean } = {},
   ): Promise<Fleet> {
     const urls = typeof wsUrls === "string" ? [wsUrls] : wsUrls;
     const processes = Array.from({ length: count }, () => {
@@ -84,7 +84,7 @@ export class Fleet {
       processes.map((process, index) => {
         const clients = specs.filter((_, at) => at % count === index);
         const wsUrl = urls[index % urls.length] ?? "";
-        return process.ask({ type: "init", index, wsUrl, clients, reconnect }, "ready");
+        return process.ask({ type: "init", index, wsUrl, clients, reconnect, checkEvents }, "ready");
       }),
     );
     return new Fleet(processes, specs.length);

@@ -191,7 +191,7 @@ process.on("message", async (message: ToWorker) => {
   switch (message.type) {
     case "init":
       index = message.index;
-      clients = message.clients.map((spec) => new SimClient(spec, message.wsUrl, hooks, message.reconnect));
+      clients = message.clients.map((spec) => new SimClient(spec, message.wsUrl, hooks, message));
       return post({ type: "ready" });
     case "join":
       return post(await join(message.timeoutMs));
