@@ -3,6 +3,7 @@ import { blankWorkshop, boardProblems, NOW } from "../../test/support/workshops.
 import type { DomainEvent } from "./events.js";
 import type { Card, Theme, WorkshopState } from "./model.js";
 import { reduce, reduceAll } from "./reducer.js";
+import { UNDO_DEPTH } from "./undo.js";
 import { blankContent, emptyWorkshop } from "./workshop.js";
 
 function theme(id: string, cardIds: string[], fields: Partial<Theme> = {}): Theme {
@@ -225,6 +226,21 @@ describe("reduce: footnotes, participants, votes, context and settings", () => {
     expect(state.context).toEqual({ ...before.context, title: "New title", goal: "Agree" });
     expect(state.settings).toEqual({ ...before.settings, voteBudget: 5 });
     expect(state.phase).toBe("name");
+  });
+});
+
+describe("reduce: undo stack", () => {
+  it("keeps the newest UNDO_DEPTH steps, oldest first, and leaves the stack it was given as it was", () => {
+    let state = blankWorkshop();
+    const added = Array.from({ length: UNDO_DEPTH + 20 }, (_, at) => card(`c${at}`));
+    for (const each of added) state = reduce(state, { type: "cardAdded", card: each, place: null });
+    const before = state.undoStack;
+    const after = reduce(state, { type: "cardAdded", card: card("last"), place: null });
+    expect(state.undoStack).toBe(before);
+    expect(before).toHaveLength(UNDO_DEPTH);
+    expect(after.undoStack).toHaveLength(UNDO_DEPTH);
+    expect(after.undoStack[0]?.inverse).toEqual([{ type: "removeCard", cardId: "c21" }]);
+    expect(after.undoStack.at(-1)?.inverse).toEqual([{ type: "removeCard", cardId: "last" }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { DomainEvent } from "./events.js";
 import { type Card, type CardPlace, entry, setEntry, type Theme, type WorkshopState } from "./model.js";
 import { assertNever } from "./result.js";
-import { inverseCommands, UNDO_DEPTH } from "./undo.js";
+import { inverseOf, UNDO_DEPTH } from "./undo.js";
 
 /**
  * Folds one event into the state. Pure and total: events were checked when they were decided,
@@ -14,10 +14,21 @@ export function reduce(state: WorkshopState, event: DomainEvent): WorkshopState 
     return { ...undone, undoStack: state.undoStack.slice(0, -1) };
   }
   const next = apply(state, event);
-  const inverse = inverseCommands([event]);
+  const inverse = inverseOf(event);
   if (inverse.length === 0) return next;
-  const point = { eventType: event.type, inverse };
-  return { ...next, undoStack: [...state.undoStack.slice(-(UNDO_DEPTH - 1)), point] };
+  return { ...next, undoStack: pushBounded(state.undoStack, { eventType: event.type, inverse }, UNDO_DEPTH) };
+}
+
+/**
+ * A copy of `items` with `item` last, the oldest dropped beyond `limit`: one allocation, since
+ * every card added or moved copies the whole undo stack.
+ */
+function pushBounded<T>(items: readonly T[], item: T, limit: number): T[] {
+  const from = Math.max(0, items.length + 1 - limit);
+  const next = new Array<T>(items.length - from + 1);
+  for (let at = from; at < items.length; at++) next[at - from] = items[at] as T;
+  next[next.length - 1] = item;
+  return next;
 }
 
 function apply(state: WorkshopState, event: DomainEvent): WorkshopState {

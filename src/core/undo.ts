@@ -12,7 +12,8 @@ export function inverseCommands(events: readonly DomainEvent[]): Command[] {
   return [...events].reverse().flatMap(inverseOf);
 }
 
-function inverseOf(event: DomainEvent): Command[] {
+/** The commands that take back one event (the reducer asks this for every event it folds). */
+export function inverseOf(event: DomainEvent): Command[] {
   switch (event.type) {
     case "cardAdded":
       return [{ type: "removeCard", cardId: event.card.id }];
