@@ -1,6 +1,6 @@
 import { type Centroid, centroidOf, centroidShape, similarityToCentroid } from "./centroids.js";
 import type { CardFeatures } from "./features.js";
-import { averageLinkage, cutTree, refineGroups, silhouette } from "./linkage.js";
+import { averageLinkage, cutTree, refineGroups, silhouettes } from "./linkage.js";
 import { type SimilarityMatrix, similarityMatrix } from "./similarity.js";
 import { TUNING } from "./tuning.js";
 
@@ -72,17 +72,14 @@ function treeClusters(matrix: SimilarityMatrix, clusters: number | undefined): n
     return refineGroups(matrix.values, matrix.size, labels, TUNING.refineRounds, true);
   }
   if (matrix.size < 4) return cutTree(merges, matrix.size, 1);
-  let best: number[] = [];
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const k of candidateCounts(matrix.size)) {
-    const labels = cutTree(merges, matrix.size, k);
-    const score = silhouette(matrix.values, matrix.size, labels);
-    if (score > bestScore) {
-      bestScore = score;
-      best = labels;
-    }
-  }
-  return refineGroups(matrix.values, matrix.size, best, TUNING.refineRounds);
+  const counts = candidateCounts(matrix.size);
+  const scores = silhouettes(matrix.values, matrix.size, merges, counts);
+  let best = 0;
+  scores.forEach((score, c) => {
+    if (score > (scores[best] as number)) best = c;
+  });
+  const labels = cutTree(merges, matrix.size, counts[best] as number);
+  return refineGroups(matrix.values, matrix.size, labels, TUNING.refineRounds);
 }
 
 /** A card's mean similarity to the other cards of its group, from the matrix. */

@@ -87,31 +87,60 @@ export function cutTree(merges: readonly Merge[], size: number, clusters: number
 }
 
 /**
- * Mean silhouette of a labelling under the distance 1 − similarity: how much closer each card is
- * to its own group than to the next-closest group, −1…1; a card alone in its group counts 0.
+ * Mean silhouette of each of the tree's cuts into `counts[c]` groups, under the distance
+ * 1 − similarity: how much closer each card is to its own group than to the next-closest group,
+ * −1…1; a card alone in its group counts 0.
+ *
+ * The cuts are nested (a coarser cut only joins the finer cut's groups), so each card's sum of
+ * distances to every group of the finest cut is taken once, in one pass over the matrix, and a
+ * coarser cut's sums are added up from them: one n² pass instead of one per candidate count
+ * (28 candidates at 1,000 cards: ~180 ms).
  */
-export function silhouette(values: Float32Array, size: number, labels: readonly number[]): number {
-  const groups = Math.max(0, ...labels) + 1;
-  const counts = new Array<number>(groups).fill(0);
-  for (const label of labels) counts[label] = (counts[label] as number) + 1;
-  const sums = new Float64Array(groups);
-  let total = 0;
+export function silhouettes(
+  values: Float32Array,
+  size: number,
+  merges: readonly Merge[],
+  counts: readonly number[],
+): number[] {
+  const fine = cutTree(merges, size, Math.max(1, ...counts));
+  const fineGroups = Math.max(0, ...fine) + 1;
+  // sums[i × fineGroups + g]: Σ of 1 − similarity from card i to the other cards of fine group g.
+  const sums = new Float64Array(size * fineGroups);
   for (let i = 0; i < size; i++) {
-    const own = labels[i] as number;
-    if ((counts[own] as number) < 2) continue;
-    sums.fill(0);
+    const row = i * fineGroups;
     for (let j = 0; j < size; j++) {
       if (j === i) continue;
-      const label = labels[j] as number;
-      sums[label] = (sums[label] as number) + 1 - (values[i * size + j] as number);
+      const at = row + (fine[j] as number);
+      sums[at] = (sums[at] as number) + 1 - (values[i * size + j] as number);
     }
-    const a = (sums[own] as number) / ((counts[own] as number) - 1);
-    let b = Number.POSITIVE_INFINITY;
-    for (let g = 0; g < groups; g++)
-      if (g !== own && (counts[g] as number) > 0) b = Math.min(b, (sums[g] as number) / (counts[g] as number));
-    if (Number.isFinite(b) && Math.max(a, b) > 0) total += (b - a) / Math.max(a, b);
   }
-  return total / size;
+  return counts.map((count) => {
+    const labels = cutTree(merges, size, count);
+    const groups = Math.max(0, ...labels) + 1;
+    const coarseOf = new Int32Array(fineGroups);
+    labels.forEach((label, i) => {
+      coarseOf[fine[i] as number] = label;
+    });
+    const sizes = new Array<number>(groups).fill(0);
+    for (const label of labels) sizes[label] = (sizes[label] as number) + 1;
+    const distances = new Float64Array(groups);
+    let total = 0;
+    for (let i = 0; i < size; i++) {
+      const own = labels[i] as number;
+      if ((sizes[own] as number) < 2) continue;
+      distances.fill(0);
+      for (let g = 0; g < fineGroups; g++) {
+        const to = coarseOf[g] as number;
+        distances[to] = (distances[to] as number) + (sums[i * fineGroups + g] as number);
+      }
+      const a = (distances[own] as number) / ((sizes[own] as number) - 1);
+      let b = Number.POSITIVE_INFINITY;
+      for (let g = 0; g < groups; g++)
+        if (g !== own && (sizes[g] as number) > 0) b = Math.min(b, (distances[g] as number) / (sizes[g] as number));
+      if (Number.isFinite(b) && Math.max(a, b) > 0) total += (b - a) / Math.max(a, b);
+    }
+    return total / size;
+  });
 }
 
 /**
