@@ -43,11 +43,16 @@ async function embeddingsOf(
   texts: string[],
   language: CardLanguage,
 ): Promise<PackedEmbeddings | undefined> {
+  // Asked about an empty board (the console asks as the brainstorm opens), the model still starts
+  // loading: the cards that follow are then embedded as they arrive, and the first suggestion on a
+  // full board pays for the clustering only. (Without this, a live board of 1,000 cards was still
+  // all to embed when the facilitator asked: 6.5–7.5 s instead of 1.0–1.4 s, `npm run bench -- themes --live`.)
+  const loading = loadEmbedder();
   if (texts.length === 0) return undefined;
   // The runner's thread reads the texts for the suggestion while the model embeds them; not
   // awaited, and a failure shows in the suggestion's own job.
   runner.run({ kind: "read", texts, language }).catch(() => undefined);
-  const embedder = await loadEmbedder();
+  const embedder = await loading;
   if (!embedder) return undefined;
   const keys = await embeddingTexts(texts, language);
   return await packEmbeddings(keys, await embedder.embed(keys));
