@@ -189,10 +189,12 @@ function collect(finalSeq: number): CollectReport {
 
 process.on("message", async (message: ToWorker) => {
   switch (message.type) {
-    case "init":
+    case "init": {
+      const options = { reconnect: message.reconnect, checkEvents: message.checkEvents };
       index = message.index;
-      clients = message.clients.map((spec) => new SimClient(spec, message.wsUrl, hooks, message));
+      clients = message.clients.map((spec) => new SimClient(spec, message.wsUrl, hooks, options));
       return post({ type: "ready" });
+    }
     case "join":
       return post(await join(message.timeoutMs));
     case "progress": {
