@@ -122,7 +122,7 @@ function settle(world: World): void {
     while (writer.typed < (FILLS[at] as (typeof FILLS)[number]).words.length) type(writer, at);
   });
   for (let round = 0; round < 100; round++) {
-    world.writers.forEach((_, at) => send(world, at));
+    for (let at = 0; at < world.writers.length; at++) send(world, at);
     while (world.queue.length > 0) serve(world);
     world.writers.forEach((writer, at) => {
       while (writer.inbox.length > 0) deliver(world, at);
@@ -134,7 +134,10 @@ function settle(world: World): void {
 const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("type" as const), writer: fc.integer({ min: 0, max: 1 }) }), weight: 6 },
   { arbitrary: fc.record({ kind: fc.constant("send" as const), writer: fc.integer({ min: 0, max: 1 }) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant("deliver" as const), writer: fc.integer({ min: 0, max: 1 }) }), weight: 3 },
+  {
+    arbitrary: fc.record({ kind: fc.constant("deliver" as const), writer: fc.integer({ min: 0, max: 1 }) }),
+    weight: 3,
+  },
   { arbitrary: fc.constant({ kind: "serve" as const }), weight: 2 },
 );
 
