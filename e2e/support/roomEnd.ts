@@ -4,7 +4,17 @@ import type { Vote, WorkshopDocument, WorkshopState } from "../../src/core/index
 import { readReferenceExample, requestJson } from "../../test/support/server.js";
 import { boardOfState, moveWithKeyboard, poll, readBoard, waitForBoard } from "./board.js";
 import { type Console, LAPTOP, openPage, type Participant, screenshot, serverState, watch } from "./roles.js";
-import { columnNames, eventLog, foldTo, goToPhase, keyOf, snapshotOf, typeOver, writeText } from "./workshopEnd.js";
+import {
+  columnNames,
+  coWritingReport,
+  eventLog,
+  foldTo,
+  goToPhase,
+  keyOf,
+  snapshotOf,
+  typeOver,
+  writeText,
+} from "./workshopEnd.js";
 
 /** One step of a scenario: an `it` that is skipped once an earlier step of its scenario failed. */
 export type Step = (name: string, body: () => Promise<void>, timeout?: number) => void;
@@ -316,7 +326,13 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
         typeOver(cofacilitator, clarifyNarrative, "[gap one]", first),
         typeOver(bea.page, clarifyNarrative, "[gap two]", second),
       ]);
-      await poll(async () => columnIn(await state(), clarify.id)?.narrative).toBe(clarify.narrative);
+      await poll(async () => columnIn(await state(), clarify.id)?.narrative)
+        .toBe(clarify.narrative)
+        .catch(async (error: Error) => {
+          const pages = { cofacilitator, bea: bea.page };
+          const report = await coWritingReport(pages, clarifyNarrative).catch((failure) => `no report: ${failure}`);
+          throw new Error(`${error.message}\n${report}`);
+        });
       // Two writers, two edits, both in the log.
       const writers = (await eventLog(baseUrl, workshopId))
         .filter((envelope) => envelope.seq > seqBefore && envelope.event.type === "narrativeSet")

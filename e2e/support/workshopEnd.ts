@@ -44,6 +44,32 @@ export async function typeOver(page: Page, testId: string, placeholder: string, 
   await page.keyboard.type(replacement);
 }
 
+/**
+ * What each writer's page shows of a co-written text (its box, a conflict, the save status, where
+ * the focus is), for the message of a failed wait: the co-writing step has failed rarely, and
+ * only on a loaded machine, without saying which side lost the edit.
+ */
+export async function coWritingReport(pages: Record<string, Page>, testId: string): Promise<string> {
+  const lines = await Promise.all(
+    Object.entries(pages).map(async ([who, page]) => {
+      const seen = await page.evaluate((id) => {
+        const box = document.querySelector<HTMLTextAreaElement>(`[data-testid="${id}"]`);
+        const field =
+          box?.closest(".co-text") ?? document.querySelector(`[data-testid^="conflict-"]`)?.closest(".co-text");
+        return {
+          box: box?.value ?? null,
+          selection: box ? [box.selectionStart, box.selectionEnd] : null,
+          focused: document.activeElement === box,
+          status: field?.querySelector(".co-text-status")?.textContent ?? null,
+          conflict: field?.querySelector("[role=alert]")?.textContent ?? null,
+        };
+      }, testId);
+      return `${who}: ${JSON.stringify(seen)}`;
+    }),
+  );
+  return lines.join("\n");
+}
+
 /** Writes a whole co-written text and leaves the box, which sends it at once. */
 export async function writeText(page: Page, testId: string, text: string): Promise<void> {
   const box = page.getByTestId(testId);
