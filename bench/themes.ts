@@ -13,12 +13,14 @@ import { type Board, boardFromDocument } from "../src/themes/board.js";
 import { loadEmbedder } from "../src/themes/embedder.js";
 import {
   embeddingText,
+  type Gram,
   type SuggestionCard,
   type SuggestOptions,
   suggestClusters,
   suggestDuplicates,
   suggestPlacements,
 } from "../src/themes/index.js";
+import { loadWasmGram } from "../src/themes/wasmGram.js";
 import { baselineClustering } from "./themesBaseline.js";
 import { eventLoopBench } from "./themesEventLoop.js";
 import { liveBench } from "./themesLive.js";
@@ -91,8 +93,12 @@ function accuracy(placements: { cardId: string; themeIds: string[] }[], truth: M
   return { top1: hit(1), top2: hit(2) };
 }
 
-export async function evaluate(set: EvaluationSet, embeddings: Map<string, Float32Array> | undefined) {
-  const options: SuggestOptions = { language: set.board.language, embeddings };
+export async function evaluate(
+  set: EvaluationSet,
+  embeddings: Map<string, Float32Array> | undefined,
+  gram: Gram | undefined,
+) {
+  const options: SuggestOptions = { language: set.board.language, embeddings, gram };
   const cards = shuffled(set.board.cards, 20250315);
   const truth = truthOf(set.board);
   const scratch = clusteringAri(cards, truth, options);
@@ -190,9 +196,11 @@ export async function themesBench(args: string[]): Promise<void> {
     ),
   ];
   const vectors = embedder ? await embedder.embed(texts) : [];
+  // The dot products as the server's suggestion worker computes them (WebAssembly when it loads).
+  const gram = await loadWasmGram();
   const embeddings = embedder ? new Map(texts.map((text, k) => [text, vectors[k] as Float32Array])) : undefined;
   const results: SetResult[] = [];
-  for (const set of sets) results.push(await evaluate(set, embeddings));
+  for (const set of sets) results.push(await evaluate(set, embeddings, gram));
   const own = results.filter((r) => r.split !== "external");
   const groups: Record<string, ReturnType<typeof summary>> = { all: summary(own) };
   for (const split of ["dev", "test", "external"]) {
@@ -204,15 +212,16 @@ export async function themesBench(args: string[]): Promise<void> {
     : await speedBench(
         embedder,
         sets.map((s) => s.board),
+        gram,
       );
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ model: Boolean(embedder), modelLoadMs, results, summary: groups, speed }, null, 2)}\n`,
+      `${JSON.stringify({ model: Boolean(embedder), modelLoadMs, wasmGram: Boolean(gram), results, summary: groups, speed }, null, 2)}\n`,
     );
     return;
   }
   process.stdout.write(
-    `model: ${embedder ? `USE-lite, loaded in ${modelLoadMs.toFixed(0)} ms` : "none (word signals only)"}\n`,
+    `model: ${embedder ? `USE-lite, loaded in ${modelLoadMs.toFixed(0)} ms` : "none (word signals only)"}; dot products in ${gram ? "WebAssembly" : "JavaScript"}\n`,
   );
   printTable(results, groups);
   if (speed) process.stdout.write(`\n${speed.lines.join("\n")}\n`);

@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import type { Board } from "../src/themes/board.js";
 import type { Embedder } from "../src/themes/embedder.js";
-import { createPlacer, embeddingText, type SuggestionCard, suggestClusters } from "../src/themes/index.js";
+import { createPlacer, embeddingText, type Gram, type SuggestionCard, suggestClusters } from "../src/themes/index.js";
 
 const SIZES = [300, 1000, 10_000];
 
@@ -26,8 +26,11 @@ function timed<T>(run: () => T): [T, number] {
   return [value, performance.now() - start];
 }
 
-/** Times embedding, clustering (with names and duplicates) and placing one card, per wall size. */
-export async function speedBench(embedder: Embedder | undefined, boards: readonly Board[]) {
+/**
+ * Times embedding, clustering (with names and duplicates) and placing one card, per wall size;
+ * `gram` computes the embeddings' dot products as the server's suggestion worker does.
+ */
+export async function speedBench(embedder: Embedder | undefined, boards: readonly Board[], gram: Gram | undefined) {
   const rows = [];
   let peakRss = process.memoryUsage().rss;
   // Each wall's texts are new to the embedder (its cache would otherwise hold the smaller wall's):
@@ -42,7 +45,7 @@ export async function speedBench(embedder: Embedder | undefined, boards: readonl
     const vectors = embedder ? await embedder.embed(keys) : [];
     const embedMs = performance.now() - embedStart;
     const embeddings = embedder ? new Map(keys.map((key, k) => [key, vectors[k] as Float32Array])) : undefined;
-    const [result, clusterMs] = timed(() => suggestClusters(cards, { embeddings }));
+    const [result, clusterMs] = timed(() => suggestClusters(cards, { embeddings, gram }));
     const columns = result.themes.map((theme, t) => ({ id: `t${t}`, cardIds: theme.cardIds }));
     // The board is analysed once when the columns change; each arriving card is then placed alone.
     const [placer, placerMs] = timed(() => createPlacer(cards, columns, { embeddings }));

@@ -1,7 +1,7 @@
 import { type Centroid, centroidOf, centroidShape, similarityToCentroid } from "./centroids.js";
 import type { CardFeatures } from "./features.js";
 import { averageLinkage, cutTree, refineGroups, silhouettes } from "./linkage.js";
-import { type SimilarityMatrix, similarityMatrix } from "./similarity.js";
+import { type Gram, type SimilarityMatrix, similarityMatrix } from "./similarity.js";
 import { TUNING } from "./tuning.js";
 
 /** Cards (by index) grouped into suggested columns, and those that fit none. */
@@ -16,6 +16,8 @@ export interface ClusterOptions {
   clusters?: number | undefined;
   /** The cards' similarity matrix when the caller already has it (all cards, in index order). */
   matrix?: SimilarityMatrix | undefined;
+  /** Computes the embeddings' dot products when the matrix is computed here (see `Gram`). */
+  gram?: Gram | undefined;
 }
 
 /**
@@ -45,8 +47,8 @@ export function candidateCounts(n: number): number[] {
 }
 
 /** The matrix of the given cards: a slice of the caller's when it has one, else computed. */
-function matrixOf(features: CardFeatures, cards: readonly number[], given: SimilarityMatrix | undefined) {
-  if (!given || given.size !== features.analysed.length) return similarityMatrix(features, cards);
+function matrixOf(features: CardFeatures, cards: readonly number[], { matrix: given, gram }: ClusterOptions) {
+  if (!given || given.size !== features.analysed.length) return similarityMatrix(features, { cards, gram });
   // Every card, in order: the caller's matrix as it is (copying 1,000 cards' cells cost ~30 ms).
   if (cards.length === given.size && cards.every((i, x) => i === x)) return given;
   const size = cards.length;
@@ -99,7 +101,7 @@ export function clusterCards(features: CardFeatures, options: ClusterOptions = {
   });
   if (cards.length === 0) return { groups: [], unclustered };
   const sample = strideSample(cards, TREE_LIMIT);
-  const matrix = matrixOf(features, sample, options.matrix);
+  const matrix = matrixOf(features, sample, options);
   const labels = treeClusters(matrix, options.clusters);
   const positions: number[][] = [];
   labels.forEach((label, x) => {

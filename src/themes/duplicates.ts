@@ -1,5 +1,5 @@
 import type { CardFeatures } from "./features.js";
-import { type SimilarityMatrix, similarityMatrix } from "./similarity.js";
+import { type Gram, type SimilarityMatrix, similarityMatrix } from "./similarity.js";
 import { TUNING } from "./tuning.js";
 import { denseDot, type SparseVector, sparseDot } from "./vectors.js";
 
@@ -91,12 +91,15 @@ function pairsSharingTerms(features: CardFeatures): ScoredPair[] {
  * workshop every card is on topic, so overall similarity alone would flag neighbours that
  * merely share a theme.
  */
-export function duplicatePairs(features: CardFeatures, matrix?: SimilarityMatrix): [number, number][] {
+export function duplicatePairs(
+  features: CardFeatures,
+  { matrix, gram }: { matrix?: SimilarityMatrix | undefined; gram?: Gram | undefined } = {},
+): [number, number][] {
   const n = features.analysed.length;
   if (n < 2) return [];
   let visitPairs: (visit: PairVisitor) => void;
   if (n <= ALL_PAIRS_LIMIT) {
-    const all = matrix && matrix.size === n ? matrix : similarityMatrix(features);
+    const all = matrix && matrix.size === n ? matrix : similarityMatrix(features, { gram });
     visitPairs = (visit) => visitMatrix(all, visit);
   } else {
     const sharing = pairsSharingTerms(features);

@@ -9,9 +9,10 @@ import { duplicatePairs } from "./duplicates.js";
 import { analyseCached, buildFeatures, type SignalWeights } from "./features.js";
 import { summarise } from "./label.js";
 import { ColumnRanker } from "./place.js";
-import { similarityMatrix } from "./similarity.js";
+import { type Gram, similarityMatrix } from "./similarity.js";
 import type { CardLanguage } from "./text.js";
 
+export type { Gram } from "./similarity.js";
 export type { CardLanguage } from "./text.js";
 
 /** A card as suggestions see it. */
@@ -38,6 +39,11 @@ export interface SuggestOptions {
   embeddings?: ReadonlyMap<string, Float32Array> | undefined;
   /** Signal weights, for the bench's measurements; the defaults are the measured ones. */
   weights?: SignalWeights | undefined;
+  /**
+   * Computes the embeddings' dot products (the suggestion worker's runs on TensorFlow.js's
+   * WebAssembly backend); JavaScript when absent. Float32 sums: the last bits may differ.
+   */
+  gram?: Gram | undefined;
 }
 
 /** A suggested column: a 3–7 word name and key points drawn from its cards. */
@@ -91,8 +97,9 @@ export function suggestClusters(
   const texts = cards.map((card) => card.text);
   const features = featuresOf(texts, options);
   // One similarity matrix serves the clustering, the column count and the duplicates.
-  const matrix = texts.length <= TREE_LIMIT ? similarityMatrix(features) : undefined;
-  const { groups, unclustered } = clusterCards(features, { clusters: options.clusters, matrix });
+  const { gram } = options;
+  const matrix = texts.length <= TREE_LIMIT ? similarityMatrix(features, { gram }) : undefined;
+  const { groups, unclustered } = clusterCards(features, { clusters: options.clusters, matrix, gram });
   const idOf = (i: number) => (cards[i] as SuggestionCard).id;
   const themes = groups
     .map((members) => [...members].sort((a, b) => a - b))
@@ -101,7 +108,7 @@ export function suggestClusters(
   return {
     themes,
     unclustered: unclustered.map(idOf),
-    duplicates: duplicatePairs(features, matrix).map(([i, j]) => [idOf(i), idOf(j)]),
+    duplicates: duplicatePairs(features, { matrix, gram }).map(([i, j]) => [idOf(i), idOf(j)]),
   };
 }
 
@@ -176,7 +183,7 @@ export function suggestDuplicates(
     options,
   );
   const idOf = (i: number) => (cards[i] as SuggestionCard).id;
-  return { duplicates: duplicatePairs(features).map(([i, j]) => [idOf(i), idOf(j)]) };
+  return { duplicates: duplicatePairs(features, { gram: options.gram }).map(([i, j]) => [idOf(i), idOf(j)]) };
 }
 
 /** A suggested name and key points for each column the room has built, drawn from its own cards. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { embeddingText, suggestClusters, suggestDuplicates, suggestNames, suggestPlacements } from "./index.js";
+import { upperDots } from "./similarity.js";
 import { packEmbeddings, runSuggestionJob, transferablesOf, unpackEmbeddings } from "./suggestionJobs.js";
 import { BOARD, cards, fakeVectors, texts } from "./suggestionTestBoard.js";
 
@@ -49,5 +50,24 @@ describe("suggestion jobs", () => {
         suggestNames(cards, BOARD.columns, expected),
       );
     }
+  });
+
+  it("compute the embeddings' dot products with the gram they are given (the worker's WebAssembly one)", async () => {
+    const keys = texts.map((text) => embeddingText(text, "en"));
+    const embeddings = await packEmbeddings(keys, fakeVectors(keys));
+    const calls: number[] = [];
+    const gram = (flat: Float32Array, rows: number, dims: number) => {
+      calls.push(rows);
+      return upperDots(flat, rows, dims);
+    };
+    const options = { language: "en" as const, embeddings: unpackEmbeddings(embeddings) };
+    expect(runSuggestionJob({ kind: "clusters", board: BOARD, embeddings }, gram)).toEqual(
+      suggestClusters(cards, options),
+    );
+    expect(runSuggestionJob({ kind: "duplicates", board: BOARD, embeddings }, gram)).toEqual(
+      suggestDuplicates(cards, options),
+    );
+    // Clusters: one matrix shared with their duplicates; duplicates alone: their own.
+    expect(calls).toEqual([cards.length, cards.length]);
   });
 });

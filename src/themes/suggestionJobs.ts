@@ -12,6 +12,7 @@ import {
   type ClusterSuggestions,
   type DuplicateSuggestions,
   embeddingText,
+  type Gram,
   type NameSuggestions,
   type PlacementSuggestions,
   suggestClusters,
@@ -94,27 +95,35 @@ export function transferablesOf(job: SuggestionJob): ArrayBuffer[] {
   return embeddings ? [embeddings.vectors.buffer as ArrayBuffer] : [];
 }
 
-const RUN: { [K in JobKind]: (job: SuggestionJob<K>) => JobAnswer<K> } = {
+const RUN: { [K in JobKind]: (job: SuggestionJob<K>, gram: Gram | undefined) => JobAnswer<K> } = {
   read: ({ texts, language }) => {
     for (const text of texts) embeddingText(text, language);
     return null;
   },
-  clusters: ({ board, clusters, embeddings }) =>
-    suggestClusters(board.cards, { language: board.language, embeddings: unpackEmbeddings(embeddings), clusters }),
+  clusters: ({ board, clusters, embeddings }, gram) =>
+    suggestClusters(board.cards, {
+      language: board.language,
+      embeddings: unpackEmbeddings(embeddings),
+      clusters,
+      gram,
+    }),
   placements: ({ board, embeddings }) =>
     suggestPlacements(board.cards, board.columns, board.unplaced, {
       language: board.language,
       embeddings: unpackEmbeddings(embeddings),
     }),
-  duplicates: ({ board, embeddings }) =>
-    suggestDuplicates(board.cards, { language: board.language, embeddings: unpackEmbeddings(embeddings) }),
+  duplicates: ({ board, embeddings }, gram) =>
+    suggestDuplicates(board.cards, { language: board.language, embeddings: unpackEmbeddings(embeddings), gram }),
   names: ({ board, embeddings }) =>
     suggestNames(board.cards, board.columns, { language: board.language, embeddings: unpackEmbeddings(embeddings) }),
 };
 
-/** Computes one job, synchronously, in the calling thread. */
-export function runSuggestionJob<K extends JobKind>(job: SuggestionJob<K>): JobAnswer<K> {
-  return (RUN[job.kind] as (job: SuggestionJob<K>) => JobAnswer<K>)(job);
+/**
+ * Computes one job, synchronously, in the calling thread; `gram` computes the embeddings' dot
+ * products (the suggestion worker's runs on WebAssembly), JavaScript when absent.
+ */
+export function runSuggestionJob<K extends JobKind>(job: SuggestionJob<K>, gram?: Gram): JobAnswer<K> {
+  return (RUN[job.kind] as (job: SuggestionJob<K>, gram: Gram | undefined) => JobAnswer<K>)(job, gram);
 }
 
 /** Runs jobs in the calling thread: for the command line, which has no room to keep serving. */
