@@ -4,7 +4,8 @@
  * synchronous=FULL). Every client keeps one command in flight over its WebSocket — the protocol
  * handles a connection's messages one at a time — and sends the next as soon as the ack arrives,
  * so the server runs as fast as it can. Each level of `--clients` gets fresh workshops and a
- * 2-second warm-up; the headline is the level with the highest rate. `--transport service` runs
+ * 2-second warm-up; the headline is the fastest level whose ack p99 is within the target's 50 ms
+ * (the fastest of all if none is). `--transport service` runs
  * the same writers in-process against WorkshopService (bench/load/durableService.ts).
  */
 import { z } from "zod";
@@ -35,6 +36,9 @@ const schema = z.object({
   /** ws: clients over WebSockets to a server process; service: writers calling the service in-process. */
   transport: z.enum(["ws", "service"]).default("ws"),
 });
+
+/** The issue's latency target for acknowledged durable commands. */
+const ACK_P99_TARGET_MS = 50;
 
 interface Level {
   clients: number;
@@ -95,13 +99,19 @@ export async function durableBench(args: string[]): Promise<Record<string, unkno
   const options = parseOptions(args, schema, USAGE);
   const before = loadAverage();
   const levels = await runLevels(options);
-  const best = levels.reduce((top, level) => (level.commandsPerSecond > top.commandsPerSecond ? level : top));
+  // The headline is the fastest level within the target's latency (ack p99 ≤ 50 ms), so that it
+  // reads against the target; the fastest of all when none is within it. Every level is listed.
+  const withinLatency = levels.filter((level) => level.ackMs.p99 <= ACK_P99_TARGET_MS);
+  const best = (withinLatency.length > 0 ? withinLatency : levels).reduce((top, level) =>
+    level.commandsPerSecond > top.commandsPerSecond ? level : top,
+  );
   const result = {
     scenario: "durable",
     seconds: options.seconds,
     commandsPerSecond: best.commandsPerSecond,
     ackMs: { p50: best.ackMs.p50, p99: best.ackMs.p99 },
     clients: best.clients,
+    withinAckP99TargetMs: withinLatency.length > 0 ? ACK_P99_TARGET_MS : null,
     workshops: options.workshops,
     mix: options.mix,
     transport: options.transport,
@@ -116,6 +126,7 @@ export async function durableBench(args: string[]): Promise<Record<string, unkno
       (level) =>
         `  ${String(level.clients).padStart(5)} clients: ${String(level.commandsPerSecond).padStart(6)} commands/s, ack ${ms(level.ackMs)}, server CPU ${level.serverCpuPercent} %${level.refused ? `, ${level.refused} refused` : ""}`,
     ),
+    `headline: ${best.commandsPerSecond} commands/s at ${best.clients} clients, ack p99 ${best.ackMs.p99} ms (${withinLatency.length > 0 ? `the fastest level with ack p99 ≤ ${ACK_P99_TARGET_MS} ms` : `no level within ${ACK_P99_TARGET_MS} ms: the fastest`})`,
   ]);
   return result;
 }
