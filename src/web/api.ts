@@ -24,7 +24,22 @@ export interface CreatedWorkshop {
 
 /** The server's error body, as AppError writes it. */
 interface ApiErrorBody {
-  error?: { message?: string };
+  error?: { code?: string; message?: string };
+}
+
+/**
+ * A refused request: the HTTP status and the server's code, for the page to say it in its
+ * reader's language (the server's `message` is English).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
 }
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
@@ -33,7 +48,9 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     headers: { "content-type": "application/json", ...init?.headers },
   });
   const body = (await response.json().catch(() => ({}))) as T & ApiErrorBody;
-  if (!response.ok) throw new Error(body.error?.message ?? `Request failed (${response.status})`);
+  if (!response.ok) {
+    throw new ApiError(response.status, body.error?.code, body.error?.message ?? `Request failed (${response.status})`);
+  }
   return body;
 }
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Account, login, register } from "../api.js";
+import { signInProblem } from "./signInProblem.js";
 
 /** Sign in, or create a facilitator account. Participants never need one. */
 export function SignIn({ onSignedIn }: { onSignedIn: (account: Account) => void }) {
@@ -18,7 +19,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (account: Account) => void 
       const { account } = mode === "login" ? await login(email, password) : await register(name, email, password);
       onSignedIn(account);
     } catch (reason) {
-      setError((reason as Error).message);
+      setError(signInProblem(t, reason));
     }
   };
 
