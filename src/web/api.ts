@@ -42,16 +42,19 @@ export class ApiError extends Error {
   }
 }
 
+/** A response that is not ok, as the ApiError to throw: its status and the server's code if it sent one. */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as ApiErrorBody;
+  return new ApiError(response.status, body.error?.code, body.error?.message ?? `Request failed (${response.status})`);
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, {
     ...init,
     headers: { "content-type": "application/json", ...init?.headers },
   });
-  const body = (await response.json().catch(() => ({}))) as T & ApiErrorBody;
-  if (!response.ok) {
-    throw new ApiError(response.status, body.error?.code, body.error?.message ?? `Request failed (${response.status})`);
-  }
-  return body;
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json()) as T;
 }
 
 export const listWorkshops = (archived = false) =>

@@ -6,7 +6,7 @@ import { PHASES, REFUSAL_REASONS, SYMBOL_COUNT, type WorkshopContext } from "../
 import reportEn from "../report/locales/en.json" with { type: "json" };
 import reportFr from "../report/locales/fr.json" with { type: "json" };
 import { EVENT_TYPES } from "./history/eventLabels.js";
-import type { ConnectionStatus } from "./live/liveClient.js";
+import { type ConnectionStatus, FATAL_REASONS } from "./live/liveClient.js";
 import en from "./locales/en.json" with { type: "json" };
 import fr from "./locales/fr.json" with { type: "json" };
 
@@ -44,6 +44,7 @@ const TEMPLATES: Record<string, readonly (string | number)[]> = {
   "console.settings.mode_${mode}": ["open", "rounds"],
   "console.context.${name}": CONTEXT_FIELDS,
   "refusals.${reason}": REFUSAL_REASONS,
+  "fatal.${live.fatal}": FATAL_REASONS,
 };
 
 type Messages = { [key: string]: string | Messages };

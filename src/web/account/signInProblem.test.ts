@@ -12,8 +12,8 @@ describe("what the sign-in form says when it fails", () => {
     expect(signInProblem(t, refused(409))).toBe("account.emailTaken");
     expect(signInProblem(t, refused(429))).toBe("account.tooManyTries");
     expect(signInProblem(t, refused(400))).toBe("account.checkFields");
-    expect(signInProblem(t, refused(500))).toBe("account.failed");
+    expect(signInProblem(t, refused(500))).toBe("problems.server");
     // fetch itself failing (offline) is not an ApiError.
-    expect(signInProblem(t, new TypeError("Failed to fetch"))).toBe("account.failed");
+    expect(signInProblem(t, new TypeError("Failed to fetch"))).toBe("problems.offline");
   });
 });

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { ApiError } from "../api.js";
+import { requestProblem } from "../problems.js";
 
 /**
  * What the sign-in form says when signing in or registering fails, in the reader's language: the
@@ -11,5 +12,5 @@ export function signInProblem(t: TFunction, error: unknown): string {
   if (status === 409) return t("account.emailTaken");
   if (status === 429) return t("account.tooManyTries");
   if (status === 400) return t("account.checkFields");
-  return t("account.failed");
+  return requestProblem(t, error);
 }

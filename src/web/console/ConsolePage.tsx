@@ -29,7 +29,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
     return (
       <main className="page">
         <h1>{t("workshop.cannotOpen")}</h1>
-        <p role="alert">{t("console.notFacilitator")}</p>
+        <p role="alert">{t(`fatal.${live.fatal}`)}</p>
         <p>
           <a href="/join">{t("home.joinAsParticipant")}</a> · <a href="/">{t("common.back")}</a>
         </p>

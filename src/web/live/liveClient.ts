@@ -31,8 +31,8 @@ export interface LiveSnapshot {
   pending: number;
   /** The last refusal, for the page to show in its reader's language (`useRefusalText`). */
   lastError: Refusal | undefined;
-  /** Why the server ended the session for good (wrong key, unknown workshop). */
-  fatal: string | undefined;
+  /** Why the server ended the session for good (wrong key, unknown workshop), for the page to say. */
+  fatal: FatalReason | undefined;
   /** Who is connected; not part of the workshop state. */
   presence: PresenceMessage | undefined;
   /** Server clock minus this device's clock, in ms, so timers agree across devices. */
@@ -62,11 +62,15 @@ export interface LiveClientOptions {
 const PING_EVERY_MS = 15_000;
 const SILENCE_LIMIT_MS = 40_000;
 
-const FATAL_CLOSES = new Set<number>([
-  CLOSE_CODES.protocolMismatch,
-  CLOSE_CODES.unauthorized,
-  CLOSE_CODES.badMessage,
-  CLOSE_CODES.unknownWorkshop,
+/** Why the server ends a session for good: the names of those close codes. */
+export const FATAL_REASONS = ["protocolMismatch", "unauthorized", "badMessage", "unknownWorkshop"] as const;
+export type FatalReason = (typeof FATAL_REASONS)[number];
+
+const FATAL_CLOSES = new Map<number, FatalReason>([
+  [CLOSE_CODES.protocolMismatch, "protocolMismatch"],
+  [CLOSE_CODES.unauthorized, "unauthorized"],
+  [CLOSE_CODES.badMessage, "badMessage"],
+  [CLOSE_CODES.unknownWorkshop, "unknownWorkshop"],
 ]);
 
 /**
@@ -202,8 +206,9 @@ export class LiveClient {
     };
     socket.onclose = (event) => {
       if (this.socket !== socket || this.stopped) return;
-      if (FATAL_CLOSES.has(event.code)) {
-        this.update({ status: "closed", fatal: event.reason || `Closed (${event.code})` });
+      const fatal = FATAL_CLOSES.get(event.code);
+      if (fatal) {
+        this.update({ status: "closed", fatal });
         return;
       }
       this.update({ status: "offline" });

@@ -15,6 +15,7 @@ import {
 } from "../api.js";
 import { formatDateTime } from "../format.js";
 import { rememberFacilitatorKey } from "../live/identity.js";
+import { requestProblem } from "../problems.js";
 
 /** The facilitator's workshops: create, import, open the demo, duplicate, archive. */
 export function HomePage() {
@@ -27,8 +28,8 @@ export function HomePage() {
   const [error, setError] = useState<string>();
 
   const refresh = useCallback(() => {
-    listWorkshops(showArchived).then(setWorkshops, (reason: Error) => setError(reason.message));
-  }, [showArchived]);
+    listWorkshops(showArchived).then(setWorkshops, (reason: unknown) => setError(requestProblem(t, reason)));
+  }, [showArchived, t]);
 
   useEffect(() => {
     currentAccount().then((found) => setAccount(found ?? null));
@@ -42,7 +43,7 @@ export function HomePage() {
     try {
       await action();
     } catch (reason) {
-      setError((reason as Error).message);
+      setError(requestProblem(t, reason));
     }
   };
   const open = (created: { id: string; facilitatorKey: string }) => {

@@ -34,7 +34,7 @@ export function PresentPage({ workshopId }: { workshopId: string }) {
     return (
       <main className="present present-message">
         <h1>{t("present.cannotOpen")}</h1>
-        <p role="alert">{live.fatal}</p>
+        <p role="alert">{t(`fatal.${live.fatal}`)}</p>
       </main>
     );
   }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { apiErrorOf } from "../api.js";
 import { facilitatorKey } from "../live/identity.js";
+import { requestProblem } from "../problems.js";
 
 const FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
 
@@ -31,26 +33,34 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
 
   const loadPreview = useCallback(async () => {
     const response = await fetch(`${base}?format=html`);
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    if (!response.ok) throw await apiErrorOf(response);
     setHtml(await response.text());
   }, [base]);
 
   useEffect(() => {
-    loadPreview().catch((failure: Error) => setError(failure.message));
+    loadPreview().catch((failure: unknown) => setError(requestProblem(t, failure)));
     facilitatorFetch(workshopId, "GET")
       .then(async (response) => (response.ok ? setPublication((await response.json()) as Publication) : undefined))
       .catch(() => undefined);
-  }, [loadPreview, workshopId]);
+  }, [loadPreview, workshopId, t]);
 
-  const handlePublish = async () => {
-    const response = await facilitatorFetch(workshopId, "POST");
-    if (response.ok)
-      setPublication({ published: true, ...((await response.json()) as { token: string; url: string }) });
+  /** Publishes or revokes; a refusal or a lost connection is said, not swallowed. */
+  const changePublication = async (method: "POST" | "DELETE") => {
+    setError(undefined);
+    try {
+      const response = await facilitatorFetch(workshopId, method);
+      if (!response.ok) throw await apiErrorOf(response);
+      setPublication(
+        method === "POST"
+          ? { published: true, ...((await response.json()) as { token: string; url: string }) }
+          : { published: false },
+      );
+    } catch (failure) {
+      setError(requestProblem(t, failure));
+    }
   };
-  const handleRevoke = async () => {
-    const response = await facilitatorFetch(workshopId, "DELETE");
-    if (response.ok) setPublication({ published: false });
-  };
+  const handlePublish = () => changePublication("POST");
+  const handleRevoke = () => changePublication("DELETE");
   const handleCopy = async (url: string) => {
     await navigator.clipboard.writeText(url);
     setCopied(true);
@@ -69,7 +79,10 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
             {t(`reportPage.formats.${format}`)}
           </a>
         ))}
-        <button type="button" onClick={() => loadPreview().catch((failure: Error) => setError(failure.message))}>
+        <button
+          type="button"
+          onClick={() => loadPreview().catch((failure: unknown) => setError(requestProblem(t, failure)))}
+        >
           {t("reportPage.refresh")}
         </button>
       </section>

@@ -50,7 +50,7 @@ export function ParticipantView(props: {
         <main className="join-card">
           <h1 className="join-title">{t("participant.fatalTitle")}</h1>
           <p role="alert" className="join-problem">
-            {t("participant.fatalText")}
+            {live.fatal === "unknownWorkshop" ? t("participant.fatalText") : t(`fatal.${live.fatal}`)}
           </p>
         </main>
       </div>

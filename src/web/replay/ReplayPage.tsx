@@ -47,7 +47,7 @@ export function ReplayPage({ workshopId }: { workshopId: string }) {
     return (
       <main className="page">
         <h1>{t("workshop.cannotOpen")}</h1>
-        <p role="alert">{t("console.notFacilitator")}</p>
+        <p role="alert">{t(`fatal.${live.fatal}`)}</p>
       </main>
     );
   }

@@ -6,6 +6,7 @@ import { snippet } from "../board/CardDialog.js";
 import { useSymbolName } from "../board/ColumnSymbol.js";
 import { Board } from "../components/Board.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
+import { requestProblem } from "../problems.js";
 import { fetchClusters, fetchDuplicates, fetchPlacements } from "./api.js";
 import { DuplicateFlag, FitHint } from "./CardSuggestion.js";
 import { SuggestPanel } from "./SuggestPanel.js";
@@ -85,7 +86,7 @@ export function ClusterWork(props: {
         setProposal({ status: "shown", proposal: answer, accepted: new Set() });
         setNotice(t("suggestions.proposed", { count: answer.themes.length }));
       },
-      (failure: Error) => setProposal({ status: "failed", message: failure.message }),
+      (failure: unknown) => setProposal({ status: "failed", message: requestProblem(t, failure) }),
     );
   };
   const accept = (indices: readonly number[]) => {

@@ -1,3 +1,4 @@
+import { apiErrorOf } from "../api.js";
 import { facilitatorKey } from "../live/identity.js";
 import type { ClusterProposal, Duplicates, NameSuggestions, Placements } from "./suggestions.js";
 
@@ -11,7 +12,7 @@ async function suggestions<T>(workshopId: string, kind: string, signal?: AbortSi
     headers: key ? { "x-facilitator-key": key } : {},
     ...(signal ? { signal } : {}),
   });
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  if (!response.ok) throw await apiErrorOf(response);
   return (await response.json()) as T;
 }
 
