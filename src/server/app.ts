@@ -11,6 +11,7 @@ import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
+import type { PresenceExchange } from "./presenceExchange.js";
 import { authRoutes } from "./routes/auth.js";
 import { joinRoutes } from "./routes/join.js";
 import { reportRoutes } from "./routes/report.js";
@@ -26,6 +27,8 @@ export interface AppOptions {
   accounts: AccountStore;
   bus: EventBus;
   service: WorkshopService;
+  /** Presence and carets shared with the other processes (several processes); this process's alone by default. */
+  presence?: PresenceExchange;
   publicUrl: string;
   logLevel?: string;
   /** The built web app (`npm run build`); without it the server is API-only. */
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bus,
     async (workshopId) => (await service.get(workshopId)).state,
     (error) => app.log.warn({ err: error }, "presence update failed"),
+    options.presence ? { shared: options.presence } : {},
   );
   app.addHook("onClose", async () => hub.close());
 

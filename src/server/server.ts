@@ -15,7 +15,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   let app: FastifyInstance | undefined;
   const warn = (message: string) => (error: unknown) => app?.log.warn({ err: error }, message);
   // With DATABASE_URL and REDIS_URL: PostgreSQL and Redis, shared with the other processes.
-  const shared = config.shared && (await openSharedBackend(config.shared, warn("Redis bus")));
+  const shared = config.shared && (await openSharedBackend(config.shared, warn("Redis")));
   // Writes on their own thread: the fsync of a durable commit must not stop the room's fan-out.
   const store = shared?.store ?? openSqliteStore(config.dataDir, { writes: "thread" });
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
@@ -27,6 +27,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     accounts,
     bus,
     service,
+    presence: shared?.presence,
     publicUrl: config.publicUrl,
     logLevel: config.logLevel,
     webRoot,

@@ -1,13 +1,18 @@
 import { PostgresAccountStore } from "./accounts/postgresAccountStore.js";
 import type { ServerConfig } from "./config.js";
 import { RedisEventBus } from "./redisEventBus.js";
+import { RedisPresence } from "./redisPresence.js";
 import { openPostgresPool, PostgresEventStore } from "./store/postgresStore.js";
 
-/** What several server processes share: the PostgreSQL store (log and accounts) and the Redis bus. */
+/**
+ * What several server processes share: the PostgreSQL store (log and accounts), the Redis bus,
+ * and presence and carets over Redis.
+ */
 export interface SharedBackend {
   store: PostgresEventStore;
   accounts: PostgresAccountStore;
   bus: RedisEventBus;
+  presence: RedisPresence;
   /** Runs `work` in one process at a time (a database-wide advisory lock): the demo's first seeding. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -26,17 +31,26 @@ export async function openSharedBackend(
 ): Promise<SharedBackend> {
   const pool = await openPostgresPool({ connectionString: shared.databaseUrl });
   const store = new PostgresEventStore(pool, false);
+  let bus: RedisEventBus | undefined;
   try {
-    const bus = await RedisEventBus.open({
+    bus = await RedisEventBus.open({
       url: shared.redisUrl,
       channel: shared.redisChannel,
       readEvents: (workshopId, afterSeq, limit) => store.readEvents(workshopId, afterSeq, limit),
       onError,
     });
+    // One channel per workshop beside the events' channel: `<channel>:presence:<workshopId>`.
+    const presence = await RedisPresence.open({
+      url: shared.redisUrl,
+      channel: `${shared.redisChannel}:presence`,
+      onError,
+    });
+    const opened = bus;
     return {
       store,
       accounts: new PostgresAccountStore(pool),
-      bus,
+      bus: opened,
+      presence,
       exclusive: async (work) => {
         const client = await pool.connect();
         try {
@@ -51,11 +65,13 @@ export async function openSharedBackend(
         }
       },
       close: async () => {
-        await bus.close();
+        await presence.close();
+        await opened.close();
         await pool.end();
       },
     };
   } catch (error) {
+    await bus?.close();
     await pool.end();
     throw error;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Command } from "../../src/core/index.js";
+import type { Command, PeerFocusMessage, PresenceMessage, ServerMessage } from "../../src/core/index.js";
+import { publicParticipantId } from "../../src/server/ws/participantIdentity.js";
 import {
   type CreatedWorkshop,
   createWorkshop,
@@ -24,6 +25,18 @@ const available = await servicesAvailable("Several server processes", { postgres
 
 const DEMO_TITLE = (readJson(`${REPO_ROOT}/src/server/demo/demo.workshop.json`) as { title: string }).title;
 const addCard = (cardId: string, text = `Card ${cardId}`): Command => ({ type: "addCard", cardId, text });
+const isPresence = (message: ServerMessage): message is PresenceMessage => message.type === "presence";
+const isPeerFocus = (message: ServerMessage): message is PeerFocusMessage => message.type === "peerFocus";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The first presence message at or after index `from` that matches (gathered a second, then a Redis hop). */
+function waitForPresence(client: TestClient, predicate: (message: PresenceMessage) => boolean, from = 0) {
+  return client.waitForMessage(
+    (message): message is PresenceMessage =>
+      isPresence(message) && client.messages.indexOf(message) >= from && predicate(message),
+    10_000,
+  );
+}
 
 describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis", () => {
   let database: TestDatabase;
@@ -183,5 +196,69 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
 
     await expectSameHistory(workshop.id, [facilitatorA, onB, twinA, twinB]);
     expect(Object.keys(facilitatorA.state.cards).sort()).toEqual(["retried", "twin"]);
+  });
+
+  it("shows a facilitator on either process the participants of both, a person with tabs on both once, and who left", async () => {
+    const workshop = await createWorkshop(a.baseUrl, session, "One room, two processes");
+    const facilitatorA = await connect(a, workshop, "facilitator");
+    const facilitatorB = await connect(b, workshop, "facilitator");
+    const join = async (server: ServerProcess, who: string, name: string) => {
+      const client = await connect(server, workshop, who);
+      await client.expectAck(`join-${who}`, { type: "joinWorkshop", name });
+      return client;
+    };
+    const ana = await join(a, "ana", "Ana");
+    await join(a, "abe", "Abe");
+    const ben = await join(b, "ben", "Ben");
+    await join(b, "bea", "Bea");
+    // Dee has a tab on each process.
+    await join(a, "dee", "Dee");
+    await connect(b, workshop, "dee");
+
+    const everyone = ["Abe", "Ana", "Bea", "Ben", "Dee"];
+    const named = (message: PresenceMessage) => (message.people ?? []).map((person) => person.name).sort();
+    for (const facilitator of [facilitatorA, facilitatorB]) {
+      const seen = await waitForPresence(facilitator, (message) => named(message).join() === everyone.join());
+      expect(seen.connected).toBe(5);
+      expect(seen.byTable).toStrictEqual({ "": 5 });
+      expect(seen.people?.find((person) => person.name === "Ben")?.id).toBe(publicParticipantId("ben"));
+    }
+    // A participant on A hears the whole room's count, without names.
+    const counted = await waitForPresence(ana, (message) => message.connected === 5);
+    expect(counted).toStrictEqual({ type: "presence", connected: 5, byTable: { "": 5 } });
+
+    // Ben leaves through B: the facilitator on A hears it.
+    const from = facilitatorA.messages.length;
+    await ben.close();
+    const after = await waitForPresence(facilitatorA, (message) => message.connected === 4, from);
+    expect(named(after)).toEqual(["Abe", "Ana", "Bea", "Dee"]);
+  });
+
+  it("relays a co-writer's caret from one process to the other's connections once", async () => {
+    const workshop = await createWorkshop(a.baseUrl, session, "Co-writing on two processes");
+    const writerA = await connect(a, workshop, "facilitator");
+    const writerB = await connect(b, workshop, "facilitator");
+    const ada = await connect(b, workshop, "ada");
+    await ada.expectAck("join", { type: "joinWorkshop", name: "Ada" });
+    // Both processes hear each other on the workshop once they have served its presence.
+    await waitForPresence(writerA, (message) => message.connected === 1);
+
+    writerA.sendRaw({ type: "focus", themeId: "t1", field: "headline", cursor: 7 });
+    const onB = await writerB.waitForMessage(isPeerFocus, 10_000);
+    expect(onB).toMatchObject({ role: "facilitator", themeId: "t1", field: "headline", cursor: 7 });
+    expect(onB.actorId).toBe(writerA.welcome?.actor.id);
+    // Ada on B writes: her name travels with her caret to A.
+    ada.sendRaw({ type: "focus", themeId: "t1", field: "narrative", cursor: 2 });
+    const onA = await writerA.waitForMessage(
+      (message) => isPeerFocus(message) && message.field === "narrative",
+      10_000,
+    );
+    expect(onA).toMatchObject({ actorId: publicParticipantId("ada"), name: "Ada", role: "participant", cursor: 2 });
+
+    await sleep(500);
+    // Each caret reached each other connection once, and none came back to its writer.
+    expect(writerB.messages.filter(isPeerFocus).map((message) => message.cursor)).toEqual([7, 2]);
+    expect(ada.messages.filter(isPeerFocus).map((message) => message.cursor)).toEqual([7]);
+    expect(writerA.messages.filter(isPeerFocus).map((message) => message.cursor)).toEqual([2]);
   });
 });

@@ -1,29 +1,48 @@
 import type { WorkshopState } from "../../core/index.js";
 import type { EventBus } from "../eventBus.js";
+import { LocalPresence, type PresenceExchange } from "../presenceExchange.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
-import { type PresenceMember, PresenceTracker } from "./presence.js";
+import { type PresenceMember, type PresenceOptions, PresenceTracker } from "./presence.js";
 
 /** What the hub needs of a connection: deliver a batch, given pre-serialised once for all. */
 export interface Subscriber extends PresenceMember {
   deliver(events: readonly StoredEvent[], serialized: Buffer): void;
 }
 
+export type HubOptions = PresenceOptions;
+
 /**
  * Fans committed events out to the connections of each workshop. A batch is serialised once,
- * however many people are in the room, so fan-out costs one send per connection.
+ * however many people are in the room, so fan-out costs one send per connection. With several
+ * processes, `options.shared` carries presence and carets to the workshop's other processes.
  */
 export class Hub {
   private readonly rooms = new Map<string, Set<Subscriber>>();
   private readonly unsubscribe: () => void;
+  private readonly unlisten: () => void;
   private readonly presence: PresenceTracker;
+  private readonly shared: PresenceExchange;
 
   constructor(
     bus: EventBus,
     loadState: (workshopId: string) => Promise<WorkshopState>,
     onError: (error: unknown) => void,
+    options: HubOptions = {},
   ) {
+    this.shared = options.shared ?? new LocalPresence();
     this.unsubscribe = bus.subscribe((workshopId, events) => this.fanOut(workshopId, events));
-    this.presence = new PresenceTracker((workshopId) => this.rooms.get(workshopId) ?? [], loadState, onError);
+    this.presence = new PresenceTracker((workshopId) => this.rooms.get(workshopId) ?? [], loadState, onError, {
+      ...options,
+      shared: this.shared,
+    });
+    this.unlisten = this.shared.listen({
+      rosterChanged: (workshopId) => {
+        if (this.rooms.has(workshopId)) this.presence.changed(workshopId);
+      },
+      focus: (workshopId, message) => {
+        for (const subscriber of this.rooms.get(workshopId) ?? []) subscriber.sendRaw(message);
+      },
+    });
   }
 
   join(workshopId: string, subscriber: Subscriber): void {
@@ -31,6 +50,7 @@ export class Hub {
     if (!room) {
       room = new Set();
       this.rooms.set(workshopId, room);
+      this.shared.watch(workshopId);
     }
     room.add(subscriber);
     this.presence.changed(workshopId);
@@ -39,13 +59,20 @@ export class Hub {
   leave(workshopId: string, subscriber: Subscriber): void {
     const room = this.rooms.get(workshopId);
     room?.delete(subscriber);
-    if (room?.size === 0) this.rooms.delete(workshopId);
+    if (room?.size === 0) {
+      this.rooms.delete(workshopId);
+      this.shared.unwatch(workshopId);
+    }
     this.presence.changed(workshopId);
   }
 
-  /** Sends an ephemeral message (a co-writer's caret) to every connection of the workshop but `from`. */
+  /**
+   * Sends an ephemeral message (a co-writer's caret) to every connection of the workshop but `from`,
+   * on this process and, once each, on the others.
+   */
   relay(workshopId: string, from: Subscriber, message: string): void {
     for (const subscriber of this.rooms.get(workshopId) ?? []) if (subscriber !== from) subscriber.sendRaw(message);
+    this.shared.relay(workshopId, message);
   }
 
   /** How many connections watch a workshop. */
@@ -55,6 +82,7 @@ export class Hub {
 
   close(): void {
     this.unsubscribe();
+    this.unlisten();
     this.presence.close();
     this.rooms.clear();
   }
