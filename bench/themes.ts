@@ -216,12 +216,12 @@ export async function themesBench(args: string[]): Promise<void> {
       );
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ model: Boolean(embedder), modelLoadMs, wasmGram: Boolean(gram), results, summary: groups, speed }, null, 2)}\n`,
+      `${JSON.stringify({ model: Boolean(embedder), runtime: embedder?.runtime, modelLoadMs, wasmGram: Boolean(gram), results, summary: groups, speed }, null, 2)}\n`,
     );
     return;
   }
   process.stdout.write(
-    `model: ${embedder ? `USE-lite, loaded in ${modelLoadMs.toFixed(0)} ms` : "none (word signals only)"}; dot products in ${gram ? "WebAssembly" : "JavaScript"}\n`,
+    `model: ${embedder ? `USE-lite on ${embedder.runtime === "onnx" ? "ONNX Runtime" : "TensorFlow.js (WebAssembly)"}, loaded in ${modelLoadMs.toFixed(0)} ms` : "none (word signals only)"}; dot products in ${gram ? "WebAssembly" : "JavaScript"}\n`,
   );
   printTable(results, groups);
   if (speed) process.stdout.write(`\n${speed.lines.join("\n")}\n`);

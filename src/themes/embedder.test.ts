@@ -21,6 +21,10 @@ const cosine = (a: Float32Array, b: Float32Array) => {
 };
 
 describe("the embedder's worker threads", () => {
+  it("run the model on ONNX Runtime (TensorFlow.js only where it does not load)", () => {
+    expect(embedder?.runtime).toBe("onnx");
+  });
+
   it("answers in the order asked, across many chunks and repeated texts, whatever order the model ran them in", async () => {
     // Lengths vary so that sorting by length reorders them; more texts than one message to a worker.
     const text = (i: number) => `${"card ".repeat(1 + ((i * 7) % 13))}number ${i}`;
@@ -28,6 +32,8 @@ describe("the embedder's worker threads", () => {
     const vectors = (await embedder?.embed(texts)) ?? [];
     expect(vectors).toHaveLength(400);
     expect(vectors.every((vector) => vector.length === 512)).toBe(true);
+    // Unit length: the model's last step normalises.
+    expect(vectors.every((vector) => Math.abs(Math.hypot(...vector) - 1) < 1e-4)).toBe(true);
     // Texts i and i + 300 are the same text: the same vector, at both places.
     expect(vectors[350]).toBe(vectors[50]);
     // Different texts, different vectors.

@@ -1,6 +1,7 @@
 /**
  * Loads the sentence-embedding model shipped inside npm packages (Universal Sentence Encoder
- * lite, 512 dimensions, on TensorFlow.js's WebAssembly backend) and embeds card texts with it.
+ * lite, 512 dimensions, on ONNX Runtime, or TensorFlow.js's WebAssembly backend where ONNX Runtime
+ * does not load) and embeds card texts with it.
  * This is the one module of `src/themes` that does I/O: it reads the packaged weights from
  * `node_modules`; nothing is downloaded. Everything else takes the vectors as plain arrays.
  *
@@ -21,6 +22,8 @@ export interface Embedder {
   embed(texts: readonly string[], options?: { background?: boolean }): Promise<Float32Array[]>;
   /** Whether a text's vector is at hand, with no model call to wait for. */
   has(text: string): boolean;
+  /** What runs the model: "onnx" (ONNX Runtime) or "tfjs" (TensorFlow.js on WebAssembly). */
+  readonly runtime: string;
 }
 
 const DIMENSIONS = 512;
@@ -82,7 +85,8 @@ interface Job {
 
 /** One worker thread with the model loaded; one chunk at a time. */
 class ModelWorker {
-  readonly ready: Promise<void>;
+  /** Resolves to the runtime the worker loaded the model on. */
+  readonly ready: Promise<string>;
   busy = false;
   private readonly worker: Worker;
   private job: Job | undefined;
@@ -97,8 +101,10 @@ class ModelWorker {
     this.ready = new Promise((resolve, reject) => {
       this.worker.once("error", reject);
       this.worker.once("exit", () => reject(new Error("The embedding worker stopped while loading")));
-      this.worker.once("message", (message: { ready?: true; failed?: string }) =>
-        message.ready ? resolve() : reject(new Error(message.failed ?? "The embedding model did not load")),
+      this.worker.once("message", (message: { ready?: true; runtime?: string; failed?: string }) =>
+        message.ready
+          ? resolve(message.runtime ?? "tfjs")
+          : reject(new Error(message.failed ?? "The embedding model did not load")),
       );
     });
     this.ready.then(
@@ -164,11 +170,11 @@ export function chunkSize(left: number): number {
 class WorkerPool {
   private readonly workers: ModelWorker[] = [];
   private readonly queue: Job[] = [];
-  private spawning: Promise<void> | undefined;
+  private spawning: Promise<string> | undefined;
 
-  /** Starts the first worker; rejects if the model cannot be loaded. */
-  async start(): Promise<void> {
-    await this.spawn();
+  /** Starts the first worker; resolves to its runtime, rejects if the model cannot be loaded. */
+  start(): Promise<string> {
+    return this.spawn();
   }
 
   /** Vectors for exactly these texts, in order. */
@@ -223,7 +229,7 @@ class WorkerPool {
     }
   }
 
-  private spawn(): Promise<void> {
+  private spawn(): Promise<string> {
     const worker = new ModelWorker(
       () => this.dispatch(),
       (gone) => {
@@ -236,9 +242,10 @@ class WorkerPool {
     );
     this.spawning = worker.ready
       .then(
-        () => {
+        (runtime) => {
           this.workers.push(worker);
           this.dispatch();
+          return runtime;
         },
         (error) => {
           worker.stop();
@@ -254,12 +261,13 @@ class WorkerPool {
 
 async function createEmbedder(): Promise<Embedder> {
   const pool = new WorkerPool();
-  await pool.start();
+  const runtime = await pool.start();
   const cache = new Map<string, Float32Array>();
   // Texts being embedded now: a request for one of them waits for that answer instead of asking again.
   const pending = new Map<string, Promise<Float32Array>>();
   const keyOf = (text: string) => text.slice(0, MAX_CHARS).trim() || "-";
   return {
+    runtime,
     has: (text) => cache.has(keyOf(text)),
     async embed(texts, options) {
       const keys = texts.map(keyOf);
