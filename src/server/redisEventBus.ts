@@ -1,6 +1,7 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { EventEnvelope } from "../core/index.js";
 import type { EventBus, EventListener } from "./eventBus.js";
+import { connectRedisPair } from "./redisPair.js";
 import type { StoredEvent } from "./store/eventStore.js";
 
 export interface RedisEventBusOptions {
@@ -53,18 +54,12 @@ export class RedisEventBus implements EventBus {
 
   /** Connects, and resolves once this process is subscribed: nothing published after that is missed. */
   static async open(options: RedisEventBusOptions): Promise<RedisEventBus> {
-    // Commands queue while Redis reconnects; a publish is never dropped because of a short outage.
-    const publisher = new Redis(options.url, { lazyConnect: true });
-    const subscriber = new Redis(options.url, { lazyConnect: true });
-    const report = (error: unknown) => options.onError?.(error);
-    publisher.on("error", report);
-    subscriber.on("error", report);
+    const { publisher, subscriber } = await connectRedisPair(options.url, options.onError);
     const bus = new RedisEventBus(publisher, subscriber, options);
+    subscriber.on("message", (channel: string, raw: string) => {
+      if (channel === bus.channel) bus.receive(raw);
+    });
     try {
-      await Promise.all([publisher.connect(), subscriber.connect()]);
-      subscriber.on("message", (channel: string, raw: string) => {
-        if (channel === bus.channel) bus.receive(raw);
-      });
       await subscriber.subscribe(bus.channel);
     } catch (error) {
       publisher.disconnect();

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { z } from "zod";
 import { FOCUS_FIELDS, type PeerFocusMessage } from "../core/index.js";
 import { type PresenceExchange, type RemotePresenceListener, RemoteRosters, sameRoster } from "./presenceExchange.js";
+import { connectRedisPair } from "./redisPair.js";
 
 export interface RedisPresenceOptions {
   /** `redis://host:port` */
@@ -89,18 +90,7 @@ export class RedisPresence implements PresenceExchange {
 
   /** Connects both connections (one of them to subscribe). */
   static async open(options: RedisPresenceOptions): Promise<RedisPresence> {
-    const publisher = new Redis(options.url, { lazyConnect: true });
-    const subscriber = new Redis(options.url, { lazyConnect: true });
-    const report = (error: unknown) => options.onError?.(error);
-    publisher.on("error", report);
-    subscriber.on("error", report);
-    try {
-      await Promise.all([publisher.connect(), subscriber.connect()]);
-    } catch (error) {
-      publisher.disconnect();
-      subscriber.disconnect();
-      throw error;
-    }
+    const { publisher, subscriber } = await connectRedisPair(options.url, options.onError);
     const presence = new RedisPresence(publisher, subscriber, options);
     subscriber.on("message", (channel: string, raw: string) => presence.receive(channel, raw));
     return presence;
