@@ -1,24 +1,17 @@
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/server/store/sqliteStore.js";
+import { cliEnv, runIn } from "../support/cli.js";
 import {
   HAS_REFERENCE_EXAMPLE,
   makeTempDir,
   needsReferenceExample,
   REFERENCE_EXAMPLE,
   REPO_FIXTURE,
-  REPO_ROOT,
   readJson,
   removeDir,
 } from "../support/server.js";
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A store directory shared by the tests of this file; each CLI call is a real child process. */
 let dataDir: string;
@@ -35,28 +28,8 @@ afterAll(() => {
   removeDir(filesDir);
 });
 
-/** The environment of a CLI run: the test's store, and no PORT or PUBLIC_URL, so URLs use the defaults. */
-function cliEnv(): NodeJS.ProcessEnv {
-  const { PORT: _port, PUBLIC_URL: _publicUrl, ...env } = process.env;
-  return { ...env, CONCORD_DATA_DIR: dataDir };
-}
-
-/** Runs a command line in the repository root and collects its output. */
-function run(command: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: cliEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** A CLI run against this file's store. */
+const run = (command: string, args: string[]) => runIn(cliEnv({ CONCORD_DATA_DIR: dataDir }), command, args);
 
 /** `node bin/concord.js …args` */
 const concord = (...args: string[]) => run(process.execPath, ["bin/concord.js", ...args]);
