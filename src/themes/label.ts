@@ -47,12 +47,24 @@ function heading(words: readonly string[]): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** How many of the workshop's cards use each stem: counted once per feature set, for every column. */
+const workshopCounts = new WeakMap<CardFeatures, Map<string, number>>();
+
+function stemCounts(features: CardFeatures): Map<string, number> {
+  let counts = workshopCounts.get(features);
+  if (!counts) {
+    counts = new Map();
+    for (const card of features.analysed)
+      for (const stem of new Set(card.stems)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    workshopCounts.set(features, counts);
+  }
+  return counts;
+}
+
 /** How many of the column's cards use each stem, weighted by how rare it is in the workshop. */
 function characteristicWords(features: CardFeatures, members: readonly number[], texts: readonly string[]): string[] {
   const n = features.analysed.length;
-  const workshopCount = new Map<string, number>();
-  for (const card of features.analysed)
-    for (const stem of new Set(card.stems)) workshopCount.set(stem, (workshopCount.get(stem) ?? 0) + 1);
+  const workshopCount = stemCounts(features);
   const score = new Map<string, number>();
   const surface = new Map<string, string>();
   for (const i of members) {
@@ -78,16 +90,18 @@ function characteristicWords(features: CardFeatures, members: readonly number[],
 export function summarise(features: CardFeatures, members: readonly number[], texts: readonly string[]): ColumnSummary {
   if (members.length === 0) return { label: "", keyPoints: [] };
   const centroid = centroidOf(features, centroidShape(features), members);
-  const central = [...members].sort(
-    (a, b) => similarityToCentroid(features, b, centroid) - similarityToCentroid(features, a, centroid) || a - b,
-  );
+  // Each card's closeness once, not once per comparison of the sort.
+  const closeness = new Map(members.map((i) => [i, similarityToCentroid(features, i, centroid)]));
+  const central = [...members].sort((a, b) => (closeness.get(b) ?? 0) - (closeness.get(a) ?? 0) || a - b);
   const wordsOf = (i: number) => displayWords(texts[i] ?? "");
   const labelCard =
     central.find((i) => wordsOf(i).length >= MIN_LABEL_WORDS && wordsOf(i).length <= MAX_LABEL_WORDS) ??
     (central[0] as number);
   const words = withoutDanglingEnd(wordsOf(labelCard).slice(0, MAX_LABEL_WORDS));
   const present = new Set(words.map((word) => word.toLowerCase()));
-  for (const word of characteristicWords(features, members, texts)) {
+  // Topped up only when the label card is short: most columns never need the column's words ranked.
+  const characteristic = words.length < MIN_LABEL_WORDS ? characteristicWords(features, members, texts) : [];
+  for (const word of characteristic) {
     if (words.length >= MIN_LABEL_WORDS) break;
     if (present.has(word)) continue;
     present.add(word);
