@@ -60,7 +60,9 @@ export function vectorise(vocabulary: Vocabulary, terms: readonly string[]): Spa
   const counts = new Map<string, number>();
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   const n = vocabulary.documents;
-  const entries: [number, number][] = [];
+  // Parallel arrays rather than [id, weight] pairs: this runs for every card on every request.
+  const ids: number[] = [];
+  const weights: number[] = [];
   let norm = 0;
   for (const [term, count] of counts) {
     const id = vocabulary.ids.get(term);
@@ -68,14 +70,20 @@ export function vectorise(vocabulary: Vocabulary, terms: readonly string[]): Spa
     // Smoothed idf; log(1 + tf) so a word typed twice does not dominate a short card.
     const weight = Math.log(1 + count) * Math.log((1 + n) / (1 + df) + 1);
     norm += weight * weight;
-    if (id !== undefined) entries.push([id, weight]);
+    if (id !== undefined) {
+      ids.push(id);
+      weights.push(weight);
+    }
   }
-  entries.sort((x, y) => x[0] - y[0]);
+  const order = ids.map((_, k) => k).sort((x, y) => (ids[x] as number) - (ids[y] as number));
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return {
-    indices: Int32Array.from(entries, ([id]) => id),
-    values: Float32Array.from(entries, ([, weight]) => weight * scale),
-  };
+  const indices = new Int32Array(order.length);
+  const values = new Float32Array(order.length);
+  order.forEach((k, at) => {
+    indices[at] = ids[k] as number;
+    values[at] = (weights[k] as number) * scale;
+  });
+  return { indices, values };
 }
 
 /**
