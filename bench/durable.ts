@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- durable --seconds S [--clients 50,200,400] [--workshops W] [--mix add|add-remove]
+ * `npm run bench -- durable --seconds S [--clients 50,100,200,400] [--workshops W] [--mix add|add-remove]
  * [--json]`: the rate of commands acknowledged after a durable commit (SQLite WAL,
  * synchronous=FULL). Every client keeps one command in flight over its WebSocket — the protocol
  * handles a connection's messages one at a time — and sends the next as soon as the ack arrives,
@@ -19,13 +19,13 @@ import { startConcord, type Target } from "./load/targets.js";
 import type { ClientSpec } from "./load/workerMessages.js";
 
 const USAGE =
-  "Usage: npm run bench -- durable --seconds S [--clients 50,200,400] [--workshops W] [--mix add|add-remove] [--transport ws|service] [--json]";
+  "Usage: npm run bench -- durable --seconds S [--clients 50,100,200,400] [--workshops W] [--mix add|add-remove] [--transport ws|service] [--json]";
 
 const schema = z.object({
   ...commonOptions,
   clients: z
     .string()
-    .default("50,200,400")
+    .default("50,100,200,400")
     .transform((list) => list.split(",").map(Number))
     .pipe(z.array(z.number().int().min(1).max(10_000)).min(1)),
   workshops: z.coerce.number().int().min(1).max(1000).default(20),
