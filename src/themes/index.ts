@@ -122,13 +122,7 @@ export function suggestPlacements(
   toPlace: readonly string[],
   options: SuggestOptions = {},
 ): PlacementSuggestions {
-  const index = new Map(cards.map((card, i) => [card.id, i]));
-  const texts = cards.map((card) => card.text);
-  const members = columns.map((column) => {
-    const ids = column.cardIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-    if (column.name?.trim()) ids.push(texts.push(column.name) - 1);
-    return ids;
-  });
+  const { index, texts, members } = boardTexts(cards, columns);
   const placeable = toPlace.filter((id) => index.has(id));
   const ranker = new ColumnRanker(featuresOf(texts, options), members);
   return {
@@ -137,6 +131,21 @@ export function suggestPlacements(
       themeIds: ranker.rankCard(index.get(cardId) as number).map((column) => (columns[column] as SuggestionColumn).id),
     })),
   };
+}
+
+/**
+ * The texts a board is analysed on, each card's position among them, and each column's members
+ * by position: a named column's name is one more text, counted as one more of its cards.
+ */
+function boardTexts(cards: readonly SuggestionCard[], columns: readonly SuggestionColumn[]) {
+  const index = new Map(cards.map((card, i) => [card.id, i]));
+  const texts = cards.map((card) => card.text);
+  const members = columns.map((column) => {
+    const ids = column.cardIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+    if (column.name?.trim()) ids.push(texts.push(column.name) - 1);
+    return ids;
+  });
+  return { index, texts, members };
 }
 
 /** Ranks columns for cards that arrive one by one, against a board analysed once. */
@@ -156,13 +165,7 @@ export function createPlacer(
   columns: readonly SuggestionColumn[],
   options: SuggestOptions = {},
 ): Placer {
-  const index = new Map(cards.map((card, i) => [card.id, i]));
-  const texts = cards.map((card) => card.text);
-  const members = columns.map((column) => {
-    const ids = column.cardIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-    if (column.name?.trim()) ids.push(texts.push(column.name) - 1);
-    return ids;
-  });
+  const { texts, members } = boardTexts(cards, columns);
   const ranker = new ColumnRanker(featuresOf(texts, options), members);
   const language = options.language ?? "en";
   return {
