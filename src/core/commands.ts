@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { brandingSchema } from "./interchange/schema.js";
+import { brandingSchema, voteSchema } from "./interchange/schema.js";
 import { LIMITS } from "./limits.js";
 import { PHASES } from "./phases.js";
 
@@ -197,18 +197,7 @@ export const commandSchema = z.discriminatedUnion("type", [
         })
         .strict(),
       index,
-      votes: z
-        .array(
-          z
-            .object({
-              voterId: id,
-              themeId: id,
-              count: z.number().int().min(1).max(10_000),
-              proxy: z.boolean().optional(),
-            })
-            .strict(),
-        )
-        .max(LIMITS.cardsPerWorkshop),
+      votes: z.array(voteSchema).max(LIMITS.cardsPerWorkshop),
     })
     .strict(),
 ]);

@@ -8,6 +8,16 @@ const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 const isoDate = z.iso.date({ error: "must be an ISO date (YYYY-MM-DD)" });
 
+/** Dots one voter put on one theme (`proxy`: recorded by the facilitator for someone without a device). */
+export const voteSchema = z
+  .object({
+    themeId: id,
+    voterId: id,
+    count: z.number().int().min(1).max(10_000),
+    proxy: z.boolean().optional(),
+  })
+  .strict();
+
 /** A logo is embedded data, never a URL: at most 1 MB once decoded. */
 const LOGO_MAX_BASE64 = Math.ceil((1024 * 1024) / 3) * 4;
 /** The first bytes of each allowed image type, in base64, so a mislabelled file is refused here. */
@@ -85,19 +95,7 @@ export const workshopDocumentSchema = z
     reflections: longText,
     nextSteps: longText,
     source: longText.optional(),
-    votes: z
-      .array(
-        z
-          .object({
-            themeId: id,
-            voterId: id,
-            count: z.number().int().min(1).max(10_000),
-            proxy: z.boolean().optional(),
-          })
-          .strict(),
-      )
-      .max(LIMITS.cardsPerWorkshop)
-      .optional(),
+    votes: z.array(voteSchema).max(LIMITS.cardsPerWorkshop).optional(),
   })
   .loose()
   .superRefine((doc, ctx) => {
