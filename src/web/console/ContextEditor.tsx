@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContextPatch, WorkshopContext } from "../../core/index.js";
+import { LanguageOptions } from "../components/LanguageOptions.js";
 
 type TextField = Exclude<keyof WorkshopContext, "language" | "facilitators" | "participantGroups" | "branding">;
 
@@ -78,12 +79,7 @@ export function ContextEditor({
             value={context.language}
             onChange={(event) => onSave({ language: event.target.value as "en" | "fr" })}
           >
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
+            <LanguageOptions />
           </select>
         </label>
       </div>

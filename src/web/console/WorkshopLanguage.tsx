@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Command, Language } from "../../core/index.js";
+import { LanguageOptions } from "../components/LanguageOptions.js";
 
 /**
  * The workshop's language: the console and the projector switch to it at once, and phones
@@ -16,12 +17,7 @@ export function WorkshopLanguage({ language, send }: { language: Language; send:
         data-testid="workshop-language"
         onChange={(event) => send({ type: "updateContext", patch: { language: event.target.value as Language } })}
       >
-        <option value="en" lang="en">
-          English
-        </option>
-        <option value="fr" lang="fr">
-          Français
-        </option>
+        <LanguageOptions />
       </select>
     </label>
   );

@@ -13,6 +13,7 @@ import {
   logout,
   type WorkshopListItem,
 } from "../api.js";
+import { LanguageOptions } from "../components/LanguageOptions.js";
 import { formatDateTime } from "../format.js";
 import { rememberFacilitatorKey } from "../live/identity.js";
 import { requestProblem } from "../problems.js";
@@ -100,12 +101,7 @@ export function HomePage() {
             <label>
               {t("home.language")}
               <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-                <option value="en" lang="en">
-                  English
-                </option>
-                <option value="fr" lang="fr">
-                  Français
-                </option>
+                <LanguageOptions />
               </select>
             </label>
             <button type="submit">{t("home.create")}</button>
