@@ -14,6 +14,7 @@ import type { EventBus } from "./eventBus.js";
 import type { PresenceExchange } from "./presenceExchange.js";
 import { authRoutes } from "./routes/auth.js";
 import { joinRoutes } from "./routes/join.js";
+import { type JoinAddressOptions, joinAddressRoutes } from "./routes/joinAddress.js";
 import { reportRoutes } from "./routes/report.js";
 import { suggestionRoutes } from "./routes/suggestions.js";
 import { workshopRoutes } from "./routes/workshops.js";
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** Presence and carets shared with the other processes (several processes); this process's alone by default. */
   presence?: PresenceExchange;
   publicUrl: string;
+  /** Where phones reach this server (default: loopback only, so join links use the console's address). */
+  joinAddress?: JoinAddressOptions;
   logLevel?: string;
   /** The built web app (`npm run build`); without it the server is API-only. */
   webRoot?: string;
@@ -105,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
   await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
   await app.register(joinRoutes, { service });
+  await app.register(joinAddressRoutes, options.joinAddress ?? { host: "127.0.0.1" });
   await app.register(reportRoutes, { service, store, auth, publicUrl });
   await app.register(suggestionRoutes, { service, auth, bus });
 

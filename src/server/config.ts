@@ -6,7 +6,7 @@ const envSchema = z
     // All interfaces by default: phones in the room join over the local network.
     HOST: z.string().min(1).default("0.0.0.0"),
     CONCORD_DATA_DIR: z.string().min(1).default("./data"),
-    /** The address people type; used in join links and printed URLs. */
+    /** The address people type: in join links and QR codes, publish links and printed URLs. */
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Several processes: the shared PostgreSQL store and the Redis bus between them, both or neither. */
@@ -23,7 +23,10 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** PUBLIC_URL, or this machine's localhost address when it is not set. */
   publicUrl: string;
+  /** True when PUBLIC_URL set `publicUrl`: phones then join there too. */
+  publicUrlGiven: boolean;
   logLevel: string;
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
@@ -42,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: HOST,
     dataDir: CONCORD_DATA_DIR,
     publicUrl: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ""),
+    publicUrlGiven: PUBLIC_URL !== undefined,
     logLevel: LOG_LEVEL,
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }

@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
@@ -6,6 +7,7 @@ import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { seedDemoOnce } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
+import { networkOrigins } from "./routes/joinAddress.js";
 import { openSharedBackend } from "./sharedBackend.js";
 import { openSqliteStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
@@ -29,6 +31,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     service,
     presence: shared?.presence,
     publicUrl: config.publicUrl,
+    joinAddress: { host: config.host, ...(config.publicUrlGiven ? { publicUrl: config.publicUrl } : {}) },
     logLevel: config.logLevel,
     webRoot,
   });
@@ -52,6 +55,10 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   // TCP retry a second or more later.
   await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   app.log.info(`Concord is running at ${config.publicUrl}`);
+  if (!config.publicUrlGiven) {
+    const origins = networkOrigins(config.host, (app.server.address() as AddressInfo).port);
+    if (origins.length > 0) app.log.info(`Phones on this network reach it at ${origins.join(", ")}`);
+  }
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, "shutting down");

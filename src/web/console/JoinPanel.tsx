@@ -1,11 +1,12 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useJoinLink } from "../joinLink.js";
 
 /** The join code, its link and a QR code, for the facilitator to share. */
 export function JoinPanel({ joinCode, workshopId }: { joinCode: string; workshopId: string }) {
   const { t } = useTranslation();
-  const link = `${window.location.origin}/join/${joinCode}`;
+  const { link, localOnly } = useJoinLink(joinCode);
   const [qr, setQr] = useState<string>();
   useEffect(() => {
     QRCode.toDataURL(link, { margin: 1, width: 240 }).then(setQr, () => setQr(undefined));
@@ -22,6 +23,11 @@ export function JoinPanel({ joinCode, workshopId }: { joinCode: string; workshop
         </a>
       </p>
       {qr && <img src={qr} alt={t("console.join.qr", { link })} width={160} height={160} />}
+      {localOnly && (
+        <p className="join-local-only" role="note" data-testid="join-local-only">
+          {t("console.join.localOnly")}
+        </p>
+      )}
       <p>
         <a href={`/w/${encodeURIComponent(workshopId)}/present`} target="_blank" rel="noreferrer">
           {t("console.join.projector")}

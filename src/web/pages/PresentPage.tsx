@@ -6,6 +6,7 @@ import { Board } from "../board/Board.js";
 import { CardText } from "../board/BoardCard.js";
 import { useFitToBox } from "../board/useFitToBox.js";
 import { Countdown } from "../components/Countdown.js";
+import { useJoinLink } from "../joinLink.js";
 import type { LiveSnapshot } from "../live/liveClient.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
@@ -50,7 +51,7 @@ export function PresentPage({ workshopId }: { workshopId: string }) {
 
 function Projector({ state, live }: { state: WorkshopState; live: LiveSnapshot }) {
   const { t } = useTranslation();
-  const joinUrl = `${window.location.origin}/join/${state.joinCode}`;
+  const { link: joinUrl } = useJoinLink(state.joinCode);
   const { phase } = state;
   const showBoard = PHASES.indexOf(phase) >= PHASES.indexOf("cluster");
   const stage = useRef<HTMLDivElement>(null);

@@ -1,0 +1,60 @@
+import type { NetworkInterfaceInfo } from "node:os";
+import Fastify from "fastify";
+import { describe, expect, it } from "vitest";
+import { isLoopbackHost, joinAddressRoutes, networkOrigins } from "./joinAddress.js";
+
+const v4 = (address: string, internal = false) =>
+  ({ address, family: "IPv4", internal, netmask: "255.255.255.0", mac: "", cidr: null }) as NetworkInterfaceInfo;
+const v6 = (address: string) =>
+  ({ address, family: "IPv6", internal: false, netmask: "", mac: "", cidr: null, scopeid: 0 }) as NetworkInterfaceInfo;
+const interfaces = { lo: [v4("127.0.0.1", true)], eth0: [v4("192.168.1.20"), v6("fe80::1")], wlan0: [v4("10.0.0.5")] };
+
+describe("networkOrigins", () => {
+  it("lists every IPv4 interface address but loopback when listening on all interfaces", () => {
+    expect(networkOrigins("0.0.0.0", 4321, interfaces)).toEqual(["http://192.168.1.20:4321", "http://10.0.0.5:4321"]);
+    expect(networkOrigins("::", 80, interfaces)).toEqual(["http://192.168.1.20:80", "http://10.0.0.5:80"]);
+  });
+
+  it("gives the one address a server bound to it answers on, and none on loopback", () => {
+    expect(networkOrigins("192.168.1.20", 4321, interfaces)).toEqual(["http://192.168.1.20:4321"]);
+    expect(networkOrigins("fd00::7", 4321, interfaces)).toEqual(["http://[fd00::7]:4321"]);
+    expect(networkOrigins("127.0.0.1", 4321, interfaces)).toEqual([]);
+    expect(networkOrigins("localhost", 4321, interfaces)).toEqual([]);
+  });
+
+  it("tells loopback hosts", () => {
+    expect(["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]"].every(isLoopbackHost)).toBe(true);
+    expect(["0.0.0.0", "192.168.1.20", "example.org"].some(isLoopbackHost)).toBe(false);
+  });
+});
+
+describe("GET /api/join-address", () => {
+  async function ask(options: Parameters<typeof joinAddressRoutes>[1]) {
+    const app = Fastify();
+    await app.register(joinAddressRoutes, options);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const port = (app.server.address() as { port: number }).port;
+      const response = await fetch(`http://127.0.0.1:${port}/api/join-address`);
+      return { port, body: await response.json() };
+    } finally {
+      await app.close();
+    }
+  }
+
+  it("answers PUBLIC_URL alone when it is set", async () => {
+    const { body } = await ask({ host: "0.0.0.0", publicUrl: "https://concord.example.org" });
+    expect(body).toEqual({ publicUrl: "https://concord.example.org", networkOrigins: [] });
+  });
+
+  it("answers the network origins on the port the request came in on", async () => {
+    const { port, body } = await ask({ host: "0.0.0.0" });
+    expect(body.publicUrl).toBeNull();
+    expect(body.networkOrigins).toEqual(networkOrigins("0.0.0.0", port));
+  });
+
+  it("answers no origin for a server only on loopback", async () => {
+    const { body } = await ask({ host: "127.0.0.1" });
+    expect(body).toEqual({ publicUrl: null, networkOrigins: [] });
+  });
+});
