@@ -10,6 +10,7 @@ import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
 import { ClusterWork } from "../suggestions/ClusterWork.js";
 import { BulkCards } from "./BulkCards.js";
 import { ContextEditor } from "./ContextEditor.js";
+import { organizationAndEvent } from "./consoleHeader.js";
 import { JoinPanel } from "./JoinPanel.js";
 import { hasPhaseWork, PhaseSide, PhaseWork } from "./PhaseWork.js";
 import { PresencePanel } from "./PresencePanel.js";
@@ -41,13 +42,15 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
   if (!client || !live || !state || !actor) return <main className="page">{t("common.loading")}</main>;
   const send = (command: Parameters<typeof client.send>[0]) => client.send(command);
   const { context, phase } = state;
+  const subtitle = organizationAndEvent(context);
 
   return (
     <main className="console">
       <header className="console-header">
         <div className="grow">
           <p className="muted">
-            <a href="/">{t("app.name")}</a> · {[context.organization, context.event].filter(Boolean).join(" | ")}
+            <a href="/">{t("app.name")}</a>
+            {subtitle && ` · ${subtitle}`}
           </p>
           <h1>{context.title}</h1>
         </div>

@@ -24,7 +24,7 @@ function voted(): WorkshopState {
     { type: "createTheme", themeId: "t1", name: "Access" },
     { type: "createTheme", themeId: "t2", name: "Data" },
     { type: "setPhase", phase: "prioritize" },
-    { type: "updateSettings", patch: { voteBudget: 4, votesPerThemeCap: 3 } },
+    { type: "updateSettings", patch: { voteBudget: 4, votesPerThemeCap: 3, useTables: true } },
     { type: "openVoting" },
   );
   state = play(state, ana, { type: "joinWorkshop", name: "Ana", group: "Staff", tableId: "T1" });
@@ -80,6 +80,14 @@ describe("tallyVotes", () => {
       [null, { t1: [0, 0], t2: [1, 0] }, 1],
       ["Back row", { t1: [0, 5], t2: [0, 2] }, 7],
     ]);
+  });
+
+  it("has no table breakdown when the workshop does not use tables, or has none", () => {
+    const state = voted();
+    const off = tallyVotes({ ...state, settings: { ...state.settings, useTables: false } });
+    expect(off.byTable).toEqual([]);
+    expect(off.byGroup).toHaveLength(4);
+    expect(tallyVotes({ ...state, tables: [] }).byTable).toEqual([]);
   });
 
   it("leaves out dots on a theme that was deleted, and tallies an empty vote as zeros", () => {

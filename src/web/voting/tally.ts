@@ -35,7 +35,8 @@ export function showOfHandsLabel(vote: Vote): string {
 }
 
 /**
- * Tallies the dots overall, by participant group and by table. A voter's group and table come
+ * Tallies the dots overall, by participant group and by table (only when the workshop seats
+ * people at tables: `settings.useTables` and at least one table). A voter's group and table come
  * from `state.participants`; votes recorded from a show of hands have no person behind them, so
  * in the group and table breakdowns each show of hands is its own bar group, marked as such.
  * Dots on themes that no longer exist are left out.
@@ -102,7 +103,8 @@ export function tallyVotes(state: WorkshopState): Results {
   return {
     overall: tally("overall", "overall", null, votes),
     byGroup: [...byGroup, ...hands],
-    byTable: [...byTable, ...hands],
+    // Without tables in this workshop, every voter would sit at "no table": no breakdown then.
+    byTable: state.settings.useTables && state.tables.length > 0 ? [...byTable, ...hands] : [],
   };
 }
 
