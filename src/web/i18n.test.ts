@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { PHASES, REFUSAL_REASONS, SYMBOL_COUNT, type WorkshopContext } from "../core/index.js";
 import reportEn from "../report/locales/en.json" with { type: "json" };
@@ -184,6 +185,13 @@ describe("every key the code uses has an English and a French translation", () =
 
   describeLocales("report", reportEnglish, reportFrench);
 
+  it("a message that takes a {{count}} has plural forms, so that one thing is not said in the plural", () => {
+    const unpluralized = [...english, ...french]
+      .filter(([key, text]) => key === withoutPlural(key) && placeholders(text).includes("count"))
+      .map(([key]) => key);
+    expect([...new Set(unpluralized)]).toEqual([]);
+  });
+
   it("plural keys come in their English and French forms (_one and _other)", () => {
     const plurals = new Set([...english.keys(), ...french.keys()].filter((key) => key !== withoutPlural(key)));
     const incomplete = [...plurals].flatMap((key) => {
@@ -193,5 +201,48 @@ describe("every key the code uses has an English and a French translation", () =
       );
     });
     expect([...new Set(incomplete)]).toEqual([]);
+  });
+});
+
+describe("counts read right in the singular and the plural", () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    fallbackLng: "en",
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  const say = (language: "en" | "fr") => i18n.getFixedT(language);
+
+  /** The voting summary and progress as ResultsChart and VotingPanel build them. */
+  const summary = (language: "en" | "fr", dots: number, voters: number) =>
+    say(language)("voting.summary", { count: voters, dots: say(language)("voting.dots", { count: dots }) });
+  const progress = (language: "en" | "fr", voters: number, people: number, dots: number) =>
+    say(language)("voting.progress", {
+      count: people,
+      voters,
+      dots: say(language)("voting.dotsPlaced", { count: dots }),
+    });
+
+  it("voting summary", () => {
+    expect(summary("en", 1, 1)).toBe("1 dot · 1 voter");
+    expect(summary("en", 5, 2)).toBe("5 dots · 2 voters");
+    expect(summary("fr", 1, 1)).toBe("1 point · 1 votant");
+    expect(summary("fr", 5, 2)).toBe("5 points · 2 votants");
+  });
+
+  it("voting progress", () => {
+    expect(progress("en", 1, 1, 1)).toBe("1 of 1 participant voted · 1 dot placed");
+    expect(progress("en", 2, 3, 6)).toBe("2 of 3 participants voted · 6 dots placed");
+    expect(progress("fr", 1, 1, 1)).toBe("Ont voté\u00a0: 1 sur 1 participant · 1 point placé");
+    expect(progress("fr", 2, 3, 6)).toBe("Ont voté\u00a0: 2 sur 3 participants · 6 points placés");
+  });
+
+  it("tables ready, columns named, characters left", () => {
+    expect(say("en")("present.tablesReady", { ready: 1, count: 1 })).toBe("1 of 1 table ready");
+    expect(say("en")("console.rounds.tablesReady", { ready: 1, count: 2 })).toBe("1 of 2 tables ready");
+    expect(say("fr")("naming.progress", { count: 1, total: 3 })).toBe("1 sur 3 nommée");
+    expect(say("en")("composer.remaining", { count: 1 })).toBe("1 character left");
+    expect(say("fr")("composer.remaining", { count: 1 })).toBe("1 caractère restant");
   });
 });

@@ -33,7 +33,7 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
           </p>
           {state.settings.useTables && state.tables.length > 0 && (
             <p data-testid="tables-ready" aria-live="polite">
-              {t("console.rounds.tablesReady", { ready: active.readyTableIds.length, total: state.tables.length })}
+              {t("console.rounds.tablesReady", { ready: active.readyTableIds.length, count: state.tables.length })}
             </p>
           )}
           <p>{t("console.rounds.waiting", { count: waiting(active.id) })}</p>

@@ -37,7 +37,7 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
     <section className="panel naming" aria-labelledby="naming-heading" data-testid="name-panel">
       <header className="naming-header">
         <h2 id="naming-heading">{t("naming.heading")}</h2>
-        <p className="muted">{t("naming.progress", { named, total: order.length })}</p>
+        <p className="muted">{t("naming.progress", { count: named, total: order.length })}</p>
       </header>
       <div className="naming-layout">
         <nav aria-label={t("naming.order")}>

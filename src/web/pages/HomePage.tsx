@@ -14,6 +14,7 @@ import {
   type WorkshopListItem,
 } from "../api.js";
 import { LanguageOptions } from "../components/LanguageOptions.js";
+import { LanguageSwitch } from "../components/LanguageSwitch.js";
 import { formatDateTime } from "../format.js";
 import { rememberFacilitatorKey } from "../live/identity.js";
 import { requestProblem } from "../problems.js";
@@ -80,6 +81,8 @@ export function HomePage() {
             </button>
           </p>
         )}
+        {/* This browser's interface language; a workshop's own language is chosen with the workshop. */}
+        <LanguageSwitch />
         <a href="/join" className="button secondary">
           {t("home.joinAsParticipant")}
         </a>

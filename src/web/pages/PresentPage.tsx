@@ -218,7 +218,7 @@ function RoundBanner({ state, round, number }: { state: WorkshopState; round: Ro
       {!round.revealed && (
         <p className="present-round-progress">
           {state.settings.useTables && state.tables.length > 0
-            ? t("present.tablesReady", { ready: round.readyTableIds.length, total: state.tables.length })
+            ? t("present.tablesReady", { ready: round.readyTableIds.length, count: state.tables.length })
             : t("present.cardsSent", { count: sent })}
         </p>
       )}

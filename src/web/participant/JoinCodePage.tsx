@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { rememberJoinInfo } from "./deviceMemory.js";
+import { LanguageSwitch } from "../components/LanguageSwitch.js";
+import { rememberJoinInfo, rememberLanguageChosen } from "./deviceMemory.js";
 import { lookUpJoinCode } from "./joinApi.js";
 import { cleanJoinCode, isCompleteJoinCode, JOIN_CODE_LENGTH } from "./joinCode.js";
-import { LanguageSwitch } from "./LanguageSwitch.js";
 
 type Problem = "notFound" | "unreachable";
 
@@ -80,7 +80,7 @@ export function JoinCodePage({ onFound }: { onFound: (code: string) => void }) {
         </form>
       </main>
       <footer className="join-footer">
-        <LanguageSwitch />
+        <LanguageSwitch className="join-link-button" onSwitch={rememberLanguageChosen} />
       </footer>
     </div>
   );

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ParticipantProfile } from "./deviceMemory.js";
+import { LanguageSwitch } from "../components/LanguageSwitch.js";
+import { type ParticipantProfile, rememberLanguageChosen } from "./deviceMemory.js";
 import type { JoinInfo } from "./joinApi.js";
-import { LanguageSwitch } from "./LanguageSwitch.js";
 
 const NAME_MAX_LENGTH = 80;
 
@@ -127,7 +127,7 @@ export function JoinForm(props: {
         <button type="button" className="join-link-button" onClick={props.onOtherCode}>
           {t("join.otherCode")}
         </button>
-        <LanguageSwitch />
+        <LanguageSwitch className="join-link-button" onSwitch={rememberLanguageChosen} />
       </footer>
     </div>
   );

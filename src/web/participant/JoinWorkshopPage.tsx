@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../components/LanguageSwitch.js";
 import {
   languageWasChosen,
   lastDisplayName,
@@ -7,11 +8,11 @@ import {
   rememberedJoinInfo,
   rememberedProfile,
   rememberJoinInfo,
+  rememberLanguageChosen,
   rememberProfile,
 } from "./deviceMemory.js";
 import { JoinForm, joinFormHasQuestions } from "./JoinForm.js";
 import { type JoinInfo, lookUpJoinCode } from "./joinApi.js";
-import { LanguageSwitch } from "./LanguageSwitch.js";
 import { ParticipantView } from "./ParticipantView.js";
 
 /**
@@ -73,7 +74,7 @@ export function JoinWorkshopPage({ code, onOtherCode }: { code: string; onOtherC
           <button type="button" className="join-link-button" onClick={onOtherCode}>
             {t("join.otherCode")}
           </button>
-          <LanguageSwitch />
+          <LanguageSwitch className="join-link-button" onSwitch={rememberLanguageChosen} />
         </footer>
       </div>
     );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { Countdown } from "../components/Countdown.js";
+import { LanguageSwitch } from "../components/LanguageSwitch.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { type Refusal, refusalText } from "../live/refusals.js";
@@ -9,8 +10,7 @@ import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
 import { BrainstormPanel } from "./BrainstormPanel.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
-import { languageWasChosen, type ParticipantProfile } from "./deviceMemory.js";
-import { LanguageSwitch } from "./LanguageSwitch.js";
+import { languageWasChosen, type ParticipantProfile, rememberLanguageChosen } from "./deviceMemory.js";
 import { hasLaterPhase, LaterPhasePanel } from "./LaterPhasePanel.js";
 import { boardHasCards, ParticipantBoard } from "./ParticipantBoard.js";
 import { PhaseProgress } from "./PhaseProgress.js";
@@ -155,7 +155,7 @@ export function ParticipantView(props: {
               {t("participant.change")}
             </button>
           )}
-          <LanguageSwitch />
+          <LanguageSwitch className="join-link-button" onSwitch={rememberLanguageChosen} />
         </div>
       </footer>
       <p className="participant-toast" role="status" aria-live="polite" data-visible={announcement ? "" : undefined}>

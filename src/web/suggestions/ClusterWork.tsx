@@ -105,7 +105,7 @@ export function ClusterWork(props: {
       }
     }
     setProposal({ ...proposal, accepted: new Set([...proposal.accepted, ...indices]) });
-    setNotice(t("suggestions.acceptedNotice", { count: added, cards: moved }));
+    setNotice(t("suggestions.acceptedNotice", { count: added, cards: t("board.cardCount", { count: moved }) }));
   };
 
   const cardExtra = (card: Card) => {

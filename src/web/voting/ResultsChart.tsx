@@ -28,11 +28,15 @@ export function ResultsChart({ state, variant }: { state: WorkshopState; variant
     <ol className={`results-bars${small ? " is-small" : ""}`}>
       {inOrder(tally).map((row) => {
         const theme = themeOf(row);
+        const name = theme ? label(theme) : row.name;
         return (
           <li key={row.themeId} className="results-row" data-testid={`result-${row.themeId}`} data-total={row.total}>
             <span className="results-theme">
               {!small && theme && <ColumnSymbol symbol={symbol(theme)} size={16} />}
-              {theme ? label(theme) : row.name}
+              {/* A long name is cut with an ellipsis in the small charts: the title shows it whole. */}
+              <span className="results-theme-name" title={name}>
+                {name}
+              </span>
             </span>
             <span className="results-track">
               <span className="results-direct" style={{ width: `${(row.direct / scale) * 100}%` }} />
@@ -54,7 +58,12 @@ export function ResultsChart({ state, variant }: { state: WorkshopState; variant
     <section className={`results results-${variant}`} aria-labelledby="results-heading" data-testid="results-chart">
       <header className="results-header">
         <h2 id="results-heading">{t("voting.results")}</h2>
-        <p className="muted">{t("voting.summary", { dots: results.overall.dots, voters: results.overall.voters })}</p>
+        <p className="muted">
+          {t("voting.summary", {
+            count: results.overall.voters,
+            dots: t("voting.dots", { count: results.overall.dots }),
+          })}
+        </p>
         {hasHands && (
           <p className="results-legend">
             <span className="results-key results-key-direct" /> {t("voting.legendDirect")}

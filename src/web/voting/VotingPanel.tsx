@@ -46,7 +46,7 @@ export function VotingPanel({ state, send }: { state: WorkshopState; send: (comm
       </div>
       <p className="voting-status" data-testid="voting-status">
         <strong>{voting.status === "open" ? t("voting.isOpen") : t("voting.isClosed")}</strong> ·{" "}
-        {t("voting.progress", { voters, people, dots: overall.dots })}
+        {t("voting.progress", { count: people, voters, dots: t("voting.dotsPlaced", { count: overall.dots }) })}
       </p>
       <div className="row">
         {voting.status === "open" ? (
