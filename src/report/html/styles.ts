@@ -12,7 +12,8 @@ export function reportStylesheet(model: ReportModel): string {
   --tint: ${tint(accent, 0.88)}; --tint-strong: ${tint(accent, 0.75)}; --ink: ${INK}; --muted: ${MUTED}; --rule: ${RULE}; }
 * { box-sizing: border-box; }
 html { background: #EEF1F4; }
-body { margin: 0; color: var(--ink); font: 15px/1.55 "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+/* A word longer than its box (a URL, a run of letters) breaks anywhere rather than widening the page. */
+body { margin: 0; color: var(--ink); font: 15px/1.55 "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; overflow-wrap: anywhere; }
 .report { max-width: 11in; margin: 24px auto; padding: 0.75in; background: #FFF; box-shadow: 0 1px 4px rgb(0 0 0 / 12%); }
 .cover { border-top: 10px solid var(--accent); padding-top: 28px; margin-bottom: 32px; display: grid; grid-template-columns: 1fr auto; gap: 0 24px; }
 .cover > * { grid-column: 1; }
@@ -26,7 +27,7 @@ h1 { margin: 0; font-size: 2rem; line-height: 1.2; color: var(--heading); }
 h2 { margin: 36px 0 12px; padding-bottom: 6px; font-size: 1.45rem; color: var(--heading); border-bottom: 2px solid var(--accent); }
 h3 { margin: 24px 0 6px; font-size: 1.15rem; color: var(--heading); }
 p { margin: 0 0 12px; }
-.framing { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; margin-top: 24px; }
+.framing { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; margin-top: 24px; }
 .callout { background: var(--tint); border-left: 5px solid var(--accent); padding: 12px 16px; }
 .callout h3 { margin: 0 0 4px; font-size: 0.8rem; letter-spacing: 0.08em; text-transform: uppercase; }
 .callout p { margin: 0; font-size: 1.05rem; }
@@ -36,7 +37,7 @@ p { margin: 0 0 12px; }
 table { border-collapse: collapse; width: 100%; }
 caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.85rem; padding-bottom: 4px; }
 .theme-grid { table-layout: fixed; font-size: 0.82rem; line-height: 1.35; }
-.theme-grid th, .theme-grid td { border: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+.theme-grid th, .theme-grid td { border: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; text-align: left; }
 .theme-grid th { background: var(--accent); color: var(--accent-text); text-transform: uppercase; letter-spacing: 0.02em; font-size: 0.78rem; }
 .theme-grid .key-points td { background: var(--tint); }
 .theme-grid ul { margin: 0; padding-left: 1.1em; }
@@ -58,6 +59,9 @@ caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0
   .framing { grid-template-columns: 1fr; }
   .cover { grid-template-columns: 1fr; }
   .cover > .logo { grid-column: 1; grid-row: auto; margin-bottom: 12px; }
+  /* Theme names may break anywhere: give them the room a fixed 55 % bar would take. */
+  .chart-figure { margin: 0 0 12px; }
+  .chart .bar-cell { width: 40%; }
 }
 @page { size: letter; margin: 0.6in; }
 @page grid { size: letter landscape; margin: 0.5in; }
