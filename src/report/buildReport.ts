@@ -51,6 +51,7 @@ export function buildReport(source: ReportSource): ReportModel {
   const themes: ReportTheme[] = input.themes.map((theme, index) => ({
     ...theme,
     name: theme.name.trim() || translate(language, "untitledTheme", { number: index + 1 }),
+    headline: multiLine(theme.headline),
     narrative: paragraphs(theme.narrative),
   }));
   const labels = Object.fromEntries(
@@ -73,8 +74,8 @@ export function buildReport(source: ReportSource): ReportModel {
     ].filter((line) => line.value),
     overview: paragraphs(context.overview),
     method: paragraphs(context.method),
-    goal: context.goal.trim(),
-    focusQuestion: context.focusQuestion.trim(),
+    goal: multiLine(context.goal),
+    focusQuestion: multiLine(context.focusQuestion),
     themes,
     gridParts: splitGrid(themes),
     footnotes: input.footnotes,
@@ -169,6 +170,11 @@ export function paragraphs(text: string): Paragraph[] {
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
+}
+
+/** Multi-line text shown as one block (goal, focus question, headline): trimmed, its line breaks kept as "\n". */
+function multiLine(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim();
 }
 
 /** Splits the grid into the fewest parts of at most MAX_GRID_COLUMNS, balanced (8 → 4 + 4, not 6 + 2). */

@@ -18,7 +18,7 @@ export interface ReportTheme {
   keyPoints: string[];
   /** In board order. */
   cards: ReportCard[];
-  /** As typed; renderers show it in capitals. */
+  /** As typed (line breaks kept); renderers show it in capitals. */
   headline: string;
   narrative: Paragraph[];
 }
@@ -77,6 +77,7 @@ export interface ReportModel {
   frontMatter: { label: string; value: string }[];
   overview: Paragraph[];
   method: Paragraph[];
+  /** Multi-line fields of the context (long text in `workshop/v1`): every renderer keeps their line breaks. */
   goal: string;
   focusQuestion: string;
   themes: ReportTheme[];

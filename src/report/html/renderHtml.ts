@@ -57,7 +57,7 @@ ${model.subtitle ? `<p class="subtitle">${esc(model.subtitle)}</p>` : ""}
 function framing(model: ReportModel): string {
   const callout = (label: string, text: string, emphasis: boolean) =>
     text
-      ? `<div class="callout"><h3>${esc(label)}</h3><p>${emphasis ? `<em>${esc(text)}</em>` : esc(text)}</p></div>`
+      ? `<div class="callout"><h3>${esc(label)}</h3><p>${emphasis ? `<em>${escapeLines(text)}</em>` : escapeLines(text)}</p></div>`
       : "";
   const inner =
     callout(model.labels.goal, model.goal, false) + callout(model.labels.focusQuestion, model.focusQuestion, true);
@@ -68,9 +68,11 @@ function grid(model: ReportModel): string {
   if (model.themes.length === 0) return "";
   const { labels } = model;
   const framingLines = [
-    model.goal ? `<p class="grid-framing"><strong>${esc(labels.goalInline)}</strong> ${esc(model.goal)}</p>` : "",
+    model.goal
+      ? `<p class="grid-framing"><strong>${esc(labels.goalInline)}</strong> ${escapeLines(model.goal)}</p>`
+      : "",
     model.focusQuestion
-      ? `<p class="grid-framing"><strong>${esc(labels.focusQuestionInline)}</strong> <em>${esc(model.focusQuestion)}</em></p>`
+      ? `<p class="grid-framing"><strong>${esc(labels.focusQuestionInline)}</strong> <em>${escapeLines(model.focusQuestion)}</em></p>`
       : "",
   ].join("");
   let from = 1;
@@ -106,7 +108,7 @@ function gridTable(themes: ReportTheme[]): string {
 
 function themeSummary(theme: ReportTheme): string {
   return `<article class="theme"><h3>${esc(theme.name)}</h3>${
-    theme.headline ? `<p class="headline">${esc(theme.headline)}</p>` : ""
+    theme.headline ? `<p class="headline">${escapeLines(theme.headline)}</p>` : ""
   }${theme.narrative.map(paragraph).join("")}</article>`;
 }
 

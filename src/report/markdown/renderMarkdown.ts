@@ -14,9 +14,10 @@ export function renderMarkdown(model: ReportModel): string {
     model.frontMatter.map((line) => `**${escapeInline(line.label)}** ${escapeInline(line.value)}`).join("  \n"),
   );
   section(blocks, labels.overview, [...model.overview, ...model.method].map(escapeParagraph));
-  if (model.goal) blocks.push(`**${escapeInline(labels.goalInline)}** ${escapeInline(model.goal)}`);
+  // The goal and the focus question may run over several lines: hard line breaks keep them in one block.
+  if (model.goal) blocks.push(`**${escapeInline(labels.goalInline)}** ${escapeParagraph(model.goal)}`);
   if (model.focusQuestion)
-    blocks.push(`**${escapeInline(labels.focusQuestionInline)}** _${escapeInline(model.focusQuestion)}_`);
+    blocks.push(`**${escapeInline(labels.focusQuestionInline)}** _${escapeParagraph(model.focusQuestion)}_`);
 
   if (model.themes.length > 0) {
     blocks.push(`## ${escapeInline(labels.themes)}`);
@@ -40,14 +41,15 @@ export function renderMarkdown(model: ReportModel): string {
     blocks.push(`## ${escapeInline(labels.themeSummaries)}`);
     for (const theme of summaries) {
       blocks.push(`### ${escapeInline(theme.name)}`);
-      if (theme.headline) blocks.push(`**${escapeInline(theme.headline.toLocaleUpperCase(model.locale))}**`);
+      if (theme.headline) blocks.push(`**${escapeParagraph(theme.headline.toLocaleUpperCase(model.locale))}**`);
       blocks.push(...theme.narrative.map(escapeParagraph));
     }
   }
   if (model.unclustered.length > 0)
     section(blocks, labels.unclustered, [
       escapeParagraph(labels.unclusteredIntro),
-      model.unclustered.map((card) => `- ${escapeInline(card.text)}`).join("\n"),
+      // A card's later lines are indented under its bullet, so they stay in its list item.
+      model.unclustered.map((card) => `- ${escapeParagraph(card.text).replace(/\n/g, "\n  ")}`).join("\n"),
     ]);
   section(blocks, labels.reflections, model.reflections.map(escapeParagraph));
   section(blocks, labels.nextSteps, model.nextSteps.map(escapeParagraph));
