@@ -66,6 +66,7 @@ export function buildReport(source: ReportSource): ReportModel {
     subtitle: [context.organization, context.event].filter((part) => part.trim()).join(" | "),
     organization: context.organization,
     preparedBy: context.preparedBy,
+    createdAt: dayOf(context.reportDate),
     frontMatter: [
       { label: labels.preparedFor, value: context.preparedFor.trim() },
       { label: labels.date, value: formatReportDate(context.reportDate, language) },
@@ -170,6 +171,12 @@ export function paragraphs(text: string): Paragraph[] {
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
+}
+
+/** An ISO date at midnight UTC; the Unix epoch for a date that is not one (a state is not re-validated here). */
+function dayOf(isoDate: string): Date {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`) : new Date(Number.NaN);
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
 /** Multi-line text shown as one block (goal, focus question, headline): trimmed, its line breaks kept as "\n". */

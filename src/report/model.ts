@@ -73,6 +73,11 @@ export interface ReportModel {
   organization: string;
   /** Who prepared the report, for the file's metadata. */
   preparedBy: string;
+  /**
+   * The report's date at midnight UTC: the creation date written into the PDF and the Word file,
+   * rather than the time of rendering, so the same workshop always gives the same bytes.
+   */
+  createdAt: Date;
   /** The cover's lines, empty ones left out: prepared for, date, prepared by, facilitated by. */
   frontMatter: { label: string; value: string }[];
   overview: Paragraph[];

@@ -57,6 +57,9 @@ function logoParagraph(model: ReportModel): Paragraph | undefined {
         data,
         transformation: fitWithin(size, LOGO_BOX),
         altText: {
+          // The document's only drawing. Without an id, docx numbers drawings with a counter shared by
+          // the whole process, so a second report would differ from the first.
+          id: "1",
           name: "logo",
           title: "logo",
           description: translate(model.language, "logo", { organization: model.organization }),

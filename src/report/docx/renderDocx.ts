@@ -15,6 +15,7 @@ import type { ReportModel } from "../model.js";
 import { BULLETS, body, bullet, callout, type DocxColors, docxColors, heading, runs, spacer } from "./blocks.js";
 import { coverBlocks } from "./cover.js";
 import { GRID_WIDTH, gridBlocks } from "./grid.js";
+import { corePropertiesXml, setZipEntryDates } from "./package.js";
 import { prioritizationBlocks } from "./prioritization.js";
 
 /** Word's page geometry in twips: US Letter, with wider margins in portrait than on the grid's landscape pages. */
@@ -78,15 +79,17 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     footers: { default: footer(GRID_WIDTH) },
     children: grid,
   };
+  const properties = { title: model.title, creator: model.preparedBy || "Concord", description: model.subtitle };
   const doc = new Document({
-    title: model.title,
-    creator: model.preparedBy || "Concord",
-    description: model.subtitle,
+    ...properties,
     styles: styles(model, colors),
     numbering: BULLETS,
     sections: [portrait(front), ...(grid.length > 0 ? [landscape] : []), ...(rest.length > 0 ? [portrait(rest)] : [])],
   });
-  return Packer.toBuffer(doc);
+  // Dated from the workshop, not the clock, so the same workshop gives the same bytes.
+  const docx = await Packer.toBuffer(doc, false, [corePropertiesXml(properties, model.createdAt)]);
+  setZipEntryDates(docx, model.createdAt);
+  return docx;
 }
 
 function margins(size: number) {

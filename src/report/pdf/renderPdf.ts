@@ -20,7 +20,14 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
     bufferPages: true,
     lang: model.locale,
     displayTitle: true,
-    info: { Title: model.title, Author: model.preparedBy, Subject: model.subtitle, Creator: "Concord" },
+    // PDFKit dates the file now, and derives the file's ID from that date: the report's date keeps the bytes the same.
+    info: {
+      Title: model.title,
+      Author: model.preparedBy,
+      Subject: model.subtitle,
+      Creator: "Concord",
+      CreationDate: model.createdAt,
+    },
   });
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
