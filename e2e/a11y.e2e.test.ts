@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Command, Language, Phase } from "../src/core/index.js";
 import en from "../src/web/locales/en.json" with { type: "json" };
 import fr from "../src/web/locales/fr.json" with { type: "json" };
-import { importWorkshop, REPO_FIXTURE, readJson, signUp } from "../test/support/server.js";
+import { credentialHeaders, importWorkshop, REPO_FIXTURE, readJson, signUp } from "../test/support/server.js";
 import { connectClient } from "../test/support/wsClient.js";
 import { type E2eServer, startE2eServer } from "./support/app.js";
 import { seriousViolations } from "./support/axe.js";
@@ -273,7 +273,9 @@ describe.skipIf(!browserAvailable())("accessibility (WCAG 2.2 AA) of every page,
         await consolePage.locator("iframe, .report-page [role=alert]").first().waitFor();
         expect(await consolePage.locator(".report-page [role=alert]").count(), await consolePage.content()).toBe(0);
         const preview = await projector.context().newPage();
-        const report = await fetch(`${server.baseUrl}/api/workshops/${created.id}/report?format=html`);
+        const report = await fetch(`${server.baseUrl}/api/workshops/${created.id}/report?format=html`, {
+          headers: credentialHeaders(created),
+        });
         await preview.setContent(await report.text());
         await projector.goto(`${server.baseUrl}/w/${created.id}/replay`);
         await projector.getByRole("heading", { level: 1 }).waitFor();

@@ -31,7 +31,7 @@ describe.skipIf(!browserAvailable())("a short workshop with the keyboard only", 
     await server?.close();
   });
 
-  const state = () => serverState(server.baseUrl, workshopId);
+  const state = () => serverState(facilitator, server.baseUrl, workshopId);
   const key = (page: Page, name: string) => page.keyboard.press(name);
   const goToPhase = async (name: string) => {
     await tabTo(facilitator, ".phases button", name);

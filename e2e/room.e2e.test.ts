@@ -24,11 +24,12 @@ import {
   PHONE,
   pageErrors,
   screenshot,
+  serverSnapshot,
   serverState,
   TABLET,
 } from "./support/roles.js";
 import { continueToTheEnd, type Snapshot, type Step } from "./support/roomEnd.js";
-import { keyOf, snapshotOf } from "./support/workshopEnd.js";
+import { keyOf } from "./support/workshopEnd.js";
 
 /**
  * The live room in real Chromium against a real `concord serve`: a facilitator's console, three
@@ -78,7 +79,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
       );
   };
 
-  const state = (workshopId: string) => serverState(server.baseUrl, workshopId);
+  const state = (facilitator: Console, workshopId: string) => serverState(facilitator.page, server.baseUrl, workshopId);
 
   describe.skipIf(!HAS_REFERENCE_EXAMPLE)(
     needsReferenceExample(
@@ -98,7 +99,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
       /** What the room held at moments of the session, to check the replay against. */
       const snapshots: Snapshot[] = [];
       const snapshot = async (label: string) => {
-        snapshots.push({ label, ...(await snapshotOf(server.baseUrl, workshopId)) });
+        snapshots.push({ label, ...(await serverSnapshot(facilitator.page, server.baseUrl, workshopId)) });
       };
 
       /** The example's cards, theme by theme, in its order. */
@@ -144,7 +145,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await screenshot(page, "01-context-console", { fullPage: true });
         await facilitator.saveContext();
         await poll(async () => {
-          const { context: saved } = await state(workshopId);
+          const { context: saved } = await state(facilitator, workshopId);
           return [saved.title, saved.focusQuestion, saved.participantGroups, saved.facilitators, saved.overview];
         }).toEqual([
           example.title,
@@ -153,7 +154,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           example.facilitators,
           example.overview,
         ]);
-        const saved = (await state(workshopId)).context;
+        const saved = (await state(facilitator, workshopId)).context;
         expect(saved).toMatchObject({
           organization: example.organization,
           event: example.event,
@@ -175,7 +176,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await facilitator.switchOn("In rounds, revealed together");
         await facilitator.switchOn("Participants may move cards");
         await poll(async () => {
-          const { settings, tables } = await state(workshopId);
+          const { settings, tables } = await state(facilitator, workshopId);
           return [
             settings.useTables,
             settings.brainstormMode,
@@ -186,7 +187,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await facilitator.goToPhase("Brainstorm");
         code = await facilitator.joinCode();
         expect(code).toMatch(/^[A-Z0-9]{6}$/);
-        expect((await state(workshopId)).phase).toBe("brainstorm");
+        expect((await state(facilitator, workshopId)).phase).toBe("brainstorm");
       });
 
       step("three participants join with the code from the console: a name, a group and a table each", async () => {
@@ -209,10 +210,10 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await bea.join(code, board, "Table 2");
         await bea.submitJoin();
 
-        const { tables } = await state(workshopId);
+        const { tables } = await state(facilitator, workshopId);
         const tableName = (id: string | undefined) => tables.find((table) => table.id === id)?.name;
         await poll(async () =>
-          Object.values((await state(workshopId)).participants)
+          Object.values((await state(facilitator, workshopId)).participants)
             .map((person) => [person.name, person.group, tableName(person.tableId)])
             .sort(),
         ).toEqual([
@@ -256,7 +257,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           await entry.author().write(entry.text);
           if (round === 1 && index === 0) {
             // The replay is checked from here on: the session's first card, waiting for the reveal.
-            await poll(async () => Object.keys((await state(workshopId)).cards)).toHaveLength(1);
+            await poll(async () => Object.keys((await state(facilitator, workshopId)).cards)).toHaveLength(1);
             await snapshot("the first card");
           }
         }
@@ -273,7 +274,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await carl.waitForCandidates(written1);
         await bea.waitForCandidates(written2);
         // Nothing is on the wall before the reveal.
-        const before = await state(workshopId);
+        const before = await state(facilitator, workshopId);
         const waiting = Object.values(before.cards).filter((card) => card.roundId === before.activeRoundId);
         expect(waiting.every((card) => card.stage === "candidate")).toBe(true);
 
@@ -303,17 +304,17 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           .waitFor();
         if (round === 1) await screenshot(facilitator.page, "04-brainstorm-console", { fullPage: true });
         // Still nothing on the wall: the round's cards appear together at the reveal.
-        expect(boardOfState(await state(workshopId)).pile).toHaveLength(round === 1 ? 0 : 16);
+        expect(boardOfState(await state(facilitator, workshopId)).pile).toHaveLength(round === 1 ? 0 : 16);
 
         await facilitator.page.getByTestId("reveal-round").click();
         const expected = plan.filter((entry) => entry.round <= round).map((entry) => entry.text);
         await poll(async () => {
-          const now = await state(workshopId);
+          const now = await state(facilitator, workshopId);
           return boardOfState(now)
             .pile.map((id) => now.cards[id]?.text)
             .sort();
         }).toEqual([...expected].sort());
-        const now = await state(workshopId);
+        const now = await state(facilitator, workshopId);
         await waitForBoard(facilitator.page, boardOfState(now));
         await waitForBoard(ana.page, boardOfState(now));
         await snapshot(`round ${round} revealed`);
@@ -323,7 +324,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         "round 1: each table writes, picks and sends its 8 clearest ideas; the facilitator reveals them",
         async () => {
           await playRound(1, "Each table: your 8 clearest ideas", 8);
-          const revealed = await state(workshopId);
+          const revealed = await state(facilitator, workshopId);
           // The cards a table did not choose are gone; the chosen ones carry their author, group and table.
           const texts = Object.values(revealed.cards).map((card) => card.text);
           expect(texts).not.toContain(extras.ana);
@@ -350,7 +351,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
 
       step("round 2: each table sends 7 more; after the reveal the board holds the example's 30 cards", async () => {
         await playRound(2, "Each table: 7 ideas most different from what is up", 7);
-        const revealed = await state(workshopId);
+        const revealed = await state(facilitator, workshopId);
         const onBoard = boardOfState(revealed).pile.map((id) => revealed.cards[id]?.text);
         expect(onBoard).toHaveLength(30);
         expect([...onBoard].sort()).toEqual(cards.map((card) => card.text).sort());
@@ -370,9 +371,9 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           const addColumn = facilitator.page.getByTestId("add-column");
           for (let count = 1; count <= example.themes.length; count++) {
             await addColumn.click();
-            await poll(async () => (await state(workshopId)).themes.length).toBe(count);
+            await poll(async () => (await state(facilitator, workshopId)).themes.length).toBe(count);
           }
-          const columns = (await state(workshopId)).themes.map((theme) => theme.id);
+          const columns = (await state(facilitator, workshopId)).themes.map((theme) => theme.id);
           const idOf = (text: string, now: WorkshopState) => {
             const found = Object.values(now.cards).find((card) => card.text === text);
             if (!found) throw new Error(`no card "${text}"`);
@@ -381,7 +382,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
 
           /** One move by one person; waits until the server has the card at the end of its column. */
           const move = async (who: Page, how: "keyboard" | "mouse", text: string, themeIndex: number) => {
-            const before = await state(workshopId);
+            const before = await state(facilitator, workshopId);
             const cardId = idOf(text, before);
             const themeId = columns[themeIndex] ?? "";
             // Move from the board the mover sees, and only once it shows the latest state.
@@ -390,7 +391,10 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
             if (how === "keyboard") await moveWithKeyboard(who, cardId, themeId);
             else await moveWithMouse(who, cardId, themeId);
             const end = before.themes.find((theme) => theme.id === themeId)?.cardIds.length ?? 0;
-            await poll(async () => placeOf(await state(workshopId), cardId)).toEqual({ themeId, index: end });
+            await poll(async () => placeOf(await state(facilitator, workshopId), cardId)).toEqual({
+              themeId,
+              index: end,
+            });
           };
           let keyboardMoves = 0;
           const themes = example.themes;
@@ -416,7 +420,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           expect(keyboardMoves).toBeGreaterThanOrEqual(5);
 
           // Each column holds exactly one theme's cards, in the example's order; the pile is empty.
-          const clustered = await state(workshopId);
+          const clustered = await state(facilitator, workshopId);
           expect(boardOfState(clustered).pile).toEqual([]);
           expect(clustered.themes.map((theme) => theme.cardIds.map((id) => clustered.cards[id]?.text))).toEqual(
             themes.map((theme) => theme.cards.map((card) => card.text)),
@@ -428,7 +432,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
       );
 
       step("every view shows the same board as the server", async () => {
-        const truth = boardOfState(await state(workshopId));
+        const truth = boardOfState(await state(facilitator, workshopId));
         const views: [string, Page][] = [
           ["console", facilitator.page],
           ["projector", projector],
@@ -496,7 +500,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
 
     /** How many cards with this text the server holds, and how many the console's board shows. */
     const copies = async (text: string) => {
-      const now = await state(workshopId);
+      const now = await state(facilitator, workshopId);
       const onServer = Object.values(now.cards).filter((card) => card.text === text).length;
       const onConsole = await facilitator.page.evaluate(
         (wanted) =>
@@ -574,7 +578,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         expect(sends, text).toHaveLength(1);
       }
       // After the reconnect the phone shows the board exactly as the server has it.
-      await waitForBoard(dana.page, boardOfState(await state(workshopId)));
+      await waitForBoard(dana.page, boardOfState(await state(facilitator, workshopId)));
       await screenshot(dana.page, "10-back-online-phone");
     });
 
@@ -591,7 +595,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
       expect(new Set(sends().map((frame) => frame.id)).size).toBe(1);
       await settled();
       await poll(() => copies(text)).toEqual({ onServer: 1, onConsole: 1 });
-      await waitForBoard(facilitator.page, boardOfState(await state(workshopId)));
+      await waitForBoard(facilitator.page, boardOfState(await state(facilitator, workshopId)));
     });
   });
 });

@@ -86,7 +86,7 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     await server?.close();
   });
 
-  const state = (): Promise<WorkshopState> => serverState(server.baseUrl, workshopId);
+  const state = (): Promise<WorkshopState> => serverState(facilitator.page, server.baseUrl, workshopId);
   /** Runs a step and, when it fails, says what the page showed. */
   const step = (name: string, body: () => Promise<void>) =>
     it(name, async () => {

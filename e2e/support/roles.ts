@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import type { WorkshopDocument, WorkshopState } from "../../src/core/index.js";
-import { fetchWorkshop, REPO_ROOT } from "../../test/support/server.js";
+import { REPO_ROOT } from "../../test/support/server.js";
 import { poll } from "./board.js";
 
 export const SCREENSHOTS = join(REPO_ROOT, "e2e/screenshots");
@@ -83,9 +83,28 @@ export async function describePages(): Promise<string> {
   return lines.join("\n");
 }
 
-/** The workshop as the server holds it now. */
-export async function serverState(baseUrl: string, workshopId: string): Promise<WorkshopState> {
-  return (await fetchWorkshop(baseUrl, workshopId)).state;
+/**
+ * GETs a workshop's JSON from the REST API as the facilitator signed in on `facilitator`'s browser
+ * context (its session cookie): reading a workshop is the facilitator's right alone.
+ */
+export async function facilitatorJson<T>(facilitator: Page, url: string): Promise<T> {
+  const response = await facilitator.context().request.get(url);
+  if (response.status() !== 200) throw new Error(`GET ${url} answered ${response.status()}`);
+  return (await response.json()) as T;
+}
+
+/** The workshop's seq and state as the server holds them now, read as its facilitator. */
+export function serverSnapshot(
+  facilitator: Page,
+  baseUrl: string,
+  workshopId: string,
+): Promise<{ seq: number; state: WorkshopState }> {
+  return facilitatorJson(facilitator, `${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}`);
+}
+
+/** The workshop as the server holds it now, read as its facilitator. */
+export async function serverState(facilitator: Page, baseUrl: string, workshopId: string): Promise<WorkshopState> {
+  return (await serverSnapshot(facilitator, baseUrl, workshopId)).state;
 }
 
 /** The facilitator's console at /w/:id, driven through its controls. */

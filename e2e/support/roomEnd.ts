@@ -1,9 +1,19 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Vote, WorkshopDocument, WorkshopState } from "../../src/core/index.js";
-import { readReferenceExample, requestJson } from "../../test/support/server.js";
+import { readReferenceExample } from "../../test/support/server.js";
 import { boardOfState, moveWithKeyboard, poll, readBoard, waitForBoard } from "./board.js";
-import { type Console, LAPTOP, openPage, type Participant, screenshot, serverState, watch } from "./roles.js";
+import {
+  type Console,
+  facilitatorJson,
+  LAPTOP,
+  openPage,
+  type Participant,
+  screenshot,
+  serverSnapshot,
+  serverState,
+  watch,
+} from "./roles.js";
 import {
   columnNames,
   coWritingReport,
@@ -11,7 +21,6 @@ import {
   foldTo,
   goToPhase,
   keyOf,
-  snapshotOf,
   typeOver,
   writeText,
 } from "./workshopEnd.js";
@@ -61,7 +70,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
   /** The room's column for each of the example's themes, by the example's theme id. */
   const columnOf = new Map<string, string>();
 
-  const state = () => serverState(room().baseUrl, room().workshopId);
+  const state = () => serverState(room().facilitator.page, room().baseUrl, room().workshopId);
   const theme = (id: string) => {
     const found = room().example.themes.find((candidate) => candidate.id === id);
     if (!found) throw new Error(`the example has no theme ${id}`);
@@ -321,7 +330,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
       await bea.page.getByTestId(clarifyNarrative).waitFor();
       await poll(() => bea.page.getByTestId(clarifyNarrative).inputValue()).toBe(draft);
       await poll(() => cofacilitator.getByTestId(clarifyNarrative).inputValue()).toBe(draft);
-      const seqBefore = (await snapshotOf(baseUrl, workshopId)).seq;
+      const seqBefore = (await serverSnapshot(facilitator.page, baseUrl, workshopId)).seq;
       await Promise.all([
         typeOver(cofacilitator, clarifyNarrative, "[gap one]", first),
         typeOver(bea.page, clarifyNarrative, "[gap two]", second),
@@ -334,7 +343,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
           throw new Error(`${error.message}\n${report}`);
         });
       // Two writers, two edits, both in the log.
-      const writers = (await eventLog(baseUrl, workshopId))
+      const writers = (await eventLog(facilitator.page, baseUrl, workshopId))
         .filter((envelope) => envelope.seq > seqBefore && envelope.event.type === "narrativeSet")
         .map((envelope) => envelope.actor.role);
       expect(writers.sort()).toEqual(["facilitator", "participant"]);
@@ -502,14 +511,11 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
   );
 
   step("the export equals the example's content plus the votes", async () => {
-    const { authorOf, baseUrl, example, workshopId } = room();
-    const response = await requestJson<WorkshopDocument>(
-      baseUrl,
-      "GET",
-      `/api/workshops/${encodeURIComponent(workshopId)}/export`,
+    const { authorOf, baseUrl, example, facilitator, workshopId } = room();
+    const { votes, ...content } = await facilitatorJson<WorkshopDocument>(
+      facilitator.page,
+      `${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}/export`,
     );
-    expect(response.status).toBe(200);
-    const { votes, ...content } = response.body;
     const now = await state();
     // The room made its own columns and typed its own cards, so their ids are the room's, and
     // each card carries who wrote it and their group: those are checked on their own. With the
@@ -563,7 +569,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
     "the replay at every snapshot's seq, from the first card on, equals what the room held then",
     async () => {
       const { baseUrl, facilitator, snapshots, workshopId } = room();
-      const events = await eventLog(baseUrl, workshopId);
+      const events = await eventLog(facilitator.page, baseUrl, workshopId);
       expect(events.map((envelope) => envelope.seq)).toEqual(events.map((_, index) => index + 1));
       expect(snapshots[0]?.label).toBe("the first card");
       for (const taken of snapshots) {

@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
 import { type EventEnvelope, emptyWorkshop, type Phase, reduceAll, type WorkshopState } from "../../src/core/index.js";
-import { fetchWorkshop, requestJson } from "../../test/support/server.js";
+import { facilitatorJson } from "./roles.js";
 
 /**
  * Helpers for the second half of a live room (name, resolve, prioritize, replay), driven through
@@ -82,21 +81,10 @@ export function keyOf(page: Page, workshopId: string): Promise<string> {
   return page.evaluate((id) => localStorage.getItem(`concord.facilitatorKey.${id}`) ?? "", workshopId);
 }
 
-/** The state and seq the room holds now, as GET /api/workshops/:id answers. */
-export async function snapshotOf(baseUrl: string, workshopId: string): Promise<{ seq: number; state: WorkshopState }> {
-  const { seq, state } = await fetchWorkshop(baseUrl, workshopId);
-  return { seq, state };
-}
-
-/** The whole event log, as the replay page reads it. */
-export async function eventLog(baseUrl: string, workshopId: string): Promise<EventEnvelope[]> {
-  const response = await requestJson<{ events: EventEnvelope[] }>(
-    baseUrl,
-    "GET",
-    `/api/workshops/${encodeURIComponent(workshopId)}/events?since=0&limit=5000`,
-  );
-  expect(response.status).toBe(200);
-  return response.body.events;
+/** The whole event log, as the replay page reads it (as the facilitator signed in on `facilitator`). */
+export async function eventLog(facilitator: Page, baseUrl: string, workshopId: string): Promise<EventEnvelope[]> {
+  const url = `${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}/events?since=0&limit=5000`;
+  return (await facilitatorJson<{ events: EventEnvelope[] }>(facilitator, url)).events;
 }
 
 /** The replay's pure fold: the state after every event up to `seq`, from the empty workshop. */

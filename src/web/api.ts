@@ -1,4 +1,5 @@
 import type { WorkshopDocument } from "../core/index.js";
+import { facilitatorKey } from "./live/identity.js";
 
 export interface WorkshopListItem {
   id: string;
@@ -46,6 +47,18 @@ export class ApiError extends Error {
 export async function apiErrorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as ApiErrorBody;
   return new ApiError(response.status, body.error?.code, body.error?.message ?? `Request failed (${response.status})`);
+}
+
+/**
+ * A request to `/api/workshops/:id{path}` as the workshop's facilitator: the session cookie goes
+ * along by default, a co-facilitator's workshop key (from a `#key=` link) as a header.
+ */
+export function facilitatorFetch(workshopId: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const key = facilitatorKey(workshopId);
+  return fetch(`/api/workshops/${encodeURIComponent(workshopId)}${path}`, {
+    ...init,
+    headers: { ...(key ? { "x-facilitator-key": key } : {}), ...init.headers },
+  });
 }
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {

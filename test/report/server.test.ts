@@ -36,7 +36,7 @@ describe("GET /api/workshops/:id/report", () => {
     ["csv", "text/csv; charset=utf-8", "\uFEFFTheme,Card,Key point"],
     ["json", "application/json; charset=utf-8", '{\n  "format": "workshop/v1"'],
   ])("format=%s answers %s as an attachment with a safe file name", async (format, type, start) => {
-    const response = await call("GET", `/api/workshops/${id}/report?format=${format}`);
+    const response = await call("GET", `/api/workshops/${id}/report?format=${format}`, facilitator());
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe(type);
     const filename = format === "json" ? "equipe-d-ete.workshop.json" : `equipe-d-ete-session-capture.${format}`;
@@ -45,9 +45,9 @@ describe("GET /api/workshops/:id/report", () => {
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body.slice(0, 60)).startsWith(start)).toBe(true);
   });
 
-  it("refuses an unknown format (400) and an unknown workshop (404)", async () => {
-    expect((await call("GET", `/api/workshops/${id}/report?format=exe`)).status).toBe(400);
-    expect((await call("GET", "/api/workshops/no-such-workshop/report?format=md")).status).toBe(404);
+  it("refuses an unknown format (400) and an unknown workshop (403, like a workshop not one's own)", async () => {
+    expect((await call("GET", `/api/workshops/${id}/report?format=exe`, facilitator())).status).toBe(400);
+    expect((await call("GET", "/api/workshops/no-such-workshop/report?format=md", facilitator())).status).toBe(403);
   });
 });
 

@@ -42,7 +42,7 @@ async function room() {
 describe("focus and peerFocus", () => {
   it("relays a writer's caret to everyone else in the workshop, with the writer's name, and logs nothing", async () => {
     const { workshop, facilitator, cofacilitator, ada } = await room();
-    const before = await fetchWorkshop(live.server.baseUrl, workshop.id);
+    const before = await fetchWorkshop(live.server.baseUrl, workshop);
     ada.sendRaw({ type: "focus", themeId: "t1", field: "narrative", cursor: 12 });
     const expected = {
       type: "peerFocus",
@@ -57,7 +57,7 @@ describe("focus and peerFocus", () => {
     expect(await cofacilitator.waitForMessage(isPeerFocus)).toStrictEqual(expected);
     await sleep(200);
     expect(peerFocusOf(ada)).toEqual([]);
-    expect((await fetchWorkshop(live.server.baseUrl, workshop.id)).seq).toBe(before.seq);
+    expect((await fetchWorkshop(live.server.baseUrl, workshop)).seq).toBe(before.seq);
   });
 
   it("sends at most one caret per 100 ms per writer, and always the newest in the end", async () => {

@@ -40,7 +40,8 @@ interface JoinBody {
 
 const live = withLiveServer();
 
-const joinCodeOf = async (workshopId: string) => (await fetchWorkshop(live.server.baseUrl, workshopId)).state.joinCode;
+const joinCodeOf = async (workshop: CreatedWorkshop) =>
+  (await fetchWorkshop(live.server.baseUrl, workshop)).state.joinCode;
 
 const join = (code: string) =>
   requestJson<JoinBody & { error?: { code: string } }>(
@@ -88,7 +89,7 @@ async function configuredWorkshop(): Promise<CreatedWorkshop> {
 describe("GET /api/join/:code", () => {
   it("answers what a participant needs to join, and exactly that", async () => {
     const workshop = await configuredWorkshop();
-    const response = await join(await joinCodeOf(workshop.id));
+    const response = await join(await joinCodeOf(workshop));
     expect(response.status).toBe(200);
     expect(response.body).toStrictEqual({
       workshopId: workshop.id,
@@ -107,7 +108,7 @@ describe("GET /api/join/:code", () => {
 
   it("answers the defaults of a blank workshop", async () => {
     const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Blank");
-    const response = await join(await joinCodeOf(workshop.id));
+    const response = await join(await joinCodeOf(workshop));
     expect(response.status).toBe(200);
     expect(response.body).toStrictEqual({
       workshopId: workshop.id,
@@ -123,7 +124,7 @@ describe("GET /api/join/:code", () => {
 
   it("reveals no secret: no facilitator key, no other key, token or password field", async () => {
     const workshop = await configuredWorkshop();
-    const response = await join(await joinCodeOf(workshop.id));
+    const response = await join(await joinCodeOf(workshop));
     expect(response.status).toBe(200);
     expect(Object.keys(response.body).sort()).toEqual(JOIN_FIELDS);
     expect(response.body).not.toHaveProperty("facilitatorKey");
@@ -139,7 +140,7 @@ describe("GET /api/join/:code", () => {
 
   it("finds the code case-insensitively and with spaces or dashes", async () => {
     const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Typed by hand");
-    const code = await joinCodeOf(workshop.id);
+    const code = await joinCodeOf(workshop);
     const lower = code.toLowerCase();
     const spellings = [
       code,
@@ -172,7 +173,7 @@ describe("join codes", () => {
       created.push(await createWorkshop(live.server.baseUrl, live.server.session, `Workshop ${index}`));
     }
     created.push(await importWorkshop(live.server.baseUrl, live.server.session, readJson(REPO_FIXTURE)));
-    const codes = await Promise.all(created.map((workshop) => joinCodeOf(workshop.id)));
+    const codes = await Promise.all(created.map((workshop) => joinCodeOf(workshop)));
     for (const code of codes) expect(code).toMatch(JOIN_CODE);
     expect(new Set(codes).size).toBe(codes.length);
     // Each code opens its own workshop.
@@ -191,8 +192,8 @@ describe("join codes", () => {
       live.server.session,
     );
     expect(copy.status).toBe(201);
-    const sourceCode = await joinCodeOf(source.id);
-    const copyCode = await joinCodeOf(copy.body.id);
+    const sourceCode = await joinCodeOf(source);
+    const copyCode = await joinCodeOf(copy.body);
     expect(copyCode).toMatch(JOIN_CODE);
     expect(copyCode).not.toBe(sourceCode);
     expect((await join(sourceCode)).body.workshopId).toBe(source.id);

@@ -5,6 +5,7 @@ import { cookieOf, type ErrorBody, ids, list, login, me } from "../support/accou
 import {
   type CreatedWorkshop,
   createWorkshop,
+  credentialHeaders,
   REPO_FIXTURE,
   readJson,
   requestJson,
@@ -101,6 +102,28 @@ describe("workshops belong to accounts", () => {
     expect(anonymousDuplicate.status).toBe(401);
   });
 
+  it("lets only its facilitators read a workshop over REST: state, log, export and report", async () => {
+    const workshop = await createWorkshop(server.baseUrl, server.session, "Board retreat, in confidence");
+    const paths = ["", "/events?since=0", "/export", "/report?format=md"].map(
+      (path) => `/api/workshops/${workshop.id}${path}`,
+    );
+    const read = async (path: string, credentials?: Parameters<typeof requestJson>[4]) => {
+      const response = await fetch(`${server.baseUrl}${path}`, { headers: credentialHeaders(credentials) });
+      return { status: response.status, body: await response.text() };
+    };
+    for (const path of paths) {
+      for (const stranger of [undefined, other]) {
+        const refused = await read(path, stranger);
+        expect(refused.status, `${path} as ${stranger ? "another account" : "nobody"}`).toBe(403);
+        expect(refused.body).not.toContain("in confidence");
+      }
+      // The owner's session and the co-facilitator link's key both read it.
+      expect((await read(path, server.session)).status, path).toBe(200);
+      expect((await read(path, workshop)).status, path).toBe(200);
+      expect((await read(path, { facilitatorKey: "not-the-key" })).status, path).toBe(403);
+    }
+  });
+
   it("archive hides a workshop from the default list, ?archived=true shows it, and restore brings it back", async () => {
     const created = await createWorkshop(server.baseUrl, server.session, "To archive");
     const kept = await createWorkshop(server.baseUrl, server.session, "To keep");
@@ -156,8 +179,20 @@ describe("workshops belong to accounts", () => {
     expect(copy.body.url).toBe(`${server.publicUrl}/w/${copy.body.id}`);
     expect(copy.body.facilitatorKey).not.toBe(source.body.facilitatorKey);
 
-    const sourceExport = await requestJson(server.baseUrl, "GET", `/api/workshops/${source.body.id}/export`);
-    const copyExport = await requestJson(server.baseUrl, "GET", `/api/workshops/${copy.body.id}/export`);
+    const sourceExport = await requestJson(
+      server.baseUrl,
+      "GET",
+      `/api/workshops/${source.body.id}/export`,
+      undefined,
+      source.body,
+    );
+    const copyExport = await requestJson(
+      server.baseUrl,
+      "GET",
+      `/api/workshops/${copy.body.id}/export`,
+      undefined,
+      copy.body,
+    );
     expect(copyExport.status).toBe(200);
     expect(copyExport.body).toStrictEqual(sourceExport.body);
 

@@ -66,11 +66,13 @@ async function joinAs(workshop: CreatedWorkshop, participantId: string, name: st
   return client;
 }
 
-async function eventLog(workshopId: string): Promise<EventEnvelope[]> {
+async function eventLog(workshop: CreatedWorkshop): Promise<EventEnvelope[]> {
   const response = await requestJson<{ events: EventEnvelope[] }>(
     live.server.baseUrl,
     "GET",
-    `/api/workshops/${workshopId}/events?since=0&limit=5000`,
+    `/api/workshops/${workshop.id}/events?since=0&limit=5000`,
+    undefined,
+    workshop,
   );
   expect(response.status).toBe(200);
   return response.body.events;
@@ -116,7 +118,7 @@ describe("presence", () => {
     });
 
     // The log holds what people did, not who was connected.
-    const log = await eventLog(workshop.id);
+    const log = await eventLog(workshop);
     expect(log.map((envelope) => envelope.event.type)).toEqual([
       "workshopCreated",
       "tableAdded",
@@ -215,7 +217,7 @@ describe("presence", () => {
     }
 
     // Thirty joins are thirty events; the connections themselves left no trace in the log.
-    const log = await eventLog(workshop.id);
+    const log = await eventLog(workshop);
     expect(log.map((envelope) => envelope.event.type)).toEqual([
       "workshopCreated",
       ...Array(STORM).fill("participantJoined"),

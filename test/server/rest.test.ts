@@ -65,6 +65,8 @@ describe("REST API", () => {
       server.baseUrl,
       "GET",
       `/api/workshops/${id}`,
+      undefined,
+      server.session,
     );
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
@@ -94,7 +96,13 @@ describe("REST API", () => {
       const doc = readReferenceExample();
       const created = await importWorkshop(server.baseUrl, server.session, doc);
       expect(created.url).toBe(`${server.publicUrl}/w/${created.id}`);
-      const exported = await requestJson(server.baseUrl, "GET", `/api/workshops/${created.id}/export`);
+      const exported = await requestJson(
+        server.baseUrl,
+        "GET",
+        `/api/workshops/${created.id}/export`,
+        undefined,
+        created,
+      );
       expect(exported.status).toBe(200);
       expect(exported.body).toStrictEqual(doc);
       // Key order is part of "gives the file back": the export follows the reference's field order.
@@ -103,11 +111,19 @@ describe("REST API", () => {
 
     it("lists the imported workshop's events with seq 1..N", async () => {
       const created = await importWorkshop(server.baseUrl, server.session, readReferenceExample());
-      const read = await requestJson<{ seq: number }>(server.baseUrl, "GET", `/api/workshops/${created.id}`);
+      const read = await requestJson<{ seq: number }>(
+        server.baseUrl,
+        "GET",
+        `/api/workshops/${created.id}`,
+        undefined,
+        created,
+      );
       const events = await requestJson<{ events: EventEnvelope[] }>(
         server.baseUrl,
         "GET",
         `/api/workshops/${created.id}/events?since=0`,
+        undefined,
+        created,
       );
       expect(events.status).toBe(200);
       const seqs = events.body.events.map((envelope) => envelope.seq);
@@ -203,10 +219,10 @@ describe("REST API", () => {
       "/api/workshops/no-such-workshop",
       "/api/workshops/no-such-workshop/export",
       "/api/workshops/no-such-workshop/events?since=0",
-    ])("GET %s answers 404 not_found", async (path) => {
-      const response = await requestJson<ErrorBody>(server.baseUrl, "GET", path);
-      expect(response.status).toBe(404);
-      expect(response.body).toMatchObject({ error: { code: "not_found" } });
+    ])("GET %s answers 403, as for a workshop that is not one's own: whether it exists is not told", async (path) => {
+      const response = await requestJson<ErrorBody>(server.baseUrl, "GET", path, undefined, server.session);
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ error: { code: "forbidden" } });
     });
   });
 
@@ -216,12 +232,16 @@ describe("REST API", () => {
       server.baseUrl,
       "GET",
       `/api/workshops/${created.id}/events?since=0`,
+      undefined,
+      created,
     );
     expect(all.body.events.map((envelope) => envelope.seq)).toEqual([1]);
     const after = await requestJson<{ events: EventEnvelope[] }>(
       server.baseUrl,
       "GET",
       `/api/workshops/${created.id}/events?since=1`,
+      undefined,
+      created,
     );
     expect(after.body.events).toEqual([]);
   });

@@ -91,8 +91,14 @@ describe("a server restarted on the same data dir", () => {
       await author.expectAck("r4", { type: "addCard", cardId: "restart-4", text: "Last before the restart" }),
     ];
 
-    const before = await fetchWorkshop(first.baseUrl, created.id);
-    const exportBefore = await requestJson(first.baseUrl, "GET", `/api/workshops/${created.id}/export`);
+    const before = await fetchWorkshop(first.baseUrl, created);
+    const exportBefore = await requestJson(
+      first.baseUrl,
+      "GET",
+      `/api/workshops/${created.id}/export`,
+      undefined,
+      created,
+    );
     const listedBefore = await listWorkshops(first.baseUrl, session);
     expect(listedBefore.map((workshop) => workshop.id).sort()).toEqual([created.id, initial[0]?.id].sort());
     expect(before.seq).toBe(missed[1]?.seq);
@@ -104,9 +110,15 @@ describe("a server restarted on the same data dir", () => {
 
     // Second run on the same data dir.
     const second = await serve(dataDir, port);
-    const after = await fetchWorkshop(second.baseUrl, created.id);
+    const after = await fetchWorkshop(second.baseUrl, created);
     expect(after).toEqual(before);
-    const exportAfter = await requestJson(second.baseUrl, "GET", `/api/workshops/${created.id}/export`);
+    const exportAfter = await requestJson(
+      second.baseUrl,
+      "GET",
+      `/api/workshops/${created.id}/export`,
+      undefined,
+      created,
+    );
     expect(exportAfter.status).toBe(200);
     expect(exportAfter.body).toEqual(exportBefore.body);
     // The session and the accounts survive the restart too.
@@ -142,7 +154,7 @@ describe("a server restarted on the same data dir", () => {
     expect(await retried.send("r4", { type: "addCard", cardId: "restart-4", text: "Last before the restart" })).toEqual(
       { ...missed[1], duplicate: true },
     );
-    expect((await fetchWorkshop(second.baseUrl, created.id)).seq).toBe(before.seq + 1);
+    expect((await fetchWorkshop(second.baseUrl, created)).seq).toBe(before.seq + 1);
 
     expect(await stop(second), second.output()).toBe(0);
   });

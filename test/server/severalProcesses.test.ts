@@ -82,9 +82,9 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
   }
 
   /** Every client ends at the log's head with the same state, having seen each event once, in order. */
-  async function expectSameHistory(workshopId: string, watching: TestClient[]): Promise<number> {
-    const head = (await fetchWorkshop(a.baseUrl, workshopId)).seq;
-    expect((await fetchWorkshop(b.baseUrl, workshopId)).seq).toBe(head);
+  async function expectSameHistory(workshop: CreatedWorkshop, watching: TestClient[]): Promise<number> {
+    const head = (await fetchWorkshop(a.baseUrl, workshop)).seq;
+    expect((await fetchWorkshop(b.baseUrl, workshop)).seq).toBe(head);
     for (const client of watching) await client.waitForSeq(head, 10_000);
     const first = watching[0];
     for (const client of watching) {
@@ -94,16 +94,15 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
       expect(client.state).toEqual(first?.state);
     }
     // And the state each process holds in memory is the log's.
-    const [fromA, fromB] = await Promise.all([
-      fetchWorkshop(a.baseUrl, workshopId),
-      fetchWorkshop(b.baseUrl, workshopId),
-    ]);
+    const [fromA, fromB] = await Promise.all([fetchWorkshop(a.baseUrl, workshop), fetchWorkshop(b.baseUrl, workshop)]);
     expect(fromA.state).toEqual(first?.state);
     expect(fromB.state).toEqual(first?.state);
     const log = await requestJson<{ events: { seq: number }[] }>(
       a.baseUrl,
       "GET",
-      `/api/workshops/${workshopId}/events`,
+      `/api/workshops/${workshop.id}/events`,
+      undefined,
+      workshop,
     );
     expect(log.body.events.map((event) => event.seq)).toEqual(Array.from({ length: head }, (_, index) => index + 1));
     return head;
@@ -127,7 +126,7 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
     );
     expect(mine.status).toBe(200);
     expect(mine.body.workshops.map((listed) => listed.id)).toContain(workshop.id);
-    expect((await fetchWorkshop(b.baseUrl, workshop.id)).state.context.title).toBe("Shared by two processes");
+    expect((await fetchWorkshop(b.baseUrl, workshop)).state.context.title).toBe("Shared by two processes");
   });
 
   it("gives clients of both processes one gap-free sequence while both write into the same workshop", async () => {
@@ -161,7 +160,7 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
     const clash = await ben.send("clash", addCard("ana-1"));
     expect(clash.type).toBe("error");
 
-    const head = await expectSameHistory(workshop.id, [facilitatorA, facilitatorB, ana, ben]);
+    const head = await expectSameHistory(workshop, [facilitatorA, facilitatorB, ana, ben]);
     const cards = facilitatorA.state.cards;
     expect(Object.keys(cards)).toHaveLength(80);
     expect(cards["ana-0"]?.text).toBe("Edited through B");
@@ -194,7 +193,7 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
     expect(answers.filter((answer) => answer.type === "ack" && !answer.duplicate)).toHaveLength(1);
     expect(answers[0]?.type === "ack" && answers[1]?.type === "ack" && answers[0].seq === answers[1].seq).toBe(true);
 
-    await expectSameHistory(workshop.id, [facilitatorA, onB, twinA, twinB]);
+    await expectSameHistory(workshop, [facilitatorA, onB, twinA, twinB]);
     expect(Object.keys(facilitatorA.state.cards).sort()).toEqual(["retried", "twin"]);
   });
 

@@ -62,7 +62,7 @@ describe("sync with `since` ahead of the server", () => {
     expect(client.gaps).toEqual([]);
     expect(client.repeatedSeqs).toEqual([]);
     expect(client.state).toEqual(facilitator.state);
-    expect(client.state).toEqual((await fetchWorkshop(live.server.baseUrl, workshop.id)).state);
+    expect(client.state).toEqual((await fetchWorkshop(live.server.baseUrl, workshop)).state);
 
     // The client's own commands are acknowledged and echoed as usual.
     const own = await client.expectAck("own", addCard("own"));

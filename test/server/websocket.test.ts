@@ -142,7 +142,7 @@ describe("handshake and message errors", () => {
     const client = await open({ workshopId: workshop.id, role: "participant", hello: false });
     client.sendRaw({ type: "command", id: "early", command: addCard("early") });
     expect((await client.closedWithin()).code).toBe(CLOSE_CODES.badMessage);
-    expect((await fetchWorkshop(live.server.baseUrl, workshop.id)).state.cards).toEqual({});
+    expect((await fetchWorkshop(live.server.baseUrl, workshop)).state.cards).toEqual({});
   });
 
   it("answers a malformed command with bad_message naming the path, and stays connected", async () => {
@@ -165,7 +165,7 @@ describe("handshake and message errors", () => {
   });
 
   it("answers a forbidden command with `forbidden` and changes nothing", async () => {
-    const before = await fetchWorkshop(live.server.baseUrl, workshop.id);
+    const before = await fetchWorkshop(live.server.baseUrl, workshop);
     const client = await participant(workshop, "eager");
     const answer = await client.send("phase-1", { type: "setPhase", phase: "brainstorm" });
     expect(answer).toMatchObject({
@@ -175,7 +175,7 @@ describe("handshake and message errors", () => {
       reason: "notAllowed",
       params: { role: "participant", command: "setPhase", phase: "context" },
     });
-    const after = await fetchWorkshop(live.server.baseUrl, workshop.id);
+    const after = await fetchWorkshop(live.server.baseUrl, workshop);
     expect(after).toEqual(before);
     expect(client.state.phase).toBe("context");
     expect(eventBatches(client)).toEqual([]);
@@ -238,7 +238,7 @@ describe("reconnecting", () => {
     expect(back.gaps).toEqual([]);
     await a.waitForSeq(back.seq);
     expect(back.state).toEqual(a.state);
-    expect(back.state).toEqual((await fetchWorkshop(live.server.baseUrl, workshop.id)).state);
+    expect(back.state).toEqual((await fetchWorkshop(live.server.baseUrl, workshop)).state);
 
     // And the live stream continues right after the catch-up.
     const next = await facilitator.expectAck("after", addCard("after"));
@@ -249,8 +249,8 @@ describe("reconnecting", () => {
 
   it("sends a snapshot to a client that resumes from a seq the server does not have", async () => {
     const { workshop } = await brainstormingWorkshop();
-    const head = (await fetchWorkshop(live.server.baseUrl, workshop.id)).seq;
-    const fake = { seq: head + 50, state: (await fetchWorkshop(live.server.baseUrl, workshop.id)).state };
+    const head = (await fetchWorkshop(live.server.baseUrl, workshop)).seq;
+    const fake = { seq: head + 50, state: (await fetchWorkshop(live.server.baseUrl, workshop)).state };
     const client = await participant(workshop, "time-traveller", { resumeFrom: fake });
     // Presence may come and go; the state channel is a welcome and one snapshot.
     const stateMessages = client.messages.filter((message) => ["welcome", "snapshot", "events"].includes(message.type));
@@ -286,7 +286,7 @@ describe("idempotent commands", () => {
       .filter((envelope) => envelope.commandId === "dup");
     expect(dupEvents).toHaveLength(1);
     expect(b.receivedSeqs).toEqual([...new Set(b.receivedSeqs)]);
-    const authoritative = await fetchWorkshop(live.server.baseUrl, workshop.id);
+    const authoritative = await fetchWorkshop(live.server.baseUrl, workshop);
     expect(authoritative.seq).toBe(marker.seq);
     expect(b.state).toEqual(authoritative.state);
   });
@@ -311,7 +311,7 @@ describe("idempotent commands", () => {
     await a.close();
     const again = await participant(workshop, "flaky", held ? { resumeFrom: held } : {});
     expect(await again.send("retry", addCard("retry-card"))).toEqual({ ...ack, duplicate: true });
-    expect(Object.keys((await fetchWorkshop(live.server.baseUrl, workshop.id)).state.cards)).toEqual(["retry-card"]);
+    expect(Object.keys((await fetchWorkshop(live.server.baseUrl, workshop)).state.cards)).toEqual(["retry-card"]);
   });
 });
 
@@ -338,7 +338,7 @@ describe("ordering under concurrency", () => {
 
     const everyone = [facilitator, ...writers, watcher];
     await Promise.all(everyone.map((client) => client.waitForSeq(head)));
-    const authoritative = await fetchWorkshop(live.server.baseUrl, workshop.id);
+    const authoritative = await fetchWorkshop(live.server.baseUrl, workshop);
     expect(authoritative.seq).toBe(head);
     for (const client of everyone) {
       expect(client.receivedSeqs).toEqual(range(client.welcome?.seq ?? 0, head));
@@ -360,7 +360,7 @@ describe("ordering under concurrency", () => {
     // Join while the writes are in flight: the snapshot and the live stream must meet exactly.
     const late = await participant(workshop, "late");
     await Promise.all(sending);
-    const head = (await fetchWorkshop(live.server.baseUrl, workshop.id)).seq;
+    const head = (await fetchWorkshop(live.server.baseUrl, workshop)).seq;
     await late.waitForSeq(head);
     expect(late.gaps).toEqual([]);
     expect(late.repeatedSeqs).toEqual([]);

@@ -129,17 +129,27 @@ export interface JsonResponse<T = unknown> {
   headers: Headers;
 }
 
-/** Sends a JSON request (or none), with a session cookie if given, and parses the JSON answer. */
+/** Who a request comes from: a session cookie (`name=value`) or a workshop's facilitator key. */
+export type Credentials = string | { facilitatorKey: string };
+
+/** The headers that present `credentials`. */
+export function credentialHeaders(credentials: Credentials | undefined): Record<string, string> {
+  if (credentials === undefined) return {};
+  return typeof credentials === "string"
+    ? { cookie: credentials }
+    : { "x-facilitator-key": credentials.facilitatorKey };
+}
+
+/** Sends a JSON request (or none), as `credentials` if given, and parses the JSON answer. */
 export async function requestJson<T = unknown>(
   baseUrl: string,
   method: "GET" | "POST",
   path: string,
   body?: unknown,
-  session?: string,
+  credentials?: Credentials,
 ): Promise<JsonResponse<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = credentialHeaders(credentials);
   if (body !== undefined) headers["content-type"] = "application/json";
-  if (session) headers.cookie = session;
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
@@ -191,12 +201,14 @@ export async function importWorkshop(baseUrl: string, session: string, doc: unkn
   return response.body;
 }
 
-/** GET /api/workshops/:id, as the server holds it now. */
-export async function fetchWorkshop(baseUrl: string, id: string) {
+/** GET /api/workshops/:id as its facilitator (its key), as the server holds it now. */
+export async function fetchWorkshop(baseUrl: string, workshop: { id: string; facilitatorKey: string }) {
   const response = await requestJson<{ id: string; seq: number; state: WorkshopState }>(
     baseUrl,
     "GET",
-    `/api/workshops/${encodeURIComponent(id)}`,
+    `/api/workshops/${encodeURIComponent(workshop.id)}`,
+    undefined,
+    workshop,
   );
   if (response.status !== 200) throw new Error(`GET workshop answered ${response.status}`);
   return response.body;

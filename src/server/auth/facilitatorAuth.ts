@@ -3,6 +3,7 @@ import type { AccountStore } from "../accounts/accountStore.js";
 import { AppError } from "../errors.js";
 import { isFacilitatorKey } from "../facilitatorKeys.js";
 import type { EventStore } from "../store/eventStore.js";
+import { isPublic } from "../visibility.js";
 import { sessionAccountId } from "./sessions.js";
 
 /**
@@ -41,5 +42,15 @@ export class FacilitatorAuth {
     if (!(await this.canFacilitate(request, workshopId))) {
       throw new AppError("forbidden", "Only the workshop's facilitator may do this");
     }
+  }
+
+  /**
+   * Refuses the request unless it may read the whole workshop (its state, log, export, report, a
+   * copy): its facilitators, and anyone for a public workshop such as the demo. Participants read
+   * the room over the WebSocket, never here.
+   */
+  async assertCanRead(request: FastifyRequest, workshopId: string): Promise<void> {
+    if (await isPublic(this.store, workshopId)) return;
+    await this.assertFacilitator(request, workshopId);
   }
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { stateToDocument, validateWorkshopDocument, type WorkshopState } from "../../core/index.js";
 import type { AccountStore } from "../accounts/accountStore.js";
@@ -44,12 +44,6 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
   };
 
   const isPublic = (workshopId: string) => isWorkshopPublic(store, workshopId);
-
-  /** Facilitators of a workshop and, for public ones such as the demo, anyone signed in. */
-  const assertCanCopy = async (request: FastifyRequest, workshopId: string) => {
-    if (await isPublic(workshopId)) return;
-    await auth.assertFacilitator(request, workshopId);
-  };
 
   app.get(
     "/api/workshops",
@@ -129,7 +123,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     async (request, reply) => {
       const accountId = await auth.requireAccount(request);
       const { id } = parse(workshopParams, request.params);
-      await assertCanCopy(request, id);
+      await auth.assertCanRead(request, id);
       const doc = stateToDocument((await service.get(id)).state);
       reply.code(201);
       return created(await service.importDocument(doc), accountId);
@@ -162,6 +156,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     { schema: { tags: ["workshops"], summary: "The current state of a workshop", params: jsonSchema(workshopParams) } },
     async (request) => {
       const { id } = parse(workshopParams, request.params);
+      await auth.assertCanRead(request, id);
       const { state, seq } = await service.get(id);
       return { id, seq, state };
     },
@@ -180,6 +175,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     async (request) => {
       const { id } = parse(workshopParams, request.params);
       parse(exportQuery, request.query);
+      await auth.assertCanRead(request, id);
       return service.exportDocument(id);
     },
   );
@@ -197,6 +193,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     async (request) => {
       const { id } = parse(workshopParams, request.params);
       const { since, limit } = parse(eventsQuery, request.query);
+      await auth.assertCanRead(request, id);
       const events = await service.eventsSince(id, since, limit);
       return { events: events.map(toEnvelope) };
     },

@@ -1,21 +1,32 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiErrorOf } from "../api.js";
-import { facilitatorKey } from "../live/identity.js";
+import { apiErrorOf, facilitatorFetch } from "../api.js";
 import { requestProblem } from "../problems.js";
 
 const FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
+type Format = (typeof FORMATS)[number];
 
 /** The publish state as GET /api/workshops/:id/publish answers it; undefined while unknown or not allowed. */
 type Publication = { published: false } | { published: true; token: string; url: string };
 
-/** Sends a facilitator request: the session cookie goes along by default, the workshop key as a header. */
-async function facilitatorFetch(workshopId: string, method: string): Promise<Response> {
-  const key = facilitatorKey(workshopId);
-  return fetch(`/api/workshops/${encodeURIComponent(workshopId)}/publish`, {
-    method,
-    headers: key ? { "x-facilitator-key": key } : {},
-  });
+/** The report in one format, as the facilitator (a plain link could not send a co-facilitator's key). */
+async function fetchReport(workshopId: string, format: Format): Promise<Response> {
+  const response = await facilitatorFetch(workshopId, `/report?format=${format}`);
+  if (!response.ok) throw await apiErrorOf(response);
+  return response;
+}
+
+/** Saves a downloaded report under the file name the server gave it. */
+async function saveReport(response: Response, format: Format): Promise<void> {
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `report.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  // The click has started the download; the object URL is not needed past this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**
@@ -25,21 +36,18 @@ async function facilitatorFetch(workshopId: string, method: string): Promise<Res
  */
 export function ReportPage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
-  const base = `/api/workshops/${encodeURIComponent(workshopId)}/report`;
   const [html, setHtml] = useState<string>();
   const [error, setError] = useState<string>();
   const [publication, setPublication] = useState<Publication>();
   const [copied, setCopied] = useState(false);
 
   const loadPreview = useCallback(async () => {
-    const response = await fetch(`${base}?format=html`);
-    if (!response.ok) throw await apiErrorOf(response);
-    setHtml(await response.text());
-  }, [base]);
+    setHtml(await (await fetchReport(workshopId, "html")).text());
+  }, [workshopId]);
 
   useEffect(() => {
     loadPreview().catch((failure: unknown) => setError(requestProblem(t, failure)));
-    facilitatorFetch(workshopId, "GET")
+    facilitatorFetch(workshopId, "/publish")
       .then(async (response) => (response.ok ? setPublication((await response.json()) as Publication) : undefined))
       .catch(() => undefined);
   }, [loadPreview, workshopId, t]);
@@ -48,7 +56,7 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
   const changePublication = async (method: "POST" | "DELETE") => {
     setError(undefined);
     try {
-      const response = await facilitatorFetch(workshopId, method);
+      const response = await facilitatorFetch(workshopId, "/publish", { method });
       if (!response.ok) throw await apiErrorOf(response);
       setPublication(
         method === "POST"
@@ -58,6 +66,12 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
     } catch (failure) {
       setError(requestProblem(t, failure));
     }
+  };
+  const handleDownload = (format: Format) => {
+    setError(undefined);
+    fetchReport(workshopId, format)
+      .then((response) => saveReport(response, format))
+      .catch((failure: unknown) => setError(requestProblem(t, failure)));
   };
   const handlePublish = () => changePublication("POST");
   const handleRevoke = () => changePublication("DELETE");
@@ -75,9 +89,9 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
       <section className="panel" aria-label={t("reportPage.download")}>
         <strong>{t("reportPage.download")}</strong>{" "}
         {FORMATS.map((format) => (
-          <a key={format} className="button" href={`${base}?format=${format}`} download style={{ marginRight: 8 }}>
+          <button key={format} type="button" onClick={() => handleDownload(format)} style={{ marginRight: 8 }}>
             {t(`reportPage.formats.${format}`)}
-          </a>
+          </button>
         ))}
         <button
           type="button"

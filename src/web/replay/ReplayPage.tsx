@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type EventEnvelope, entry, type WorkshopState } from "../../core/index.js";
+import { facilitatorFetch } from "../api.js";
 import { Board } from "../components/Board.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { formatClock } from "../format.js";
@@ -15,7 +16,7 @@ type Mode = "event" | "time";
 const SPEEDS = [1, 4, 16, 64] as const;
 
 async function fetchEvents(workshopId: string, since: number, limit: number): Promise<EventEnvelope[]> {
-  const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/events?since=${since}&limit=${limit}`);
+  const response = await facilitatorFetch(workshopId, `/events?since=${since}&limit=${limit}`);
   if (!response.ok) throw new Error(`${response.status}`);
   return ((await response.json()) as { events: EventEnvelope[] }).events;
 }

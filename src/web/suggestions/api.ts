@@ -1,17 +1,9 @@
-import { apiErrorOf } from "../api.js";
-import { facilitatorKey } from "../live/identity.js";
+import { apiErrorOf, facilitatorFetch } from "../api.js";
 import type { ClusterProposal, Duplicates, NameSuggestions, Placements } from "./suggestions.js";
 
-/**
- * The facilitator's suggestion requests (`/api/workshops/:id/suggestions/*`): the session cookie
- * goes along by default, a co-facilitator's workshop key as a header.
- */
+/** The facilitator's suggestion requests (`/api/workshops/:id/suggestions/*`). */
 async function suggestions<T>(workshopId: string, kind: string, signal?: AbortSignal): Promise<T> {
-  const key = facilitatorKey(workshopId);
-  const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/suggestions/${kind}`, {
-    headers: key ? { "x-facilitator-key": key } : {},
-    ...(signal ? { signal } : {}),
-  });
+  const response = await facilitatorFetch(workshopId, `/suggestions/${kind}`, signal ? { signal } : {});
   if (!response.ok) throw await apiErrorOf(response);
   return (await response.json()) as T;
 }
