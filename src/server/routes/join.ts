@@ -1,3 +1,4 @@
+import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AppError } from "../errors.js";
@@ -6,12 +7,28 @@ import { jsonSchema, parse } from "./schemas.js";
 
 const joinParams = z.object({ code: z.string().trim().min(1).max(20) });
 
+/**
+ * Join-code lookups per address and minute. A conference room's phones often share one public
+ * address (the venue's Wi-Fi), so the limit is far above any room; it still makes guessing the
+ * 31^6 codes take months instead of hours.
+ */
+export const JOIN_LOOKUPS_PER_MINUTE = 3000;
+
+export interface JoinRoutesOptions {
+  service: Pick<WorkshopService, "findByJoinCode" | "get">;
+  lookupsPerMinute?: number;
+}
+
 /** What a participant's phone needs before joining: never the facilitator's secrets. */
-export async function joinRoutes(app: FastifyInstance, options: { service: WorkshopService }) {
+export async function joinRoutes(app: FastifyInstance, options: JoinRoutesOptions) {
   const { service } = options;
+  await app.register(rateLimit, { global: false });
   app.get(
     "/api/join/:code",
-    { schema: { tags: ["join"], summary: "Find the workshop a join code opens", params: jsonSchema(joinParams) } },
+    {
+      config: { rateLimit: { max: options.lookupsPerMinute ?? JOIN_LOOKUPS_PER_MINUTE, timeWindow: "1 minute" } },
+      schema: { tags: ["join"], summary: "Find the workshop a join code opens", params: jsonSchema(joinParams) },
+    },
     async (request) => {
       const { code } = parse(joinParams, request.params);
       const workshopId = await service.findByJoinCode(code);
