@@ -263,7 +263,8 @@ function JoinPanel({ url, code, compact }: { url: string; code: string; compact:
       current = false;
     };
   }, [url]);
-  const { host } = window.location;
+  // What people type: the join link's own address, without the scheme and the code.
+  const { host } = new URL(url);
   return (
     <aside className={`present-join${compact ? " present-join-compact" : ""}`} aria-label={t("present.joinTitle")}>
       {qr && <img className="present-qr" src={qr} alt={t("present.qrAlt", { url })} />}
