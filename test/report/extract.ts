@@ -100,3 +100,23 @@ export function docxTables(xml: string): string[][][] {
     ),
   );
 }
+
+/** Every word poppler finds, with its page's size and its box in points from the page's top left (`pdftotext -bbox`). */
+export function pdfWords(
+  pdf: Uint8Array,
+): { page: number; pageWidth: number; text: string; xMin: number; xMax: number }[] {
+  const html = withPdfFile(pdf, (path) => run("pdftotext", ["-bbox", "-enc", "UTF-8", path, "-"]));
+  const words: { page: number; pageWidth: number; text: string; xMin: number; xMax: number }[] = [];
+  let page = 0;
+  let pageWidth = 0;
+  for (const match of html.matchAll(
+    /<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g,
+  )) {
+    if (match[1]) {
+      page++;
+      pageWidth = Number(match[1]);
+    } else
+      words.push({ page, pageWidth, text: decode(match[4] ?? ""), xMin: Number(match[2]), xMax: Number(match[3]) });
+  }
+  return words;
+}
