@@ -127,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) await serveWebApp(app, options.webRoot);
+  else if (options.webRoot) app.log.warn(`No web app at ${options.webRoot}: run npm run build. Serving the API only.`);
   return app;
 }
 

@@ -7,7 +7,7 @@ import { CliError } from "../help.js";
 import { readWorkshopFile } from "../readWorkshopFile.js";
 
 /** `--format` of `report` and `export`: one of the report formats. */
-export const formatOption = z.enum(REPORT_FORMATS, { error: `format: one of ${REPORT_FORMATS.join(", ")}` });
+export const formatOption = z.enum(REPORT_FORMATS, { error: `one of ${REPORT_FORMATS.join(", ")}` });
 
 const reportArgs = z.object({
   positionals: onePositional("FILE"),
