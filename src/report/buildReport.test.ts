@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { documentToContent, type WorkshopDocument, type WorkshopState } from "../core/index.js";
-import { buildReport, documentTitle, facilitatedBy, MAX_GRID_COLUMNS, paragraphs, splitGrid } from "./buildReport.js";
+import {
+  buildReport,
+  documentTitle,
+  facilitatedBy,
+  MAX_GRID_COLUMNS,
+  paragraphs,
+  participants,
+  splitGrid,
+} from "./buildReport.js";
 
 function doc(overrides: Partial<WorkshopDocument> = {}): WorkshopDocument {
   return {
@@ -52,7 +60,7 @@ describe("buildReport", () => {
     expect(buildReport(stateOf(doc()))).toEqual(fromDocument);
   });
 
-  it("writes the front matter: '<title> Session Capture', organization | event, the date written out", () => {
+  it("writes the front matter: '<title> Session Capture', organization | event, the date written out, who took part", () => {
     const report = buildReport(doc());
     expect(report.title).toBe("Spring Planning Session Capture");
     expect(report.subtitle).toBe("Acme | Retreat");
@@ -61,9 +69,17 @@ describe("buildReport", () => {
       { label: "Date:", value: "February 5, 2024" },
       { label: "Prepared by:", value: "Overlap" },
       { label: "Facilitated by:", value: "Ana (Overlap)" },
+      { label: "Participants:", value: "Staff and Board" },
     ]);
     expect(report.goal).toBe("Grow.");
     expect(buildReport(doc({ event: "" })).subtitle).toBe("Acme");
+  });
+
+  it("leaves the participants line out when no participant group is named", () => {
+    for (const participantGroups of [[], ["  ", ""]]) {
+      const labels = buildReport(doc({ participantGroups })).frontMatter.map((line) => line.label);
+      expect(labels).toEqual(["Prepared for:", "Date:", "Prepared by:", "Facilitated by:"]);
+    }
   });
 
   it("keeps cards in board order and names an untitled theme by its position", () => {
@@ -105,6 +121,7 @@ describe("buildReport", () => {
     const report = buildReport(doc({ language: "fr" }));
     expect(report.frontMatter[0]?.label).toBe("Préparé pour\u00a0:");
     expect(report.frontMatter[1]?.value).toBe("5 février 2024");
+    expect(report.frontMatter.at(-1)).toEqual({ label: "Participants\u00a0:", value: "Staff et Board" });
     expect(report.title).toBe("Spring Planning — Compte rendu de la séance");
     expect(report.locale).toBe("fr-CA");
   });
@@ -121,6 +138,14 @@ describe("report helpers", () => {
     expect(facilitatedBy(people.slice(0, 2), "fr")).toBe("Rachel Hofstetter et Anna Bolger (Overlap)");
     expect(facilitatedBy(people, "en")).toBe("Rachel Hofstetter and Anna Bolger (Overlap); Sam");
     expect(facilitatedBy([], "en")).toBe("");
+  });
+
+  it("names the participant groups in the report's language, without blanks or repeats", () => {
+    const groups = ["Steering Committee", " CERIC Board ", "", "Advisory Committees", "CERIC Board"];
+    expect(participants(groups, "en")).toBe("Steering Committee, CERIC Board and Advisory Committees");
+    expect(participants(groups, "fr")).toBe("Steering Committee, CERIC Board et Advisory Committees");
+    expect(participants(["Staff"], "en")).toBe("Staff");
+    expect(participants([], "fr")).toBe("");
   });
 
   it("does not double the word where the title meets 'Session Capture'", () => {

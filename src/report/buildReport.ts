@@ -72,6 +72,7 @@ export function buildReport(source: ReportSource): ReportModel {
       { label: labels.date, value: formatReportDate(context.reportDate, language) },
       { label: labels.preparedBy, value: context.preparedBy.trim() },
       { label: labels.facilitatedBy, value: facilitatedBy(context.facilitators, language) },
+      { label: labels.participants, value: participants(context.participantGroups, language) },
     ].filter((line) => line.value),
     overview: paragraphs(context.overview),
     method: paragraphs(context.method),
@@ -146,6 +147,15 @@ export function facilitatedBy(facilitators: WorkshopContext["facilitators"], lan
     organization ? `${list.format(names)} (${organization})` : list.format(names),
   );
   return groups.length > 1 ? groups.join("; ") : (groups[0] ?? "");
+}
+
+/**
+ * "Staff, Board and Partners": who was in the room, the participant groups joined in the report's
+ * language, blank and repeated names left out; empty when there are none (the line is then omitted).
+ */
+export function participants(groups: WorkshopContext["participantGroups"], language: Language): string {
+  const names = [...new Set(groups.map((group) => group.trim()).filter(Boolean))];
+  return new Intl.ListFormat(REPORT_LOCALE[language], { type: "conjunction" }).format(names);
 }
 
 /**

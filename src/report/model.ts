@@ -78,7 +78,7 @@ export interface ReportModel {
    * rather than the time of rendering, so the same workshop always gives the same bytes.
    */
   createdAt: Date;
-  /** The cover's lines, empty ones left out: prepared for, date, prepared by, facilitated by. */
+  /** The cover's lines, empty ones left out: prepared for, date, prepared by, facilitated by, participants (the groups in the room). */
   frontMatter: { label: string; value: string }[];
   overview: Paragraph[];
   method: Paragraph[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { blankContent, type WorkshopState } from "../../src/core/index.js";
+import { blankContent, type WorkshopDocument, type WorkshopState } from "../../src/core/index.js";
 import { REPORT_FORMATS, renderReport } from "../../src/report/render.js";
-import { pdfPageSizes, pdfText, SKIP_WITHOUT_POPPLER, squash } from "./extract.js";
+import { docxXml, pdfPageSizes, pdfText, SKIP_WITHOUT_POPPLER, squash, xmlText } from "./extract.js";
 import { syntheticDocument } from "./syntheticWorkshop.js";
 
 describe("reports of unusual workshops", () => {
@@ -34,4 +34,48 @@ describe("reports of unusual workshops", () => {
       expect(pdfPageSizes(pdf).length).toBeLessThan(12);
     },
   );
+});
+
+/** The four formats with a cover, each read back as its reader would see the front matter. */
+const COVER_FORMATS = ["pdf", "docx", "html", "md"] as const;
+type CoverFormat = (typeof COVER_FORMATS)[number];
+
+async function coverText(doc: WorkshopDocument, format: CoverFormat): Promise<string> {
+  const { body } = await renderReport(doc, format);
+  if (format === "pdf") return pdfText(body, ["-f", "1", "-l", "1"]);
+  if (format === "docx") return xmlText(await docxXml(body));
+  return new TextDecoder().decode(body);
+}
+
+describe("who took part, on the cover of every format", () => {
+  const withGroups = (participantGroups: string[], language: "en" | "fr" = "en"): WorkshopDocument => ({
+    ...syntheticDocument({ themes: 2, cards: 4, language }),
+    participantGroups,
+  });
+  const skip = (format: CoverFormat) => format === "pdf" && SKIP_WITHOUT_POPPLER;
+
+  for (const format of COVER_FORMATS) {
+    it.skipIf(skip(format))(`${format}: no participants line when no group is named`, async () => {
+      const text = await coverText(withGroups([]), format);
+      expect(squash(text)).toContain(squash("Facilitated by:"));
+      expect(text).not.toMatch(/Participants/);
+    });
+
+    it.skipIf(skip(format))(`${format}: the French label, the groups joined by « et », escaped`, async () => {
+      const text = await coverText(
+        withGroups(["Personnel enseignant", "Comité <parents>", "Direction d'école"], "fr"),
+        format,
+      );
+      const value = "Personnel enseignant, Comité <parents> et Direction d'école";
+      const expected: Record<CoverFormat, string> = {
+        pdf: `Participants\u00a0: ${value}`,
+        docx: `Participants\u00a0: ${value}`,
+        html: "<dt>Participants\u00a0:</dt><dd>Personnel enseignant, Comité &lt;parents&gt; et Direction d&#39;école</dd>",
+        md: "**Participants\u00a0:** Personnel enseignant, Comité \\<parents\\> et Direction d'école",
+      };
+      if (format === "pdf") expect(squash(text)).toContain(squash(expected.pdf));
+      else expect(text).toContain(expected[format]);
+      expect(text).not.toMatch(/Participants:/);
+    });
+  }
 });

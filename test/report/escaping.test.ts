@@ -7,6 +7,8 @@ import { docxXml, pdfText, SKIP_WITHOUT_POPPLER, squash, xmlText } from "./extra
 import { syntheticDocument } from "./syntheticWorkshop.js";
 
 const XSS = "<img src=x onerror=alert(1)>";
+/** A participant group that tries to close the cover's list and run a script, and one that tries a link. */
+const GROUPS = ['</dd><script>alert("group")</script>', "[Board](javascript:x) *all*"];
 const FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1:A2)"];
 
 /** A workshop whose every text field someone tried to turn into markup or a formula. */
@@ -19,7 +21,7 @@ function hostileDocument(): WorkshopDocument {
   first.cards.push({ id: "xss", text: XSS }, { id: "md", text: "| pipe | and *stars* and [link](javascript:x)" });
   second.cards.push(...FORMULAS.map((text, i) => ({ id: `f${i}`, text })));
   second.headline = "<b>not bold</b>";
-  return { ...doc, title: "R&D <Day>", overview: "Line <one>\n\n</p><h1>two</h1>" };
+  return { ...doc, title: "R&D <Day>", overview: "Line <one>\n\n</p><h1>two</h1>", participantGroups: GROUPS };
 }
 
 describe("user text is data, never markup", () => {
@@ -38,6 +40,9 @@ describe("user text is data, never markup", () => {
     expect(html.match(/<\/style>/g)).toHaveLength(1);
     expect(html).toContain("&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;");
     expect(html).toContain("<title>R&amp;D &lt;Day&gt; Session Capture</title>");
+    expect(html).toContain(
+      "<dt>Participants:</dt><dd>&lt;/dd&gt;&lt;script&gt;alert(&quot;group&quot;)&lt;/script&gt; and [Board](javascript:x) *all*</dd>",
+    );
   });
 
   it("Markdown rendered by a GFM parser shows the characters, with no tag, link or heading from user text", () => {
@@ -46,6 +51,9 @@ describe("user text is data, never markup", () => {
     expect(html).not.toMatch(/<img|<script|<h1>two|<b>not|href="(?!https?:)/);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).toContain("| pipe | and *stars* and [link](javascript:x)");
+    expect(html).toContain(
+      "<strong>Participants:</strong> &lt;/dd&gt;&lt;script&gt;alert(&quot;group&quot;)&lt;/script&gt; and [Board](javascript:x) *all*",
+    );
   });
 
   it("CSV neutralises cells that a spreadsheet would run as formulas (= + - @ tab)", () => {
@@ -67,11 +75,12 @@ describe("user text is data, never markup", () => {
     expect(xml).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(xml).not.toContain("<img");
     expect(xmlText(xml)).toContain(XSS);
+    expect(xmlText(xml)).toContain(`Participants: ${GROUPS[0]} and ${GROUPS[1]}`);
   });
 
   it.skipIf(SKIP_WITHOUT_POPPLER)("PDF shows the characters", () => {
     const pdf = squash(pdfText(out.get("pdf") ?? new Uint8Array()));
-    for (const item of [XSS, ...FORMULAS, "</style><script>alert(1)</script>".toUpperCase()])
+    for (const item of [XSS, ...FORMULAS, "</style><script>alert(1)</script>".toUpperCase(), ...GROUPS])
       expect(pdf).toContain(squash(item));
   });
 

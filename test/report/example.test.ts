@@ -25,11 +25,18 @@ function expectedTexts(doc: WorkshopDocument, headline: (text: string) => string
   ];
 }
 
+/** The reference example's facilitators, then its four participant groups: the cover's last two lines in every format. */
+const FACILITATED_BY = "Rachel Hofstetter and Anna Bolger (Overlap)";
+const PARTICIPANTS =
+  "National Advocacy Campaign Steering Committee, National Advocacy Campaign Working Group, CERIC Board and CERIC Advisory Committees";
+
 describe.skipIf(!HAS_REFERENCE_EXAMPLE)(needsReferenceExample("the reference example's report"), () => {
   let doc: WorkshopDocument;
   let model: ReportModel;
   let pdf: Uint8Array;
   let docx: Uint8Array;
+  let html: string;
+  let md: string;
 
   beforeAll(async () => {
     const validated = validateWorkshopDocument(readReferenceExample());
@@ -38,10 +45,20 @@ describe.skipIf(!HAS_REFERENCE_EXAMPLE)(needsReferenceExample("the reference exa
     model = buildReport(doc);
     pdf = (await renderReport(doc, "pdf")).body;
     docx = (await renderReport(doc, "docx")).body;
+    html = new TextDecoder().decode((await renderReport(doc, "html")).body);
+    md = new TextDecoder().decode((await renderReport(doc, "md")).body);
+  });
+
+  it("names four participant groups, which every format shows after the facilitators", () => {
+    expect(doc.participantGroups).toHaveLength(4);
+    expect(model.frontMatter.slice(-2)).toEqual([
+      { label: "Facilitated by:", value: FACILITATED_BY },
+      { label: "Participants:", value: PARTICIPANTS },
+    ]);
   });
 
   it.skipIf(SKIP_WITHOUT_POPPLER)(
-    "PDF text holds every theme name, key point, card, headline, narrative and the footnote",
+    "PDF text holds every theme name, key point, card, headline, narrative, the footnote and the participant groups",
     () => {
       const text = squash(pdfText(pdf));
       const missing = expectedTexts(doc, (headline) => headline.toUpperCase()).filter(
@@ -52,6 +69,10 @@ describe.skipIf(!HAS_REFERENCE_EXAMPLE)(needsReferenceExample("the reference exa
       expect(text).toContain(squash("CERIC | Cannexus Workshop"));
       expect(text).toContain(squash("Prepared for: CERIC"));
       expect(text).toContain(squash("Date: February 5, 2024"));
+      expect(text).toContain(squash(`Facilitated by: ${FACILITATED_BY} Participants: ${PARTICIPANTS}`));
+      // The cover names each group on page 1.
+      const cover = squash(pdfText(pdf, ["-f", "1", "-l", "1"]));
+      for (const group of doc.participantGroups) expect(cover).toContain(squash(group));
     },
   );
 
@@ -70,12 +91,26 @@ describe.skipIf(!HAS_REFERENCE_EXAMPLE)(needsReferenceExample("the reference exa
     expect(problems).toContain("clarify-unify-elevate: holds a card of empower-all");
   });
 
-  it("DOCX text holds every theme name, key point, card, headline, narrative and the footnote", async () => {
+  it("DOCX text holds every theme name, key point, card, headline, narrative, the footnote and the participant groups", async () => {
     const xml = await docxXml(docx);
     const text = squash(xmlText(xml));
     const missing = expectedTexts(doc, (headline) => headline).filter((item) => !text.includes(squash(item)));
     expect(missing).toEqual([]);
     expect(xml).toContain("<w:caps/>");
+    const lines = xmlText(xml).split("\n");
+    const facilitated = lines.indexOf(`Facilitated by: ${FACILITATED_BY}`);
+    expect(facilitated).toBeGreaterThan(0);
+    expect(lines[facilitated + 1]).toBe(`Participants: ${PARTICIPANTS}`);
+  });
+
+  it("HTML's cover lists the participant groups after the facilitators", () => {
+    expect(html).toContain(
+      `<dt>Facilitated by:</dt><dd>${FACILITATED_BY}</dd><dt>Participants:</dt><dd>${PARTICIPANTS}</dd></dl>`,
+    );
+  });
+
+  it("Markdown's front matter lists the participant groups after the facilitators", () => {
+    expect(md).toContain(`**Facilitated by:** ${FACILITATED_BY}  \n**Participants:** ${PARTICIPANTS}\n\n## Overview`);
   });
 
   it("DOCX grid: each card stays under its own theme, in board order, and the header row repeats", async () => {

@@ -28,6 +28,7 @@ function longWordWorkshop() {
       preparedFor: LONG,
       preparedBy: LONG,
       facilitators: [{ name: LONG, organization: LONG }],
+      participantGroups: [LONG, "Board"],
       overview: `Overview ${LONG}`,
       method: LONG,
       goal: `Goal ${LONG}`,

@@ -15,7 +15,7 @@ import { type DocxColors, runs } from "./blocks.js";
 /** The logo's box on the cover, in pixels at 96 dpi as Word measures images. */
 const LOGO_BOX = { width: 200, height: 80 } as const;
 
-/** The cover: logo, title, "organization | event", then who it is for, the date and who prepared it. */
+/** The cover: logo, title, "organization | event", then the front matter (who it is for, the date, who prepared and facilitated it, who took part). */
 export function coverBlocks(model: ReportModel, colors: DocxColors): DocxParagraph[] {
   const blocks: DocxParagraph[] = [];
   const logo = logoParagraph(model);

@@ -4,7 +4,7 @@ import { FONT } from "./fonts.js";
 
 const LOGO_BOX = { width: 150, height: 64 } as const;
 
-/** The first page: accent band, logo, title, "organization | event", who it is for, date and author. */
+/** The first page: accent band, logo, title, "organization | event", then the front matter (who it is for, date, author, facilitators, participants). */
 export function drawCover(ctx: PdfContext): void {
   const { doc, model } = ctx;
   doc.rect(0, 0, PAGE.width, 12).fill(ctx.accent);
