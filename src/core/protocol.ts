@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commandSchema } from "./commands.js";
 import type { DomainEvent } from "./events.js";
+import type { SealedEvent } from "./hiddenVotes.js";
 import { LIMITS } from "./limits.js";
 import type { Actor, WorkshopState } from "./model.js";
 import type { RefusalParams, RefusalReason } from "./refusals.js";
@@ -34,6 +35,9 @@ export interface EventEnvelope {
   commandId: string;
   event: DomainEvent;
 }
+
+/** An envelope as a client receives it: a participant's may stand in for a hidden event (hiddenVotes.ts). */
+export type WireEnvelope = Omit<EventEnvelope, "event"> & { event: DomainEvent | SealedEvent };
 
 const id = z.string().trim().min(1).max(LIMITS.id);
 
@@ -108,7 +112,7 @@ export type ServerMessage =
   | PresenceMessage
   | PeerFocusMessage
   | { type: "snapshot"; seq: number; state: WorkshopState }
-  | { type: "events"; events: EventEnvelope[] }
+  | { type: "events"; events: WireEnvelope[] }
   | { type: "ack"; id: string; seq: number; duplicate: boolean }
   | ErrorMessage
   | { type: "pong" };

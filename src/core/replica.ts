@@ -1,5 +1,5 @@
 import type { WorkshopState } from "./model.js";
-import type { EventEnvelope } from "./protocol.js";
+import type { WireEnvelope } from "./protocol.js";
 import { reduce } from "./reducer.js";
 
 /** A client's copy of a workshop: the state at `seq`, built only from what the server sent. */
@@ -9,15 +9,16 @@ export interface Replica {
 }
 
 /**
- * Applies envelopes in order. Envelopes the replica already holds are skipped (a resend after
+ * Applies envelopes in order (a sealed one only moves `seq` on). Envelopes the replica already holds are skipped (a resend after
  * reconnecting); a gap returns `undefined`, and the client must ask for `sync` since `seq`.
  */
-export function applyEnvelopes(replica: Replica, envelopes: readonly EventEnvelope[]): Replica | undefined {
+export function applyEnvelopes(replica: Replica, envelopes: readonly WireEnvelope[]): Replica | undefined {
   let { seq, state } = replica;
   for (const envelope of envelopes) {
     if (envelope.seq <= seq) continue;
     if (envelope.seq !== seq + 1) return undefined;
-    state = reduce(state, envelope.event);
+    // A sealed event changes nothing this client may see; it only moves the sequence on.
+    if (envelope.event.type !== "sealed") state = reduce(state, envelope.event);
     seq = envelope.seq;
   }
   return { seq, state };

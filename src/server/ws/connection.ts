@@ -13,12 +13,14 @@ import {
   type PeerFocusMessage,
   PROTOCOL_VERSION,
   type ServerMessage,
+  type WorkshopState,
 } from "../../core/index.js";
 import { AppError } from "../errors.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
 import { FocusRelay } from "./focusRelay.js";
 import type { Hub, Subscriber } from "./hub.js";
+import { type ParticipantFrames, participantBatch, participantSnapshotFrame } from "./participantFrames.js";
 import { publicParticipantId } from "./participantIdentity.js";
 import { snapshotFrame } from "./snapshotFrame.js";
 import { corkForThisTurn } from "./turnBatcher.js";
@@ -39,6 +41,11 @@ interface Joined {
   sentSeq: number;
   /** Live events that arrive while the catch-up is being read are held here, then flushed. */
   pending: StoredEvent[] | undefined;
+  /**
+   * For a participant, whether the vote's results are revealed at `sentSeq`: until they are, the
+   * others' dots are sealed (src/core/hiddenVotes.ts). Undefined for a facilitator, who sees all.
+   */
+  revealed: boolean | undefined;
 }
 
 export interface ConnectionDeps {
@@ -101,7 +108,7 @@ export class Connection implements Subscriber {
     socket.send(message, { binary: false });
   }
 
-  deliver(events: readonly StoredEvent[], serialized: Buffer): void {
+  deliver(events: readonly StoredEvent[], serialized: Buffer, forParticipants: ParticipantFrames): void {
     const joined = this.joined;
     if (!joined) return;
     if (joined.pending) {
@@ -109,12 +116,20 @@ export class Connection implements Subscriber {
       return;
     }
     const first = events[0];
-    if (first && first.seq === joined.sentSeq + 1) {
-      joined.sentSeq = events[events.length - 1]?.seq ?? joined.sentSeq;
+    if (!first || first.seq !== joined.sentSeq + 1) {
+      this.sendEvents(events);
+      return;
+    }
+    joined.sentSeq = events[events.length - 1]?.seq ?? joined.sentSeq;
+    if (joined.revealed === undefined) {
       this.sendRaw(serialized);
       return;
     }
-    this.sendEvents(events);
+    const hidden = !joined.revealed;
+    const { frame, revealedAfter } = forParticipants.frameFor(joined.actor.id, joined.revealed);
+    joined.revealed = revealedAfter;
+    this.sendRaw(frame ?? serialized);
+    if (hidden && revealedAfter) this.showRevealedDots(joined);
   }
 
   private async handleRaw(raw: string): Promise<void> {
@@ -169,7 +184,13 @@ export class Connection implements Subscriber {
       id: hello.role === "participant" ? publicParticipantId(deviceId) : deviceId,
     };
     if (hello.role === "facilitator") this.facilitatorName = (await this.deps.facilitatorName?.()) ?? "";
-    const joined: Joined = { workshopId: hello.workshopId, actor, sentSeq: 0, pending: [] };
+    const joined: Joined = {
+      workshopId: hello.workshopId,
+      actor,
+      sentSeq: 0,
+      pending: [],
+      revealed: actor.role === "participant" ? false : undefined,
+    };
     // Join before reading, so that nothing committed meanwhile can fall between the read and
     // the live stream; `pending` holds it until the read is sent.
     this.joined = joined;
@@ -188,8 +209,7 @@ export class Connection implements Subscriber {
       if (since !== undefined && since <= current.seq && current.seq - since <= MAX_CATCH_UP_EVENTS) {
         await this.catchUp(joined, since);
       } else {
-        joined.sentSeq = current.seq;
-        this.sendRaw(snapshotFrame(current.seq, current.state));
+        this.sendSnapshot(joined, current.seq, current.state);
         this.flushPending(joined);
       }
     } catch (error) {
@@ -212,12 +232,19 @@ export class Connection implements Subscriber {
       const current = await this.deps.service.get(joined.workshopId);
       if (since > current.seq || current.seq - since > MAX_CATCH_UP_EVENTS) {
         // A client ahead of the server (its log was reset) or far behind starts over from a snapshot.
-        joined.sentSeq = current.seq;
-        this.sendRaw(snapshotFrame(current.seq, current.state));
+        this.sendSnapshot(joined, current.seq, current.state);
+        return;
+      }
+      const events = await this.deps.service.eventsSince(joined.workshopId, since);
+      if (joined.revealed !== undefined && events.some(({ event }) => event.type === "resultsRevealed")) {
+        // Whether each dot could be shown depends on when the results were revealed: start over.
+        this.sendSnapshot(joined, current.seq, current.state);
         return;
       }
       joined.sentSeq = since;
-      this.sendEvents(await this.deps.service.eventsSince(joined.workshopId, since));
+      // No reveal or hide in between: the results stand as they do now for every event sent.
+      if (joined.revealed !== undefined) joined.revealed = current.state.voting.revealed;
+      this.sendEvents(events);
     } finally {
       this.flushPending(joined);
     }
@@ -229,14 +256,48 @@ export class Connection implements Subscriber {
     this.sendEvents(pending);
   }
 
-  /** Sends the events above what the client holds, in order. */
+  /** Sends the board at `seq`, as this client may see it, and takes the client's position there. */
+  private sendSnapshot(joined: Joined, seq: number, state: WorkshopState): void {
+    joined.sentSeq = seq;
+    if (joined.revealed === undefined) {
+      this.sendRaw(snapshotFrame(seq, state));
+      return;
+    }
+    joined.revealed = state.voting.revealed;
+    this.sendRaw(participantSnapshotFrame(seq, state, joined.actor.id));
+  }
+
+  /** Sends the events above what the client holds, in order (a participant's with others' dots sealed). */
   private sendEvents(events: readonly StoredEvent[]): void {
     const joined = this.joined;
     if (!joined) return;
     const fresh = events.filter((stored) => stored.seq > joined.sentSeq);
     if (fresh.length === 0) return;
     joined.sentSeq = fresh[fresh.length - 1]?.seq ?? joined.sentSeq;
-    this.send({ type: "events", events: fresh.map(toEnvelope) });
+    if (joined.revealed === undefined) {
+      this.send({ type: "events", events: fresh.map(toEnvelope) });
+      return;
+    }
+    const hidden = !joined.revealed;
+    const batch = participantBatch(fresh, joined.actor.id, joined.revealed);
+    joined.revealed = batch.revealedAfter;
+    this.send({ type: "events", events: batch.envelopes });
+    if (hidden && batch.revealedAfter) this.showRevealedDots(joined);
+  }
+
+  /**
+   * The results were just revealed: the dots this participant was not shown arrive as a fresh
+   * snapshot. Live events meanwhile wait in `pending`, as during a catch-up.
+   */
+  private showRevealedDots(joined: Joined): void {
+    joined.pending ??= [];
+    this.deps.service
+      .get(joined.workshopId)
+      .then((current) => {
+        if (current.seq >= joined.sentSeq) this.sendSnapshot(joined, current.seq, current.state);
+      })
+      .catch((error: unknown) => this.deps.log.warn({ err: error }, "snapshot after the reveal failed"))
+      .finally(() => this.flushPending(joined));
   }
 
   /** Tells the workshop's other connections where this person is writing (never stored). */

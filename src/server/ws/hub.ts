@@ -2,11 +2,13 @@ import type { WorkshopState } from "../../core/index.js";
 import type { EventBus } from "../eventBus.js";
 import { LocalPresence, type PresenceExchange } from "../presenceExchange.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
+import { ParticipantFrames } from "./participantFrames.js";
 import { type PresenceMember, type PresenceOptions, PresenceTracker } from "./presence.js";
 
 /** What the hub needs of a connection: deliver a batch, given pre-serialised once for all. */
 export interface Subscriber extends PresenceMember {
-  deliver(events: readonly StoredEvent[], serialized: Buffer): void;
+  /** `serialized` is the whole batch (facilitators); `forParticipants` its frames with others' dots sealed. */
+  deliver(events: readonly StoredEvent[], serialized: Buffer, forParticipants: ParticipantFrames): void;
 }
 
 export type HubOptions = PresenceOptions;
@@ -92,7 +94,8 @@ export class Hub {
     if (!room || events.length === 0) return;
     // Serialised and UTF-8 encoded once: 2,000 sockets then share one Buffer.
     const serialized = Buffer.from(JSON.stringify({ type: "events", events: events.map(toEnvelope) }));
-    for (const subscriber of room) subscriber.deliver(events, serialized);
+    const forParticipants = new ParticipantFrames(events);
+    for (const subscriber of room) subscriber.deliver(events, serialized, forParticipants);
     // A name or table chosen on joining changes what presence shows.
     if (events.some((stored) => stored.event.type === "participantJoined")) this.presence.changed(workshopId);
   }

@@ -1,0 +1,83 @@
+import type { DomainEvent } from "./events.js";
+import type { UndoPoint, Vote, WorkshopState } from "./model.js";
+
+/**
+ * Until the facilitator reveals the results, a participant sees their own dots and no one
+ * else's: not who voted for what, and not the tallies those would add up to. The server sends
+ * each participant the log through these functions; facilitators (console, projector) get it whole.
+ */
+
+/**
+ * Stands in for an event a participant may not see: it keeps the sequence gap-free, and a
+ * replica skips it. It exists on the wire only, never in the log.
+ */
+export interface SealedEvent {
+  type: "sealed";
+}
+
+export const SEALED: SealedEvent = { type: "sealed" };
+
+const ownedBy = (viewerId: string) => (vote: Vote) => vote.voterId === viewerId;
+
+/** True when the event says something about dots: the only events hidden votes can change. */
+export function carriesVotes(event: DomainEvent): boolean {
+  switch (event.type) {
+    case "voteCast":
+    case "themeDeleted":
+    case "themesMerged":
+    case "themeRestored":
+      return true;
+    case "undoApplied":
+      return event.events.some(carriesVotes);
+    default:
+      return false;
+  }
+}
+
+/** The event as participant `viewerId` may see it while results are hidden. */
+export function eventForParticipant(event: DomainEvent, viewerId: string): DomainEvent | SealedEvent {
+  switch (event.type) {
+    case "voteCast":
+      return event.vote.voterId === viewerId ? event : SEALED;
+    case "themeDeleted":
+    case "themesMerged":
+    case "themeRestored":
+      return { ...event, votes: event.votes.filter(ownedBy(viewerId)) };
+    case "undoApplied":
+      return {
+        ...event,
+        events: event.events.flatMap((inner) => {
+          const seen = eventForParticipant(inner, viewerId);
+          return seen.type === "sealed" ? [] : [seen];
+        }),
+      };
+    default:
+      return event;
+  }
+}
+
+/**
+ * The board as participant `viewerId` may see it: with results hidden, only their own dots, and
+ * none of the others' in the facilitator's undo points (restoring a column restores its dots).
+ */
+export function stateForParticipant(state: WorkshopState, viewerId: string): WorkshopState {
+  if (state.voting.revealed) return state;
+  const own = ownedBy(viewerId);
+  if (state.votes.every(own) && !state.undoStack.some((point) => undoPointCarriesVotes(point, viewerId))) return state;
+  return {
+    ...state,
+    votes: state.votes.filter(own),
+    undoStack: state.undoStack.map((point) => ({
+      ...point,
+      inverse: point.inverse.map((command) =>
+        command.type === "restoreTheme" ? { ...command, votes: command.votes.filter(own) } : command,
+      ),
+    })),
+  };
+}
+
+function undoPointCarriesVotes(point: UndoPoint, viewerId: string): boolean {
+  return point.inverse.some(
+    (command) => command.type === "restoreTheme" && command.votes.some((vote) => vote.voterId !== viewerId),
+  );
+}
