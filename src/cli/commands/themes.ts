@@ -41,7 +41,8 @@ function clusterListing(board: Board, result: ClusterSuggestions): string {
   const textOf = new Map(board.cards.map((card) => [card.id, card.text]));
   const lines = [`${result.themes.length} suggested columns for ${board.cards.length} cards`];
   result.themes.forEach((theme, t) => {
-    lines.push("", `${t + 1}. ${theme.label} (${theme.cardIds.length} ${theme.cardIds.length === 1 ? "card" : "cards"})`);
+    const size = theme.cardIds.length;
+    lines.push("", `${t + 1}. ${theme.label} (${size} ${size === 1 ? "card" : "cards"})`);
     for (const point of theme.keyPoints) lines.push(`   key point: ${point}`);
     for (const id of theme.cardIds) lines.push(`   - [${id}] ${textOf.get(id)}`);
   });
