@@ -81,6 +81,18 @@ const decode = (xml: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, "&");
 
+/** The text a reader sees in HTML: tags gone, `<br>` as a line break, entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<br>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
 /** The text of Word XML: runs joined, one line per paragraph. */
 export function xmlText(xml: string): string {
   return xml

@@ -2,7 +2,7 @@ import { marked } from "marked";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkshopDocument } from "../../src/core/index.js";
 import { type ReportFormat, renderReport } from "../../src/report/render.js";
-import { docxXml, pdfText, SKIP_WITHOUT_POPPLER, xmlText } from "./extract.js";
+import { docxXml, htmlText, pdfText, SKIP_WITHOUT_POPPLER, xmlText } from "./extract.js";
 import { syntheticDocument } from "./syntheticWorkshop.js";
 
 const GOAL = ["# Heading injection", "- list item", "| a | b |"];
@@ -29,18 +29,6 @@ function multiLineDocument(): WorkshopDocument {
   };
 }
 
-/** The text a reader sees in HTML: tags gone, `<br>` as a line break, entities decoded. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<br>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
 describe("line breaks in multi-line fields are kept by every format, and stay text", () => {
   const doc = multiLineDocument();
   const out = new Map<ReportFormat, Uint8Array>();
@@ -52,7 +40,7 @@ describe("line breaks in multi-line fields are kept by every format, and stay te
   });
 
   it("HTML: each line of the goal, the focus question and a headline on its own line, escaped", () => {
-    const shown = visibleText(text("html"));
+    const shown = htmlText(text("html"));
     for (const lines of [GOAL, FOCUS, HEADLINE, CARD]) expect(shown).toContain(lines.join("\n"));
     // The goal and the focus question show twice: in their callouts and above the grid.
     expect(shown.split(GOAL.join("\n"))).toHaveLength(3);
@@ -62,7 +50,7 @@ describe("line breaks in multi-line fields are kept by every format, and stay te
 
   it("Markdown read by a GFM parser: the same lines, as hard breaks, with no heading, list, quote or table", () => {
     const html = marked.parse(text("md"), { async: false, gfm: true });
-    const shown = visibleText(html);
+    const shown = htmlText(html);
     expect(shown).toContain(`GOAL: ${GOAL.join("\n")}`);
     expect(shown).toContain(`PROMPT: ${FOCUS.join("\n")}`);
     expect(shown).toContain(HEADLINE.join("\n").toUpperCase());

@@ -4,6 +4,7 @@ import { accountIdOf, ids, list } from "../support/accounts.js";
 import {
   type CreatedWorkshop,
   createWorkshop,
+  fetchExport,
   requestJson,
   signUp,
   startTestServer,
@@ -79,13 +80,7 @@ describe("the public demo", () => {
       expect(ids(await list(server.baseUrl, server.session))).not.toContain(copy.body.id);
 
       const demoExport = await requestJson(server.baseUrl, "GET", `/api/workshops/${demoId}/export`);
-      const copyExport = await requestJson(
-        server.baseUrl,
-        "GET",
-        `/api/workshops/${copy.body.id}/export`,
-        undefined,
-        copy.body,
-      );
+      const copyExport = await fetchExport(server.baseUrl, copy.body);
       // A public workshop such as the demo is anyone's to read; the copy only its owner's.
       expect(demoExport.status).toBe(200);
       expect(copyExport.body).toStrictEqual(demoExport.body);

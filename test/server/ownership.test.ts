@@ -6,6 +6,7 @@ import {
   type CreatedWorkshop,
   createWorkshop,
   credentialHeaders,
+  fetchExport,
   REPO_FIXTURE,
   readJson,
   requestJson,
@@ -179,20 +180,8 @@ describe("workshops belong to accounts", () => {
     expect(copy.body.url).toBe(`${server.publicUrl}/w/${copy.body.id}`);
     expect(copy.body.facilitatorKey).not.toBe(source.body.facilitatorKey);
 
-    const sourceExport = await requestJson(
-      server.baseUrl,
-      "GET",
-      `/api/workshops/${source.body.id}/export`,
-      undefined,
-      source.body,
-    );
-    const copyExport = await requestJson(
-      server.baseUrl,
-      "GET",
-      `/api/workshops/${copy.body.id}/export`,
-      undefined,
-      copy.body,
-    );
+    const sourceExport = await fetchExport(server.baseUrl, source.body);
+    const copyExport = await fetchExport(server.baseUrl, copy.body);
     expect(copyExport.status).toBe(200);
     expect(copyExport.body).toStrictEqual(sourceExport.body);
 

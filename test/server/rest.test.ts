@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "../../src/core/index.js";
 import {
   createWorkshop,
+  fetchExport,
   HAS_REFERENCE_EXAMPLE,
   importWorkshop,
   listWorkshops,
@@ -96,13 +97,7 @@ describe("REST API", () => {
       const doc = readReferenceExample();
       const created = await importWorkshop(server.baseUrl, server.session, doc);
       expect(created.url).toBe(`${server.publicUrl}/w/${created.id}`);
-      const exported = await requestJson(
-        server.baseUrl,
-        "GET",
-        `/api/workshops/${created.id}/export`,
-        undefined,
-        created,
-      );
+      const exported = await fetchExport(server.baseUrl, created);
       expect(exported.status).toBe(200);
       expect(exported.body).toStrictEqual(doc);
       // Key order is part of "gives the file back": the export follows the reference's field order.

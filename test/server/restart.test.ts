@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "../../src/core/index.js";
 import {
+  fetchExport,
   fetchWorkshop,
   freePort,
   HAS_REFERENCE_EXAMPLE,
@@ -12,7 +13,6 @@ import {
   REPO_ROOT,
   readJson,
   removeDir,
-  requestJson,
   type ServerProcess,
   signUp,
   startServerProcess,
@@ -92,13 +92,7 @@ describe("a server restarted on the same data dir", () => {
     ];
 
     const before = await fetchWorkshop(first.baseUrl, created);
-    const exportBefore = await requestJson(
-      first.baseUrl,
-      "GET",
-      `/api/workshops/${created.id}/export`,
-      undefined,
-      created,
-    );
+    const exportBefore = await fetchExport(first.baseUrl, created);
     const listedBefore = await listWorkshops(first.baseUrl, session);
     expect(listedBefore.map((workshop) => workshop.id).sort()).toEqual([created.id, initial[0]?.id].sort());
     expect(before.seq).toBe(missed[1]?.seq);
@@ -112,13 +106,7 @@ describe("a server restarted on the same data dir", () => {
     const second = await serve(dataDir, port);
     const after = await fetchWorkshop(second.baseUrl, created);
     expect(after).toEqual(before);
-    const exportAfter = await requestJson(
-      second.baseUrl,
-      "GET",
-      `/api/workshops/${created.id}/export`,
-      undefined,
-      created,
-    );
+    const exportAfter = await fetchExport(second.baseUrl, created);
     expect(exportAfter.status).toBe(200);
     expect(exportAfter.body).toEqual(exportBefore.body);
     // The session and the accounts survive the restart too.

@@ -214,6 +214,11 @@ export async function fetchWorkshop(baseUrl: string, workshop: { id: string; fac
   return response.body;
 }
 
+/** GET /api/workshops/:id/export (workshop/v1) as the workshop's facilitator (its key). */
+export function fetchExport(baseUrl: string, workshop: { id: string; facilitatorKey: string }) {
+  return requestJson(baseUrl, "GET", `/api/workshops/${encodeURIComponent(workshop.id)}/export`, undefined, workshop);
+}
+
 /** GET /api/workshops: the summaries the `session` (or an anonymous visitor) sees. */
 export async function listWorkshops(baseUrl: string, session?: string) {
   const response = await requestJson<{ workshops: (WorkshopSummary & { public?: boolean })[] }>(

@@ -1,19 +1,11 @@
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
+import { htmlText } from "../../../test/report/extract.js";
 import { escapeCell, escapeInline, escapeParagraph } from "./escape.js";
 
 /** What a reader sees: the Markdown rendered by a real GFM parser, then the HTML's text. */
 function rendered(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true });
-  return html
-    .replace(/<br>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .trim();
+  return htmlText(marked.parse(markdown, { async: false, gfm: true })).trim();
 }
 
 const HOSTILE = [
