@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { validateWorkshopDocument } from "../core/index.js";
-import { issueFacilitatorKey } from "./facilitatorKeys.js";
+import { facilitatorKeyOf, issueFacilitatorKey } from "./facilitatorKeys.js";
 import type { EventStore } from "./store/eventStore.js";
 import { makePublic } from "./visibility.js";
 import type { WorkshopService } from "./workshopService.js";
@@ -24,4 +24,11 @@ export async function seedDemoOnce(
   // Everyone sees the demo; a facilitator opens it by taking a copy of their own.
   await makePublic(store, state.id);
   return { id: state.id, facilitatorKey: await issueFacilitatorKey(store, state.id) };
+}
+
+/** The demo seeded on an earlier start, with its facilitator key: the server prints its link on every start. */
+export async function seededDemo(store: EventStore): Promise<{ id: string; facilitatorKey: string } | undefined> {
+  const id = await store.getFlag(DEMO_FLAG);
+  const facilitatorKey = id ? await facilitatorKeyOf(store, id) : undefined;
+  return id && facilitatorKey ? { id, facilitatorKey } : undefined;
 }

@@ -13,6 +13,11 @@ export async function issueFacilitatorKey(store: EventStore, workshopId: string)
   return key;
 }
 
+/** The workshop's key, for the server to print its own demo's link again; undefined without one. */
+export async function facilitatorKeyOf(store: EventStore, workshopId: string): Promise<string | undefined> {
+  return (await store.getFlag(flagName(workshopId))) ?? undefined;
+}
+
 /** Compares in constant time, so the key cannot be guessed one character at a time. */
 export async function isFacilitatorKey(store: EventStore, workshopId: string, candidate: string): Promise<boolean> {
   const key = await store.getFlag(flagName(workshopId));

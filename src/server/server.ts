@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { SqliteAccountStore } from "./accounts/sqliteAccountStore.js";
 import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
-import { seedDemoOnce } from "./demo.js";
+import { seedDemoOnce, seededDemo } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
 import { networkOrigins } from "./routes/joinAddress.js";
 import { openSharedBackend } from "./sharedBackend.js";
@@ -43,10 +43,13 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
 
   // Processes that start together must not both seed the demo.
   const seed = () => seedDemoOnce(store, service);
-  const demo = await (shared ? shared.exclusive(seed) : seed());
+  const imported = await (shared ? shared.exclusive(seed) : seed());
+  // Printed on every start, not only the first: the link is the way into the demo without an account.
+  const demo = imported ?? (await seededDemo(store));
   if (demo) {
+    const link = `${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`;
     app.log.info(
-      `Demo workshop imported. Facilitate it at ${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`,
+      imported ? `Demo workshop imported. Facilitate it at ${link}` : `Demo workshop: facilitate it at ${link}`,
     );
   }
 

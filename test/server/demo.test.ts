@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce } from "../../src/server/demo.js";
+import { seedDemoOnce, seededDemo } from "../../src/server/demo.js";
+import { isFacilitatorKey } from "../../src/server/facilitatorKeys.js";
 import { accountIdOf, ids, list } from "../support/accounts.js";
 import {
   type CreatedWorkshop,
@@ -37,6 +38,14 @@ describe("the public demo", () => {
 
     afterAll(async () => {
       await server?.stop();
+    });
+
+    it("is not seeded twice, and its link can be printed again on a later start", async () => {
+      expect(await seedDemoOnce(server.store, server.service)).toBeUndefined();
+      const again = await seededDemo(server.store);
+      expect(again?.id).toBe(demoId);
+      // The key printed again is the demo's own: it opens the console as facilitator.
+      expect(await isFacilitatorKey(server.store, demoId, again?.facilitatorKey ?? "")).toBe(true);
     });
 
     it("is listed, alone and marked public, to anonymous visitors; private workshops are not", async () => {
