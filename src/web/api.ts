@@ -73,10 +73,10 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const listWorkshops = (archived = false) =>
   request<{ workshops: WorkshopListItem[] }>(`/api/workshops?archived=${archived}`).then((body) => body.workshops);
 
-/** The signed-in account, or undefined when signed out. */
+/** The signed-in account, or undefined when signed out (or the server cannot be reached). */
 export const currentAccount = () =>
-  request<{ account: Account }>("/api/auth/me").then(
-    (body) => body.account,
+  request<{ account: Account | null }>("/api/auth/me").then(
+    (body) => body.account ?? undefined,
     () => undefined,
   );
 

@@ -345,7 +345,8 @@ describe("facilitator authority over WebSocket", () => {
 
   /** The email behind a session, to sign the same account in a second time. */
   async function emailOf(session: string): Promise<string> {
-    const response = await me(server.baseUrl, session);
-    return response.body.account.email;
+    const { account } = (await me(server.baseUrl, session)).body;
+    if (!account) throw new Error("signed out");
+    return account.email;
   }
 });

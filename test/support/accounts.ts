@@ -30,14 +30,15 @@ export async function login(baseUrl: string, email: string, password = PASSWORD)
   return requestJson<AccountBody & ErrorBody>(baseUrl, "POST", "/api/auth/login", { email, password });
 }
 
+/** GET /api/auth/me: the account behind `session`, `null` when signed out. */
 export async function me(baseUrl: string, session?: string) {
-  return requestJson<AccountBody & ErrorBody>(baseUrl, "GET", "/api/auth/me", undefined, session);
+  return requestJson<{ account: AccountBody["account"] | null }>(baseUrl, "GET", "/api/auth/me", undefined, session);
 }
 
 /** The account id behind a session cookie. */
 export async function accountIdOf(baseUrl: string, session: string): Promise<string> {
   const response = await me(baseUrl, session);
-  if (response.status !== 200) throw new Error(`me answered ${response.status}`);
+  if (!response.body.account) throw new Error(`me answered ${response.status} with no account`);
   return response.body.account.id;
 }
 
