@@ -12,7 +12,10 @@ export const FONT = {
   condensedItalic: "Cond-Oblique",
 } as const;
 
-const FILES: Record<(typeof FONT)[keyof typeof FONT], string> = {
+/** One of the six embedded faces, by its alias. */
+export type FontName = (typeof FONT)[keyof typeof FONT];
+
+const FILES: Record<FontName, string> = {
   Sans: "DejaVuSans.ttf",
   "Sans-Bold": "DejaVuSans-Bold.ttf",
   "Sans-Oblique": "DejaVuSans-Oblique.ttf",

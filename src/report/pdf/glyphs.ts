@@ -1,13 +1,12 @@
 import { createRequire } from "node:module";
-import type { ReportModel } from "../model.js";
-import { fontFiles } from "./fonts.js";
+import { FONT, type FontName, fontFiles } from "./fonts.js";
 
 /**
- * What the PDF shows for a character its fonts have no glyph for: U+FFFD, the replacement
- * character, which every DejaVu face draws. PDFKit would draw the font's `.notdef` box instead,
- * and writes that glyph's width unscaled (1,229 thousandths of an em for DejaVu, measured as 600),
- * so a line holding such boxes is drawn wider than it was measured and runs past the margin.
- * With every character drawable, what PDFKit measures is what it draws.
+ * What the PDF shows for a character the face drawing it has no glyph for: U+FFFD, the
+ * replacement character, which every DejaVu face draws. PDFKit would draw the font's `.notdef`
+ * box instead, and writes that glyph's width unscaled (1,229 thousandths of an em for DejaVu,
+ * measured as 600), so a line holding such boxes is drawn wider than it was measured and runs
+ * past the margin. With every character drawable, what PDFKit measures is what it draws.
  */
 export const PLACEHOLDER = "\uFFFD";
 
@@ -15,32 +14,38 @@ interface FontkitFont {
   characterSet: number[];
 }
 
-let drawable: Set<number> | undefined;
+const drawable = new Map<string, Set<number>>();
 
-/** The code points every embedded face can draw (DejaVu's Oblique faces lack Arabic, for one), read once. */
-function drawableCodePoints(): Set<number> {
-  if (!drawable) {
+/**
+ * The code points one embedded face can draw, read the first time it is asked for. The faces
+ * differ: DejaVu's Oblique faces have no Arabic, which the upright ones draw.
+ */
+function drawableCodePoints(face: string): Set<number> {
+  let known = drawable.get(face);
+  if (!known) {
+    const data = fontFiles().get(face);
+    if (!data) throw new Error(`PDF text drawn in ${face}, which is not an embedded font`);
     // fontkit is PDFKit's own font reader: required from PDFKit's folder, it is the one PDFKit uses.
     const require = createRequire(createRequire(import.meta.url).resolve("pdfkit"));
     const fontkit = require("fontkit") as { create(data: Buffer): FontkitFont };
-    const sets = [...fontFiles().values()].map((data) => new Set(fontkit.create(data).characterSet));
-    const [first = new Set<number>(), ...rest] = sets;
-    drawable = new Set([...first].filter((codePoint) => rest.every((set) => set.has(codePoint))));
+    known = new Set(fontkit.create(data).characterSet);
+    drawable.set(face, known);
   }
-  return drawable;
+  return known;
 }
 
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-/** Zero-width joiners, variation selectors, tags: dropped when no face draws them, as they show nothing. */
+/** Zero-width joiners, variation selectors, tags: dropped when the face does not draw them, as they show nothing. */
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
 /**
- * Text the embedded fonts can draw: each character as a reader sees it (a grapheme: an emoji
- * with its skin tone, a family joined by ZWJ) that holds a code point no face has becomes one
- * PLACEHOLDER; line breaks stay, a tab becomes a space, other control characters are dropped.
+ * Text the embedded face `face` can draw: each character as a reader sees it (a grapheme: an
+ * emoji with its skin tone, a family joined by ZWJ) that holds a code point the face lacks
+ * becomes one PLACEHOLDER; line breaks stay, a tab becomes a space, other control characters
+ * are dropped.
  */
-export function drawableText(text: string): string {
-  const known = drawableCodePoints();
+export function drawableText(text: string, face: FontName): string {
+  const known = drawableCodePoints(face);
   const normalized = text.replace(/\r\n?/g, "\n").replace(/\t/g, " ");
   let allKnown = true;
   for (const char of normalized) {
@@ -64,17 +69,27 @@ export function drawableText(text: string): string {
   return out;
 }
 
-/** Every string of a value, arrays and plain objects included, through `map`; anything else (a Date) as it is. */
-function mapStrings<T>(value: T, map: (text: string) => string): T {
-  if (typeof value === "string") return map(value) as T;
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map)) as T;
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)])) as T;
-  return value;
-}
+type Measure = (text: string, ...rest: unknown[]) => unknown;
 
-/** The model with all its text drawable by the embedded fonts; the branding (colour, logo data) is left as it is. */
-export function drawableModel(model: ReportModel): ReportModel {
-  const { branding, ...text } = model;
-  return { ...mapStrings(text, drawableText), branding };
+/**
+ * Makes `doc` draw and measure every string as `drawableText` gives it for the face then
+ * selected, so the same text keeps its Arabic in an upright face and shows U+FFFD in an
+ * oblique one. `text`, `heightOfString` and `widthOfString` are where text enters PDFKit; the
+ * face is the alias last passed to `font` (the regular face from here on).
+ */
+export function drawOnlyDrawable(doc: PDFKit.PDFDocument): void {
+  let face: FontName = FONT.regular;
+  const font = doc.font.bind(doc) as (src: unknown, ...rest: unknown[]) => PDFKit.PDFDocument;
+  doc.font = ((src: unknown, ...rest: unknown[]) => {
+    face = src as FontName;
+    return font(src, ...rest);
+  }) as typeof doc.font;
+  const sanitized = (measure: Measure): Measure => {
+    const original = measure.bind(doc);
+    return (text, ...rest) => original(typeof text === "string" ? drawableText(text, face) : text, ...rest);
+  };
+  doc.text = sanitized(doc.text as Measure) as typeof doc.text;
+  doc.heightOfString = sanitized(doc.heightOfString as Measure) as typeof doc.heightOfString;
+  doc.widthOfString = sanitized(doc.widthOfString as Measure) as typeof doc.widthOfString;
+  doc.font(FONT.regular);
 }

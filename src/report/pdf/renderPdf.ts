@@ -5,7 +5,7 @@ import type { ReportModel } from "../model.js";
 import { MARGINS, makeContext, type PdfContext } from "./context.js";
 import { FONT, fontFiles } from "./fonts.js";
 import { drawCover, drawOverview } from "./frontMatter.js";
-import { drawableModel } from "./glyphs.js";
+import { drawOnlyDrawable } from "./glyphs.js";
 import { drawGrid } from "./grid.js";
 import { drawPrioritization } from "./prioritization.js";
 import { drawTextSection, drawThemeSummaries, drawUnclustered } from "./sections.js";
@@ -14,9 +14,7 @@ import { drawTextSection, drawThemeSummaries, drawUnclustered } from "./sections
  * Renders the report as a PDF, drawn from the model with PDFKit: selectable text in embedded
  * DejaVu fonts, no browser and nothing fetched. Portrait pages, with the theme grid on landscape ones.
  */
-export async function renderPdf(source: ReportModel): Promise<Uint8Array> {
-  // The document's metadata may hold any character; what is drawn must be in the fonts.
-  const model = drawableModel(source);
+export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: "LETTER",
     margins: MARGINS,
@@ -24,10 +22,11 @@ export async function renderPdf(source: ReportModel): Promise<Uint8Array> {
     lang: model.locale,
     displayTitle: true,
     // PDFKit dates the file now, and derives the file's ID from that date: the report's date keeps the bytes the same.
+    // The document's metadata may hold any character; what is drawn must be in the face drawing it.
     info: {
-      Title: source.title,
-      Author: source.preparedBy,
-      Subject: source.subtitle,
+      Title: model.title,
+      Author: model.preparedBy,
+      Subject: model.subtitle,
       Creator: "Concord",
       CreationDate: model.createdAt,
     },
@@ -39,6 +38,7 @@ export async function renderPdf(source: ReportModel): Promise<Uint8Array> {
     doc.on("error", reject);
   });
   for (const [alias, data] of fontFiles()) doc.registerFont(alias, data);
+  drawOnlyDrawable(doc);
 
   const ctx = makeContext(doc, model);
   drawCover(ctx);
