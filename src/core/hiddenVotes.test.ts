@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DomainEvent } from "./events.js";
-import { carriesVotes, eventForParticipant, SEALED, stateForParticipant } from "./hiddenVotes.js";
+import { carriesVotes, eventForParticipant, revealedBy, SEALED, stateForParticipant } from "./hiddenVotes.js";
 import type { Theme, Vote } from "./model.js";
 import { emptyWorkshop } from "./workshop.js";
 
@@ -31,6 +31,19 @@ describe("what a participant sees of the dots before the reveal", () => {
     });
     expect([deleted, undone].every(carriesVotes)).toBe(true);
     expect(carriesVotes({ type: "votingOpened" })).toBe(false);
+  });
+
+  it("keeps only the viewer's dots in a new workshop's first event (a copy made mid-vote)", () => {
+    const { id: _id, ...workshop } = { ...emptyWorkshop("w"), votes: [mine, theirs] };
+    const created: DomainEvent = { type: "workshopCreated", workshop };
+    expect(carriesVotes(created)).toBe(true);
+    expect(eventForParticipant(created, "ana")).toEqual({
+      type: "workshopCreated",
+      workshop: { ...workshop, votes: [mine] },
+    });
+    expect(revealedBy(created)).toBe(false);
+    expect(revealedBy({ type: "resultsRevealed", revealed: true })).toBe(true);
+    expect(revealedBy({ type: "votingOpened" })).toBeUndefined();
   });
 
   it("shows the board with the viewer's dots only, and all of them once revealed", () => {

@@ -8,6 +8,16 @@ import type { UndoPoint, Vote, WorkshopState } from "./model.js";
  */
 
 /**
+ * Whether the event leaves the results revealed (true) or hidden (false); undefined when it does
+ * not say. A new workshop says it too: an imported one may arrive with its results shown.
+ */
+export function revealedBy(event: DomainEvent): boolean | undefined {
+  if (event.type === "resultsRevealed") return event.revealed;
+  if (event.type === "workshopCreated") return event.workshop.voting.revealed;
+  return undefined;
+}
+
+/**
  * Stands in for an event a participant may not see: it keeps the sequence gap-free, and a
  * replica skips it. It exists on the wire only, never in the log.
  */
@@ -22,6 +32,7 @@ const ownedBy = (viewerId: string) => (vote: Vote) => vote.voterId === viewerId;
 /** True when the event says something about dots: the only events hidden votes can change. */
 export function carriesVotes(event: DomainEvent): boolean {
   switch (event.type) {
+    case "workshopCreated":
     case "voteCast":
     case "themeDeleted":
     case "themesMerged":
@@ -37,6 +48,9 @@ export function carriesVotes(event: DomainEvent): boolean {
 /** The event as participant `viewerId` may see it while results are hidden. */
 export function eventForParticipant(event: DomainEvent, viewerId: string): DomainEvent | SealedEvent {
   switch (event.type) {
+    // An imported or copied workshop starts with the dots it had: its first event carries them all.
+    case "workshopCreated":
+      return { ...event, workshop: stateForParticipant(event.workshop, viewerId) };
     case "voteCast":
       return event.vote.voterId === viewerId ? event : SEALED;
     case "themeDeleted":
@@ -60,7 +74,10 @@ export function eventForParticipant(event: DomainEvent, viewerId: string): Domai
  * The board as participant `viewerId` may see it: with results hidden, only their own dots, and
  * none of the others' in the facilitator's undo points (restoring a column restores its dots).
  */
-export function stateForParticipant(state: WorkshopState, viewerId: string): WorkshopState {
+export function stateForParticipant<S extends Pick<WorkshopState, "voting" | "votes" | "undoStack">>(
+  state: S,
+  viewerId: string,
+): S {
   if (state.voting.revealed) return state;
   const own = ownedBy(viewerId);
   if (state.votes.every(own) && !state.undoStack.some((point) => undoPointCarriesVotes(point, viewerId))) return state;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Vote } from "../../src/core/index.js";
 import { withLiveServer } from "../support/liveServer.js";
-import { createWorkshop, fetchWorkshop } from "../support/server.js";
+import { type CreatedWorkshop, createWorkshop, fetchWorkshop, requestJson } from "../support/server.js";
 import type { TestClient } from "../support/wsClient.js";
 
 /**
@@ -99,5 +99,67 @@ describe("votes before the reveal", () => {
     const late = await live.connect({ workshopId: ben.welcome?.workshopId ?? "", role: "participant" });
     expect(JSON.stringify(late.messages)).not.toContain(anasDot);
     expect(JSON.stringify(facilitator.state.undoStack)).toContain(anasDot);
+  });
+
+  it("a copy of a workshop mid-vote carries its dots in its first event: a phone reading from 0 gets its own only", async () => {
+    const { workshop, ana, ben } = await votingRoom();
+    await ana.expectAck("a1", { type: "castVote", themeId: "parks", count: 2 });
+    await ben.expectAck("b1", { type: "castVote", themeId: "buses", count: 1 });
+    const copy = await requestJson<CreatedWorkshop>(
+      live.server.baseUrl,
+      "POST",
+      `/api/workshops/${workshop.id}/duplicate`,
+      {},
+      live.server.session,
+    );
+    expect(copy.status).toBe(201);
+    const fromZero = await live.connect({
+      workshopId: copy.body.id,
+      role: "participant",
+      participantId: "device-ana",
+      resumeFrom: { seq: 0, state: ana.state },
+    });
+    const phone = await live.connect({ workshopId: copy.body.id, role: "participant", participantId: "device-x" });
+    phone.sendRaw({ type: "sync", since: 0 });
+    await phone.waitForMessage((message) => message.type === "events" || message.type === "snapshot");
+    const bensDot = `"voterId":"${ben.actorId}"`;
+    expect(JSON.stringify(fromZero.messages)).not.toContain(bensDot);
+    expect(JSON.stringify(phone.messages)).not.toContain(bensDot);
+    expect(dots(fromZero.state.votes)).toEqual([`${ana.actorId}:parks:2`]);
+  });
+
+  it("a reveal reaches a phone only with everyone's dots, and a hide takes the others' back", async () => {
+    const { workshop, facilitator, ana, ben } = await votingRoom();
+    await ana.expectAck("a1", { type: "castVote", themeId: "parks", count: 2 });
+    const voted = await ben.expectAck("b1", { type: "castVote", themeId: "buses", count: 1 });
+    await settle(voted.seq, ana);
+    const revealed = await facilitator.expectAck("reveal", { type: "revealResults", revealed: true });
+    await settle(revealed.seq, ana);
+    // Never "revealed" with only its own dots: had the connection dropped after the reveal's
+    // frame, the phone would have shown a wrong chart until reloaded.
+    const revealFrames = ana.messages.filter(
+      (message) =>
+        message.type === "events" && message.events.some((envelope) => envelope.event.type === "resultsRevealed"),
+    );
+    expect(revealFrames).toEqual([]);
+    const all = dots((await fetchWorkshop(live.server.baseUrl, workshop)).state.votes);
+    expect(dots(ana.state.votes)).toEqual(all);
+
+    const hidden = await facilitator.expectAck("hide", { type: "revealResults", revealed: false });
+    const changed = await ben.expectAck("b2", { type: "castVote", themeId: "parks", count: 2 });
+    await settle(Math.max(hidden.seq, changed.seq), ana);
+    expect(dots(ana.state.votes)).toEqual([`${ana.actorId}:parks:2`]);
+    expect(JSON.stringify(ana.messages.slice(-2))).not.toContain(`"voterId":"${ben.actorId}"`);
+  });
+
+  it("a sealed event says neither who acted nor their command", async () => {
+    const { ana, ben } = await votingRoom();
+    const cast = await ben.expectAck("b1", { type: "castVote", themeId: "buses", count: 1 });
+    await settle(cast.seq, ana);
+    const sealed = ana.messages
+      .flatMap((message) => (message.type === "events" ? message.events : []))
+      .filter((envelope) => envelope.event.type === "sealed");
+    expect(sealed).toHaveLength(1);
+    expect(sealed[0]).toMatchObject({ seq: cast.seq, actor: { id: "" }, commandId: "" });
   });
 });

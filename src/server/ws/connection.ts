@@ -12,6 +12,7 @@ import {
   type HelloMessage,
   type PeerFocusMessage,
   PROTOCOL_VERSION,
+  revealedBy,
   type ServerMessage,
   type WorkshopState,
 } from "../../core/index.js";
@@ -20,7 +21,7 @@ import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
 import { FocusRelay } from "./focusRelay.js";
 import type { Hub, Subscriber } from "./hub.js";
-import { type ParticipantFrames, participantBatch, participantSnapshotFrame } from "./participantFrames.js";
+import { type ParticipantFrame, ParticipantFrames, participantSnapshotFrame } from "./participantFrames.js";
 import { publicParticipantId } from "./participantIdentity.js";
 import { snapshotFrame } from "./snapshotFrame.js";
 import { corkForThisTurn } from "./turnBatcher.js";
@@ -120,16 +121,24 @@ export class Connection implements Subscriber {
       this.sendEvents(events);
       return;
     }
-    joined.sentSeq = events[events.length - 1]?.seq ?? joined.sentSeq;
     if (joined.revealed === undefined) {
+      joined.sentSeq = events[events.length - 1]?.seq ?? joined.sentSeq;
       this.sendRaw(serialized);
       return;
     }
-    const hidden = !joined.revealed;
-    const { frame, revealedAfter } = forParticipants.frameFor(joined.actor.id, joined.revealed);
-    joined.revealed = revealedAfter;
-    this.sendRaw(frame ?? serialized);
-    if (hidden && revealedAfter) this.showRevealedDots(joined);
+    this.sendToParticipant(joined, forParticipants.frameFor(joined.actor.id, joined.revealed), () => serialized);
+  }
+
+  /**
+   * Sends a participant's frame of a batch (`whole`, the batch as facilitators see it, when it hides
+   * nothing); at a reveal or a hide, the snapshot with the dots the participant may now see follows.
+   */
+  private sendToParticipant(joined: Joined, sent: ParticipantFrame, whole: () => Buffer | string): void {
+    joined.sentSeq = sent.sentSeq;
+    joined.revealed = sent.revealedAfter;
+    if (sent.frame) this.sendRaw(sent.frame);
+    else if (!sent.snapshotNext) this.sendRaw(whole());
+    if (sent.snapshotNext) this.sendSnapshotAfterReveal(joined);
   }
 
   private async handleRaw(raw: string): Promise<void> {
@@ -236,7 +245,7 @@ export class Connection implements Subscriber {
         return;
       }
       const events = await this.deps.service.eventsSince(joined.workshopId, since);
-      if (joined.revealed !== undefined && events.some(({ event }) => event.type === "resultsRevealed")) {
+      if (joined.revealed !== undefined && events.some(({ event }) => revealedBy(event) !== undefined)) {
         // Whether each dot could be shown depends on when the results were revealed: start over.
         this.sendSnapshot(joined, current.seq, current.state);
         return;
@@ -278,18 +287,16 @@ export class Connection implements Subscriber {
       this.send({ type: "events", events: fresh.map(toEnvelope) });
       return;
     }
-    const hidden = !joined.revealed;
-    const batch = participantBatch(fresh, joined.actor.id, joined.revealed);
-    joined.revealed = batch.revealedAfter;
-    this.send({ type: "events", events: batch.envelopes });
-    if (hidden && batch.revealedAfter) this.showRevealedDots(joined);
+    const sent = new ParticipantFrames(fresh).frameFor(joined.actor.id, joined.revealed);
+    this.sendToParticipant(joined, sent, () => JSON.stringify({ type: "events", events: fresh.map(toEnvelope) }));
   }
 
   /**
-   * The results were just revealed: the dots this participant was not shown arrive as a fresh
-   * snapshot. Live events meanwhile wait in `pending`, as during a catch-up.
+   * The results were just revealed (or hidden again): the board arrives as a fresh snapshot with
+   * the dots this participant may now see. Live events meanwhile wait in `pending`, as during a
+   * catch-up.
    */
-  private showRevealedDots(joined: Joined): void {
+  private sendSnapshotAfterReveal(joined: Joined): void {
     joined.pending ??= [];
     this.deps.service
       .get(joined.workshopId)

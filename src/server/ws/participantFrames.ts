@@ -2,82 +2,160 @@ import {
   carriesVotes,
   type DomainEvent,
   eventForParticipant,
+  revealedBy,
   stateForParticipant,
-  type WireEnvelope,
   type WorkshopState,
 } from "../../core/index.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
 import { snapshotFrame } from "./snapshotFrame.js";
 
-/** A batch as one participant may see it, and whether the results are revealed after it. */
-export interface ParticipantBatch {
-  envelopes: WireEnvelope[];
+/** How a participant who starts a batch with the results `revealed` (or not) sees each of its events. */
+interface Reading {
+  /** Per event up to `end`: shown whole, or with others' dots hidden. */
+  whole: boolean[];
+  /**
+   * Where the frame stops: the event that reveals the results, or hides them again. That event
+   * and what follows reach the participant in the snapshot sent right after — with everyone's
+   * dots, or with only their own again — so a phone never holds "revealed" with only its own
+   * dots, nor keeps others' after a hide, even if its connection drops in between.
+   */
+  end: number;
+  /** Whether the results are revealed once what the frame holds is applied. */
   revealedAfter: boolean;
+  /** True when the frame stops at a reveal or a hide: a snapshot must follow. */
+  snapshotNext: boolean;
 }
 
-/**
- * `events` as participant `viewerId` may see them, given whether the results were revealed before
- * the first (hiddenVotes.ts): while hidden, others' dots are sealed; a reveal or a hide in the
- * batch changes that from the next event on.
- */
-export function participantBatch(
-  events: readonly StoredEvent[],
-  viewerId: string,
-  revealed: boolean,
-): ParticipantBatch {
-  let shown = revealed;
-  const envelopes = events.map((stored): WireEnvelope => {
-    const envelope = toEnvelope(stored);
-    const event: DomainEvent = stored.event;
-    if (event.type === "resultsRevealed") shown = event.revealed;
-    return shown ? envelope : { ...envelope, event: eventForParticipant(event, viewerId) };
-  });
-  return { envelopes, revealedAfter: shown };
+function read(events: readonly StoredEvent[], revealed: boolean): Reading {
+  const whole: boolean[] = [];
+  const shown = revealed;
+  for (const [index, { event }] of events.entries()) {
+    const next = revealedBy(event);
+    if (next !== undefined && next !== shown) return { whole, end: index, revealedAfter: shown, snapshotNext: true };
+    whole.push(shown);
+  }
+  return { whole, end: events.length, revealedAfter: shown, snapshotNext: false };
+}
+
+/** A batch as one participant is sent it (`frame` undefined: nothing to send). */
+export interface ParticipantFrame {
+  frame: Buffer | undefined;
+  /** The seq the frame brings the participant to. */
+  sentSeq: number;
+  revealedAfter: boolean;
+  /** The results were revealed or hidden at `sentSeq + 1`: send the participant a snapshot now. */
+  snapshotNext: boolean;
 }
 
 /** Who has dots in the event: the participants who see it differently from the rest of the room. */
-function votersIn(event: DomainEvent, into: Set<string>): void {
-  if (event.type === "voteCast") into.add(event.vote.voterId);
+function votersIn(event: DomainEvent): Set<string> {
+  const voters = new Set<string>();
+  const add = (votes: readonly { voterId: string }[]) => {
+    for (const vote of votes) voters.add(vote.voterId);
+  };
+  if (event.type === "voteCast") voters.add(event.vote.voterId);
   else if (event.type === "themeDeleted" || event.type === "themesMerged" || event.type === "themeRestored")
-    for (const vote of event.votes) into.add(vote.voterId);
-  else if (event.type === "undoApplied") for (const inner of event.events) votersIn(inner, into);
+    add(event.votes);
+  else if (event.type === "workshopCreated") {
+    add(event.workshop.votes);
+    for (const point of event.workshop.undoStack)
+      for (const command of point.inverse) if (command.type === "restoreTheme") add(command.votes);
+  } else if (event.type === "undoApplied")
+    for (const inner of event.events) for (const id of votersIn(inner)) voters.add(id);
+  return voters;
 }
 
 /**
- * One committed batch for the room's participants. Most of them see the same thing (everyone
- * else's dots sealed), so that frame is serialised once per batch, like the facilitators'; only a
- * participant whose own dots are in the batch gets a frame of their own.
+ * One committed batch for the room's participants (hiddenVotes.ts). Each event is serialised once
+ * whole and once as everyone but its voters sees it; a participant's frame is put together from
+ * those pieces, with their own dots shown in the few events that hold them. So a burst of votes
+ * costs each phone one join of pieces, never a serialisation of the batch per voter.
  */
 export class ParticipantFrames {
   /** False for the usual batch (cards, names…): participants then get the facilitators' frame. */
   private readonly differs: boolean;
-  private readonly voters = new Set<string>();
-  private readonly shared = new Map<boolean, { frame: Buffer; revealedAfter: boolean }>();
+  private readonly whole: (string | undefined)[] = [];
+  private readonly hidden: (string | undefined)[] = [];
+  private readonly voters: (Set<string> | undefined)[];
+  private readonly shared = new Map<boolean, ParticipantFrame>();
 
   constructor(private readonly events: readonly StoredEvent[]) {
-    this.differs = events.some(({ event }) => carriesVotes(event) || event.type === "resultsRevealed");
-    if (this.differs) for (const { event } of events) votersIn(event, this.voters);
+    this.differs = events.some(({ event }) => carriesVotes(event) || revealedBy(event) !== undefined);
+    this.voters = this.differs ? events.map(({ event }) => (carriesVotes(event) ? votersIn(event) : undefined)) : [];
   }
 
-  /**
-   * The frame for participant `viewerId` when the results were `revealed` before this batch
-   * (undefined: the facilitators' frame as it is), and whether they are revealed after it.
-   */
-  frameFor(viewerId: string, revealed: boolean): { frame: Buffer | undefined; revealedAfter: boolean } {
-    if (!this.differs) return { frame: undefined, revealedAfter: revealed };
-    if (this.voters.has(viewerId)) return serialise(participantBatch(this.events, viewerId, revealed));
-    let shared = this.shared.get(revealed);
-    if (!shared) {
-      // An id no participant has: every dot in the batch is someone else's.
-      shared = serialise(participantBatch(this.events, "", revealed));
-      this.shared.set(revealed, shared);
+  /** The frame for participant `viewerId`, who had the results `revealed` (or not) before this batch. */
+  frameFor(viewerId: string, revealed: boolean): ParticipantFrame {
+    const last = this.events[this.events.length - 1]?.seq ?? 0;
+    if (!this.differs) return { frame: undefined, sentSeq: last, revealedAfter: revealed, snapshotNext: false };
+    const reading = read(this.events, revealed);
+    const own = this.ownEvents(viewerId, reading);
+    if (own.length === 0) {
+      let shared = this.shared.get(revealed);
+      if (!shared) {
+        shared = this.assemble(reading, "");
+        this.shared.set(revealed, shared);
+      }
+      return shared;
     }
-    return shared;
+    return this.assemble(reading, viewerId);
+  }
+
+  /** Indexes of the hidden events in which `viewerId` has dots. */
+  private ownEvents(viewerId: string, reading: Reading): number[] {
+    const own: number[] = [];
+    for (let index = 0; index < reading.end; index++)
+      if (!reading.whole[index] && this.voters[index]?.has(viewerId)) own.push(index);
+    return own;
+  }
+
+  private assemble(reading: Reading, viewerId: string): ParticipantFrame {
+    const pieces: string[] = [];
+    for (let index = 0; index < reading.end; index++) {
+      if (reading.whole[index]) pieces.push(this.wholeAt(index));
+      else if (viewerId && this.voters[index]?.has(viewerId)) pieces.push(hiddenJson(this.at(index), viewerId));
+      else pieces.push(this.hiddenAt(index));
+    }
+    const first = this.events[0]?.seq ?? 1;
+    return {
+      frame: pieces.length > 0 ? Buffer.from(`{"type":"events","events":[${pieces.join(",")}]}`) : undefined,
+      sentSeq: first + reading.end - 1,
+      revealedAfter: reading.revealedAfter,
+      snapshotNext: reading.snapshotNext,
+    };
+  }
+
+  private at(index: number): StoredEvent {
+    return this.events[index] as StoredEvent;
+  }
+
+  private wholeAt(index: number): string {
+    this.whole[index] ??= JSON.stringify(toEnvelope(this.at(index)));
+    return this.whole[index];
+  }
+
+  private hiddenAt(index: number): string {
+    this.hidden[index] ??= hiddenJson(this.at(index), "");
+    return this.hidden[index];
   }
 }
 
-function serialise({ envelopes, revealedAfter }: ParticipantBatch) {
-  return { frame: Buffer.from(JSON.stringify({ type: "events", events: envelopes })), revealedAfter };
+/**
+ * An event as participant `viewerId` sees it while results are hidden. A sealed one says nothing
+ * of who acted either: a phone learns that something it may not see happened, and when.
+ */
+function hiddenJson(stored: StoredEvent, viewerId: string): string {
+  const seen = eventForParticipant(stored.event, viewerId);
+  if (seen.type === "sealed") {
+    return JSON.stringify({
+      seq: stored.seq,
+      at: stored.at,
+      actor: { role: "participant", id: "" },
+      commandId: "",
+      event: seen,
+    });
+  }
+  return JSON.stringify({ ...toEnvelope(stored), event: seen });
 }
 
 const nobodysDots = new WeakMap<WorkshopState, WorkshopState>();
