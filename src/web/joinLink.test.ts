@@ -32,7 +32,16 @@ describe("joinOrigin", () => {
 
 describe("isLoopback", () => {
   it("tells addresses only this device can open", () => {
-    for (const host of ["localhost", "LOCALHOST", "app.localhost", "127.0.0.1", "127.8.9.10", "[::1]", "::1"]) {
+    for (const host of [
+      "localhost",
+      "LOCALHOST",
+      "app.localhost",
+      "127.0.0.1",
+      "127.8.9.10",
+      "[::1]",
+      "::1",
+      "0.0.0.0",
+    ]) {
       expect(isLoopback(host), host).toBe(true);
     }
     for (const host of ["192.168.1.20", "concord.example.org", "10.0.0.1", "[fe80::1]", "localhost.example.org"]) {

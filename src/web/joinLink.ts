@@ -12,7 +12,14 @@ export type JoinAddress = z.infer<typeof joinAddressSchema>;
 /** True for a host only this device can open: a phone scanning a link to it reaches nothing. */
 export function isLoopback(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  return name === "localhost" || name.endsWith(".localhost") || name === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name);
+  // 0.0.0.0 opens this computer in a browser, never another one.
+  return (
+    name === "localhost" ||
+    name.endsWith(".localhost") ||
+    name === "::1" ||
+    name === "0.0.0.0" ||
+    /^127\.\d+\.\d+\.\d+$/.test(name)
+  );
 }
 
 /**

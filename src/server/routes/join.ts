@@ -9,10 +9,12 @@ const joinParams = z.object({ code: z.string().trim().min(1).max(20) });
 
 /**
  * Join-code lookups per address and minute. A conference room's phones often share one public
- * address (the venue's Wi-Fi), so the limit is far above any room; it still makes guessing the
- * 31^6 codes take months instead of hours.
+ * address (the venue's Wi-Fi), and a phone looks its code up twice (the code page, then the join
+ * page), so the limit is far above a 2,000-person room. It makes guessing slow, not impossible:
+ * with W workshops stored, one address finds some workshop's code in about 31^6 / (6,000 × W)
+ * minutes (a day at W = 100), and a join code only lets one in as a participant.
  */
-export const JOIN_LOOKUPS_PER_MINUTE = 3000;
+export const JOIN_LOOKUPS_PER_MINUTE = 6000;
 
 export interface JoinRoutesOptions {
   service: Pick<WorkshopService, "findByJoinCode" | "get">;

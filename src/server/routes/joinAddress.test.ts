@@ -7,12 +7,21 @@ const v4 = (address: string, internal = false) =>
   ({ address, family: "IPv4", internal, netmask: "255.255.255.0", mac: "", cidr: null }) as NetworkInterfaceInfo;
 const v6 = (address: string) =>
   ({ address, family: "IPv6", internal: false, netmask: "", mac: "", cidr: null, scopeid: 0 }) as NetworkInterfaceInfo;
-const interfaces = { lo: [v4("127.0.0.1", true)], eth0: [v4("192.168.1.20"), v6("fe80::1")], wlan0: [v4("10.0.0.5")] };
+const interfaces = {
+  lo: [v4("127.0.0.1", true)],
+  eth0: [v4("192.168.1.20"), v6("fe80::1")],
+  wlan0: [v4("10.0.0.5")],
+  docker0: [v4("172.17.0.1")],
+  vboxnet0: [v4("192.168.56.1")],
+  eth1: [v4("169.254.10.20")],
+};
 
 describe("networkOrigins", () => {
-  it("lists every IPv4 interface address but loopback when listening on all interfaces", () => {
+  it("lists every IPv4 interface address a phone could reach when listening on all interfaces: not loopback, containers, VMs or link-local", () => {
     expect(networkOrigins("0.0.0.0", 4321, interfaces)).toEqual(["http://192.168.1.20:4321", "http://10.0.0.5:4321"]);
-    expect(networkOrigins("::", 80, interfaces)).toEqual(["http://192.168.1.20:80", "http://10.0.0.5:80"]);
+    for (const wildcard of ["::", "::0", "[::]"]) {
+      expect(networkOrigins(wildcard, 80, interfaces)).toEqual(["http://192.168.1.20:80", "http://10.0.0.5:80"]);
+    }
   });
 
   it("gives the one address a server bound to it answers on, and none on loopback", () => {
@@ -23,7 +32,9 @@ describe("networkOrigins", () => {
   });
 
   it("tells loopback hosts", () => {
-    expect(["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]"].every(isLoopbackHost)).toBe(true);
+    expect(["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]", "::ffff:127.0.0.1"].every(isLoopbackHost)).toBe(
+      true,
+    );
     expect(["0.0.0.0", "192.168.1.20", "example.org"].some(isLoopbackHost)).toBe(false);
   });
 });
@@ -51,6 +62,17 @@ describe("GET /api/join-address", () => {
     const { port, body } = await ask({ host: "0.0.0.0" });
     expect(body.publicUrl).toBeNull();
     expect(body.networkOrigins).toEqual(networkOrigins("0.0.0.0", port));
+  });
+
+  it("tells this machine's addresses only to a page opened on this machine", async () => {
+    const app = Fastify();
+    await app.register(joinAddressRoutes, { host: "0.0.0.0" });
+    try {
+      const fromElsewhere = await app.inject({ url: "/api/join-address", remoteAddress: "192.168.1.44" });
+      expect(fromElsewhere.json()).toEqual({ publicUrl: null, networkOrigins: [] });
+    } finally {
+      await app.close();
+    }
   });
 
   it("answers no origin for a server only on loopback", async () => {

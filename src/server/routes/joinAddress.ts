@@ -18,12 +18,19 @@ export async function joinAddressRoutes(app: FastifyInstance, options: JoinAddre
     { schema: { tags: ["join"], summary: "Where phones reach this server: PUBLIC_URL, or its network addresses" } },
     async (request) => ({
       publicUrl: options.publicUrl ?? null,
-      networkOrigins: options.publicUrl ? [] : networkOrigins(options.host, request.socket.localPort ?? 0),
+      // Only a page opened on this very computer needs them, and only it is told this machine's addresses.
+      networkOrigins:
+        options.publicUrl || !isLoopbackHost(request.socket.remoteAddress ?? "")
+          ? []
+          : networkOrigins(options.host, request.socket.localPort ?? 0),
     }),
   );
 }
 
-const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", ""]);
+const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "::0", "[::]", "0:0:0:0:0:0:0:0", ""]);
+
+/** Interfaces no phone in the room reaches: containers', virtual machines', VPN bridges. */
+const VIRTUAL_INTERFACE = /^(docker|br-|veth|virbr|vboxnet|vmnet|vEthernet|utun|tun|tap|zt|tailscale|wg)/i;
 
 /**
  * This machine's origins that other devices can open, for a server listening on `host`: every
@@ -35,16 +42,24 @@ export function networkOrigins(
   interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
 ): string[] {
   if (!WILDCARD_HOSTS.has(host)) return isLoopbackHost(host) ? [] : [`http://${bracketed(host)}:${port}`];
-  return Object.values(interfaces).flatMap((addresses) =>
-    (addresses ?? [])
-      .filter((address) => address.family === "IPv4" && !address.internal)
-      .map((address) => `http://${address.address}:${port}`),
+  return Object.entries(interfaces).flatMap(([name, addresses]) =>
+    VIRTUAL_INTERFACE.test(name)
+      ? []
+      : (addresses ?? [])
+          // 169.254.x.x is what an interface gives itself when no network answered it.
+          .filter(
+            (address) => address.family === "IPv4" && !address.internal && !address.address.startsWith("169.254."),
+          )
+          .map((address) => `http://${address.address}:${port}`),
   );
 }
 
-/** True for names and addresses only this machine can open (localhost, 127.0.0.0/8, ::1). */
+/** True for names and addresses only this machine can open (localhost, 127.0.0.0/8, ::1, also IPv4-mapped). */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.toLowerCase().replace(/^\[|\]$/g, "");
+  const name = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/^::ffff:/, "");
   return name === "localhost" || name.endsWith(".localhost") || name === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name);
 }
 

@@ -24,9 +24,12 @@ async function saveReport(response: Response, format: Format): Promise<void> {
   const link = document.createElement("a");
   link.href = url;
   link.download = filename;
+  // In the document while clicked (some browsers ignore a detached link's click), and the object
+  // URL kept for a minute: a browser may read it after the click returns.
+  document.body.append(link);
   link.click();
-  // The click has started the download; the object URL is not needed past this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
