@@ -28,12 +28,14 @@ describe("the public demo", () => {
   describe("once seeded", () => {
     let server: TestServer;
     let demoId: string;
+    let demoKey: string;
 
     beforeAll(async () => {
       server = await startTestServer();
       const seeded = await seedDemoOnce(server.store, server.service);
       if (!seeded) throw new Error("the demo was not seeded");
       demoId = seeded.id;
+      demoKey = seeded.facilitatorKey;
     });
 
     afterAll(async () => {
@@ -88,10 +90,12 @@ describe("the public demo", () => {
       expect(ids(await list(server.baseUrl))).toEqual([demoId]);
       expect(ids(await list(server.baseUrl, server.session))).not.toContain(copy.body.id);
 
-      const demoExport = await requestJson(server.baseUrl, "GET", `/api/workshops/${demoId}/export`);
+      const demoExport = await fetchExport(server.baseUrl, { id: demoId, facilitatorKey: demoKey });
       const copyExport = await fetchExport(server.baseUrl, copy.body);
-      // A public workshop such as the demo is anyone's to read; the copy only its owner's.
+      // Anyone may copy a public workshop such as the demo, but reading it stays its facilitators':
+      // it may hold what participants are not shown (the dots before the reveal).
       expect(demoExport.status).toBe(200);
+      expect((await requestJson(server.baseUrl, "GET", `/api/workshops/${demoId}/export`)).status).toBe(403);
       expect(copyExport.body).toStrictEqual(demoExport.body);
     });
 

@@ -45,11 +45,12 @@ export class FacilitatorAuth {
   }
 
   /**
-   * Refuses the request unless it may read the whole workshop (its state, log, export, report, a
-   * copy): its facilitators, and anyone for a public workshop such as the demo. Participants read
-   * the room over the WebSocket, never here.
+   * Refuses the request unless it may copy the workshop: its facilitators, and anyone for a public
+   * workshop such as the demo. Reading one over REST (state, log, export, report) stays the
+   * facilitators' (`assertFacilitator`): it holds what participants are not shown, such as the
+   * dots before the reveal. Participants read the room over the WebSocket, never here.
    */
-  async assertCanRead(request: FastifyRequest, workshopId: string): Promise<void> {
+  async assertCanCopy(request: FastifyRequest, workshopId: string): Promise<void> {
     if (await isPublic(this.store, workshopId)) return;
     await this.assertFacilitator(request, workshopId);
   }

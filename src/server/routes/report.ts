@@ -62,7 +62,7 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
     async (request, reply) => {
       const { id } = parse(workshopParams, request.params);
       const { format } = parse(reportQuery, request.query);
-      await auth.assertCanRead(request, id);
+      await auth.assertFacilitator(request, id);
       const { state } = await service.get(id);
       const report = await renderReport(state, format);
       // Downloaded HTML is an attachment, but should a browser show it anyway, it gets the report page's policy.

@@ -123,7 +123,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     async (request, reply) => {
       const accountId = await auth.requireAccount(request);
       const { id } = parse(workshopParams, request.params);
-      await auth.assertCanRead(request, id);
+      await auth.assertCanCopy(request, id);
       const doc = stateToDocument((await service.get(id)).state);
       reply.code(201);
       return created(await service.importDocument(doc), accountId);
@@ -156,7 +156,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     { schema: { tags: ["workshops"], summary: "The current state of a workshop", params: jsonSchema(workshopParams) } },
     async (request) => {
       const { id } = parse(workshopParams, request.params);
-      await auth.assertCanRead(request, id);
+      await auth.assertFacilitator(request, id);
       const { state, seq } = await service.get(id);
       return { id, seq, state };
     },
@@ -175,7 +175,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     async (request) => {
       const { id } = parse(workshopParams, request.params);
       parse(exportQuery, request.query);
-      await auth.assertCanRead(request, id);
+      await auth.assertFacilitator(request, id);
       return service.exportDocument(id);
     },
   );
@@ -193,7 +193,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
     async (request) => {
       const { id } = parse(workshopParams, request.params);
       const { since, limit } = parse(eventsQuery, request.query);
-      await auth.assertCanRead(request, id);
+      await auth.assertFacilitator(request, id);
       const events = await service.eventsSince(id, since, limit);
       return { events: events.map(toEnvelope) };
     },
