@@ -34,6 +34,8 @@ export interface AppOptions {
   /** Where phones reach this server (default: loopback only, so join links use the console's address). */
   joinAddress?: JoinAddressOptions;
   logLevel?: string;
+  /** Fastify's trustProxy: which reverse proxies' X-Forwarded-For to believe (none by default). */
+  trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
   webRoot?: string;
 }
@@ -44,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const auth = new FacilitatorAuth(store, accounts);
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
+    trustProxy: options.trustProxy ?? false,
     // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
     bodyLimit: 16 * 1024 * 1024,
   });

@@ -9,6 +9,16 @@ const envSchema = z
     /** The address people type: in join links and QR codes, publish links and printed URLs. */
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * Behind a reverse proxy: which proxies to believe about the client's address (Fastify's
+     * trustProxy: "true" for any, or addresses and CIDRs separated by commas), so that rate
+     * limits count people, not the proxy.
+     */
+    TRUST_PROXY: z
+      .string()
+      .min(1)
+      .optional()
+      .transform((value) => (value === undefined || value === "false" ? false : value === "true" ? true : value)),
     /** Several processes: the shared PostgreSQL store and the Redis bus between them, both or neither. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -28,6 +38,7 @@ export interface ServerConfig {
   /** True when PUBLIC_URL set `publicUrl`: phones then join there too. */
   publicUrlGiven: boolean;
   logLevel: string;
+  trustProxy: boolean | string;
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
 }
@@ -39,7 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  const { PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL, LOG_LEVEL, DATABASE_URL, REDIS_URL, REDIS_CHANNEL } = parsed.data;
+  const { PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL, LOG_LEVEL, TRUST_PROXY, DATABASE_URL, REDIS_URL, REDIS_CHANNEL } =
+    parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -47,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ""),
     publicUrlGiven: PUBLIC_URL !== undefined,
     logLevel: LOG_LEVEL,
+    trustProxy: TRUST_PROXY,
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),

@@ -33,6 +33,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     publicUrl: config.publicUrl,
     joinAddress: { host: config.host, ...(config.publicUrlGiven ? { publicUrl: config.publicUrl } : {}) },
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
     webRoot,
   });
   app.addHook("onClose", async () => {

@@ -19,4 +19,20 @@ describe("GET /api/join/:code", () => {
       await app.close();
     }
   });
+
+  it("counts each client behind a trusted reverse proxy on its own, by X-Forwarded-For", async () => {
+    const app = Fastify({ trustProxy: "127.0.0.1" });
+    const nothing = { findByJoinCode: async () => undefined, get: async () => Promise.reject(new Error("unused")) };
+    await app.register(joinRoutes, { service: nothing, lookupsPerMinute: 2 });
+    try {
+      const lookUp = (client: string) =>
+        app.inject({ url: "/api/join/AAAAAA", remoteAddress: "127.0.0.1", headers: { "x-forwarded-for": client } });
+      for (let attempt = 0; attempt < 2; attempt++) expect((await lookUp("203.0.113.7")).statusCode).not.toBe(429);
+      expect((await lookUp("203.0.113.7")).statusCode).toBe(429);
+      // Another person behind the same proxy is not counted with the first.
+      expect((await lookUp("198.51.100.9")).statusCode).not.toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
 });

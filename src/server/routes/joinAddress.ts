@@ -20,7 +20,7 @@ export async function joinAddressRoutes(app: FastifyInstance, options: JoinAddre
       publicUrl: options.publicUrl ?? null,
       // Only a page opened on this very computer needs them, and only it is told this machine's addresses.
       networkOrigins:
-        options.publicUrl || !isLoopbackHost(request.socket.remoteAddress ?? "")
+        options.publicUrl || !isLoopbackHost(request.ip)
           ? []
           : networkOrigins(options.host, request.socket.localPort ?? 0),
     }),
