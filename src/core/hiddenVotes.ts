@@ -1,5 +1,5 @@
 import type { DomainEvent } from "./events.js";
-import type { UndoPoint, Vote, WorkshopState } from "./model.js";
+import type { Vote, WorkshopState } from "./model.js";
 
 /**
  * Until the facilitator reveals the results, a participant sees their own dots and no one
@@ -29,19 +29,32 @@ export const SEALED: SealedEvent = { type: "sealed" };
 
 const ownedBy = (viewerId: string) => (vote: Vote) => vote.voterId === viewerId;
 
-/** True when the event says something about dots: the only events hidden votes can change. */
-export function carriesVotes(event: DomainEvent): boolean {
+type Dotted = Pick<WorkshopState, "voting" | "votes" | "undoStack">;
+
+/** Whose dots a board holds: on its columns, and in the undo points that would restore a column's. */
+export function dotHolders(state: Dotted): Set<string> {
+  const holders = new Set(state.votes.map((vote) => vote.voterId));
+  for (const point of state.undoStack)
+    for (const command of point.inverse)
+      if (command.type === "restoreTheme") for (const vote of command.votes) holders.add(vote.voterId);
+  return holders;
+}
+
+/** Whose dots the event carries: the only events hidden votes change, and the people who see them differently. */
+export function votersOf(event: DomainEvent): Set<string> {
   switch (event.type) {
     case "workshopCreated":
+      return dotHolders(event.workshop);
     case "voteCast":
+      return new Set([event.vote.voterId]);
     case "themeDeleted":
     case "themesMerged":
     case "themeRestored":
-      return true;
+      return new Set(event.votes.map((vote) => vote.voterId));
     case "undoApplied":
-      return event.events.some(carriesVotes);
+      return new Set(event.events.flatMap((inner) => [...votersOf(inner)]));
     default:
-      return false;
+      return new Set();
   }
 }
 
@@ -74,13 +87,12 @@ export function eventForParticipant(event: DomainEvent, viewerId: string): Domai
  * The board as participant `viewerId` may see it: with results hidden, only their own dots, and
  * none of the others' in the facilitator's undo points (restoring a column restores its dots).
  */
-export function stateForParticipant<S extends Pick<WorkshopState, "voting" | "votes" | "undoStack">>(
-  state: S,
-  viewerId: string,
-): S {
+export function stateForParticipant<S extends Dotted>(state: S, viewerId: string): S {
   if (state.voting.revealed) return state;
+  const holders = dotHolders(state);
+  holders.delete(viewerId);
+  if (holders.size === 0) return state;
   const own = ownedBy(viewerId);
-  if (state.votes.every(own) && !state.undoStack.some((point) => undoPointCarriesVotes(point, viewerId))) return state;
   return {
     ...state,
     votes: state.votes.filter(own),
@@ -91,10 +103,4 @@ export function stateForParticipant<S extends Pick<WorkshopState, "voting" | "vo
       ),
     })),
   };
-}
-
-function undoPointCarriesVotes(point: UndoPoint, viewerId: string): boolean {
-  return point.inverse.some(
-    (command) => command.type === "restoreTheme" && command.votes.some((vote) => vote.voterId !== viewerId),
-  );
 }

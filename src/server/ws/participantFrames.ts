@@ -1,9 +1,9 @@
 import {
-  carriesVotes,
-  type DomainEvent,
+  dotHolders,
   eventForParticipant,
   revealedBy,
   stateForParticipant,
+  votersOf,
   type WorkshopState,
 } from "../../core/index.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
@@ -47,24 +47,6 @@ export interface ParticipantFrame {
   snapshotNext: boolean;
 }
 
-/** Who has dots in the event: the participants who see it differently from the rest of the room. */
-function votersIn(event: DomainEvent): Set<string> {
-  const voters = new Set<string>();
-  const add = (votes: readonly { voterId: string }[]) => {
-    for (const vote of votes) voters.add(vote.voterId);
-  };
-  if (event.type === "voteCast") voters.add(event.vote.voterId);
-  else if (event.type === "themeDeleted" || event.type === "themesMerged" || event.type === "themeRestored")
-    add(event.votes);
-  else if (event.type === "workshopCreated") {
-    add(event.workshop.votes);
-    for (const point of event.workshop.undoStack)
-      for (const command of point.inverse) if (command.type === "restoreTheme") add(command.votes);
-  } else if (event.type === "undoApplied")
-    for (const inner of event.events) for (const id of votersIn(inner)) voters.add(id);
-  return voters;
-}
-
 /**
  * One committed batch for the room's participants (hiddenVotes.ts). Each event is serialised once
  * whole and once as everyone but its voters sees it; a participant's frame is put together from
@@ -76,44 +58,49 @@ export class ParticipantFrames {
   private readonly differs: boolean;
   private readonly whole: (string | undefined)[] = [];
   private readonly hidden: (string | undefined)[] = [];
-  private readonly voters: (Set<string> | undefined)[];
-  private readonly shared = new Map<boolean, ParticipantFrame>();
+  /** Per event, whose dots it carries. */
+  private readonly voters: Set<string>[];
+  /** Per `revealed` before the batch: how it reads, who has dots in its hidden events, the shared frame. */
+  private readonly byStart = new Map<boolean, { reading: Reading; owners: Set<string>; shared?: ParticipantFrame }>();
 
   constructor(private readonly events: readonly StoredEvent[]) {
-    this.differs = events.some(({ event }) => carriesVotes(event) || revealedBy(event) !== undefined);
-    this.voters = this.differs ? events.map(({ event }) => (carriesVotes(event) ? votersIn(event) : undefined)) : [];
+    this.voters = events.map(({ event }) => votersOf(event));
+    this.differs = events.some(
+      ({ event }, index) => (this.voters[index]?.size ?? 0) > 0 || revealedBy(event) !== undefined,
+    );
   }
 
   /** The frame for participant `viewerId`, who had the results `revealed` (or not) before this batch. */
   frameFor(viewerId: string, revealed: boolean): ParticipantFrame {
-    const last = this.events[this.events.length - 1]?.seq ?? 0;
-    if (!this.differs) return { frame: undefined, sentSeq: last, revealedAfter: revealed, snapshotNext: false };
-    const reading = read(this.events, revealed);
-    const own = this.ownEvents(viewerId, reading);
-    if (own.length === 0) {
-      let shared = this.shared.get(revealed);
-      if (!shared) {
-        shared = this.assemble(reading, "");
-        this.shared.set(revealed, shared);
-      }
-      return shared;
+    if (!this.differs) {
+      const last = this.events[this.events.length - 1]?.seq ?? 0;
+      return { frame: undefined, sentSeq: last, revealedAfter: revealed, snapshotNext: false };
     }
-    return this.assemble(reading, viewerId);
+    const start = this.startingFrom(revealed);
+    if (start.owners.has(viewerId)) return this.assemble(start.reading, viewerId);
+    start.shared ??= this.assemble(start.reading, "");
+    return start.shared;
   }
 
-  /** Indexes of the hidden events in which `viewerId` has dots. */
-  private ownEvents(viewerId: string, reading: Reading): number[] {
-    const own: number[] = [];
-    for (let index = 0; index < reading.end; index++)
-      if (!reading.whole[index] && this.voters[index]?.has(viewerId)) own.push(index);
-    return own;
+  /** Read once per starting point, however many phones of the room ask. */
+  private startingFrom(revealed: boolean) {
+    let start = this.byStart.get(revealed);
+    if (!start) {
+      const reading = read(this.events, revealed);
+      const owners = new Set<string>();
+      for (let index = 0; index < reading.end; index++)
+        if (!reading.whole[index]) for (const voter of this.voters[index] ?? []) owners.add(voter);
+      start = { reading, owners };
+      this.byStart.set(revealed, start);
+    }
+    return start;
   }
 
   private assemble(reading: Reading, viewerId: string): ParticipantFrame {
     const pieces: string[] = [];
     for (let index = 0; index < reading.end; index++) {
       if (reading.whole[index]) pieces.push(this.wholeAt(index));
-      else if (viewerId && this.voters[index]?.has(viewerId)) pieces.push(hiddenJson(this.at(index), viewerId));
+      else if (this.voters[index]?.has(viewerId)) pieces.push(hiddenJson(this.at(index), viewerId));
       else pieces.push(this.hiddenAt(index));
     }
     const first = this.events[0]?.seq ?? 1;
@@ -171,16 +158,6 @@ export function participantSnapshotFrame(seq: number, state: WorkshopState, view
     anonymous = stateForParticipant(state, "");
     nobodysDots.set(state, anonymous);
   }
-  if (anonymous === state || !hasDots(state, viewerId)) return snapshotFrame(seq, anonymous);
+  if (anonymous === state || !dotHolders(state).has(viewerId)) return snapshotFrame(seq, anonymous);
   return Buffer.from(JSON.stringify({ type: "snapshot", seq, state: stateForParticipant(state, viewerId) }));
-}
-
-/** True when some of the board's dots, or of those its undo points would restore, are the viewer's. */
-function hasDots(state: WorkshopState, viewerId: string): boolean {
-  const voters = new Set<string>();
-  for (const vote of state.votes) voters.add(vote.voterId);
-  for (const point of state.undoStack)
-    for (const command of point.inverse)
-      if (command.type === "restoreTheme") for (const vote of command.votes) voters.add(vote.voterId);
-  return voters.has(viewerId);
 }
