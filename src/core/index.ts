@@ -11,6 +11,7 @@ export * from "./events.js";
 export * from "./hiddenVotes.js";
 export * from "./interchange/index.js";
 export * from "./limits.js";
+export * from "./loopback.js";
 export * from "./merge.js";
 export * from "./model.js";
 export * from "./permissions.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopback, joinOrigin } from "./joinLink.js";
+import { joinOrigin } from "./joinLink.js";
 
 const localhost = { origin: "http://localhost:4321", hostname: "localhost" };
 const lan = { origin: "http://192.168.1.20:4321", hostname: "192.168.1.20" };
@@ -27,25 +27,5 @@ describe("joinOrigin", () => {
   it("falls back to the page's address before the server answers or when it knows no other", () => {
     expect(joinOrigin(localhost, undefined)).toBe("http://localhost:4321");
     expect(joinOrigin(localhost, { publicUrl: null, networkOrigins: [] })).toBe("http://localhost:4321");
-  });
-});
-
-describe("isLoopback", () => {
-  it("tells addresses only this device can open", () => {
-    for (const host of [
-      "localhost",
-      "LOCALHOST",
-      "app.localhost",
-      "127.0.0.1",
-      "127.8.9.10",
-      "[::1]",
-      "::1",
-      "0.0.0.0",
-    ]) {
-      expect(isLoopback(host), host).toBe(true);
-    }
-    for (const host of ["192.168.1.20", "concord.example.org", "10.0.0.1", "[fe80::1]", "localhost.example.org"]) {
-      expect(isLoopback(host), host).toBe(false);
-    }
   });
 });

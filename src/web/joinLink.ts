@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { isLoopbackHost } from "../core/index.js";
 
 /** `GET /api/join-address`: PUBLIC_URL when it is set, otherwise the server's network origins. */
 const joinAddressSchema = z.object({
@@ -9,19 +10,6 @@ const joinAddressSchema = z.object({
 
 export type JoinAddress = z.infer<typeof joinAddressSchema>;
 
-/** True for a host only this device can open: a phone scanning a link to it reaches nothing. */
-export function isLoopback(hostname: string): boolean {
-  const name = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  // 0.0.0.0 opens this computer in a browser, never another one.
-  return (
-    name === "localhost" ||
-    name.endsWith(".localhost") ||
-    name === "::1" ||
-    name === "0.0.0.0" ||
-    /^127\.\d+\.\d+\.\d+$/.test(name)
-  );
-}
-
 /**
  * The origin to put in join links and QR codes: PUBLIC_URL if the server has one; the server's
  * network address if this page was opened at localhost; else the address this page is on.
@@ -29,7 +17,7 @@ export function isLoopback(hostname: string): boolean {
 export function joinOrigin(page: { origin: string; hostname: string }, address: JoinAddress | undefined): string {
   if (address?.publicUrl) return address.publicUrl.replace(/\/$/, "");
   const networkOrigin = address?.networkOrigins[0];
-  if (isLoopback(page.hostname) && networkOrigin) return networkOrigin;
+  if (isLoopbackHost(page.hostname) && networkOrigin) return networkOrigin;
   return page.origin;
 }
 
@@ -56,5 +44,5 @@ export function useJoinLink(joinCode: string): { link: string; localOnly: boolea
     };
   }, []);
   const origin = joinOrigin(window.location, address);
-  return { link: `${origin}/join/${joinCode}`, localOnly: isLoopback(new URL(origin).hostname) };
+  return { link: `${origin}/join/${joinCode}`, localOnly: isLoopbackHost(new URL(origin).hostname) };
 }

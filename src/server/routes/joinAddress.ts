@@ -1,5 +1,6 @@
 import { networkInterfaces } from "node:os";
 import type { FastifyInstance } from "fastify";
+import { isLoopbackHost } from "../../core/index.js";
 
 export interface JoinAddressOptions {
   /** PUBLIC_URL, when it is set: the address phones open, whatever address the console is on. */
@@ -52,15 +53,6 @@ export function networkOrigins(
           )
           .map((address) => `http://${address.address}:${port}`),
   );
-}
-
-/** True for names and addresses only this machine can open (localhost, 127.0.0.0/8, ::1, also IPv4-mapped). */
-export function isLoopbackHost(host: string): boolean {
-  const name = host
-    .toLowerCase()
-    .replace(/^\[|\]$/g, "")
-    .replace(/^::ffff:/, "");
-  return name === "localhost" || name.endsWith(".localhost") || name === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name);
 }
 
 function bracketed(host: string): string {
