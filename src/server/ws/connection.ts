@@ -282,13 +282,13 @@ export class Connection implements Subscriber {
     if (!joined) return;
     const fresh = events.filter((stored) => stored.seq > joined.sentSeq);
     if (fresh.length === 0) return;
-    joined.sentSeq = fresh[fresh.length - 1]?.seq ?? joined.sentSeq;
+    const whole = () => JSON.stringify({ type: "events", events: fresh.map(toEnvelope) });
     if (joined.revealed === undefined) {
-      this.send({ type: "events", events: fresh.map(toEnvelope) });
+      joined.sentSeq = fresh[fresh.length - 1]?.seq ?? joined.sentSeq;
+      this.sendRaw(whole());
       return;
     }
-    const sent = new ParticipantFrames(fresh).frameFor(joined.actor.id, joined.revealed);
-    this.sendToParticipant(joined, sent, () => JSON.stringify({ type: "events", events: fresh.map(toEnvelope) }));
+    this.sendToParticipant(joined, new ParticipantFrames(fresh).frameFor(joined.actor.id, joined.revealed), whole);
   }
 
   /**
