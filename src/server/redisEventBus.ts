@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { EventEnvelope } from "../core/index.js";
-import type { EventBus, EventListener } from "./eventBus.js";
+import type { EventListener, SharedEventBus } from "./eventBus.js";
 import { connectRedisPair } from "./redisPair.js";
 import type { StoredEvent } from "./store/eventStore.js";
 
@@ -38,8 +38,9 @@ interface Cursor {
  * from the first batch this process sees of it: a repeated or late batch (already delivered, or
  * filled in from the store) is dropped, and a gap is filled from the store before what follows it.
  */
-export class RedisEventBus implements EventBus {
+export class RedisEventBus implements SharedEventBus {
   private readonly listeners = new Set<EventListener>();
+  private readonly reconnectListeners = new Set<() => void>();
   private readonly cursors = new Map<string, Cursor>();
   private readonly channel: string;
   private closed = false;
@@ -58,6 +59,16 @@ export class RedisEventBus implements EventBus {
     const bus = new RedisEventBus(publisher, subscriber, options);
     subscriber.on("message", (channel: string, raw: string) => {
       if (channel === bus.channel) bus.receive(raw);
+    });
+    // ioredis reconnects and subscribes again by itself, but what was published meanwhile is gone.
+    let dropped = false;
+    subscriber.on("close", () => {
+      dropped = true;
+    });
+    subscriber.on("ready", () => {
+      if (!dropped || bus.closed) return;
+      dropped = false;
+      for (const listener of bus.reconnectListeners) listener();
     });
     try {
       await subscriber.subscribe(bus.channel);
@@ -82,10 +93,16 @@ export class RedisEventBus implements EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
+    this.reconnectListeners.clear();
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
   }
 

@@ -12,6 +12,12 @@ import { openSharedBackend } from "./sharedBackend.js";
 import { openSqliteStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
 
+/**
+ * With several processes, how often each compares the workshops it holds with their logs' heads:
+ * the longest a quiet room stays behind after its events missed the bus.
+ */
+const HEAD_CHECK_MS = 2_000;
+
 /** Opens the store, seeds the demo on first start, and listens. Closes cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
@@ -22,7 +28,13 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   const store = shared?.store ?? openSqliteStore(config.dataDir, { writes: "thread" });
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
-  const service = new WorkshopService({ store, bus, shared: shared?.bus, onError: warn("catch-up from the log") });
+  const service = new WorkshopService({
+    store,
+    bus,
+    shared: shared?.bus,
+    headCheckMs: HEAD_CHECK_MS,
+    onError: warn("catch-up from the log"),
+  });
   const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
   app = await buildApp({
     store,
@@ -37,6 +49,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     webRoot,
   });
   app.addHook("onClose", async () => {
+    service.close();
     await accounts.close();
     await store.close();
     await shared?.close();
