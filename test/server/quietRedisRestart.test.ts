@@ -25,7 +25,12 @@ describe.skipIf(!available)("three processes, a quiet workshop and a Redis resta
   }, 30_000);
 
   async function join(server: ServerProcess, workshop: CreatedWorkshop, participantId: string) {
-    const client = await connectClient({ wsUrl: server.wsUrl, workshopId: workshop.id, role: "participant", participantId });
+    const client = await connectClient({
+      wsUrl: server.wsUrl,
+      workshopId: workshop.id,
+      role: "participant",
+      participantId,
+    });
     clients.push(client);
     await client.expectAck(`join-${participantId}`, { type: "joinWorkshop", name: participantId });
     return client;
@@ -42,7 +47,11 @@ describe.skipIf(!available)("three processes, a quiet workshop and a Redis resta
     });
     clients.push(facilitator);
     await facilitator.expectAck("phase", { type: "setPhase", phase: "brainstorm" });
-    const participants = [await join(one, workshop, "ana"), await join(two, workshop, "ben"), await join(three, workshop, "cleo")];
+    const participants = [
+      await join(one, workshop, "ana"),
+      await join(two, workshop, "ben"),
+      await join(three, workshop, "cleo"),
+    ];
     const [ana] = participants as [TestClient];
     const before = (await fetchWorkshop(one.baseUrl, workshop)).seq;
     await Promise.all(participants.map((client) => client.waitForSeq(before)));
@@ -59,7 +68,10 @@ describe.skipIf(!available)("three processes, a quiet workshop and a Redis resta
       ...[facilitator, ...participants].map((client) => client.waitFor(hasCard, 5_000)),
       ...cluster.processes.map((server) =>
         expect
-          .poll(async () => hasCard((await fetchWorkshop(server.baseUrl, workshop)).state), { timeout: 5_000, interval: 50 })
+          .poll(async () => hasCard((await fetchWorkshop(server.baseUrl, workshop)).state), {
+            timeout: 5_000,
+            interval: 50,
+          })
           .toBe(true),
       ),
     ]);
