@@ -16,12 +16,16 @@ export interface RedisEventBusOptions {
   /** One channel for every workshop (default `concord:events`); tests give each run its own. */
   channel?: string;
   onError?(error: unknown): void;
+  /** Told, per batch received, how long it took from its publish (metrics). */
+  onArrival?(seconds: number): void;
 }
 
 /** One message on the channel: a committed batch of one workshop. */
 interface Message {
   workshopId: string;
   events: EventEnvelope[];
+  /** When it was published (ms since the epoch), for the bus's lag. */
+  sentAt?: number;
 }
 
 /** How far this process has delivered a workshop, and the work queued behind a gap fill. */
@@ -82,7 +86,11 @@ export class RedisEventBus implements SharedEventBus {
 
   publish(workshopId: string, events: readonly StoredEvent[]): void {
     if (events.length === 0 || this.closed) return;
-    const message: Message = { workshopId, events: events.map(({ workshopId: _workshopId, ...envelope }) => envelope) };
+    const message: Message = {
+      workshopId,
+      events: events.map(({ workshopId: _workshopId, ...envelope }) => envelope),
+      sentAt: Date.now(),
+    };
     this.publisher
       .publish(this.channel, JSON.stringify(message))
       .catch((error: unknown) => this.options.onError?.(error));
@@ -91,6 +99,22 @@ export class RedisEventBus implements SharedEventBus {
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when both connections are up and Redis answers within `timeoutMs`; for /readyz. */
+  async ping(timeoutMs = 1000): Promise<void> {
+    for (const connection of [this.publisher, this.subscriber]) {
+      if (connection.status !== "ready") throw new Error(`Redis connection is ${connection.status}`);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.publisher.ping(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   onReconnect(listener: () => void): () => void {
@@ -115,6 +139,7 @@ export class RedisEventBus implements SharedEventBus {
       return;
     }
     const { workshopId } = message;
+    if (message.sentAt !== undefined) this.options.onArrival?.((Date.now() - message.sentAt) / 1000);
     const events = message.events.map((envelope): StoredEvent => ({ workshopId, ...envelope }));
     const first = events[0];
     if (!first) return;

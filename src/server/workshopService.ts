@@ -51,6 +51,8 @@ export interface WorkshopServiceOptions {
    * never published because its writer died between the commit and the publish. Off when absent.
    */
   headCheckMs?: number;
+  /** Told how long each durable commit took (metrics). */
+  observeCommit?: (seconds: number) => void;
   /** A failure of the background catch-up after another process's events (the next command retries it). */
   onError?: (error: unknown) => void;
   now?: () => string;
@@ -101,6 +103,7 @@ export class WorkshopService {
       now: this.now,
       committed: (room, events, previousSeq) => this.committed(room, events, previousSeq),
       catchUp: (room) => this.catchUp(room),
+      ...(options.observeCommit ? { onWrite: options.observeCommit } : {}),
     });
   }
 

@@ -57,6 +57,8 @@ describe.skipIf(!available)("three processes, a quiet workshop and a Redis resta
     await Promise.all(participants.map((client) => client.waitForSeq(before)));
 
     await cluster.redis.kill();
+    // Meanwhile a load balancer asking /readyz hears that Redis is missing.
+    await expect.poll(async () => (await fetch(`${two.baseUrl}/readyz`)).status, { timeout: 5_000 }).toBe(503);
     // PostgreSQL still works: the card is committed and acknowledged; its publish cannot arrive.
     const ack = await ana.expectAck("quiet-card", addCard("quiet"));
     await cluster.redis.start();
@@ -81,6 +83,9 @@ describe.skipIf(!available)("three processes, a quiet workshop and a Redis resta
       expect(client.gaps).toEqual([]);
       expect(client.repeatedSeqs).toEqual([]);
     }
+    // The batches the bus did carry were timed (a direct request from this machine may read /metrics).
+    const metrics = await (await fetch(`${two.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^concord_bus_lag_seconds_count [1-9]/m);
     // And a newcomer on the third process starts from a snapshot that holds it.
     const newcomer = await join(three, workshop, "dev");
     expect(hasCard(newcomer.state)).toBe(true);
