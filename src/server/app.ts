@@ -123,7 +123,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       onFanOut: (connections, seconds) => metrics.fannedOut(connections, seconds),
     },
   );
-  app.addHook("onClose", async () => hub.close());
+  app.addHook("onClose", async () => {
+    hub.close();
+    metrics.close();
+  });
 
   app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });

@@ -90,7 +90,7 @@ describe("/metrics and /readyz", () => {
       expect(sample(text, "concord_ack_latency_seconds_count")).toBe(3);
       expect(sample(text, "concord_store_commit_seconds_count")).toBeGreaterThanOrEqual(2);
       expect(sample(text, "concord_fanout_connections_count")).toBeGreaterThanOrEqual(2);
-      expect(text).toContain("concord_nodejs_eventloop_lag_seconds");
+      expect(text).toMatch(/^concord_event_loop_lag_seconds\{quantile="0.99"\} [0-9.e-]+$/m);
     } finally {
       await Promise.all([facilitator.close(), participant.close()]);
     }
