@@ -33,36 +33,31 @@ export class Metrics {
     labelNames: ["type", "code"] as const,
     registers: [this.registry],
   });
-  private readonly ackLatency = new Histogram({
-    name: "concord_ack_latency_seconds",
-    help: "From a command's arrival on its socket to its ack (or refusal) being sent",
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly fanOutSockets = new Histogram({
-    name: "concord_fanout_connections",
-    help: "Connections one committed batch is sent to",
-    buckets: FANOUT_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly fanOutTime = new Histogram({
-    name: "concord_fanout_seconds",
-    help: "Time spent serialising a batch and handing it to every connection of its workshop",
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly commitTime = new Histogram({
-    name: "concord_store_commit_seconds",
-    help: "Durable commit of one group of commands (EventStore.appendMany)",
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly busLag = new Histogram({
-    name: "concord_bus_lag_seconds",
-    help: "From a batch's publish on Redis to its arrival in this process (includes clock skew between hosts)",
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
+  private readonly ackLatency = this.histogram(
+    "concord_ack_latency_seconds",
+    "From a command's arrival on its socket to its ack (or refusal) being sent",
+    LATENCY_BUCKETS,
+  );
+  private readonly fanOutSockets = this.histogram(
+    "concord_fanout_connections",
+    "Connections one committed batch is sent to",
+    FANOUT_BUCKETS,
+  );
+  private readonly fanOutTime = this.histogram(
+    "concord_fanout_seconds",
+    "Time spent serialising a batch and handing it to every connection of its workshop",
+    LATENCY_BUCKETS,
+  );
+  private readonly commitTime = this.histogram(
+    "concord_store_commit_seconds",
+    "Durable commit of one group of commands (EventStore.appendMany)",
+    LATENCY_BUCKETS,
+  );
+  private readonly busLag = this.histogram(
+    "concord_bus_lag_seconds",
+    "From a batch's publish on Redis to its arrival in this process (includes clock skew between hosts)",
+    LATENCY_BUCKETS,
+  );
   private readonly renders = new Histogram({
     name: "concord_report_render_seconds",
     help: "Report renders, by format (its _count is the number of renders)",
@@ -143,6 +138,10 @@ export class Metrics {
   /** For the report code: one render of `format` took `seconds`. */
   reportRendered(format: string, seconds: number): void {
     this.renders.observe({ format }, seconds);
+  }
+
+  private histogram(name: string, help: string, buckets: number[]): Histogram {
+    return new Histogram({ name, help, buckets, registers: [this.registry] });
   }
 
   /** The Prometheus text exposition and its content type. */
