@@ -104,7 +104,10 @@ describe("buildReport", () => {
   it("shows votes by group only when voters' groups are known (a live workshop's participants)", () => {
     expect(buildReport(doc()).prioritization?.byGroup).toEqual([]);
     const state = stateOf(doc(), { v1: { id: "v1", name: "Vi", group: "Board" } });
-    expect(buildReport(state).prioritization?.byGroup.map((group) => group.label)).toEqual(["Board"]);
+    // One voter: never a group of its own at the default threshold of 3, shown when the facilitator allows 1.
+    expect(buildReport(state).prioritization?.byGroup).toEqual([]);
+    const everyGroup = { ...state, settings: { ...state.settings, minVotersPerGroup: 1 } };
+    expect(buildReport(everyGroup).prioritization?.byGroup.map((group) => group.label)).toEqual(["Board"]);
     expect(buildReport(doc({ votes: [] })).prioritization).toBeUndefined();
   });
 

@@ -1,4 +1,13 @@
-import type { Footnote, Language, Vote, WorkshopContext, WorkshopDocument, WorkshopState } from "../core/index.js";
+import {
+  DEFAULT_MIN_VOTERS_PER_GROUP,
+  type Footnote,
+  type Language,
+  privacySettings,
+  type Vote,
+  type WorkshopContext,
+  type WorkshopDocument,
+  type WorkshopState,
+} from "../core/index.js";
 import { safeAccent } from "./colors.js";
 import { formatReportDate, type LabelKey, REPORT_LOCALE, translate } from "./i18n.js";
 import en from "./locales/en.json" with { type: "json" };
@@ -41,6 +50,7 @@ interface ReportInput {
   footnotes: Footnote[];
   votes: Vote[];
   groupOf: (voterId: string) => string | undefined;
+  minVotersPerGroup: number;
 }
 
 /** Builds the report of a workshop: pure, from a live state or a `workshop/v1` document. */
@@ -57,7 +67,14 @@ export function buildReport(source: ReportSource): ReportModel {
   const labels = Object.fromEntries(
     (Object.keys(en) as LabelKey[]).map((key) => [key, translate(language, key)]),
   ) as Record<LabelKey, string>;
-  const prioritization = buildPrioritization(input.votes, themes, input.groupOf, context.participantGroups, language);
+  const prioritization = buildPrioritization(
+    input.votes,
+    themes,
+    input.groupOf,
+    context.participantGroups,
+    language,
+    input.minVotersPerGroup,
+  );
   return {
     language,
     locale: REPORT_LOCALE[language],
@@ -113,6 +130,7 @@ function fromState(state: WorkshopState): ReportInput {
     footnotes: state.footnotes,
     votes: state.votes,
     groupOf: (voterId) => state.participants[voterId]?.group,
+    minVotersPerGroup: privacySettings(state.settings).minVotersPerGroup,
   };
 }
 
@@ -132,6 +150,7 @@ function fromDocument(doc: WorkshopDocument): ReportInput {
     votes: doc.votes ?? [],
     // A file's votes name voters only; their groups are not part of workshop/v1.
     groupOf: () => undefined,
+    minVotersPerGroup: DEFAULT_MIN_VOTERS_PER_GROUP,
   };
 }
 
