@@ -111,6 +111,18 @@ describe("buildReport", () => {
     expect(buildReport(doc({ votes: [] })).prioritization).toBeUndefined();
   });
 
+  it("names cards' authors only where the facilitator shows them, and never in an anonymous workshop", () => {
+    const texts = (report: ReturnType<typeof buildReport>) => report.themes[0]?.cards.map((card) => card.text);
+    expect(texts(buildReport(doc()))).toEqual(["Second card first", "First card second"]);
+    const shown = doc({ privacy: { showAuthors: true } });
+    expect(texts(buildReport(shown))).toEqual(["Second card first", "First card second\n— Sam"]);
+    expect(buildReport(stateOf(shown))).toEqual(buildReport(shown));
+    expect(texts(buildReport(doc({ privacy: { showAuthors: true, anonymousCards: true } })))).toEqual([
+      "Second card first",
+      "First card second",
+    ]);
+  });
+
   it("uses the accent colour and logo of the branding, and the default accent without one", () => {
     expect(buildReport(doc()).branding).toEqual({ accentColor: "#1F5F7A" });
     const logo = { mediaType: "image/png" as const, dataBase64: "iVBORw0KGgo=" };

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_MIN_VOTERS_PER_GROUP,
+  DEFAULT_SETTINGS,
   type Footnote,
   type Language,
   privacySettings,
@@ -109,12 +109,21 @@ export function buildReport(source: ReportSource): ReportModel {
   };
 }
 
+/**
+ * A card as the report prints it: with its author's name on a last line where the facilitator
+ * shows authors. Every format keeps a card's line breaks, so each shows the name the same way.
+ */
+function reportCard(card: { id: string; text: string; author?: string | undefined }, showAuthors: boolean): ReportCard {
+  return { id: card.id, text: showAuthors && card.author ? `${card.text}\n— ${card.author}` : card.text };
+}
+
 function fromState(state: WorkshopState): ReportInput {
+  const { showAuthors, minVotersPerGroup } = privacySettings(state.settings);
   const card = (id: string): ReportCard[] => {
     // Own properties only: a card id may be any string, "__proto__" included.
     const found = Object.hasOwn(state.cards, id) ? state.cards[id] : undefined;
     // A card still waiting for its round's reveal is not part of what the group produced yet.
-    return found && !found.stage ? [{ id, text: found.text }] : [];
+    return found && !found.stage ? [reportCard(found, showAuthors)] : [];
   };
   return {
     context: state.context,
@@ -130,11 +139,12 @@ function fromState(state: WorkshopState): ReportInput {
     footnotes: state.footnotes,
     votes: state.votes,
     groupOf: (voterId) => state.participants[voterId]?.group,
-    minVotersPerGroup: privacySettings(state.settings).minVotersPerGroup,
+    minVotersPerGroup,
   };
 }
 
 function fromDocument(doc: WorkshopDocument): ReportInput {
+  const { showAuthors, minVotersPerGroup } = privacySettings({ ...DEFAULT_SETTINGS, ...doc.privacy });
   return {
     context: doc,
     themes: doc.themes.map((theme) => ({
@@ -143,14 +153,14 @@ function fromDocument(doc: WorkshopDocument): ReportInput {
       keyPoints: theme.keyPoints,
       headline: theme.headline,
       narrative: theme.narrative,
-      cards: theme.cards.map(({ id, text }) => ({ id, text })),
+      cards: theme.cards.map((card) => reportCard(card, showAuthors)),
     })),
-    unclustered: doc.unclusteredCards.map(({ id, text }) => ({ id, text })),
+    unclustered: doc.unclusteredCards.map((card) => reportCard(card, showAuthors)),
     footnotes: doc.footnotes,
     votes: doc.votes ?? [],
     // A file's votes name voters only; their groups are not part of workshop/v1.
     groupOf: () => undefined,
-    minVotersPerGroup: DEFAULT_MIN_VOTERS_PER_GROUP,
+    minVotersPerGroup,
   };
 }
 
