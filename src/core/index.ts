@@ -9,6 +9,7 @@ export * from "./commands.js";
 export * from "./decide.js";
 export * from "./events.js";
 export * from "./groupBreakdown.js";
+export * from "./hiddenAuthors.js";
 export * from "./hiddenVotes.js";
 export * from "./interchange/index.js";
 export * from "./limits.js";
