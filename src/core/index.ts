@@ -9,6 +9,7 @@ export * from "./commands.js";
 export * from "./decide.js";
 export * from "./events.js";
 export * from "./hiddenVotes.js";
+export * from "./instructions.js";
 export * from "./interchange/index.js";
 export * from "./limits.js";
 export * from "./loopback.js";

@@ -4,6 +4,7 @@ import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { Countdown } from "../components/Countdown.js";
 import { LanguageSwitch } from "../components/LanguageSwitch.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
+import { RoomGuide } from "../instructions/RoomGuide.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { type Refusal, refusalText } from "../live/refusals.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
@@ -105,6 +106,7 @@ export function ParticipantView(props: {
           <h1 className="participant-focus-question" lang={state.context.language}>
             {focusQuestion}
           </h1>
+          {state.phase !== "context" && <RoomGuide state={state} variant="phone" />}
         </section>
         {error && (
           <div role="alert" className="participant-notice is-error">

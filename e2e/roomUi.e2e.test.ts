@@ -1,0 +1,239 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WorkshopDocument, WorkshopState } from "../src/core/index.js";
+import { HAS_REFERENCE_EXAMPLE, needsReferenceExample, readReferenceExample } from "../test/support/server.js";
+import { type E2eServer, startE2eServer } from "./support/app.js";
+import { poll } from "./support/board.js";
+import { browserAvailable, launchBrowser } from "./support/browser.js";
+import {
+  Console,
+  describePages,
+  openPage,
+  PHONE,
+  pageErrors,
+  screenshot,
+  serverState,
+  watch,
+} from "./support/roles.js";
+import { goToPhase } from "./support/workshopEnd.js";
+
+/** The facilitator's laptop the issue names: a common 14-inch screen. */
+const LAPTOP_1366 = { viewport: { width: 1366, height: 768 }, locale: "en-CA" };
+const PROJECTOR = { width: 1280, height: 720 };
+
+/** An element's box as the page lays it out now, or null when it is not rendered. */
+type Box = { x: number; y: number; width: number; height: number };
+
+/** True when the box lies whole inside a viewport of this size. */
+const inside = (box: Box | null, width: number, height: number) =>
+  box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+
+/**
+ * The example's five columns, unnamed (a board in the middle of clustering), the last card of
+ * each waiting in the pile, and two more columns of one card each: seven columns, more than a
+ * laptop shows at once.
+ */
+function clusteringWorkshop(example: WorkshopDocument): WorkshopDocument {
+  const waiting = example.themes
+    .map((theme) => theme.cards[theme.cards.length - 1])
+    .filter((card) => card !== undefined);
+  const [first, second, ...pile] = waiting;
+  const themes = example.themes.map((theme) => ({
+    ...theme,
+    name: "",
+    keyPoints: [],
+    headline: "",
+    narrative: "",
+    cards: theme.cards.slice(0, -1),
+  }));
+  const extra = (id: string, card: (typeof waiting)[number] | undefined) => ({
+    id,
+    name: "",
+    keyPoints: [],
+    headline: "",
+    narrative: "",
+    cards: card ? [card] : [],
+  });
+  return {
+    ...example,
+    themes: [...themes, extra("extra-6", first), extra("extra-7", second)],
+    unclusteredCards: pile,
+    votes: [],
+  };
+}
+
+/**
+ * What the room sees and does in one laptop-and-phones session: the goal and the phase's
+ * instruction on the projector and the phones (and the facilitator's own line reaching them),
+ * a cluster board that fits a 1366×768 laptop with "Move to column…" for the keyboard, results
+ * at the top of a phone, and notices that never sit on text or buttons.
+ */
+describe.skipIf(!browserAvailable() || !HAS_REFERENCE_EXAMPLE)(
+  needsReferenceExample("the room: goal, instructions, a laptop's cluster board, phones"),
+  () => {
+    let server: E2eServer;
+    let browser: Browser;
+    let facilitator: Console;
+    let projector: Page;
+    let phone: Page;
+    let workshopId = "";
+    let example: WorkshopDocument;
+
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+      facilitator = new Console((await openPage(browser, LAPTOP_1366, "console")).page, server.baseUrl);
+      example = readReferenceExample() as WorkshopDocument;
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const state = (): Promise<WorkshopState> => serverState(facilitator.page, server.baseUrl, workshopId);
+    const step = (name: string, body: () => Promise<void>) =>
+      it(name, async () => {
+        try {
+          await body();
+        } catch (error) {
+          console.error(await describePages());
+          throw error;
+        }
+        expect(pageErrors).toEqual([]);
+      });
+
+    step("the facilitator imports a board in the middle of clustering; a phone and the projector join", async () => {
+      const page = facilitator.page;
+      await facilitator.signUp("Fran Facilitator", "fran@room.example", "a long enough password");
+      await page.locator('input[type="file"]').setInputFiles({
+        name: "clustering.workshop.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(clusteringWorkshop(example))),
+      });
+      await page.waitForURL(/\/w\/[^/]+$/);
+      await facilitator.waitLive();
+      workshopId = decodeURIComponent(new URL(page.url()).pathname.split("/")[2] ?? "");
+      expect((await state()).phase).toBe("cluster");
+
+      // The projector is a second window of the facilitator's browser, signed in.
+      projector = await page.context().newPage();
+      watch(projector, "projector");
+      await projector.setViewportSize(PROJECTOR);
+      await projector.goto(`${server.baseUrl}/w/${encodeURIComponent(workshopId)}/present`);
+      await projector.getByTestId("present-join-code").waitFor();
+      phone = (await openPage(browser, PHONE, "phone")).page;
+      await phone.goto(`${server.baseUrl}/join`);
+      const code = (await projector.getByTestId("present-join-code").textContent())?.trim() ?? "";
+      await phone.getByTestId("join-code-input").pressSequentially(code);
+      await phone.getByTestId("join-submit").click();
+      await phone.getByTestId("join-name-input").fill("Paz");
+      await phone.getByTestId("join-group-select").selectOption({ index: 1 });
+      await phone.getByTestId("join-submit").click();
+      await phone.getByTestId("connection-status").filter({ hasText: /^Live/ }).waitFor();
+      await poll(async () => Object.keys((await state()).participants).length).toBe(1);
+    });
+
+    step("at 1366×768 the cluster console shows five columns and the pile whole", async () => {
+      const page = facilitator.page;
+      const now = await state();
+      const lanes = [
+        page.getByTestId("pile"),
+        ...now.themes.slice(0, 5).map((theme) => page.getByTestId(`column-${theme.id}`)),
+      ];
+      for (const lane of lanes) await lane.waitFor();
+      await screenshot(page, "40-cluster-console-1366x768");
+      // The join panel and the paper cards are folded away once the brainstorm is over.
+      expect(await page.getByTestId("join-code").isVisible()).toBe(false);
+      expect(await page.getByTestId("bulk-cards").isVisible()).toBe(false);
+      const boxes = await Promise.all(lanes.map((lane) => lane.boundingBox()));
+      expect(
+        boxes.map((box) => inside(box, 1366, 768)),
+        JSON.stringify(boxes),
+      ).toEqual(lanes.map(() => true));
+
+      // The board scrolls sideways on its own: the last column comes into view, the pile stays.
+      const last = now.themes[now.themes.length - 1];
+      if (!last) throw new Error("no columns");
+      await page.getByTestId(`column-${last.id}`).scrollIntoViewIfNeeded();
+      expect(inside(await page.getByTestId(`column-${last.id}`).boundingBox(), 1366, 768)).toBe(true);
+      expect(inside(await page.getByTestId("pile").boundingBox(), 1366, 768)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+      // One click brings the join panel back.
+      await page.getByTestId("show-join").click();
+      await page.getByTestId("join-code").waitFor();
+      await page.getByTestId("show-join").click();
+      await page.getByTestId("join-code").waitFor({ state: "hidden" });
+    });
+
+    step("a card moves to another column from its menu with the keyboard alone", async () => {
+      const page = facilitator.page;
+      const before = await state();
+      const cardId = before.unclustered[0];
+      const target = before.themes[2];
+      if (!cardId || !target) throw new Error("no card in the pile");
+      await page.getByTestId(`card-${cardId}`).focus();
+      await page.keyboard.press("Enter");
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      const moveList = dialog.getByRole("group", { name: "Move to column…" });
+      // Tab from the dialog's first control to the target column's button, then Enter.
+      const button = moveList.getByRole("button", { name: "Column: green square" });
+      for (
+        let presses = 0;
+        presses < 30 && !(await button.evaluate((node) => node === document.activeElement));
+        presses++
+      ) {
+        await page.keyboard.press("Tab");
+      }
+      await page.keyboard.press("Enter");
+      await dialog.waitFor({ state: "detached" });
+      await poll(async () => (await state()).themes[2]?.cardIds).toEqual([...target.cardIds, cardId]);
+      await page.getByTestId(`column-${target.id}`).getByTestId(`card-${cardId}`).waitFor();
+      // The same command as a drag: the board's undo takes it back.
+      await poll(async () => (await state()).undoStack.at(-1)?.eventType).toBe("cardMoved");
+    });
+
+    step("the projector and the phone show the goal and what to do; the facilitator's line reaches them", async () => {
+      const goal = example.goal;
+      for (const page of [projector, phone]) {
+        await page.getByTestId("room-goal").filter({ hasText: goal }).waitFor();
+        await page
+          .getByTestId("room-instruction")
+          .filter({ hasText: "Put together the cards that belong together" })
+          .waitFor();
+      }
+      await goToPhase(facilitator.page, "brainstorm");
+      for (const page of [projector, phone]) {
+        await page.getByTestId("room-instruction").filter({ hasText: "Write 3–5 cards, one idea each" }).waitFor();
+        await page.getByTestId("room-goal").filter({ hasText: goal }).waitFor();
+      }
+      await screenshot(projector, "41-brainstorm-projector-1280x720");
+      await screenshot(phone, "41-brainstorm-phone");
+      const own = "Two cards each: what would you change first?";
+      await facilitator.page.getByTestId("instruction-editor").getByRole("button", { name: "Edit" }).click();
+      await facilitator.page.getByTestId("instruction-input").fill(own);
+      await facilitator.page.getByTestId("instruction-save").click();
+      for (const page of [projector, phone])
+        await page.getByTestId("room-instruction").filter({ hasText: own }).waitFor();
+      expect((await state()).instructions).toEqual({ brainstorm: own });
+      // Back to the default in one click.
+      await facilitator.page.getByTestId("instruction-editor").getByRole("button", { name: "Edit" }).click();
+      await facilitator.page.getByTestId("instruction-editor").getByRole("button", { name: "Default" }).click();
+      await projector.getByTestId("room-instruction").filter({ hasText: "Write 3–5 cards, one idea each" }).waitFor();
+      await goToPhase(facilitator.page, "cluster");
+    });
+
+    step("in French, the projector tells the room what to do in French, with the workshop's dot count", async () => {
+      const language = facilitator.page.getByTestId("workshop-language");
+      await language.selectOption("fr");
+      await projector
+        .getByTestId("room-instruction")
+        .filter({ hasText: "Rassemblez les cartes qui vont ensemble" })
+        .waitFor();
+      await projector.getByTestId("room-goal").filter({ hasText: "But" }).waitFor();
+      await facilitator.page.getByTestId("instruction-current").filter({ hasText: "Rassemblez les cartes" }).waitFor();
+      await language.selectOption("en");
+      await projector.getByTestId("room-instruction").filter({ hasText: "Put together the cards" }).waitFor();
+    });
+  },
+);
