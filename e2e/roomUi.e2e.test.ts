@@ -29,6 +29,35 @@ const inside = (box: Box | null, width: number, height: number) =>
   box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
 
 /**
+ * Where the phone's notice lies on something the page shows: every button, field, link and text
+ * below the top bar and inside the window whose box meets the notice's box, where the page opens
+ * and again scrolled to its end (in one go: a notice shows for a few seconds).
+ */
+function noticeOverlaps(): { top: string[]; bottom: string[] } {
+  const check = () => {
+    const notice = document.querySelector(".participant-toast[data-visible]")?.getBoundingClientRect();
+    const bar = document.querySelector(".participant-bar")?.getBoundingClientRect();
+    if (!notice || !bar) return ["no notice or no top bar"];
+    const found: string[] = [];
+    const things = document.querySelectorAll(
+      "main button, main input, main textarea, main a, main h1, main h2, main h3, main p, main li, footer button, footer p",
+    );
+    for (const thing of things) {
+      const box = thing.getBoundingClientRect();
+      // Scrolled under the top bar, or below the window: not on screen.
+      if (box.width === 0 || box.height === 0 || box.top < bar.bottom || box.top >= window.innerHeight) continue;
+      const meets =
+        box.left < notice.right && box.right > notice.left && box.top < notice.bottom && box.bottom > notice.top;
+      if (meets) found.push(`${thing.tagName.toLowerCase()} "${(thing.textContent ?? "").trim().slice(0, 30)}"`);
+    }
+    return found;
+  };
+  const top = check();
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  return { top, bottom: check() };
+}
+
+/**
  * The example's five columns, unnamed (a board in the middle of clustering), the last card of
  * each waiting in the pile, and two more columns of one card each: seven columns, more than a
  * laptop shows at once.
@@ -234,6 +263,54 @@ describe.skipIf(!browserAvailable() || !HAS_REFERENCE_EXAMPLE)(
       await facilitator.page.getByTestId("instruction-current").filter({ hasText: "Rassemblez les cartes" }).waitFor();
       await language.selectOption("en");
       await projector.getByTestId("room-instruction").filter({ hasText: "Put together the cards" }).waitFor();
+    });
+
+    step("on a phone (360×740) a notice takes a row of the top bar: it never lies on text or buttons", async () => {
+      await goToPhase(facilitator.page, "prioritize");
+      await phone.locator(".participant-toast[data-visible]").filter({ hasText: "Prioritize" }).waitFor();
+      // Checked where the page opens and scrolled to its end, where the last buttons are.
+      const covered = await phone.evaluate(noticeOverlaps);
+      expect(covered).toEqual({ top: [], bottom: [] });
+      await screenshot(phone, "42-notice-phone");
+      await phone.evaluate(() => window.scrollTo(0, 0));
+    });
+
+    step("the vote's line counts the workshop's dots, in English and in French", async () => {
+      await projector.getByTestId("room-instruction").filter({ hasText: "Vote: 3 dots each" }).waitFor();
+      await phone.getByTestId("room-instruction").filter({ hasText: "Vote: 3 dots each" }).waitFor();
+      await projector.getByTestId("room-goal").filter({ hasText: example.goal }).waitFor();
+      await screenshot(projector, "43-prioritize-projector-1280x720");
+      await screenshot(phone, "43-prioritize-phone");
+      const language = facilitator.page.getByTestId("workshop-language");
+      await language.selectOption("fr");
+      await projector.getByTestId("room-instruction").filter({ hasText: "Votez\u00a0: 3 points chacun" }).waitFor();
+      await projector.getByText("Question centrale", { exact: true }).waitFor();
+      await language.selectOption("en");
+      await projector.getByTestId("room-instruction").filter({ hasText: "Vote: 3 dots each" }).waitFor();
+    });
+
+    step("revealed results are at the top of a phone's screen, even one scrolled down", async () => {
+      await facilitator.page.getByTestId("open-voting").click();
+      await phone
+        .getByRole("button", { name: /^Add a dot to/ })
+        .first()
+        .click();
+      await poll(async () => (await state()).votes.length).toBe(1);
+      await phone.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await phone.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+      await facilitator.page.getByTestId("close-voting").click();
+      await facilitator.page.getByTestId("reveal-results").click();
+      const chart = phone.getByTestId("results-chart");
+      await chart.waitFor();
+      await poll(() => phone.evaluate(() => window.scrollY)).toBe(0);
+      const bar = await phone.locator(".participant-bar").boundingBox();
+      const results = await chart.boundingBox();
+      if (!bar || !results) throw new Error("no top bar or no results");
+      // First thing under the top bar, with its heading in view.
+      expect(results.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+      expect(results.y).toBeLessThan(bar.y + bar.height + 40);
+      expect(inside(await chart.getByRole("heading", { name: "Results" }).boundingBox(), 360, 740)).toBe(true);
+      await screenshot(phone, "44-results-phone");
     });
   },
 );
