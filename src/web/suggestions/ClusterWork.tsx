@@ -15,6 +15,7 @@ import {
   boardSignature,
   type ClusterProposal,
   cardsSignature,
+  columnsWithCards,
   duplicateFlags,
   fitHints,
   mergeCommand,
@@ -60,7 +61,7 @@ export function ClusterWork(props: {
     state.id,
     boardKey,
     fetchPlacements,
-    clustering && state.themes.length > 1 && state.unclustered.length > 0,
+    clustering && columnsWithCards(state).size > 1 && state.unclustered.length > 0,
     delay,
   );
   const duplicates = useRefreshedSuggestion(state.id, cardsKey, fetchDuplicates, true, delay);
