@@ -132,6 +132,12 @@ describe.skipIf(!browserAvailable() || !HAS_REFERENCE_EXAMPLE)(
 
     step("the facilitator imports a board in the middle of clustering; a phone and the projector join", async () => {
       const page = facilitator.page;
+      // The sign-up says the password rule in plain sight, tied to the field.
+      await page.goto(`${server.baseUrl}/`);
+      await page.getByRole("button", { name: "New here? Create an account" }).click();
+      const help = page.getByTestId("password-help");
+      await help.filter({ hasText: "At least 10 characters." }).waitFor();
+      expect(await page.getByLabel("Password").getAttribute("aria-describedby")).toBe(await help.getAttribute("id"));
       await facilitator.signUp("Fran Facilitator", "fran@room.example", "a long enough password");
       await page.locator('input[type="file"]').setInputFiles({
         name: "clustering.workshop.json",
@@ -263,6 +269,19 @@ describe.skipIf(!browserAvailable() || !HAS_REFERENCE_EXAMPLE)(
       await facilitator.page.getByTestId("instruction-current").filter({ hasText: "Rassemblez les cartes" }).waitFor();
       await language.selectOption("en");
       await projector.getByTestId("room-instruction").filter({ hasText: "Put together the cards" }).waitFor();
+    });
+
+    step("'Use this name' shows which proposal the column is named after", async () => {
+      await goToPhase(facilitator.page, "name");
+      const proposal = "Career development for every worker";
+      await phone.getByTestId("propose-input").fill(proposal);
+      await phone.getByTestId("propose-submit").click();
+      const panel = facilitator.page.getByTestId("name-panel");
+      const item = panel.getByTestId("proposals").locator("li", { hasText: proposal });
+      await item.getByRole("button", { name: "Use this name" }).click();
+      await item.getByTestId("proposal-used").filter({ hasText: "The column’s name" }).waitFor();
+      expect(await item.getByRole("button", { name: "Use this name" }).count()).toBe(0);
+      await poll(async () => (await state()).themes.some((theme) => theme.name === proposal)).toBe(true);
     });
 
     step("on a phone (360×740) a notice takes a row of the top bar: it never lies on text or buttons", async () => {
