@@ -1,3 +1,4 @@
+import type { CardMap } from "./cardMap.js";
 // A type-only cycle with commands.ts: erased at compile time, so no module cycle at run time.
 import type { Command } from "./commands.js";
 import type { Phase } from "./phases.js";
@@ -178,7 +179,7 @@ export interface WorkshopState {
   phase: Phase;
   context: WorkshopContext;
   settings: WorkshopSettings;
-  cards: Record<string, Card>;
+  cards: CardMap;
   themes: Theme[];
   /** Card ids not yet in a column, in pile order. */
   unclustered: string[];

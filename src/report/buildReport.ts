@@ -94,8 +94,7 @@ export function buildReport(source: ReportSource): ReportModel {
 
 function fromState(state: WorkshopState): ReportInput {
   const card = (id: string): ReportCard[] => {
-    // Own properties only: a card id may be any string, "__proto__" included.
-    const found = Object.hasOwn(state.cards, id) ? state.cards[id] : undefined;
+    const found = state.cards.get(id);
     // A card still waiting for its round's reveal is not part of what the group produced yet.
     return found && !found.stage ? [{ id, text: found.text }] : [];
   };
