@@ -4,6 +4,7 @@
  */
 import { durableBench } from "./durable.js";
 import { reconnectBench } from "./reconnect.js";
+import { reducerBench } from "./reducer.js";
 import { reportBench } from "./report.js";
 import { relayBench, roomBench } from "./room.js";
 import { smokeBench } from "./smoke.js";
@@ -16,6 +17,7 @@ const SCENARIOS: Record<string, (args: string[]) => Promise<unknown>> = {
   relay: relayBench,
   durable: durableBench,
   reconnect: reconnectBench,
+  reducer: reducerBench,
   smoke: smokeBench,
 };
 

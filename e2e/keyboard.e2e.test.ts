@@ -96,7 +96,7 @@ describe.skipIf(!browserAvailable())("a short workshop with the keyboard only", 
     await facilitator.keyboard.type("Clear goals\nShared calendar\nMore breaks\nA quiet room");
     await key(facilitator, "Tab");
     await key(facilitator, "Enter");
-    await poll(async () => Object.keys((await state()).cards).length).toBe(4);
+    await poll(async () => (await state()).cards.size).toBe(4);
   });
 
   it("a participant joins from a phone and writes a card", async () => {
@@ -110,7 +110,7 @@ describe.skipIf(!browserAvailable())("a short workshop with the keyboard only", 
     await tabTo(phone, "[data-testid='card-input']");
     await phone.keyboard.type("Walk and talk");
     await key(phone, "Enter");
-    await poll(async () => Object.values((await state()).cards).map((card) => card.text)).toContain("Walk and talk");
+    await poll(async () => [...(await state()).cards.values()].map((card) => card.text)).toContain("Walk and talk");
     // Each participant may read in their own language: the switch names the other one, in it.
     await tabTo(phone, "button[lang='fr']", "Français");
     await key(phone, "Enter");

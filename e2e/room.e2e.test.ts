@@ -257,7 +257,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           await entry.author().write(entry.text);
           if (round === 1 && index === 0) {
             // The replay is checked from here on: the session's first card, waiting for the reveal.
-            await poll(async () => Object.keys((await state(facilitator, workshopId)).cards)).toHaveLength(1);
+            await poll(async () => [...(await state(facilitator, workshopId)).cards.keys()]).toHaveLength(1);
             await snapshot("the first card");
           }
         }
@@ -275,7 +275,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await bea.waitForCandidates(written2);
         // Nothing is on the wall before the reveal.
         const before = await state(facilitator, workshopId);
-        const waiting = Object.values(before.cards).filter((card) => card.roundId === before.activeRoundId);
+        const waiting = [...before.cards.values()].filter((card) => card.roundId === before.activeRoundId);
         expect(waiting.every((card) => card.stage === "candidate")).toBe(true);
 
         // Table 1 talks it over around one device: Ana's phone in round 1, Carl's tablet in round 2.
@@ -311,7 +311,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
         await poll(async () => {
           const now = await state(facilitator, workshopId);
           return boardOfState(now)
-            .pile.map((id) => now.cards[id]?.text)
+            .pile.map((id) => now.cards.get(id)?.text)
             .sort();
         }).toEqual([...expected].sort());
         const now = await state(facilitator, workshopId);
@@ -326,11 +326,11 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           await playRound(1, "Each table: your 8 clearest ideas", 8);
           const revealed = await state(facilitator, workshopId);
           // The cards a table did not choose are gone; the chosen ones carry their author, group and table.
-          const texts = Object.values(revealed.cards).map((card) => card.text);
+          const texts = [...revealed.cards.values()].map((card) => card.text);
           expect(texts).not.toContain(extras.ana);
           expect(texts).not.toContain(extras.bea);
           const people = Object.fromEntries(Object.values(revealed.participants).map((p) => [p.name, p]));
-          for (const card of Object.values(revealed.cards)) {
+          for (const card of [...revealed.cards.values()]) {
             const entry = plan.find((candidate) => candidate.text === card.text);
             expect(card.author).toBe(entry?.author().name);
             expect(card.group).toBe(people[card.author ?? ""]?.group);
@@ -352,10 +352,10 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
       step("round 2: each table sends 7 more; after the reveal the board holds the example's 30 cards", async () => {
         await playRound(2, "Each table: 7 ideas most different from what is up", 7);
         const revealed = await state(facilitator, workshopId);
-        const onBoard = boardOfState(revealed).pile.map((id) => revealed.cards[id]?.text);
+        const onBoard = boardOfState(revealed).pile.map((id) => revealed.cards.get(id)?.text);
         expect(onBoard).toHaveLength(30);
         expect([...onBoard].sort()).toEqual(cards.map((card) => card.text).sort());
-        expect(Object.keys(revealed.cards)).toHaveLength(30);
+        expect(revealed.cards.size).toBe(30);
         expect(revealed.rounds.map((round) => [round.revealed, round.readyTableIds.length])).toEqual([
           [true, 2],
           [true, 2],
@@ -375,7 +375,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           }
           const columns = (await state(facilitator, workshopId)).themes.map((theme) => theme.id);
           const idOf = (text: string, now: WorkshopState) => {
-            const found = Object.values(now.cards).find((card) => card.text === text);
+            const found = [...now.cards.values()].find((card) => card.text === text);
             if (!found) throw new Error(`no card "${text}"`);
             return found.id;
           };
@@ -422,7 +422,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
           // Each column holds exactly one theme's cards, in the example's order; the pile is empty.
           const clustered = await state(facilitator, workshopId);
           expect(boardOfState(clustered).pile).toEqual([]);
-          expect(clustered.themes.map((theme) => theme.cardIds.map((id) => clustered.cards[id]?.text))).toEqual(
+          expect(clustered.themes.map((theme) => theme.cardIds.map((id) => clustered.cards.get(id)?.text))).toEqual(
             themes.map((theme) => theme.cards.map((card) => card.text)),
           );
           await snapshot("clustered");
@@ -501,7 +501,7 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
     /** How many cards with this text the server holds, and how many the console's board shows. */
     const copies = async (text: string) => {
       const now = await state(facilitator, workshopId);
-      const onServer = Object.values(now.cards).filter((card) => card.text === text).length;
+      const onServer = [...now.cards.values()].filter((card) => card.text === text).length;
       const onConsole = await facilitator.page.evaluate(
         (wanted) =>
           [...document.querySelectorAll('[data-testid^="card-"] .board-card-text')].filter(

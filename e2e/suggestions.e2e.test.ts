@@ -125,8 +125,8 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     await page.getByTestId("bulk-cards").fill(LATE_CARD);
     await page.getByTestId("bulk-submit").click();
     await page.getByTestId("show-join").click();
-    await poll(async () => Object.values((await state()).cards).some((card) => card.text === LATE_CARD)).toBe(true);
-    const late = Object.values((await state()).cards).find((card) => card.text === LATE_CARD);
+    await poll(async () => [...(await state()).cards.values()].some((card) => card.text === LATE_CARD)).toBe(true);
+    const late = [...(await state()).cards.values()].find((card) => card.text === LATE_CARD);
     await page.getByTestId(`duplicate-flag-${late?.id}`).waitFor({ timeout: SUGGESTION_WAIT });
     await expect(page.getByTestId(`duplicate-flag-${late?.id}`).textContent()).resolves.toContain(
       "Host a harvest potluck for the whole neighbourhood",
@@ -192,15 +192,15 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     await flag.getByRole("button", { name: /^Merge/ }).click();
     await poll(async () => {
       const now = await state();
-      return [now.cards["soil-1"]?.text, now.cards["soil-dup"] === undefined];
+      return [now.cards.get("soil-1")?.text, now.cards.get("soil-dup") === undefined];
     }).toEqual(["Build a compost bin for kitchen scraps\nBuild a compost bin for the kitchen scraps", true]);
     await flag.waitFor({ state: "detached" });
 
-    const late = Object.values((await state()).cards).find((card) => card.text === LATE_CARD);
+    const late = [...(await state()).cards.values()].find((card) => card.text === LATE_CARD);
     const other = page.getByTestId(`duplicate-flag-${late?.id}`);
     await other.getByRole("button", { name: "Not a duplicate" }).click();
     await other.waitFor({ state: "detached" });
-    expect((await state()).cards[late?.id ?? ""]?.text).toBe(LATE_CARD);
+    expect((await state()).cards.get(late?.id ?? "")?.text).toBe(LATE_CARD);
   });
 
   step("Dismiss closes the proposal without touching the board", async () => {

@@ -34,7 +34,7 @@ export function readBoard(page: Page): Promise<BoardView> {
 /** The board a state describes, as `readBoard` reads it (cards waiting for a round are not on it). */
 export function boardOfState(state: WorkshopState): BoardView {
   const onBoard = (ids: readonly string[]) =>
-    ids.filter((id) => state.cards[id] && state.cards[id].stage === undefined);
+    ids.filter((id) => state.cards.get(id)?.stage === undefined && state.cards.has(id));
   return {
     pile: onBoard(state.unclustered),
     columns: state.themes.map((theme) => ({ themeId: theme.id, cardIds: onBoard(theme.cardIds) })),

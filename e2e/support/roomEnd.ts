@@ -97,7 +97,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
   step("a co-facilitator opens the console from the facilitator's link, on the board the room built", async () => {
     const { baseUrl, browser, contexts, example, facilitator, workshopId } = room();
     const now = await state();
-    expect(now.themes.map((candidate) => candidate.cardIds.map((id) => now.cards[id]?.text))).toEqual(
+    expect(now.themes.map((candidate) => candidate.cardIds.map((id) => now.cards.get(id)?.text))).toEqual(
       example.themes.map((candidate) => candidate.cards.map((card) => card.text)),
     );
     for (const [index, candidate] of example.themes.entries()) columnOf.set(candidate.id, now.themes[index]?.id ?? "");
@@ -117,7 +117,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
     const [footnote] = example.footnotes;
     if (!footnote) throw new Error("the example has no footnote");
     const before = await state();
-    const marked = Object.values(before.cards).filter((card) => card.text.includes(footnote.mark));
+    const marked = [...before.cards.values()].filter((card) => card.text.includes(footnote.mark));
     expect(marked).toHaveLength(1);
     const card = marked[0]?.id ?? "";
     await facilitator.page.getByTestId(`card-${card}`).getByRole("button", { name: "Card actions" }).click();
@@ -127,7 +127,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
     await dialog.getByRole("button", { name: "Add footnote" }).click();
     await poll(async () => (await state()).footnotes).toEqual(example.footnotes);
     // The card already carried the mark: its text is unchanged.
-    expect((await state()).cards[card]?.text).toBe(before.cards[card]?.text);
+    expect((await state()).cards.get(card)?.text).toBe(before.cards.get(card)?.text);
     for (const page of boardPages()) {
       await page
         .locator(".board-footnotes li")

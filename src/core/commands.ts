@@ -3,7 +3,13 @@ import { brandingSchema, voteSchema } from "./interchange/schema.js";
 import { LIMITS } from "./limits.js";
 import { PHASES } from "./phases.js";
 
-const id = z.string().trim().min(1).max(LIMITS.id);
+// "__proto__" is the one id a plain JSON object cannot carry as a key in every runtime: refused.
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.id)
+  .refine((value) => value !== "__proto__", "this id is reserved");
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 const cardText = z.string().trim().min(1).max(LIMITS.cardText);

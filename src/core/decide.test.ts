@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ana, attempt, ben, board, brainstorm, refusal, toPhase } from "../../test/support/decideBoards.js";
 import { blankWorkshop, boardProblems, eventsFor, FACILITATOR, play } from "../../test/support/workshops.js";
+import { commandSchema } from "./commands.js";
 import type { WorkshopState } from "./model.js";
 import { reduceAll } from "./reducer.js";
 
@@ -30,7 +31,13 @@ describe("decide: participants", () => {
   it("a card added after a rejoin carries the new name", () => {
     const state = play(brainstorm(), ana, { type: "joinWorkshop", name: "Ana B.", group: "R&D" });
     const next = play(state, ana, { type: "addCard", cardId: "a1", text: "Hello" });
-    expect(next.cards.a1).toEqual({ id: "a1", text: "Hello", authorId: "p-ana", author: "Ana B.", group: "R&D" });
+    expect(next.cards.get("a1")).toEqual({
+      id: "a1",
+      text: "Hello",
+      authorId: "p-ana",
+      author: "Ana B.",
+      group: "R&D",
+    });
   });
 });
 
@@ -144,7 +151,7 @@ describe("decide: phases and context", () => {
  */
 
 describe("decide: ids that name Object.prototype members are ordinary ids", () => {
-  it.each(["constructor", "__proto__"])("a participant may add a card whose id is %s", (cardId) => {
+  it.each(["constructor", "hasOwnProperty"])("a participant may add a card whose id is %s", (cardId) => {
     const result = attempt(brainstorm(), ana, { type: "addCard", cardId, text: "Ordinary card" });
     expect(result).toEqual({
       ok: true,
@@ -175,3 +182,10 @@ describe("decide: ids that name Object.prototype members are ordinary ids", () =
  * what it gives back must be what was taken, and restoreTheme, which a facilitator's client may
  * also send directly, must keep every card on the board exactly once.
  */
+
+describe("decide: the one reserved id", () => {
+  it("refuses a card id of __proto__, which a state's JSON could not carry", () => {
+    const parsed = commandSchema.safeParse({ type: "addCard", cardId: "__proto__", text: "Ordinary card" });
+    expect(parsed.success).toBe(false);
+  });
+});

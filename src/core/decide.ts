@@ -108,7 +108,7 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       return ok([{ type: "cardRemoved", card: card.value, place: locateCard(state, command.cardId) ?? null }]);
     }
     case "restoreCard": {
-      if (entry(state.cards, command.card.id))
+      if (state.cards.get(command.card.id))
         return fail("cardExists", `Card ${command.card.id} already exists`, { cardId: command.card.id });
       // A card that was waiting for its round goes back to waiting, off the board.
       if (command.card.stage) return ok([{ type: "cardAdded", card: command.card, place: null }]);
@@ -300,7 +300,7 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       const round = state.rounds.find((candidate) => candidate.id === command.roundId);
       if (!round) return fail("roundNotFound", `Round ${command.roundId} does not exist`, { roundId: command.roundId });
       if (round.revealed) return fail("roundAlreadyRevealed", "This round is already revealed", { roundId: round.id });
-      const cardIds = Object.values(state.cards)
+      const cardIds = [...state.cards.values()]
         .filter((card) => card.roundId === round.id && card.stage === "submitted")
         .map((card) => card.id);
       return ok([{ type: "roundRevealed", roundId: round.id, cardIds }]);

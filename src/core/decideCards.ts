@@ -13,9 +13,9 @@ export function decideAddCard(
   command: CommandOf<"addCard">,
   actor: Actor,
 ): Result<DomainEvent[]> {
-  if (entry(state.cards, command.cardId))
+  if (state.cards.get(command.cardId))
     return fail("cardExists", `Card ${command.cardId} already exists`, { cardId: command.cardId });
-  if (Object.keys(state.cards).length >= LIMITS.cardsPerWorkshop)
+  if (state.cards.size >= LIMITS.cardsPerWorkshop)
     return fail("workshopFull", "This workshop holds the most cards it can", { max: LIMITS.cardsPerWorkshop });
   if (actor.role === "participant" && command.text.length > state.settings.cardMaxLength) {
     return fail("cardTooLong", `A card holds at most ${state.settings.cardMaxLength} characters`, {
@@ -64,7 +64,7 @@ export function decideSubmitTableCards(
   if (!round) return fail("noRoundOpen", "No round is open");
   if (round.readyTableIds.includes(command.tableId))
     return fail("tableAlreadySubmitted", "This table has already sent its cards", { tableId: command.tableId });
-  const candidates = Object.values(state.cards).filter(
+  const candidates = [...state.cards.values()].filter(
     (card) => card.stage === "candidate" && card.tableId === command.tableId && card.roundId === round.id,
   );
   const chosen = new Set(command.cardIds);
@@ -86,8 +86,8 @@ export function decideSubmitTableCards(
 
 export function decideMergeCards(state: WorkshopState, command: CommandOf<"mergeCards">): Result<DomainEvent[]> {
   if (command.sourceCardId === command.targetCardId) return fail("cardMergeSelf", "A card cannot merge into itself");
-  const source = entry(state.cards, command.sourceCardId);
-  const target = entry(state.cards, command.targetCardId);
+  const source = state.cards.get(command.sourceCardId);
+  const target = state.cards.get(command.targetCardId);
   const sourcePlace = locateCard(state, command.sourceCardId);
   if (!source || !sourcePlace)
     return fail("cardNotOnBoard", `Card ${command.sourceCardId} is not on the board`, { cardId: command.sourceCardId });
@@ -147,7 +147,7 @@ export function decideMoveCard(
 
 /** Participants may only touch their own cards; the facilitator may touch any. */
 export function ownCard(state: WorkshopState, cardId: string, actor: Actor): Result<Card> {
-  const card = entry(state.cards, cardId);
+  const card = state.cards.get(cardId);
   if (!card) return fail("cardNotFound", `Card ${cardId} does not exist`, { cardId });
   if (actor.role === "participant" && card.authorId !== actor.id)
     return fail("notYourCard", "You can only change your own cards");

@@ -30,7 +30,7 @@ describe("decide: themes", () => {
   it("deleting a theme returns its cards to the end of the unclustered pile", () => {
     const state = play(board(), FACILITATOR, { type: "deleteTheme", themeId: "t1" });
     expect(columns(state)).toEqual({ t2: ["c4"], t3: [], pile: ["c5", "c6", "c1", "c2", "c3"] });
-    expect(Object.keys(state.cards)).toHaveLength(6);
+    expect(state.cards.size).toBe(6);
     expect(boardProblems(state)).toEqual([]);
   });
 
@@ -183,7 +183,7 @@ describe("decide: votes when their theme goes away", () => {
 /*
  * Card and participant ids are chosen by clients, and state.cards / state.participants are plain
  * objects: ids such as "constructor" or "toString" must behave like any other id, not like the
- * members of Object.prototype that a plain `state.cards[id]` lookup finds.
+ * members of Object.prototype that a plain `state.cards.get(id)` lookup finds.
  */
 
 describe("decide: undo and restoreTheme", () => {
@@ -227,10 +227,10 @@ describe("decide: undo and restoreTheme", () => {
 
   it("undoing a participant's removeCard gives the card back to its author, who may edit it again", () => {
     let state = play(brainstorm(), ana, { type: "addCard", cardId: "a1", text: "Mine" });
-    const added = state.cards.a1;
+    const added = state.cards.get("a1");
     state = play(state, ana, { type: "removeCard", cardId: "a1" });
     state = play(state, FACILITATOR, { type: "undo" });
-    expect(state.cards.a1).toEqual(added);
+    expect(state.cards.get("a1")).toEqual(added);
     expect(attempt(state, ana, { type: "editCard", cardId: "a1", text: "Mine, edited" }).ok).toBe(true);
   });
 

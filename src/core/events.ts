@@ -16,8 +16,14 @@ import type {
 } from "./model.js";
 import type { Phase } from "./phases.js";
 
-/** The full content a workshop starts from: a new blank one or an imported file. */
-export type WorkshopContent = Omit<WorkshopState, "id">;
+/**
+ * The full content a workshop starts from (a new blank one or an imported file), as the log keeps
+ * it: plain JSON, its cards a `{id: card}` record.
+ */
+export type WorkshopContent = Omit<WorkshopState, "id" | "cards"> & { cards: Record<string, Card> };
+
+/** A whole state as JSON carries it (a snapshot, the wire): its cards a plain record. */
+export type SerializedState = WorkshopContent & { id: string };
 
 /**
  * What happened, in past tense. Events are facts: the reducer applies them without checks.

@@ -1,3 +1,4 @@
+import { type CardMap, isCardMap } from "./cardMap.js";
 import type { Command } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import { type Card, type NameProposal, setEntry, type WorkshopState } from "./model.js";
@@ -26,7 +27,12 @@ function commandFor(command: Command, viewerId: string): Command {
   return command.type === "restoreCard" ? { ...command, card: cardFor(command.card, viewerId) } : command;
 }
 
-type Authored = Pick<WorkshopState, "cards" | "nameProposals" | "undoStack">;
+/** A board's authored parts: a live state's (cards in a map) or a log's new workshop (cards in a record). */
+type Authored = Pick<WorkshopState, "nameProposals" | "undoStack"> & { cards: CardMap | Record<string, Card> };
+
+function cardsIn(cards: CardMap | Record<string, Card>): Iterable<Card> {
+  return isCardMap(cards) ? cards.values() : Object.values(cards);
+}
 
 /** The cards (with what they say of their author) and the proposals an event or a board carries. */
 interface Authorship {
@@ -60,7 +66,7 @@ function authorshipOf(event: DomainEvent): Authorship {
 function authorshipIn(state: Authored): Authorship {
   return {
     cards: [
-      ...Object.values(state.cards),
+      ...cardsIn(state.cards),
       ...state.undoStack.flatMap((point) =>
         point.inverse.flatMap((command) => (command.type === "restoreCard" ? [command.card] : [])),
       ),
@@ -118,15 +124,23 @@ export function eventWithoutOthersAuthors(event: DomainEvent, viewerId: string):
 
 /** The board with the authorship of other people's cards and proposals taken out, for participant `viewerId`. */
 export function stateWithoutOthersAuthors<S extends Authored>(state: S, viewerId: string): S {
-  const cards: Record<string, Card> = {};
-  for (const [id, card] of Object.entries(state.cards)) setEntry(cards, id, cardFor(card, viewerId));
   return {
     ...state,
-    cards,
+    cards: cardsWithoutOthersAuthors(state.cards, viewerId),
     nameProposals: state.nameProposals.map((proposal) => proposalFor(proposal, viewerId)),
     undoStack: state.undoStack.map((point) => ({
       ...point,
       inverse: point.inverse.map((command) => commandFor(command, viewerId)),
     })),
   };
+}
+
+function cardsWithoutOthersAuthors(
+  cards: CardMap | Record<string, Card>,
+  viewerId: string,
+): CardMap | Record<string, Card> {
+  if (isCardMap(cards)) return cards.map((card) => cardFor(card, viewerId));
+  const record: Record<string, Card> = {};
+  for (const [id, card] of Object.entries(cards)) setEntry(record, id, cardFor(card, viewerId));
+  return record;
 }

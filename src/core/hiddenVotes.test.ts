@@ -35,7 +35,7 @@ describe("what a participant sees of the dots before the reveal", () => {
   });
 
   it("keeps only the viewer's dots in a new workshop's first event (a copy made mid-vote)", () => {
-    const { id: _id, ...workshop } = { ...emptyWorkshop("w"), votes: [mine, theirs] };
+    const { id: _id, ...workshop } = { ...emptyWorkshop("w"), cards: {}, votes: [mine, theirs] };
     const created: DomainEvent = { type: "workshopCreated", workshop };
     expect([...votersOf(created)].sort()).toEqual(["ana", "ben"]);
     expect(eventForParticipant(created, "ana")).toEqual({

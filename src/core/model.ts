@@ -1,3 +1,4 @@
+import type { CardMap } from "./cardMap.js";
 // A type-only cycle with commands.ts: erased at compile time, so no module cycle at run time.
 import type { Command } from "./commands.js";
 import { DEFAULT_MIN_VOTERS_PER_GROUP } from "./groupBreakdown.js";
@@ -199,7 +200,7 @@ export interface WorkshopState {
   phase: Phase;
   context: WorkshopContext;
   settings: WorkshopSettings;
-  cards: Record<string, Card>;
+  cards: CardMap;
   themes: Theme[];
   /** Card ids not yet in a column, in pile order. */
   unclustered: string[];

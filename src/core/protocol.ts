@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { commandSchema } from "./commands.js";
-import type { DomainEvent } from "./events.js";
+import type { DomainEvent, SerializedState } from "./events.js";
 import type { SealedEvent } from "./hiddenVotes.js";
 import { LIMITS } from "./limits.js";
-import type { Actor, WorkshopState } from "./model.js";
+import type { Actor } from "./model.js";
 import type { RefusalParams, RefusalReason } from "./refusals.js";
 import type { DomainErrorCode } from "./result.js";
 
@@ -111,7 +111,7 @@ export type ServerMessage =
   | { type: "welcome"; protocol: number; workshopId: string; actor: Actor; seq: number; serverTime: string }
   | PresenceMessage
   | PeerFocusMessage
-  | { type: "snapshot"; seq: number; state: WorkshopState }
+  | { type: "snapshot"; seq: number; state: SerializedState }
   | { type: "events"; events: WireEnvelope[] }
   | { type: "ack"; id: string; seq: number; duplicate: boolean }
   | ErrorMessage

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blankWorkshop, boardProblems, NOW } from "../../test/support/workshops.js";
+import { cardMapOf } from "./cardMap.js";
 import type { DomainEvent } from "./events.js";
 import type { Card, Theme, WorkshopState } from "./model.js";
 import { reduce, reduceAll } from "./reducer.js";
@@ -20,7 +21,7 @@ function board(): WorkshopState {
   return {
     ...state,
     phase: "cluster",
-    cards: Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((id) => [id, card(id)])),
+    cards: cardMapOf(Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((id) => [id, card(id)]))),
     themes: [theme("t1", ["a", "b", "c"]), theme("t2", ["d"]), theme("t3", [])],
     unclustered: ["e", "f"],
   };
@@ -45,14 +46,14 @@ describe("reduce: creation", () => {
   it("workshopCreated installs the content and keeps the id the state already has", () => {
     const content = blankContent({ title: "Retreat", language: "fr" }, NOW);
     const state = reduce(emptyWorkshop("w-42"), { type: "workshopCreated", workshop: content });
-    expect(state).toEqual({ id: "w-42", ...content });
+    expect(state).toEqual({ id: "w-42", ...content, cards: cardMapOf(content.cards) });
   });
 });
 
 describe("reduce: cards", () => {
   it("cardAdded with a null place puts the card at the end of the unclustered pile", () => {
     const state = reduce(board(), { type: "cardAdded", card: card("g"), place: { themeId: null, index: 2 } });
-    expect(state.cards.g).toEqual(card("g"));
+    expect(state.cards.get("g")).toEqual(card("g"));
     expect(state.unclustered).toEqual(["e", "f", "g"]);
     expect(boardProblems(state)).toEqual([]);
   });
@@ -96,14 +97,14 @@ describe("reduce: cards", () => {
   it("cardEdited changes only the text of that card", () => {
     const before = board();
     const state = reduce(before, { type: "cardEdited", cardId: "a", text: "New", previous: "Card a" });
-    expect(state.cards.a).toEqual({ id: "a", text: "New" });
-    expect(state.cards.b).toBe(before.cards.b);
+    expect(state.cards.get("a")).toEqual({ id: "a", text: "New" });
+    expect(state.cards.get("b")).toBe(before.cards.get("b"));
     expect(state.themes).toEqual(before.themes);
   });
 
   it("cardRemoved deletes the card and its place on the board", () => {
     const state = reduce(board(), { type: "cardRemoved", card: card("d"), place: { themeId: "t2", index: 0 } });
-    expect(state.cards.d).toBeUndefined();
+    expect(state.cards.get("d")).toBeUndefined();
     expect(state.themes[1]?.cardIds).toEqual([]);
     expect(boardProblems(state)).toEqual([]);
   });
@@ -122,7 +123,7 @@ describe("reduce: themes", () => {
     const state = reduce(before, { type: "themeDeleted", theme: deleted, index: 0, votes: [] });
     expect(state.themes.map((t) => t.id)).toEqual(["t2", "t3"]);
     expect(state.unclustered).toEqual(["e", "f", "a", "b", "c"]);
-    expect(Object.keys(state.cards).sort()).toEqual(["a", "b", "c", "d", "e", "f"]);
+    expect([...state.cards.keys()].sort()).toEqual(["a", "b", "c", "d", "e", "f"]);
     expect(boardProblems(state)).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { type CardMap, cardMapOf } from "./cardMap.js";
 import type { DomainEvent } from "./events.js";
 import { withInstruction } from "./instructions.js";
 import { type Card, type CardPlace, entry, setEntry, type Theme, type WorkshopState } from "./model.js";
@@ -35,7 +36,7 @@ function pushBounded<T>(items: readonly T[], item: T, limit: number): T[] {
 function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
   switch (event.type) {
     case "workshopCreated":
-      return { ...event.workshop, id: state.id };
+      return { ...event.workshop, id: state.id, cards: cardMapOf(event.workshop.cards) };
     case "contextUpdated":
       return { ...state, context: { ...state.context, ...event.patch } };
     case "settingsUpdated":
@@ -47,22 +48,22 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
     case "participantJoined":
       return { ...state, participants: { ...state.participants, [event.participant.id]: event.participant } };
     case "cardAdded": {
-      const withCard = { ...state, cards: { ...state.cards, [event.card.id]: event.card } };
+      const withCard = { ...state, cards: state.cards.set(event.card.id, event.card) };
       return event.place ? insertCardAt(withCard, event.card.id, event.place) : withCard;
     }
     case "cardEdited": {
-      const card = entry(state.cards, event.cardId);
+      const card = state.cards.get(event.cardId);
       if (!card) return state;
-      return { ...state, cards: { ...state.cards, [event.cardId]: { ...card, text: event.text } } };
+      return { ...state, cards: state.cards.set(event.cardId, { ...card, text: event.text }) };
     }
     case "cardRemoved": {
-      const { [event.card.id]: _removed, ...cards } = state.cards;
+      const cards = state.cards.delete(event.card.id);
       return event.place ? removeCardFrom({ ...state, cards }, event.card.id, event.place) : { ...state, cards };
     }
     case "cardsMerged": {
-      const { [event.source.id]: _merged, ...cards } = state.cards;
-      const target = entry(cards, event.targetCardId);
-      if (target) setEntry(cards, event.targetCardId, { ...target, text: event.text });
+      const target = state.cards.get(event.targetCardId);
+      const merged = state.cards.delete(event.source.id);
+      const cards = target ? merged.set(event.targetCardId, { ...target, text: event.text }) : merged;
       return removeCardFrom({ ...state, cards }, event.source.id, event.sourcePlace);
     }
     case "tableAdded":
@@ -79,8 +80,9 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
         rounds: state.rounds.map((round) => (round.id === event.roundId ? { ...round, revealed: true } : round)),
       };
     case "tableCardsSubmitted": {
-      const cards = mapCards(state.cards, event.cardIds, (card) => ({ ...card, stage: "submitted" }));
-      for (const card of event.discarded) delete cards[card.id];
+      const cards = mapCards(state.cards, event.cardIds, (card) => ({ ...card, stage: "submitted" })).deleteAll(
+        event.discarded.map((card) => card.id),
+      );
       return {
         ...state,
         cards,
@@ -195,18 +197,14 @@ export function reduceAll(state: WorkshopState, events: Iterable<DomainEvent>): 
   return next;
 }
 
-/** A copy of the cards with `change` applied to the listed ones. */
-function mapCards(
-  cards: Record<string, Card>,
-  cardIds: readonly string[],
-  change: (card: Card) => Card,
-): Record<string, Card> {
-  const next = { ...cards };
-  for (const cardId of cardIds) {
-    const card = entry(next, cardId);
-    if (card) setEntry(next, cardId, change(card));
-  }
-  return next;
+/** The cards with `change` applied to the listed ones. */
+function mapCards(cards: CardMap, cardIds: readonly string[], change: (card: Card) => Card): CardMap {
+  return cards.withMutations((next) => {
+    for (const cardId of cardIds) {
+      const card = next.get(cardId);
+      if (card) next.set(cardId, change(card));
+    }
+  });
 }
 
 function insertAt<T>(items: readonly T[], index: number, item: T): T[] {

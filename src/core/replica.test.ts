@@ -37,7 +37,7 @@ describe("applyEnvelopes", () => {
     expect(next?.seq).toBe(6);
     expect(next?.state).toEqual(stateAt(6));
     expect(next?.state.unclustered).toEqual(["c2", "c1"]);
-    expect(next?.state.cards.c1?.text).toBe("One, edited");
+    expect(next?.state.cards.get("c1")?.text).toBe("One, edited");
   });
 
   it("in several batches gives the same replica as in one", () => {

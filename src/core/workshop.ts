@@ -1,9 +1,10 @@
-import type { WorkshopContent } from "./events.js";
+import { cardMapOf } from "./cardMap.js";
+import type { SerializedState, WorkshopContent } from "./events.js";
 import { DEFAULT_SETTINGS, type Language, type WorkshopState } from "./model.js";
 
 /** The state before its `workshopCreated` event: only the id is known. */
 export function emptyWorkshop(id: string): WorkshopState {
-  return { id, ...blankContent({ title: "", language: "en" }, "") };
+  return revivedState({ id, ...blankContent({ title: "", language: "en" }, "") });
 }
 
 /** Content of a workshop created from scratch; `now` is an ISO timestamp supplied by the caller. */
@@ -51,4 +52,9 @@ export function blankContent(
     joinCode,
     extensions: {},
   };
+}
+
+/** A state read back from JSON (a snapshot, the wire), with its cards a map again. */
+export function revivedState(serialized: SerializedState): WorkshopState {
+  return { ...serialized, cards: cardMapOf(serialized.cards) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentToContent, type WorkshopDocument, type WorkshopState } from "../core/index.js";
+import { documentToContent, revivedState, type WorkshopDocument, type WorkshopState } from "../core/index.js";
 import {
   buildReport,
   documentTitle,
@@ -51,7 +51,7 @@ function doc(overrides: Partial<WorkshopDocument> = {}): WorkshopDocument {
 }
 
 function stateOf(document: WorkshopDocument, participants: WorkshopState["participants"] = {}): WorkshopState {
-  return { id: "w1", ...documentToContent(document, "2024-01-28T10:00:00.000Z"), participants };
+  return revivedState({ id: "w1", ...documentToContent(document, "2024-01-28T10:00:00.000Z"), participants });
 }
 
 describe("buildReport", () => {
@@ -92,8 +92,7 @@ describe("buildReport", () => {
 
   it("reports a card whose id names an Object.prototype member like any other", () => {
     const state = stateOf(doc());
-    const cards: WorkshopState["cards"] = {};
-    Object.defineProperty(cards, "__proto__", { value: { id: "__proto__", text: "Odd id" }, enumerable: true });
+    const cards = state.cards.set("__proto__", { id: "__proto__", text: "Odd id" });
     const themes = state.themes.map((theme, i) =>
       i === 0 ? { ...theme, cardIds: ["__proto__", "constructor"] } : theme,
     );

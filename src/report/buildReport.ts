@@ -120,8 +120,7 @@ function reportCard(card: { id: string; text: string; author?: string | undefine
 function fromState(state: WorkshopState): ReportInput {
   const { showAuthors, minVotersPerGroup } = privacySettings(state.settings);
   const card = (id: string): ReportCard[] => {
-    // Own properties only: a card id may be any string, "__proto__" included.
-    const found = Object.hasOwn(state.cards, id) ? state.cards[id] : undefined;
+    const found = state.cards.get(id);
     // A card still waiting for its round's reveal is not part of what the group produced yet.
     return found && !found.stage ? [reportCard(found, showAuthors)] : [];
   };

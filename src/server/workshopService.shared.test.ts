@@ -142,6 +142,6 @@ describe.skipIf(!available)("WorkshopService sharing PostgreSQL and Redis with a
     });
     expect(edit.duplicate).toBe(false);
     await until(async () => (await a.service.get(created.id)).seq === edit.seq, "A at B's edit");
-    expect((await a.service.get(created.id)).state.cards.once?.text).toBe("Edited on B");
+    expect((await a.service.get(created.id)).state.cards.get("once")?.text).toBe("Edited on B");
   });
 });

@@ -32,7 +32,7 @@ export function boardFromState(state: WorkshopState): Board {
   return {
     language: state.context.language,
     cards: ids.flatMap((id) => {
-      const card = state.cards[id];
+      const card = state.cards.get(id);
       return card ? [{ id, text: card.text }] : [];
     }),
     columns: state.themes.map((theme) => ({ id: theme.id, name: theme.name, cardIds: theme.cardIds })),

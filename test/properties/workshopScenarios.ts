@@ -195,7 +195,7 @@ export const IMPORTED: WorkshopDocument = (() => {
         narrative: "",
         cards: [
           { id: "c1", text: "Quiet room", author: "Ana", group: "Ops" },
-          { id: "__proto__", text: "No calls" },
+          { id: "hasOwnProperty", text: "No calls" },
         ],
       },
     ],

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   commandSchema,
   documentToContent,
+  revivedState,
   stateToDocument,
   validateWorkshopDocument,
   type WorkshopDocument,
@@ -51,13 +52,13 @@ describe("branding in workshop/v1", () => {
   it("round-trips exactly through the state, and stays absent when not given", () => {
     const doc = validateWorkshopDocument(branded({ accentColor: "#AA3300", logo: LOGO }));
     if (!doc.ok) throw new Error(JSON.stringify(doc.error));
-    const state = { id: "w", ...documentToContent(doc.value, "2024-01-01T00:00:00.000Z") };
+    const state = revivedState({ id: "w", ...documentToContent(doc.value, "2024-01-01T00:00:00.000Z") });
     expect(state.context.branding).toEqual({ accentColor: "#AA3300", logo: LOGO });
     expect(stateToDocument(state)).toEqual(doc.value);
     const plain = syntheticDocument({ themes: 1, cards: 1 });
-    expect("branding" in stateToDocument({ id: "w", ...documentToContent(plain, "2024-01-01T00:00:00.000Z") })).toBe(
-      false,
-    );
+    expect(
+      "branding" in stateToDocument(revivedState({ id: "w", ...documentToContent(plain, "2024-01-01T00:00:00.000Z") })),
+    ).toBe(false);
   });
 
   it("refuses a colour that is not #RRGGBB, a URL for a logo, a mislabelled image and a logo over 1 MB", () => {

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { documentToContent } from "../../src/core/index.js";
+import { documentToContent, revivedState } from "../../src/core/index.js";
 import { REPORT_FORMATS, renderReport } from "../../src/report/render.js";
 import { syntheticDocument } from "./syntheticWorkshop.js";
 
@@ -43,7 +43,7 @@ describe("the same workshop gives the same bytes, whenever and from wherever it 
 
   it("a live workshop and its workshop/v1 file give the same report bytes", async () => {
     const doc = workshop();
-    const state = { id: "live", ...documentToContent(doc, "2024-03-01T12:00:00.000Z") };
+    const state = revivedState({ id: "live", ...documentToContent(doc, "2024-03-01T12:00:00.000Z") });
     for (const format of REPORT_FORMATS.filter((f) => f !== "json")) {
       const fromFile = await renderAt("2025-01-02T03:04:05Z", doc, format);
       const fromState = await renderAt("2026-05-06T07:08:09Z", state, format);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { blankContent, type WorkshopDocument, type WorkshopState } from "../../src/core/index.js";
+import { blankContent, revivedState, type WorkshopDocument, type WorkshopState } from "../../src/core/index.js";
 import { REPORT_FORMATS, renderReport } from "../../src/report/render.js";
 import { docxXml, pdfPageSizes, pdfText, SKIP_WITHOUT_POPPLER, squash, xmlText } from "./extract.js";
 import { syntheticDocument } from "./syntheticWorkshop.js";
 
 describe("reports of unusual workshops", () => {
   it("a workshop just created, with nothing in it, renders in every format", async () => {
-    const state: WorkshopState = {
+    const state: WorkshopState = revivedState({
       id: "blank",
       ...blankContent({ title: "Kick-off", language: "fr" }, "2024-05-01T09:00:00Z"),
-    };
+    });
     for (const format of REPORT_FORMATS) {
       const { body } = await renderReport(state, format);
       expect(body.length, format).toBeGreaterThan(0);

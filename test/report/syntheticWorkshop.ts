@@ -1,6 +1,7 @@
 import {
   documentToContent,
   type Language,
+  revivedState,
   validateWorkshopDocument,
   type WorkshopDocument,
   type WorkshopState,
@@ -94,5 +95,5 @@ export function stateWithGroups(doc: WorkshopDocument, groups: string[]): Worksh
   const participants = Object.fromEntries(
     voters.map((id, i) => [id, { id, name: `Voter ${i + 1}`, group: groups[i % groups.length] }]),
   );
-  return { id: "synthetic", ...content, participants };
+  return revivedState({ id: "synthetic", ...content, participants });
 }

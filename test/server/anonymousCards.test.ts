@@ -93,13 +93,13 @@ describe("card authors on the wire", () => {
       }
     }
     // Ben still knows his own card and proposal: the phone shows them as his.
-    expect(ben.state.cards["ben-card"]?.authorId).toBe(benId);
+    expect(ben.state.cards.get("ben-card")?.authorId).toBe(benId);
     expect(ben.state.nameProposals.find((proposal) => proposal.id === "ben-name")?.authorId).toBe(benId);
-    expect(resumed.state.cards["ben-card"]?.authorId).toBe(benId);
+    expect(resumed.state.cards.get("ben-card")?.authorId).toBe(benId);
     expect(ben.frames.join("\n")).toContain(`"authorId":"${benId}"`);
     // And so does Ana; the console knows everyone's.
-    expect(ana.state.cards["ana-card"]).toMatchObject({ authorId: anaId, group: "Board" });
-    expect(facilitator.state.cards["ben-card"]).toMatchObject({ authorId: benId, group: "Board" });
+    expect(ana.state.cards.get("ana-card")).toMatchObject({ authorId: anaId, group: "Board" });
+    expect(facilitator.state.cards.get("ben-card")).toMatchObject({ authorId: benId, group: "Board" });
     expect(facilitator.frames.join("\n")).toContain(`"authorId":"${anaId}"`);
   });
 });

@@ -68,7 +68,7 @@ describe("sync with `since` ahead of the server", () => {
     const own = await client.expectAck("own", addCard("own"));
     await client.waitForSeq(own.seq);
     await facilitator.waitForSeq(own.seq);
-    expect(client.state.cards.own).toMatchObject({ id: "own", authorId: publicParticipantId("ahead") });
+    expect(client.state.cards.get("own")).toMatchObject({ id: "own", authorId: publicParticipantId("ahead") });
   });
 
   it("keeps working when it happens twice in a row, and a normal sync still replays afterwards", async () => {
@@ -111,14 +111,14 @@ describe("sync with `since` ahead of the server", () => {
     await facilitator.waitForSeq(last);
     expect(client.gaps).toEqual([]);
     expect(client.state).toEqual(client.viewOf(facilitator.state));
-    expect(Object.keys(client.state.cards).sort()).toEqual(["race-1", "race-2", "race-3", "race-4", "race-5"]);
+    expect([...client.state.cards.keys()].sort()).toEqual(["race-1", "race-2", "race-3", "race-4", "race-5"]);
 
     // And the stream carries on after the race.
     const after = await writer.expectAck("after-race", addCard("after-race"));
     await client.waitForSeq(after.seq);
     expect(client.gaps).toEqual([]);
-    expect(client.state.cards["after-race"]).toMatchObject({ id: "after-race" });
+    expect(client.state.cards.get("after-race")).toMatchObject({ id: "after-race" });
     await facilitator.waitForSeq(after.seq);
-    expect(facilitator.state.cards["after-race"]).toMatchObject({ authorId: publicParticipantId("writer") });
+    expect(facilitator.state.cards.get("after-race")).toMatchObject({ authorId: publicParticipantId("writer") });
   });
 });

@@ -55,10 +55,10 @@ describe("live collaboration over WebSockets", () => {
     const ack = await a.expectAck("card-1", addCard("card-1", "More quiet rooms"));
     expect(ack).toEqual({ type: "ack", id: "card-1", seq: ack.seq, duplicate: false });
 
-    const seen = await b.waitFor((state) => state.cards["card-1"] !== undefined);
+    const seen = await b.waitFor((state) => state.cards.get("card-1") !== undefined);
     // The other phone is not told who wrote it; the author's own copy says it is theirs.
-    expect(seen.cards["card-1"]).toEqual({ id: "card-1", text: "More quiet rooms" });
-    expect(a.state.cards["card-1"]).toEqual({
+    expect(seen.cards.get("card-1")).toEqual({ id: "card-1", text: "More quiet rooms" });
+    expect(a.state.cards.get("card-1")).toEqual({
       id: "card-1",
       text: "More quiet rooms",
       authorId: publicParticipantId("participant-a"),
@@ -219,7 +219,7 @@ describe("reconnecting", () => {
     const a = await participant(workshop, "author");
     const b = await participant(workshop, "reader");
     await a.expectAck("before", addCard("before"));
-    await b.waitFor((state) => state.cards.before !== undefined);
+    await b.waitFor((state) => state.cards.get("before") !== undefined);
 
     const held = structuredClone(b.replica);
     if (!held) throw new Error("b has no replica");
@@ -281,7 +281,7 @@ describe("idempotent commands", () => {
     // A marker after the repeats proves every repeat was handled before we count.
     const marker = await a.expectAck("marker", addCard("marker"));
     await b.waitForSeq(marker.seq);
-    const cards = Object.keys(b.state.cards);
+    const cards = [...b.state.cards.keys()];
     expect(cards.filter((id) => id === "dup-card")).toHaveLength(1);
     expect(b.state.unclustered).toEqual(["dup-card", "marker"]);
     const dupEvents = eventBatches(b)
@@ -302,7 +302,7 @@ describe("idempotent commands", () => {
     const fromB = await b.expectAck("shared-id", addCard("card-of-b"));
     expect(fromB.duplicate).toBe(false);
     expect(fromB.seq).toBe(fromA.seq + 1);
-    const state = await a.waitFor((candidate) => candidate.cards["card-of-b"] !== undefined);
+    const state = await a.waitFor((candidate) => candidate.cards.get("card-of-b") !== undefined);
     expect(state.unclustered).toEqual(["card-of-a", "card-of-b"]);
   });
 
@@ -314,7 +314,7 @@ describe("idempotent commands", () => {
     await a.close();
     const again = await participant(workshop, "flaky", held ? { resumeFrom: held } : {});
     expect(await again.send("retry", addCard("retry-card"))).toEqual({ ...ack, duplicate: true });
-    expect(Object.keys((await fetchWorkshop(live.server.baseUrl, workshop)).state.cards)).toEqual(["retry-card"]);
+    expect([...(await fetchWorkshop(live.server.baseUrl, workshop)).state.cards.keys()]).toEqual(["retry-card"]);
   });
 });
 

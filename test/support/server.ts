@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import type { WorkshopState } from "../../src/core/index.js";
+import { revivedState, type SerializedState } from "../../src/core/index.js";
 import { SqliteAccountStore } from "../../src/server/accounts/sqliteAccountStore.js";
 import { buildApp } from "../../src/server/app.js";
 import { LocalEventBus } from "../../src/server/eventBus.js";
@@ -203,7 +203,7 @@ export async function importWorkshop(baseUrl: string, session: string, doc: unkn
 
 /** GET /api/workshops/:id as its facilitator (its key), as the server holds it now. */
 export async function fetchWorkshop(baseUrl: string, workshop: { id: string; facilitatorKey: string }) {
-  const response = await requestJson<{ id: string; seq: number; state: WorkshopState }>(
+  const response = await requestJson<{ id: string; seq: number; state: SerializedState }>(
     baseUrl,
     "GET",
     `/api/workshops/${encodeURIComponent(workshop.id)}`,
@@ -211,7 +211,7 @@ export async function fetchWorkshop(baseUrl: string, workshop: { id: string; fac
     workshop,
   );
   if (response.status !== 200) throw new Error(`GET workshop answered ${response.status}`);
-  return response.body;
+  return { ...response.body, state: revivedState(response.body.state) };
 }
 
 /** GET /api/workshops/:id/export (workshop/v1) as the workshop's facilitator (its key). */

@@ -110,11 +110,11 @@ export function boardProblems(state: WorkshopState): string[] {
   for (const id of boardCardIds(state)) seen.set(id, (seen.get(id) ?? 0) + 1);
   for (const [id, count] of seen) {
     if (count > 1) problems.push(`card ${id} is on the board ${count} times`);
-    const card = Object.hasOwn(state.cards, id) ? state.cards[id] : undefined;
+    const card = state.cards.get(id);
     if (!card) problems.push(`card ${id} is on the board but not in state.cards`);
     else if (!isOnBoard(card)) problems.push(`card ${id} is on the board but waits in a round (${card.stage})`);
   }
-  for (const [id, card] of Object.entries(state.cards)) {
+  for (const [id, card] of state.cards) {
     if (isOnBoard(card) && !seen.has(id)) problems.push(`card ${id} is in state.cards but not on the board`);
   }
   return problems;

@@ -5,6 +5,7 @@ import {
   type HelloMessage,
   PROTOCOL_VERSION,
   type Replica,
+  revivedState,
   type ServerMessage,
   stateForParticipant,
   stateWithoutOthersAuthors,
@@ -67,7 +68,7 @@ export class TestClient {
   private readonly watchers = new Set<() => void>();
 
   constructor(readonly options: ClientOptions) {
-    this.replica = options.resumeFrom ? structuredClone(options.resumeFrom) : undefined;
+    this.replica = options.resumeFrom;
     this.socket = new WebSocket(options.wsUrl);
     this.opened = new Promise((resolve, reject) => {
       this.socket.once("open", () => resolve());
@@ -248,7 +249,7 @@ export class TestClient {
         this.welcome = message;
         break;
       case "snapshot":
-        this.replica = { seq: message.seq, state: message.state };
+        this.replica = { seq: message.seq, state: revivedState(message.state) };
         break;
       case "events":
         this.applyEvents(message.events);

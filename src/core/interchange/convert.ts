@@ -106,7 +106,7 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
 export function stateToDocument(state: WorkshopState): WorkshopDocument {
   const { context } = state;
   const exportCard = (cardId: string) => {
-    const card = entry(state.cards, cardId);
+    const card = state.cards.get(cardId);
     if (!card) throw new Error(`Card ${cardId} is on the board but not in the workshop`);
     return { id: card.id, text: card.text, ...optional("author", card.author), ...optional("group", card.group) };
   };

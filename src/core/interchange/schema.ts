@@ -3,7 +3,13 @@ import { LIMITS } from "../limits.js";
 
 export const WORKSHOP_FORMAT = "workshop/v1";
 
-const id = z.string().trim().min(1).max(LIMITS.id);
+// "__proto__" is the one id a plain JSON object cannot carry as a key in every runtime: refused.
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.id)
+  .refine((value) => value !== "__proto__", "this id is reserved");
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 const isoDate = z.iso.date({ error: "must be an ISO date (YYYY-MM-DD)" });

@@ -73,7 +73,7 @@ export function embedCardsOnArrival(
   /** The workshop's card texts as they are now, and its language. */
   const board = async (workshopId: string) => {
     const { state } = await service.get(workshopId);
-    return { texts: new Set(Object.values(state.cards).map((card) => card.text)), language: state.context.language };
+    return { texts: new Set([...state.cards.values()].map((card) => card.text)), language: state.context.language };
   };
 
   const embedWorkshop = async (workshopId: string, whole: boolean, texts: readonly string[]) => {

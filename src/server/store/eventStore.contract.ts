@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Actor, DomainEvent, WorkshopState } from "../../core/index.js";
+import { type Actor, type DomainEvent, revivedState, type WorkshopState } from "../../core/index.js";
 import { describeAppendManyContract } from "./appendMany.contract.js";
 import {
   commandKey,
@@ -47,7 +47,7 @@ function batch(overrides: Partial<NewEvents> & Pick<NewEvents, "expectedSeq" | "
 }
 
 function sampleState(id: string, cardText: string): WorkshopState {
-  return {
+  return revivedState({
     id,
     createdAt: "2025-03-01T09:00:00.000Z",
     phase: "cluster",
@@ -96,7 +96,7 @@ function sampleState(id: string, cardText: string): WorkshopState {
     timer: { endsAt: "2026-01-01T10:05:00.000Z", durationSeconds: 300 },
     joinCode: "ABC234",
     extensions: { legacy: { nested: [1, 2.5, null, true, "x"], empty: {} } },
-  };
+  });
 }
 
 /**

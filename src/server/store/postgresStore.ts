@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from "pg";
-import type { WorkshopState } from "../../core/index.js";
+import { revivedState, type SerializedState, type WorkshopState } from "../../core/index.js";
 import {
   type CommandRecord,
   type CommandRef,
@@ -149,7 +149,13 @@ export class PostgresEventStore implements EventStore {
       [workshopId],
     );
     const row = rows[0];
-    return row && { workshopId: row.workshop_id, seq: row.seq, state: JSON.parse(row.state) as WorkshopState };
+    return (
+      row && {
+        workshopId: row.workshop_id,
+        seq: row.seq,
+        state: revivedState(JSON.parse(row.state) as SerializedState),
+      }
+    );
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
-import type { WorkshopState } from "../../core/index.js";
+import { revivedState, type SerializedState, type WorkshopState } from "../../core/index.js";
 import {
   type CommandRecord,
   type CommandRef,
@@ -83,11 +83,11 @@ export class SqliteEventStore implements EventStore {
   async loadSnapshot(workshopId: string): Promise<Snapshot | undefined> {
     const row = this.statements.loadSnapshot.get(workshopId);
     if (!row) return undefined;
-    return { workshopId: row.workshop_id, seq: row.seq, state: JSON.parse(row.state) as WorkshopState };
+    return { workshopId: row.workshop_id, seq: row.seq, state: revivedState(JSON.parse(row.state) as SerializedState) };
   }
 
   saveSnapshot(snapshot: Snapshot): Promise<void> {
-    return this.writes.saveSnapshot(snapshot);
+    return this.writes.saveSnapshot({ ...snapshot, state: JSON.stringify(snapshot.state) });
   }
 
   async listWorkshops(): Promise<WorkshopSummary[]> {

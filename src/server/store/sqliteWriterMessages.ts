@@ -1,9 +1,10 @@
-import type { NewEvents, Snapshot } from "./eventStore.js";
+import type { NewEvents } from "./eventStore.js";
+import type { SnapshotJson } from "./sqliteWrites.js";
 
 /** A write the server's thread hands to the writer thread. */
 export type WriteRequest =
   | { id: number; op: "appendMany"; batches: readonly NewEvents[] }
-  | { id: number; op: "saveSnapshot"; snapshot: Snapshot }
+  | { id: number; op: "saveSnapshot"; snapshot: SnapshotJson }
   | { id: number; op: "setFlag"; name: string; value: string };
 
 /** The writer thread's answer to one request. Errors cross the thread as plain data. */

@@ -1,12 +1,13 @@
 import type { Worker } from "node:worker_threads";
 import { startTypeScriptWorker } from "../../runtime/typescriptWorker.js";
-import { type NewEvents, SequenceConflictError, type Snapshot } from "./eventStore.js";
+import { type NewEvents, SequenceConflictError } from "./eventStore.js";
 import type { WriteAnswer, WriteRequest } from "./sqliteWriterMessages.js";
+import type { SnapshotJson } from "./sqliteWrites.js";
 
 /** The store's writes, whichever thread runs them. */
 export interface AsyncWrites {
   appendMany(batches: readonly NewEvents[]): Promise<void>;
-  saveSnapshot(snapshot: Snapshot): Promise<void>;
+  saveSnapshot(snapshot: SnapshotJson): Promise<void>;
   setFlag(name: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,7 +48,7 @@ export class SqliteWriterThread implements AsyncWrites {
     return this.ask({ op: "appendMany", batches });
   }
 
-  saveSnapshot(snapshot: Snapshot): Promise<void> {
+  saveSnapshot(snapshot: SnapshotJson): Promise<void> {
     return this.ask({ op: "saveSnapshot", snapshot });
   }
 

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { type NewEvents, SequenceConflictError, type Snapshot } from "./eventStore.js";
+import { type NewEvents, SequenceConflictError } from "./eventStore.js";
 
 /** Where a workshop's log stands inside one append transaction, and what its listing row will say. */
 interface LogHead {
@@ -13,11 +13,21 @@ interface LogHead {
 /** workshop_id, seq, at, actor_role, actor_id, command_id, type, payload. */
 type EventInsert = [string, number, string, string, string, string, string, string];
 
+/**
+ * A snapshot with its state already serialised: the state's persistent card map would not survive
+ * the copy to the writer thread, and serialising on the server's thread is what saving costs anyway.
+ */
+export interface SnapshotJson {
+  workshopId: string;
+  seq: number;
+  state: string;
+}
+
 /** Every write the event store makes, as one connection runs them: on the server's thread or on the writer thread. */
 export interface SqliteWrites {
   /** One transaction for all the batches; throws SequenceConflictError, or the constraint error of a repeated command id. */
   appendMany(batches: readonly NewEvents[]): void;
-  saveSnapshot(snapshot: Snapshot): void;
+  saveSnapshot(snapshot: SnapshotJson): void;
   setFlag(name: string, value: string): void;
 }
 
@@ -75,7 +85,7 @@ export function sqliteWrites(db: Database.Database): SqliteWrites {
       const row = {
         workshopId: snapshot.workshopId,
         seq: snapshot.seq,
-        state: JSON.stringify(snapshot.state),
+        state: snapshot.state,
         savedAt: new Date().toISOString(),
       };
       // A snapshot only shortens the next load (the log is the truth), so it skips its own fsync:

@@ -130,7 +130,7 @@ export function Board({
     announcements: boardAnnouncements(t, {
       name: (id) => {
         const cardId = cardIdOf(id);
-        if (cardId !== undefined) return snippet(state.cards[cardId]?.text ?? "", 80);
+        if (cardId !== undefined) return snippet(state.cards.get(cardId)?.text ?? "", 80);
         const theme = state.themes.find((candidate) => candidate.id === themeIdOf(id));
         return theme ? columnName(theme) : "";
       },
@@ -188,14 +188,14 @@ export function Board({
     setNotice(t("board.columnAdded"));
   };
 
-  const activeCard = activeId !== undefined ? state.cards[cardIdOf(activeId) ?? ""] : undefined;
+  const activeCard = activeId !== undefined ? state.cards.get(cardIdOf(activeId) ?? "") : undefined;
   const activeTheme =
     activeId !== undefined ? state.themes.find((theme) => theme.id === themeIdOf(activeId)) : undefined;
-  const openCard = openCardId ? state.cards[openCardId] : undefined;
+  const openCard = openCardId ? state.cards.get(openCardId) : undefined;
   const openTheme = openThemeId ? state.themes.find((theme) => theme.id === openThemeId) : undefined;
   const cardsOf = (containerId: string) =>
     (containers[containerId] ?? []).flatMap((cardId) => {
-      const card = state.cards[cardId];
+      const card = state.cards.get(cardId);
       return card ? [card] : [];
     });
   const onOpenCard = facilitatorConsole ? setOpenCardId : undefined;

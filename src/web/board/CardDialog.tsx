@@ -60,7 +60,7 @@ export function CardDialog(props: {
   const handleRemoveMark = (removed: string) => {
     send({ type: "editCard", cardId: card.id, text: withoutMark(card.text, removed) });
     // The note goes too once no other card carries its mark.
-    const elsewhere = Object.values(state.cards).some((other) => other.id !== card.id && other.text.includes(removed));
+    const elsewhere = [...state.cards.values()].some((other) => other.id !== card.id && other.text.includes(removed));
     if (!elsewhere) send({ type: "removeFootnote", mark: removed });
     onClose();
   };
@@ -124,7 +124,7 @@ export function CardDialog(props: {
                 <optgroup key={containerId} label={props.placeName(containerId)}>
                   {others.map((id) => (
                     <option key={id} value={id}>
-                      {snippet(state.cards[id]?.text ?? "")}
+                      {snippet(state.cards.get(id)?.text ?? "")}
                     </option>
                   ))}
                 </optgroup>

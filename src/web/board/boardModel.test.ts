@@ -33,7 +33,7 @@ function board(): WorkshopState {
 describe("board model", () => {
   it("shows the pile and every column, without cards that wait for their round", () => {
     const state = board();
-    const hidden = { ...state, cards: { ...state.cards, e: { id: "e", text: "Card e", stage: "submitted" as const } } };
+    const hidden = { ...state, cards: state.cards.set("e", { id: "e", text: "Card e", stage: "submitted" as const }) };
     expect(boardContainers(hidden)).toEqual({
       [PILE_ID]: ["f"],
       [columnDragId("t1")]: ["a", "b", "c"],

@@ -41,7 +41,7 @@ export function themeIdOf(id: UniqueIdentifier): string | undefined {
 export function boardContainers(state: WorkshopState): Containers {
   const visible = (cardIds: readonly string[]) =>
     cardIds.filter((cardId) => {
-      const card = state.cards[cardId];
+      const card = state.cards.get(cardId);
       return card !== undefined && isOnBoard(card);
     });
   const containers: Containers = { [PILE_ID]: visible(state.unclustered) };

@@ -10,7 +10,7 @@ const SHOW_FOR_MS = 4000;
 /** Cards on the board (not waiting for a round) that someone else wrote. */
 function othersCards(state: WorkshopState, actor: Actor): string[] {
   return (
-    Object.values(state.cards)
+    [...state.cards.values()]
       .filter((card) => card.stage === undefined)
       // A facilitator types paper cards in themselves (no author): those are not news to them.
       .filter((card) => (actor.role === "facilitator" ? card.authorId !== undefined : card.authorId !== actor.id))

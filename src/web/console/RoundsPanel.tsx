@@ -9,7 +9,7 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
   const [perTable, setPerTable] = useState("3");
   const active = state.rounds.find((round) => round.id === state.activeRoundId);
   const waiting = (roundId: string) =>
-    Object.values(state.cards).filter((card) => card.roundId === roundId && card.stage === "submitted").length;
+    [...state.cards.values()].filter((card) => card.roundId === roundId && card.stage === "submitted").length;
 
   const handleStart = (event: FormEvent) => {
     event.preventDefault();

@@ -52,7 +52,7 @@ function liveClient(): { client: LiveClient; socket: FakeSocket } {
   const actor = { role: "participant" as const, id: "p1" };
   const serverTime = new Date().toISOString();
   socket.receive({ type: "welcome", protocol: PROTOCOL_VERSION, workshopId: "w1", actor, seq: 0, serverTime });
-  socket.receive({ type: "snapshot", seq: 0, state: blankWorkshop() });
+  socket.receive({ type: "snapshot", seq: 0, state: JSON.parse(JSON.stringify(blankWorkshop())) });
   expect(client.current.status).toBe("live");
   return { client, socket };
 }

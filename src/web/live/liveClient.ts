@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   type PresenceMessage,
   type Replica,
+  revivedState,
   type ServerMessage,
 } from "../../core/index.js";
 import { type Refusal, refusalOf } from "./refusals.js";
@@ -238,7 +239,7 @@ export class LiveClient {
         return;
       }
       case "snapshot":
-        this.goLive({ seq: message.seq, state: message.state });
+        this.goLive({ seq: message.seq, state: revivedState(message.state) });
         return;
       case "events": {
         const replica = this.snapshot.replica;

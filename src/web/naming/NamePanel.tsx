@@ -147,7 +147,7 @@ export function ColumnCards({ state, theme }: { state: WorkshopState; theme: The
   return (
     <ul className="naming-cards">
       {theme.cardIds.map((cardId) => {
-        const card = state.cards[cardId];
+        const card = state.cards.get(cardId);
         return card ? (
           <li key={cardId} className="board-card naming-card">
             <CardText text={card.text} footnotes={state.footnotes} />

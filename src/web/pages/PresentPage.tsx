@@ -167,7 +167,7 @@ function Welcome({ state }: { state: WorkshopState }) {
 function boardCards(state: WorkshopState): Card[] {
   const ids = [...state.unclustered, ...state.themes.flatMap((theme) => theme.cardIds)];
   return ids.flatMap((id) => {
-    const card = state.cards[id];
+    const card = state.cards.get(id);
     return card && card.stage === undefined ? [card] : [];
   });
 }
@@ -180,7 +180,7 @@ function Brainstorm({ state }: { state: WorkshopState }) {
     const latest = [...state.unclustered]
       .reverse()
       .flatMap((id) => {
-        const card = state.cards[id];
+        const card = state.cards.get(id);
         return card && card.stage === undefined ? [card] : [];
       })
       .slice(0, LATEST_CARDS);
@@ -214,7 +214,7 @@ function Brainstorm({ state }: { state: WorkshopState }) {
 
 function RoundBanner({ state, round, number }: { state: WorkshopState; round: Round; number: number }) {
   const { t } = useTranslation();
-  const sent = Object.values(state.cards).filter(
+  const sent = [...state.cards.values()].filter(
     (card) => card.roundId === round.id && card.stage === "submitted",
   ).length;
   return (

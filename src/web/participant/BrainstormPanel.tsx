@@ -34,7 +34,7 @@ export function BrainstormPanel(props: {
   // wall, so the composer steps aside until the next round.
   const canWrite = roundOpen && !tableReady && isAllowed("addCard", actor.role, state.phase);
 
-  const cards = Object.values(state.cards);
+  const cards = [...state.cards.values()];
   const mine = cards.filter((card) => card.authorId === actor.id).reverse();
   const candidates =
     round && table

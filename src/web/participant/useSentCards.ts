@@ -43,7 +43,7 @@ export function useSentCards(
 
   useEffect(() => {
     if (!state || sent.length === 0) return;
-    const left = sent.filter((card) => !state.cards[card.id] && !settled);
+    const left = sent.filter((card) => !state.cards.get(card.id) && !settled);
     if (left.length !== sent.length) {
       setSent(left);
       save(workshopId, left);
@@ -61,5 +61,5 @@ export function useSentCards(
     [workshopId],
   );
 
-  return { waiting: state ? sent.filter((card) => !state.cards[card.id]) : sent, remember };
+  return { waiting: state ? sent.filter((card) => !state.cards.get(card.id)) : sent, remember };
 }

@@ -73,7 +73,7 @@ describe("Timeline", () => {
     expect(timeline.positionAtTime(0)).toBe(0);
     // Created, brainstorm, Ana joins, then her first card.
     expect(timeline.firstCardPosition()).toBe(4);
-    expect(Object.keys(timeline.stateAt(4).cards)).toEqual(["c0"]);
+    expect([...timeline.stateAt(4).cards.keys()]).toEqual(["c0"]);
   });
 
   it("an empty log replays to the state before the workshop existed", () => {

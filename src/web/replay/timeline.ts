@@ -79,7 +79,7 @@ export class Timeline {
   firstCardPosition(): number {
     for (let position = 1; position <= this.length; position++) {
       const state = this.stateAt(position);
-      if (Object.values(state.cards).some(isOnBoard)) return position;
+      if ([...state.cards.values()].some(isOnBoard)) return position;
     }
     return this.length;
   }

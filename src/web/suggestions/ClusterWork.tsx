@@ -56,7 +56,7 @@ export function ClusterWork(props: {
 
   const cardsKey = useMemo(() => cardsSignature(state), [state]);
   const boardKey = useMemo(() => boardSignature(state), [state]);
-  const delay = refreshDelay(Object.keys(state.cards).length);
+  const delay = refreshDelay(state.cards.size);
   const placements = useRefreshedSuggestion(
     state.id,
     boardKey,
@@ -79,7 +79,7 @@ export function ClusterWork(props: {
     const arrived = [...flags.keys()].filter((cardId) => !before.has(cardId));
     const first = arrived[0];
     if (first !== undefined)
-      setNotice(t("suggestions.duplicateArrived", { text: snippet(entry(state.cards, first)?.text ?? "", 60) }));
+      setNotice(t("suggestions.duplicateArrived", { text: snippet(state.cards.get(first)?.text ?? "", 60) }));
   }, [answered, flags, state.cards, t]);
 
   const suggest = () => {
@@ -128,7 +128,7 @@ export function ClusterWork(props: {
         {earlier !== undefined && (
           <DuplicateFlag
             cardId={card.id}
-            earlierText={entry(state.cards, earlier)?.text ?? ""}
+            earlierText={state.cards.get(earlier)?.text ?? ""}
             onMerge={() => {
               send(mergeCommand(card.id, earlier));
               setNotice(t("suggestions.merged"));

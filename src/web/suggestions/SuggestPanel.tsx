@@ -32,7 +32,7 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
       (next ?? root.current?.querySelector<HTMLButtonElement>('[data-testid="suggest-dismiss"]'))?.focus();
     });
   };
-  const textOf = (cardId: string) => snippet(entry(state.cards, cardId)?.text ?? "", 90);
+  const textOf = (cardId: string) => snippet(state.cards.get(cardId)?.text ?? "", 90);
   const open = proposal.themes
     .map((column, index) => ({ column, index, cardIds: cardsStillOnBoard(state, column.cardIds) }))
     .filter(({ index, cardIds }) => !accepted.has(index) && cardIds.length > 0);

@@ -104,8 +104,8 @@ describe("duplicate flags", () => {
 
   it("merges the later card into the earlier one, which keeps both texts", () => {
     const after = play(board(), FACILITATOR, mergeCommand("d", "b"));
-    expect(after.cards.b?.text).toBe("Card b\nCard d");
-    expect(after.cards.d).toBeUndefined();
+    expect(after.cards.get("b")?.text).toBe("Card b\nCard d");
+    expect(after.cards.get("d")).toBeUndefined();
     expect(duplicateFlags(after, { duplicates: [["b", "d"]] }, new Set()).size).toBe(0);
   });
 });

@@ -22,7 +22,7 @@ export type {
 /** The ids of a proposed column's cards that are still on the board, in the proposal's order. */
 export function cardsStillOnBoard(state: WorkshopState, cardIds: readonly string[]): string[] {
   return cardIds.filter((cardId) => {
-    const card = entry(state.cards, cardId);
+    const card = state.cards.get(cardId);
     return card !== undefined && isOnBoard(card) && locateCard(state, cardId) !== undefined;
   });
 }
@@ -59,7 +59,7 @@ export function fitHints(state: WorkshopState, placements: PlacementSuggestions 
 export function columnsWithCards(state: WorkshopState): Set<string> {
   return new Set(
     state.themes
-      .filter((theme) => theme.cardIds.some((cardId) => state.cards[cardId]?.stage === undefined))
+      .filter((theme) => theme.cardIds.some((cardId) => state.cards.get(cardId)?.stage === undefined))
       .map((theme) => theme.id),
   );
 }
@@ -111,7 +111,7 @@ function hashOf(parts: readonly string[]): string {
 /** Changes when a card is added, edited, removed or merged: what duplicates are computed from. */
 export function cardsSignature(state: WorkshopState): string {
   const ids = [...state.unclustered, ...state.themes.flatMap((theme) => theme.cardIds)].sort();
-  return `${ids.length}:${hashOf(ids.flatMap((id) => [id, entry(state.cards, id)?.text ?? ""]))}`;
+  return `${ids.length}:${hashOf(ids.flatMap((id) => [id, state.cards.get(id)?.text ?? ""]))}`;
 }
 
 /** Changes when the pile, a column's cards or a column's name change: what placements and names read. */

@@ -16,7 +16,7 @@ export function useNameSuggestions(state: WorkshopState): Map<string, { label: s
     key,
     fetchNames,
     state.themes.length > 0,
-    refreshDelay(Object.keys(state.cards).length),
+    refreshDelay(state.cards.size),
   );
   return useMemo(
     () =>
