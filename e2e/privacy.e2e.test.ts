@@ -141,6 +141,21 @@ describe.skipIf(!browserAvailable())("results by group keep small groups private
       }
       // The CSV holds the cards only, never votes or groups.
       expect(utf8(await report("csv"))).not.toContain("Board");
+
+      // The facilitator changes both settings from the console.
+      const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "en-CA" });
+      try {
+        const consolePage = await consoleContext.newPage();
+        await consolePage.goto(`${server.baseUrl}/w/${workshop.id}#key=${workshop.facilitatorKey}`);
+        await consolePage.getByTestId("setting-breakdownsOnProjector").uncheck();
+        await expect.poll(() => facilitator.state.settings.breakdownsOnProjector).toBe(false);
+        const minVoters = consolePage.getByTestId("setting-min-voters");
+        await minVoters.fill("5");
+        await minVoters.blur();
+        await expect.poll(() => facilitator.state.settings.minVotersPerGroup).toBe(5);
+      } finally {
+        await consoleContext.close();
+      }
     },
     240_000,
   );

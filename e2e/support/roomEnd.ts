@@ -477,6 +477,14 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
       await projector.getByTestId("voting-wait").getByText("3 people have voted").waitFor();
       await facilitator.page.getByTestId("close-voting").click();
       await poll(async () => (await state()).voting.status).toBe("closed");
+      // A room of three: the facilitator shows every group and table, on the projector and phones too
+      // (by default no group of fewer than 3 voters is shown, and breakdowns stay on the console).
+      await facilitator.page.getByTestId("setting-breakdownsOnProjector").check();
+      const minVoters = facilitator.page.getByTestId("setting-min-voters");
+      await minVoters.fill("1");
+      await minVoters.blur();
+      await poll(async () => (await state()).settings.minVotersPerGroup).toBe(1);
+      await poll(async () => (await state()).settings.breakdownsOnProjector).toBe(true);
       await facilitator.page.getByTestId("reveal-results").click();
       const totals = {
         "empower-all": 7,
@@ -512,7 +520,7 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
 
   step("the export equals the example's content plus the votes", async () => {
     const { authorOf, baseUrl, example, facilitator, workshopId } = room();
-    const { votes, ...content } = await facilitatorJson<WorkshopDocument>(
+    const { votes, privacy, ...content } = await facilitatorJson<WorkshopDocument>(
       facilitator.page,
       `${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}/export`,
     );
@@ -541,6 +549,8 @@ export function continueToTheEnd(step: Step, room: () => Room): void {
       })),
     };
     expect(asExample).toEqual(readReferenceExample());
+    // The settings the facilitator changed for the vote travel with the workshop.
+    expect(privacy).toEqual({ minVotersPerGroup: 1, breakdownsOnProjector: true });
 
     const idOf = (name: string) => Object.values(now.participants).find((person) => person.name === name)?.id ?? "";
     const expected: Vote[] = [

@@ -1,6 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Command, privacySettings, type WorkshopState } from "../../core/index.js";
+import { type Command, privacySettings, type SettingsPatch, type WorkshopState } from "../../core/index.js";
+
+type OnOffSetting =
+  | "anonymousCards"
+  | "showAuthors"
+  | "participantsMayMoveCards"
+  | "breakdownsOnProjector"
+  | "useTables";
 
 /** How the room runs: card names, who may move cards, card length, rounds and tables, what results show. */
 export function SettingsPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
@@ -9,38 +16,25 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
   const privacy = privacySettings(settings);
   const [tableName, setTableName] = useState("");
   const addTable = (name: string) => send({ type: "addTable", tableId: crypto.randomUUID(), name });
+  const onOff = (setting: OnOffSetting, checked: boolean, label: string) => (
+    <label className="check">
+      <input
+        type="checkbox"
+        data-testid={`setting-${setting}`}
+        checked={checked}
+        onChange={(event) =>
+          send({ type: "updateSettings", patch: { [setting]: event.target.checked } as SettingsPatch })
+        }
+      />
+      {label}
+    </label>
+  );
   return (
     <section className="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t("console.settings.heading")}</h2>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.anonymousCards}
-          onChange={(event) => send({ type: "updateSettings", patch: { anonymousCards: event.target.checked } })}
-        />
-        {t("console.settings.anonymous")}
-      </label>
-      {!settings.anonymousCards && (
-        <label className="check">
-          <input
-            type="checkbox"
-            data-testid="setting-show-authors"
-            checked={privacy.showAuthors}
-            onChange={(event) => send({ type: "updateSettings", patch: { showAuthors: event.target.checked } })}
-          />
-          {t("console.settings.showAuthors")}
-        </label>
-      )}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.participantsMayMoveCards}
-          onChange={(event) =>
-            send({ type: "updateSettings", patch: { participantsMayMoveCards: event.target.checked } })
-          }
-        />
-        {t("console.settings.participantsMove")}
-      </label>
+      {onOff("anonymousCards", settings.anonymousCards, t("console.settings.anonymous"))}
+      {!settings.anonymousCards && onOff("showAuthors", privacy.showAuthors, t("console.settings.showAuthors"))}
+      {onOff("participantsMayMoveCards", settings.participantsMayMoveCards, t("console.settings.participantsMove"))}
       <label>
         {t("console.settings.cardLength")}
         <input
@@ -71,15 +65,7 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
           }}
         />
       </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          data-testid="setting-breakdowns-on-projector"
-          checked={privacy.breakdownsOnProjector}
-          onChange={(event) => send({ type: "updateSettings", patch: { breakdownsOnProjector: event.target.checked } })}
-        />
-        {t("console.settings.breakdownsOnProjector")}
-      </label>
+      {onOff("breakdownsOnProjector", privacy.breakdownsOnProjector, t("console.settings.breakdownsOnProjector"))}
       <fieldset>
         <legend>{t("console.settings.mode")}</legend>
         {(["open", "rounds"] as const).map((mode) => (
@@ -94,14 +80,7 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
           </label>
         ))}
       </fieldset>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.useTables}
-          onChange={(event) => send({ type: "updateSettings", patch: { useTables: event.target.checked } })}
-        />
-        {t("console.settings.useTables")}
-      </label>
+      {onOff("useTables", settings.useTables, t("console.settings.useTables"))}
       {settings.useTables && (
         <div className="tables">
           <ul className="chips">
