@@ -10,12 +10,13 @@ import {
   type CommandType,
   isAllowed,
   locateCard,
+  privacySettings,
   type Theme,
   type WorkshopState,
 } from "../../core/index.js";
 import { prefersReducedMotion } from "../components/motion.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
-import { CardPreview } from "./BoardCard.js";
+import { CardAuthor, CardPreview } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
 import {
   canMoveCards,
@@ -57,7 +58,15 @@ export interface BoardProps {
  * columns and edits, merges, footnotes and removes cards. It renders from `state` alone, plus a
  * local override for a move the server has not confirmed yet.
  */
-export function Board({ state, actor, send, variant, cardExtra, toolbarExtra, fitToWindow = false }: BoardProps) {
+export function Board({
+  state,
+  actor,
+  send,
+  variant,
+  cardExtra: extra,
+  toolbarExtra,
+  fitToWindow = false,
+}: BoardProps) {
   const { t } = useTranslation();
   const symbolName = useSymbolName();
   const [openCardId, setOpenCardId] = useState<string>();
@@ -84,6 +93,16 @@ export function Board({ state, actor, send, variant, cardExtra, toolbarExtra, fi
   const allowed = (type: CommandType) => facilitatorConsole && isAllowed(type, actor.role, state.phase);
   const cardsDraggable = variant !== "projector" && canMoveCards(state, actor);
   const columnsDraggable = allowed("moveTheme");
+  // Names go on cards where the facilitator turned them on: never on a participant's own board.
+  const showAuthors = variant !== "participant" && privacySettings(state.settings).showAuthors;
+  const cardExtra = showAuthors
+    ? (card: Card) => (
+        <>
+          {card.author && <CardAuthor name={card.author} />}
+          {extra?.(card)}
+        </>
+      )
+    : extra;
 
   const symbols = new Map(state.themes.map((theme, index) => [theme.id, symbolOf(theme, index)]));
   const columnName = (theme: Theme) =>
