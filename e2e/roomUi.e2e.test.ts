@@ -1,20 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import type { WorkshopDocument, WorkshopState } from "../src/core/index.js";
 import { HAS_REFERENCE_EXAMPLE, needsReferenceExample, readReferenceExample } from "../test/support/server.js";
 import { type E2eServer, startE2eServer } from "./support/app.js";
 import { poll } from "./support/board.js";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
-import {
-  Console,
-  describePages,
-  openPage,
-  PHONE,
-  pageErrors,
-  screenshot,
-  serverState,
-  watch,
-} from "./support/roles.js";
+import { Console, openPage, PHONE, pageStep, screenshot, serverState, watch } from "./support/roles.js";
 import { goToPhase } from "./support/workshopEnd.js";
 
 /** The facilitator's laptop the issue names: a common 14-inch screen. */
@@ -119,16 +110,7 @@ describe.skipIf(!browserAvailable() || !HAS_REFERENCE_EXAMPLE)(
     });
 
     const state = (): Promise<WorkshopState> => serverState(facilitator.page, server.baseUrl, workshopId);
-    const step = (name: string, body: () => Promise<void>) =>
-      it(name, async () => {
-        try {
-          await body();
-        } catch (error) {
-          console.error(await describePages());
-          throw error;
-        }
-        expect(pageErrors).toEqual([]);
-      });
+    const step = pageStep;
 
     step("the facilitator imports a board in the middle of clustering; a phone and the projector join", async () => {
       const page = facilitator.page;

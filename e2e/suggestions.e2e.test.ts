@@ -1,10 +1,10 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import type { WorkshopState } from "../src/core/index.js";
 import { type E2eServer, startE2eServer } from "./support/app.js";
 import { poll, readBoard } from "./support/board.js";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
-import { Console, describePages, LAPTOP, openPage, pageErrors, screenshot, serverState } from "./support/roles.js";
+import { Console, LAPTOP, openPage, pageStep, screenshot, serverState } from "./support/roles.js";
 import { goToPhase } from "./support/workshopEnd.js";
 
 /** Suggestions run a sentence-embedding model on a shared machine: the first answer may take a while. */
@@ -87,17 +87,7 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
   });
 
   const state = (): Promise<WorkshopState> => serverState(facilitator.page, server.baseUrl, workshopId);
-  /** Runs a step and, when it fails, says what the page showed. */
-  const step = (name: string, body: () => Promise<void>) =>
-    it(name, async () => {
-      try {
-        await body();
-      } catch (error) {
-        console.error(await describePages());
-        throw error;
-      }
-      expect(pageErrors).toEqual([]);
-    });
+  const step = pageStep;
 
   step("the facilitator imports a workshop of unplaced cards and opens it at clustering", async () => {
     await facilitator.signUp("Gina Gardener", "gina@garden.example", "a long enough password");

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { expect, it } from "vitest";
 import type { WorkshopDocument, WorkshopState } from "../../src/core/index.js";
 import { REPO_ROOT } from "../../test/support/server.js";
 import { poll } from "./board.js";
@@ -49,6 +50,22 @@ export async function openPage(
   const page = await context.newPage();
   watch(page, label);
   return { context, page };
+}
+
+/**
+ * One test of a browser scenario: when it fails, what every open page showed is logged, and it
+ * fails on any uncaught page error.
+ */
+export function pageStep(name: string, body: () => Promise<void>): void {
+  it(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      console.error(await describePages());
+      throw error;
+    }
+    expect(pageErrors).toEqual([]);
+  });
 }
 
 const watched: { label: string; page: Page; console: string[] }[] = [];
