@@ -1,4 +1,4 @@
-import type { Command, Replica } from "../../src/core/index.js";
+import type { Command, Replica, WorkshopState } from "../../src/core/index.js";
 import { type ClientOptions, connectClient, type TestClient } from "./wsClient.js";
 
 /**
@@ -17,6 +17,7 @@ export class ReconnectingClient {
   /** How many times it was welcomed (1 + reconnects). */
   connections = 0;
   private client: TestClient | undefined;
+  private last: TestClient | undefined;
   private replica: Replica | undefined;
   private readonly outbox = new Map<string, Command>();
   private stopped = false;
@@ -26,6 +27,13 @@ export class ReconnectingClient {
   async start(): Promise<this> {
     await this.connect();
     return this;
+  }
+
+  /** The server's state as this client is meant to hold it (a participant's view: see TestClient.viewOf). */
+  viewOf(state: WorkshopState): WorkshopState {
+    const client = this.client ?? this.last;
+    if (!client) throw new Error("never connected");
+    return client.viewOf(state);
   }
 
   /** The replica it holds now (across connections). */
@@ -62,6 +70,7 @@ export class ReconnectingClient {
           return;
         }
         this.client = client;
+        this.last = client;
         this.connections += 1;
         void client.closed.then(() => this.lost(client));
         for (const [id, command] of this.outbox) this.transmit(client, id, command);
