@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playw
 import type { WorkshopDocument, WorkshopState } from "../../src/core/index.js";
 import { REPO_ROOT } from "../../test/support/server.js";
 import { poll } from "./board.js";
+import { fromTestProcess } from "./browser.js";
 
 export const SCREENSHOTS = join(REPO_ROOT, "e2e/screenshots");
 
@@ -17,6 +18,12 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
     caret: "hide",
     fullPage: options.fullPage ?? false,
   });
+}
+
+/** Puts a facilitator's session cookie (`name=value`, as `signUp` returns it) in a browser context for pages at `url`. */
+export async function addSession(context: BrowserContext, url: string, session: string): Promise<void> {
+  const [name = "", value = ""] = session.split("=");
+  await context.addCookies([{ name, value, url }]);
 }
 
 /** Uncaught errors of every page opened through `openPage`; each step fails on any new one. */
@@ -88,7 +95,11 @@ export async function describePages(): Promise<string> {
  * context (its session cookie): reading a workshop is the facilitator's right alone.
  */
 export async function facilitatorJson<T>(facilitator: Page, url: string): Promise<T> {
-  const response = await facilitator.context().request.get(url);
+  // The request leaves from the test process, which reaches the server at 127.0.0.1: it carries
+  // the cookies the browser holds for the address the pages opened.
+  const context = facilitator.context();
+  const cookie = (await context.cookies(url)).map(({ name, value }) => `${name}=${value}`).join("; ");
+  const response = await context.request.get(fromTestProcess(url), { headers: { cookie } });
   if (response.status() !== 200) throw new Error(`GET ${url} answered ${response.status()}`);
   return (await response.json()) as T;
 }
@@ -138,7 +149,9 @@ export class Console {
     await this.page.getByTestId("connection-status").filter({ hasText: /^Live/ }).waitFor();
   }
 
-  async goToPhase(name: "Context" | "Brainstorm" | "Cluster"): Promise<void> {
+  async goToPhase(
+    name: "Context" | "Brainstorm" | "Cluster" | "Name" | "Resolve" | "Prioritize" | "Capture",
+  ): Promise<void> {
     const step = this.page.getByRole("navigation", { name: "Workshop phases" }).getByRole("button", { name });
     await step.click();
     await this.page.locator('[aria-current="step"]', { hasText: name }).waitFor();

@@ -6,7 +6,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
-import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
+import { CLOSE_CODES, isLoopbackHost, PROTOCOL_VERSION } from "../core/index.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { AppError } from "./errors.js";
@@ -79,6 +79,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // Set below, only where a browser heeds it.
+    crossOriginOpenerPolicy: false,
+  });
+  // Browsers honour Cross-Origin-Opener-Policy in secure contexts only (HTTPS, or this computer)
+  // and report it as an error in the console of every other page: phones that open the laptop's
+  // network address over plain HTTP would log one on each load.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.protocol === "https" || isLoopbackHost(request.hostname))
+      reply.header("cross-origin-opener-policy", "same-origin");
   });
   await app.register(swagger, {
     openapi: {

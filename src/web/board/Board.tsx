@@ -14,6 +14,7 @@ import {
   type WorkshopState,
 } from "../../core/index.js";
 import { prefersReducedMotion } from "../components/motion.js";
+import { newId } from "../newId.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
 import { CardPreview } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
@@ -130,7 +131,7 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
   };
   const dismissToast = useCallback(() => setRemoved(undefined), []);
   const handleAddColumn = () => {
-    send({ type: "createTheme", themeId: crypto.randomUUID() });
+    send({ type: "createTheme", themeId: newId() });
     setNotice(t("board.columnAdded"));
   };
 

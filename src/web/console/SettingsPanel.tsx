@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command, WorkshopState } from "../../core/index.js";
+import { newId } from "../newId.js";
 
 /** How the room runs: card names, who may move cards, card length, rounds and tables. */
 export function SettingsPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
   const { t } = useTranslation();
   const { settings } = state;
   const [tableName, setTableName] = useState("");
-  const addTable = (name: string) => send({ type: "addTable", tableId: crypto.randomUUID(), name });
+  const addTable = (name: string) => send({ type: "addTable", tableId: newId(), name });
   return (
     <section className="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t("console.settings.heading")}</h2>
