@@ -38,6 +38,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
   webRoot?: string;
+  /** PEM certificate and key: HTTPS and WSS instead of HTTP and WS. */
+  https?: { cert: string; key: string };
 }
 
 /** Builds the HTTP and WebSocket server around an already opened store and service. */
@@ -49,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
     bodyLimit: 16 * 1024 * 1024,
+    ...(options.https ? { https: options.https } : {}),
   });
   // Zod validates inside each handler, so that HTTP, WebSocket and the CLI name problems the
   // same way; the route JSON Schemas only document the API.
