@@ -6,9 +6,17 @@ import { REPO_ROOT } from "../../test/support/server.js";
 import { poll } from "./board.js";
 import { fromTestProcess } from "./browser.js";
 
-export const SCREENSHOTS = join(REPO_ROOT, "e2e/screenshots");
+/**
+ * Where the browser tests save their pictures: an ignored folder, so that a test run leaves the
+ * tree as it found it; `npm run screenshots` (UPDATE_SCREENSHOTS=1) writes the committed ones
+ * that README.md shows instead.
+ */
+export const SCREENSHOTS = join(
+  REPO_ROOT,
+  process.env.UPDATE_SCREENSHOTS ? "e2e/screenshots" : "e2e/.output/screenshots",
+);
 
-/** Saves what the page shows now as e2e/screenshots/<name>.png: the window, or the whole page. */
+/** Saves what the page shows now as `SCREENSHOTS`/<name>.png: the window, or the whole page. */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // No caret and no running transitions: the picture shows the settled page.
