@@ -48,6 +48,8 @@ const envSchema = z
     /** HTTPS and WSS served directly: the certificate (its chain after it) and its private key, PEM files. */
     TLS_CERT: pemFile("certificate", /-----BEGIN CERTIFICATE-----/).optional(),
     TLS_KEY: pemFile("private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----/).optional(),
+    /** When set, /metrics answers a request bearing it (`Authorization: Bearer …`) from anywhere. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .refine((env) => (env.DATABASE_URL === undefined) === (env.REDIS_URL === undefined), {
     message: "DATABASE_URL and REDIS_URL go together (several processes need both)",
@@ -89,6 +91,8 @@ export interface ServerConfig {
   tls?: { cert: string; key: string };
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
+  /** Without it, /metrics answers only direct (unproxied) requests from this machine. */
+  metricsToken?: string;
 }
 
 /** Reads the server's settings from the environment, validated like every other input. */
@@ -98,8 +102,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  const { PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL, LOG_LEVEL, TRUST_PROXY, DATABASE_URL, REDIS_URL, REDIS_CHANNEL } =
-    parsed.data;
+  const {
+    PORT,
+    HOST,
+    CONCORD_DATA_DIR,
+    PUBLIC_URL,
+    LOG_LEVEL,
+    TRUST_PROXY,
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_CHANNEL,
+    METRICS_TOKEN,
+  } = parsed.data;
   const tls =
     parsed.data.TLS_CERT && parsed.data.TLS_KEY ? { cert: parsed.data.TLS_CERT, key: parsed.data.TLS_KEY } : undefined;
   return {
@@ -114,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),
+    ...(METRICS_TOKEN ? { metricsToken: METRICS_TOKEN } : {}),
   };
 }
