@@ -10,6 +10,7 @@ import { type E2eServer, startE2eServer } from "./support/app.js";
 import { seriousViolations } from "./support/axe.js";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
 import { reflowProblems } from "./support/reflow.js";
+import { addSession } from "./support/roles.js";
 
 const TEXT = { en, fr } as const;
 const LOCALE: Record<Language, string> = { en: "en-CA", fr: "fr-CA" };
@@ -36,7 +37,7 @@ describe.skipIf(!browserAvailable())("accessibility (WCAG 2.2 AA) of every page,
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-    session = await signUp(server.baseUrl);
+    session = await signUp(server.apiUrl);
   });
   afterAll(async () => {
     await browser?.close();
@@ -58,7 +59,7 @@ describe.skipIf(!browserAvailable())("accessibility (WCAG 2.2 AA) of every page,
   it("fr: text at 200 % loses nothing — console zoomed to 640 px, phone at 360 px with doubled text", async () => {
     // French, whose words run longer. A 1280 px screen zoomed to 200 % is 640 px wide.
     const doc = { ...(readJson(REPO_FIXTURE) as object), language: "fr" };
-    const created = await importWorkshop(server.baseUrl, session, doc);
+    const created = await importWorkshop(server.apiUrl, session, doc);
     const facilitator = await connectClient({
       wsUrl: server.wsUrl,
       workshopId: created.id,
@@ -120,7 +121,7 @@ describe.skipIf(!browserAvailable())("accessibility (WCAG 2.2 AA) of every page,
       await page.goto(`${server.baseUrl}/`);
       await page.getByRole("heading", { level: 2, name: text.account.signIn, exact: true }).waitFor();
       await check([[page, "home, signed out"]]);
-      await context.addCookies([cookieOf(session, server.baseUrl)]);
+      await addSession(context, server.baseUrl, session);
       await page.reload();
       await page.getByRole("heading", { name: text.home.newWorkshop }).waitFor();
       await check([[page, "home, signed in"]]);
@@ -130,7 +131,7 @@ describe.skipIf(!browserAvailable())("accessibility (WCAG 2.2 AA) of every page,
     it(`${language}: the console, the projector and a phone at 360 px, phase by phase`, async () => {
       // The workshop's language is the facilitator's choice, which the console and projector follow.
       const doc = { ...(readJson(REPO_FIXTURE) as object), language };
-      const created = await importWorkshop(server.baseUrl, session, doc);
+      const created = await importWorkshop(server.apiUrl, session, doc);
       const facilitator = await connectClient({
         wsUrl: server.wsUrl,
         workshopId: created.id,
@@ -273,7 +274,7 @@ describe.skipIf(!browserAvailable())("accessibility (WCAG 2.2 AA) of every page,
         await consolePage.locator("iframe, .report-page [role=alert]").first().waitFor();
         expect(await consolePage.locator(".report-page [role=alert]").count(), await consolePage.content()).toBe(0);
         const preview = await projector.context().newPage();
-        const report = await fetch(`${server.baseUrl}/api/workshops/${created.id}/report?format=html`, {
+        const report = await fetch(`${server.apiUrl}/api/workshops/${created.id}/report?format=html`, {
           headers: credentialHeaders(created),
         });
         await preview.setContent(await report.text());
@@ -296,10 +297,4 @@ describe.skipIf(!browserAvailable())("accessibility (WCAG 2.2 AA) of every page,
 /** Text at twice its size: the root font doubled, as a browser's text size setting does. */
 async function doubleText(page: Page): Promise<void> {
   await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
-}
-
-/** A `name=value` session cookie as Playwright wants it. */
-function cookieOf(session: string, url: string): Parameters<BrowserContext["addCookies"]>[0][number] {
-  const [name = "", value = ""] = session.split("=");
-  return { name, value, url };
 }

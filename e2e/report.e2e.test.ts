@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable())("the report page with a co-facilitator's ke
   });
 
   it("previews and downloads the report with the key alone; without it, nothing is shown", async () => {
-    const created = await importWorkshop(server.baseUrl, await signUp(server.baseUrl), readJson(REPO_FIXTURE));
+    const created = await importWorkshop(server.apiUrl, await signUp(server.apiUrl), readJson(REPO_FIXTURE));
     const title = (readJson(REPO_FIXTURE) as { title: string }).title;
     const context = await browser.newContext({ acceptDownloads: true, locale: "en-CA" });
     try {

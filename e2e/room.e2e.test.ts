@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateWorkshopDocument, type WorkshopDocument, type WorkshopState } from "../src/core/index.js";
-import { HAS_REFERENCE_EXAMPLE, needsReferenceExample, readReferenceExample } from "../test/support/server.js";
+import {
+  HAS_REFERENCE_EXAMPLE,
+  needsReferenceExample,
+  readReferenceExample,
+  requestJson,
+  signUp,
+} from "../test/support/server.js";
 import { type E2eServer, startE2eServer } from "./support/app.js";
 import {
   type BoardView,
@@ -16,6 +22,7 @@ import {
 import { browserAvailable, launchBrowser } from "./support/browser.js";
 import { NetworkSwitch } from "./support/network.js";
 import {
+  addSession,
   Console,
   describePages,
   LAPTOP,
@@ -523,16 +530,18 @@ describe.skipIf(!browserAvailable())("the live room in Chromium", () => {
     step("a facilitator opens an open brainstorm and a participant joins on a phone", async () => {
       const { context, page } = await openPage(browser, LAPTOP, "console (scenario 2)");
       contexts.push(context);
-      // Signed up in the browser context itself: the session cookie belongs to that context.
-      const registered = await context.request.post(`${server.baseUrl}/api/auth/register`, {
-        data: { name: "Sam Facilitator", email: "sam@example.test", password: "a long enough password" },
-      });
-      expect(registered.status()).toBe(201);
-      const created = await context.request.post(`${server.baseUrl}/api/workshops`, {
-        data: { title: "Renewing our library hours", language: "en" },
-      });
-      expect(created.status()).toBe(201);
-      workshopId = ((await created.json()) as { id: string }).id;
+      // Signed up over REST; the session cookie then goes into this browser context.
+      const session = await signUp(server.apiUrl);
+      await addSession(context, server.baseUrl, session);
+      const created = await requestJson<{ id: string }>(
+        server.apiUrl,
+        "POST",
+        "/api/workshops",
+        { title: "Renewing our library hours", language: "en" },
+        session,
+      );
+      expect(created.status).toBe(201);
+      workshopId = created.body.id;
       facilitator = new Console(page, server.baseUrl);
       await page.goto(`${server.baseUrl}/w/${encodeURIComponent(workshopId)}`);
       await facilitator.waitLive();

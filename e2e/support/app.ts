@@ -8,9 +8,17 @@ import {
   type ServerProcess,
   startServerProcess,
 } from "../../test/support/server.js";
+import { ROOM_HOST } from "./browser.js";
 
 /** A real `concord serve` with the built web app, on its own port and data directory. */
 export interface E2eServer extends ServerProcess {
+  /**
+   * `http://concord.test:PORT`: where the browsers open the console, the projector and the phones'
+   * pages, an insecure context like the laptop's network address on the venue's Wi-Fi.
+   */
+  baseUrl: string;
+  /** `http://127.0.0.1:PORT`: the same server for requests from the test process itself. */
+  apiUrl: string;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -20,10 +28,13 @@ export async function startE2eServer(): Promise<E2eServer> {
   if (!existsSync(join(REPO_ROOT, "dist/web/index.html")))
     throw new Error("dist/web is missing: run npm run build first");
   const dataDir = makeTempDir();
+  const port = await freePort();
   // Generous: on a busy machine with a cold disk cache, loading the sources through tsx is slow.
-  const server = await startServerProcess(dataDir, await freePort(), 120_000);
+  const server = await startServerProcess(dataDir, port, 120_000);
   return {
     ...server,
+    baseUrl: `http://${ROOM_HOST}:${port}`,
+    apiUrl: server.baseUrl,
     dataDir,
     async close() {
       await server.stop();

@@ -5,6 +5,24 @@ import { type Browser, chromium } from "playwright-core";
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
+ * The name the browsers reach the test server by. Not `localhost` or `127.0.0.1`, which browsers
+ * treat as secure contexts: at `http://concord.test:PORT` a page is as insecure as a phone that
+ * opens the laptop's network address over the venue's Wi-Fi, so an API browsers keep for HTTPS
+ * (`crypto.randomUUID`, the async clipboard…) is missing here too.
+ */
+export const ROOM_HOST = "concord.test";
+
+/**
+ * The test server's address as the test process reaches it (Node cannot resolve `ROOM_HOST`):
+ * the same URL with `ROOM_HOST` replaced by 127.0.0.1.
+ */
+export function fromTestProcess(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname === ROOM_HOST) parsed.hostname = "127.0.0.1";
+  return parsed.href;
+}
+
+/**
  * Whether the browser tests can run. Without Chromium they skip on a developer's machine and
  * fail in CI, where .ci/run installs it.
  */
@@ -15,7 +33,10 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** Headless Chromium with the flags this sandbox needs (no network beyond localhost). */
+/**
+ * Headless Chromium with the flags this sandbox needs (no network beyond this machine), resolving
+ * `ROOM_HOST` to 127.0.0.1.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -28,6 +49,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-quic",
       "--no-first-run",
       "--disable-sync",
+      `--host-resolver-rules=MAP ${ROOM_HOST} 127.0.0.1`,
     ],
   });
 }

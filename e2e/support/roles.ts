@@ -5,10 +5,19 @@ import { expect, it } from "vitest";
 import type { WorkshopDocument, WorkshopState } from "../../src/core/index.js";
 import { REPO_ROOT } from "../../test/support/server.js";
 import { poll } from "./board.js";
+import { fromTestProcess } from "./browser.js";
 
-export const SCREENSHOTS = join(REPO_ROOT, "e2e/screenshots");
+/**
+ * Where the browser tests save their pictures: an ignored folder, so that a test run leaves the
+ * tree as it found it; `npm run screenshots` (UPDATE_SCREENSHOTS=1) writes the committed ones
+ * that README.md shows instead.
+ */
+export const SCREENSHOTS = join(
+  REPO_ROOT,
+  process.env.UPDATE_SCREENSHOTS ? "e2e/screenshots" : "e2e/.output/screenshots",
+);
 
-/** Saves what the page shows now as e2e/screenshots/<name>.png: the window, or the whole page. */
+/** Saves what the page shows now as `SCREENSHOTS`/<name>.png: the window, or the whole page. */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // No caret and no running transitions: the picture shows the settled page.
@@ -18,6 +27,12 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
     caret: "hide",
     fullPage: options.fullPage ?? false,
   });
+}
+
+/** Puts a facilitator's session cookie (`name=value`, as `signUp` returns it) in a browser context for pages at `url`. */
+export async function addSession(context: BrowserContext, url: string, session: string): Promise<void> {
+  const [name = "", value = ""] = session.split("=");
+  await context.addCookies([{ name, value, url }]);
 }
 
 /** Uncaught errors of every page opened through `openPage`; each step fails on any new one. */
@@ -105,7 +120,11 @@ export async function describePages(): Promise<string> {
  * context (its session cookie): reading a workshop is the facilitator's right alone.
  */
 export async function facilitatorJson<T>(facilitator: Page, url: string): Promise<T> {
-  const response = await facilitator.context().request.get(url);
+  // The request leaves from the test process, which reaches the server at 127.0.0.1: it carries
+  // the cookies the browser holds for the address the pages opened.
+  const context = facilitator.context();
+  const cookie = (await context.cookies(url)).map(({ name, value }) => `${name}=${value}`).join("; ");
+  const response = await context.request.get(fromTestProcess(url), { headers: { cookie } });
   if (response.status() !== 200) throw new Error(`GET ${url} answered ${response.status()}`);
   return (await response.json()) as T;
 }
@@ -155,7 +174,9 @@ export class Console {
     await this.page.getByTestId("connection-status").filter({ hasText: /^Live/ }).waitFor();
   }
 
-  async goToPhase(name: "Context" | "Brainstorm" | "Cluster"): Promise<void> {
+  async goToPhase(
+    name: "Context" | "Brainstorm" | "Cluster" | "Name" | "Resolve" | "Prioritize" | "Capture",
+  ): Promise<void> {
     const step = this.page.getByRole("navigation", { name: "Workshop phases" }).getByRole("button", { name });
     await step.click();
     await this.page.locator('[aria-current="step"]', { hasText: name }).waitFor();

@@ -7,7 +7,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
-import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
+import { CLOSE_CODES, isLoopbackHost, PROTOCOL_VERSION } from "../core/index.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { AppError } from "./errors.js";
@@ -41,6 +41,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
   webRoot?: string;
+  /** PEM certificate and key: HTTPS and WSS instead of HTTP and WS. */
+  https?: { cert: string; key: string };
   /** This process's metrics (a fresh set by default), shared with what was built before the app. */
   metrics?: Metrics;
   /** METRICS_TOKEN: opens /metrics to whoever presents it. */
@@ -64,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(trustProxy ? { requestIdHeader: "x-request-id" } : {}),
     // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
     bodyLimit: 16 * 1024 * 1024,
+    ...(options.https ? { https: options.https } : {}),
   });
   // Zod validates inside each handler, so that HTTP, WebSocket and the CLI name problems the
   // same way; the route JSON Schemas only document the API.
@@ -94,6 +97,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // Set below, only where a browser heeds it.
+    crossOriginOpenerPolicy: false,
+  });
+  // Browsers honour Cross-Origin-Opener-Policy in secure contexts only (HTTPS, or this computer)
+  // and report it as an error in the console of every other page: phones that open the laptop's
+  // network address over plain HTTP would log one on each load.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.protocol === "https" || isLoopbackHost(request.hostname))
+      reply.header("cross-origin-opener-policy", "same-origin");
   });
   await app.register(swagger, {
     openapi: {

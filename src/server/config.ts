@@ -1,4 +1,26 @@
+import { readFileSync } from "node:fs";
+import { createSecureContext } from "node:tls";
 import { z } from "zod";
+
+/** A PEM file named by an environment variable, read at start: a path that cannot be read is named. */
+const pemFile = (what: string, header: RegExp) =>
+  z
+    .string()
+    .min(1)
+    .transform((path, context) => {
+      let pem: string;
+      try {
+        pem = readFileSync(path, "utf8");
+      } catch (error) {
+        context.addIssue({ code: "custom", message: `cannot read ${path} (${(error as Error).message})` });
+        return z.NEVER;
+      }
+      if (!header.test(pem)) {
+        context.addIssue({ code: "custom", message: `${path} holds no PEM ${what}` });
+        return z.NEVER;
+      }
+      return pem;
+    });
 
 const envSchema = z
   .object({
@@ -23,12 +45,36 @@ const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     REDIS_CHANNEL: z.string().min(1).default("concord:events"),
+    /** HTTPS and WSS served directly: the certificate (its chain after it) and its private key, PEM files. */
+    TLS_CERT: pemFile("certificate", /-----BEGIN CERTIFICATE-----/).optional(),
+    TLS_KEY: pemFile("private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----/).optional(),
     /** When set, /metrics answers a request bearing it (`Authorization: Bearer …`) from anywhere. */
     METRICS_TOKEN: z.string().min(16).optional(),
   })
   .refine((env) => (env.DATABASE_URL === undefined) === (env.REDIS_URL === undefined), {
     message: "DATABASE_URL and REDIS_URL go together (several processes need both)",
     path: ["REDIS_URL"],
+  })
+  .superRefine((env, context) => {
+    if ((env.TLS_CERT === undefined) !== (env.TLS_KEY === undefined)) {
+      const missing = env.TLS_CERT === undefined ? "TLS_CERT" : "TLS_KEY";
+      context.addIssue({
+        code: "custom",
+        message: "TLS_CERT and TLS_KEY go together (HTTPS needs the certificate and its key)",
+        path: [missing],
+      });
+    } else if (env.TLS_CERT !== undefined && env.TLS_KEY !== undefined) {
+      // Said now, in words, rather than as an OpenSSL error when the server starts listening.
+      try {
+        createSecureContext({ cert: env.TLS_CERT, key: env.TLS_KEY });
+      } catch (error) {
+        context.addIssue({
+          code: "custom",
+          message: `the key does not go with the certificate (${(error as Error).message})`,
+          path: ["TLS_KEY"],
+        });
+      }
+    }
   });
 
 export interface ServerConfig {
@@ -41,6 +87,8 @@ export interface ServerConfig {
   publicUrlGiven: boolean;
   logLevel: string;
   trustProxy: boolean | string;
+  /** Set when TLS_CERT and TLS_KEY are: the server speaks HTTPS and WSS with this certificate. */
+  tls?: { cert: string; key: string };
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
   /** Without it, /metrics answers only direct (unproxied) requests from this machine. */
@@ -66,14 +114,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     REDIS_CHANNEL,
     METRICS_TOKEN,
   } = parsed.data;
+  const tls =
+    parsed.data.TLS_CERT && parsed.data.TLS_KEY ? { cert: parsed.data.TLS_CERT, key: parsed.data.TLS_KEY } : undefined;
   return {
     port: PORT,
     host: HOST,
     dataDir: CONCORD_DATA_DIR,
-    publicUrl: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ""),
+    publicUrl: (PUBLIC_URL ?? `${tls ? "https" : "http"}://localhost:${PORT}`).replace(/\/$/, ""),
     publicUrlGiven: PUBLIC_URL !== undefined,
     logLevel: LOG_LEVEL,
     trustProxy: TRUST_PROXY,
+    ...(tls ? { tls } : {}),
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),

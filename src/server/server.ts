@@ -51,6 +51,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     webRoot,
+    ...(config.tls ? { https: config.tls } : {}),
     metrics,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     ...(shared ? { readiness: { redis: () => shared.bus.ping() } } : {}),
@@ -80,7 +81,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   app.log.info(`Concord is running at ${config.publicUrl}`);
   if (!config.publicUrlGiven) {
-    const origins = networkOrigins(config.host, (app.server.address() as AddressInfo).port);
+    const port = (app.server.address() as AddressInfo).port;
+    const origins = networkOrigins(config.host, port, config.tls ? "https" : "http");
     if (origins.length > 0) app.log.info(`Phones on this network reach it at ${origins.join(", ")}`);
   }
 

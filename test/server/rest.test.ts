@@ -34,6 +34,16 @@ describe("REST API", () => {
     expect(response.body).toEqual({ status: "ok" });
   });
 
+  it("sends Cross-Origin-Opener-Policy only where browsers heed it: HTTPS or this computer, not plain HTTP at a network address", async () => {
+    const at = async (host: string) =>
+      (await server.app.inject({ url: "/healthz", headers: { host } })).headers["cross-origin-opener-policy"];
+    expect(await at("localhost:4321")).toBe("same-origin");
+    expect(await at("127.0.0.1:4321")).toBe("same-origin");
+    // A phone on the venue's Wi-Fi: Chromium would log an error for the header on every page.
+    expect(await at("192.168.1.20:4321")).toBeUndefined();
+    expect(await at("concord.test:4321")).toBeUndefined();
+  });
+
   it("refuses to create or import without a signed-in facilitator (401) and writes nothing", async () => {
     const before = await server.service.list();
     const create = await requestJson<ErrorBody>(server.baseUrl, "POST", "/api/workshops", { title: "Anonymous" });

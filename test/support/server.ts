@@ -13,6 +13,7 @@ import { LocalEventBus } from "../../src/server/eventBus.js";
 import type { WorkshopSummary } from "../../src/server/store/eventStore.js";
 import { openSqliteStore, type SqliteEventStore } from "../../src/server/store/sqliteStore.js";
 import { WorkshopService } from "../../src/server/workshopService.js";
+import { httpsRequest } from "./tls.js";
 
 /** The repository root, from which the CLI runs and shared examples resolve. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -249,7 +250,8 @@ export interface ServerProcess {
 
 /**
  * Starts `node bin/concord.js serve` on 127.0.0.1:`port` with its store in `dataDir`, and waits
- * until /healthz answers. Rejects if the process exits first or is not healthy in time.
+ * until /healthz answers (over HTTPS, trusting that certificate, when `extraEnv` sets TLS_CERT).
+ * Rejects if the process exits first or is not healthy in time.
  */
 export async function startServerProcess(
   dataDir: string,
@@ -277,14 +279,16 @@ export async function startServerProcess(
     exitCode = code;
   });
 
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const ca = extraEnv.TLS_CERT === undefined ? undefined : readFileSync(extraEnv.TLS_CERT, "utf8");
+  const baseUrl = `${ca ? "https" : "http"}://127.0.0.1:${port}`;
+  const healthy = async () =>
+    ca ? (await httpsRequest(`${baseUrl}/healthz`, ca)).status === 200 : (await fetch(`${baseUrl}/healthz`)).ok;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exitCode !== undefined)
       throw new Error(`concord serve exited with ${exitCode} before it was healthy:\n${output}`);
     try {
-      const response = await fetch(`${baseUrl}/healthz`);
-      if (response.ok) break;
+      if (await healthy()) break;
     } catch {
       // Not listening yet.
     }
@@ -297,7 +301,7 @@ export async function startServerProcess(
 
   return {
     baseUrl,
-    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    wsUrl: `${ca ? "wss" : "ws"}://127.0.0.1:${port}/ws`,
     output: () => output,
     stop: (graceMs = 10_000) =>
       exitCode !== undefined ? Promise.resolve(exitCode) : stopChild(child, exited, graceMs),

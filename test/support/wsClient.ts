@@ -35,6 +35,8 @@ export interface ClientOptions {
   protocol?: number;
   /** When false, connect without saying hello. */
   hello?: boolean;
+  /** Over wss: the one certificate authority to trust (a test's self-signed certificate). */
+  ca?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -69,7 +71,7 @@ export class TestClient {
 
   constructor(readonly options: ClientOptions) {
     this.replica = options.resumeFrom;
-    this.socket = new WebSocket(options.wsUrl);
+    this.socket = new WebSocket(options.wsUrl, options.ca === undefined ? {} : { ca: options.ca });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once("open", () => resolve());
       this.socket.once("error", reject);

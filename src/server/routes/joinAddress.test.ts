@@ -18,17 +18,28 @@ const interfaces = {
 
 describe("networkOrigins", () => {
   it("lists every IPv4 interface address a phone could reach when listening on all interfaces: not loopback, containers, VMs or link-local", () => {
-    expect(networkOrigins("0.0.0.0", 4321, interfaces)).toEqual(["http://192.168.1.20:4321", "http://10.0.0.5:4321"]);
+    expect(networkOrigins("0.0.0.0", 4321, "http", interfaces)).toEqual([
+      "http://192.168.1.20:4321",
+      "http://10.0.0.5:4321",
+    ]);
+    // A server that speaks TLS itself (TLS_CERT, TLS_KEY) is reached over https.
+    expect(networkOrigins("0.0.0.0", 4321, "https", interfaces)).toEqual([
+      "https://192.168.1.20:4321",
+      "https://10.0.0.5:4321",
+    ]);
     for (const wildcard of ["::", "::0", "[::]"]) {
-      expect(networkOrigins(wildcard, 80, interfaces)).toEqual(["http://192.168.1.20:80", "http://10.0.0.5:80"]);
+      expect(networkOrigins(wildcard, 80, "http", interfaces)).toEqual([
+        "http://192.168.1.20:80",
+        "http://10.0.0.5:80",
+      ]);
     }
   });
 
   it("gives the one address a server bound to it answers on, and none on loopback", () => {
-    expect(networkOrigins("192.168.1.20", 4321, interfaces)).toEqual(["http://192.168.1.20:4321"]);
-    expect(networkOrigins("fd00::7", 4321, interfaces)).toEqual(["http://[fd00::7]:4321"]);
-    expect(networkOrigins("127.0.0.1", 4321, interfaces)).toEqual([]);
-    expect(networkOrigins("localhost", 4321, interfaces)).toEqual([]);
+    expect(networkOrigins("192.168.1.20", 4321, "http", interfaces)).toEqual(["http://192.168.1.20:4321"]);
+    expect(networkOrigins("fd00::7", 4321, "http", interfaces)).toEqual(["http://[fd00::7]:4321"]);
+    expect(networkOrigins("127.0.0.1", 4321, "http", interfaces)).toEqual([]);
+    expect(networkOrigins("localhost", 4321, "http", interfaces)).toEqual([]);
   });
 });
 
@@ -54,7 +65,7 @@ describe("GET /api/join-address", () => {
   it("answers the network origins on the port the request came in on", async () => {
     const { port, body } = await ask({ host: "0.0.0.0" });
     expect(body.publicUrl).toBeNull();
-    expect(body.networkOrigins).toEqual(networkOrigins("0.0.0.0", port));
+    expect(body.networkOrigins).toEqual(networkOrigins("0.0.0.0", port, "http"));
   });
 
   it("tells this machine's addresses only to a page opened on this machine", async () => {

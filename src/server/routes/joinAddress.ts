@@ -23,7 +23,7 @@ export async function joinAddressRoutes(app: FastifyInstance, options: JoinAddre
       networkOrigins:
         options.publicUrl || !isLoopbackHost(request.ip)
           ? []
-          : networkOrigins(options.host, request.socket.localPort ?? 0),
+          : networkOrigins(options.host, request.socket.localPort ?? 0, request.protocol),
     }),
   );
 }
@@ -34,15 +34,17 @@ const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "::0", "[::]", "0:0:0:0:0:0:0:0
 const VIRTUAL_INTERFACE = /^(docker|br-|veth|virbr|vboxnet|vmnet|vEthernet|utun|tun|tap|zt|tailscale|wg)/i;
 
 /**
- * This machine's origins that other devices can open, for a server listening on `host`: every
- * IPv4 address of a network interface when it listens on all of them, none when only on loopback.
+ * This machine's origins that other devices can open, for a server listening on `host` with
+ * `scheme` (https when it serves TLS itself): every IPv4 address of a network interface when it
+ * listens on all of them, none when only on loopback.
  */
 export function networkOrigins(
   host: string,
   port: number,
+  scheme: "http" | "https",
   interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
 ): string[] {
-  if (!WILDCARD_HOSTS.has(host)) return isLoopbackHost(host) ? [] : [`http://${bracketed(host)}:${port}`];
+  if (!WILDCARD_HOSTS.has(host)) return isLoopbackHost(host) ? [] : [`${scheme}://${bracketed(host)}:${port}`];
   return Object.entries(interfaces).flatMap(([name, addresses]) =>
     VIRTUAL_INTERFACE.test(name)
       ? []
@@ -51,7 +53,7 @@ export function networkOrigins(
           .filter(
             (address) => address.family === "IPv4" && !address.internal && !address.address.startsWith("169.254."),
           )
-          .map((address) => `http://${address.address}:${port}`),
+          .map((address) => `${scheme}://${address.address}:${port}`),
   );
 }
 

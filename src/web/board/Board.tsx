@@ -15,6 +15,7 @@ import {
   type WorkshopState,
 } from "../../core/index.js";
 import { prefersReducedMotion } from "../components/motion.js";
+import { newId } from "../newId.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
 import { CardAuthor, CardPreview } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
@@ -184,7 +185,7 @@ export function Board({
     setNotice(t("board.cardMovedTo", { name: snippet(card.text, 40), place: placeName(containerId) }));
   };
   const handleAddColumn = () => {
-    send({ type: "createTheme", themeId: crypto.randomUUID() });
+    send({ type: "createTheme", themeId: newId() });
     setNotice(t("board.columnAdded"));
   };
 

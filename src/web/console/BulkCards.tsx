@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command } from "../../core/index.js";
+import { newId } from "../newId.js";
 
 /** Paper cards from the room: one card per line, typed or pasted, sent as one card each. */
 export function BulkCards({ send }: { send: (command: Command) => void }) {
@@ -12,7 +13,7 @@ export function BulkCards({ send }: { send: (command: Command) => void }) {
     .filter(Boolean);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    for (const line of lines) send({ type: "addCard", cardId: crypto.randomUUID(), text: line });
+    for (const line of lines) send({ type: "addCard", cardId: newId(), text: line });
     setText("");
   };
   return (

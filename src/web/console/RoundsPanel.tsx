@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command, WorkshopState } from "../../core/index.js";
+import { newId } from "../newId.js";
 
 /** Calls for cards round by round, shows which tables are ready and reveals a round's cards together. */
 export function RoundsPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
@@ -16,7 +17,7 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
     const limit = Number(perTable);
     send({
       type: "startRound",
-      roundId: crypto.randomUUID(),
+      roundId: newId(),
       prompt: prompt.trim(),
       perTable: limit > 0 ? limit : null,
     });

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Command, privacySettings, type SettingsPatch, type WorkshopState } from "../../core/index.js";
+import { newId } from "../newId.js";
 
 type OnOffSetting =
   | "anonymousCards"
@@ -15,7 +16,7 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
   const { settings } = state;
   const privacy = privacySettings(settings);
   const [tableName, setTableName] = useState("");
-  const addTable = (name: string) => send({ type: "addTable", tableId: crypto.randomUUID(), name });
+  const addTable = (name: string) => send({ type: "addTable", tableId: newId(), name });
   const onOff = (setting: OnOffSetting, checked: boolean, label: string) => (
     <label className="check">
       <input

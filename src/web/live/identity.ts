@@ -1,3 +1,5 @@
+import { newId } from "../newId.js";
+
 const PARTICIPANT_KEY = "concord.participantId";
 const facilitatorKeyName = (workshopId: string) => `concord.facilitatorKey.${workshopId}`;
 
@@ -5,7 +7,7 @@ const facilitatorKeyName = (workshopId: string) => `concord.facilitatorKey.${wor
 export function participantId(): string {
   let id = localStorage.getItem(PARTICIPANT_KEY);
   if (!id) {
-    id = crypto.randomUUID();
+    id = newId();
     localStorage.setItem(PARTICIPANT_KEY, id);
   }
   return id;

@@ -11,6 +11,7 @@ import {
   revivedState,
   type ServerMessage,
 } from "../../core/index.js";
+import { newId } from "../newId.js";
 import { type Refusal, refusalOf } from "./refusals.js";
 
 function loadOutbox(key: string): [string, Command][] {
@@ -122,7 +123,7 @@ export class LiveClient {
 
   /** Queues a command; it is sent now if connected, or as soon as the connection is back. */
   send(command: Command): string {
-    const id = crypto.randomUUID();
+    const id = newId();
     this.outbox.set(id, command);
     this.saveOutbox();
     if (this.snapshot.status === "live") this.transmit(id, command);

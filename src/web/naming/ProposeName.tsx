@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { ColumnSymbol } from "../board/ColumnSymbol.js";
+import { newId } from "../newId.js";
 import { ColumnCards } from "./NamePanel.js";
 import { useColumnLabel } from "./useColumnLabel.js";
 import { WordCount } from "./WordCount.js";
@@ -25,7 +26,7 @@ export function ProposeName(props: { state: WorkshopState; actor: Actor; send: (
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
-    send({ type: "proposeName", proposalId: crypto.randomUUID(), themeId: current.id, text: text.trim() });
+    send({ type: "proposeName", proposalId: newId(), themeId: current.id, text: text.trim() });
     setText("");
   };
 

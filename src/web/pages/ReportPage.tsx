@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiErrorOf, facilitatorFetch } from "../api.js";
+import { copyText } from "../clipboard.js";
 import { requestProblem } from "../problems.js";
 
 const FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
@@ -32,6 +33,12 @@ async function saveReport(response: Response, format: Format): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Focuses a field and selects its text, ready for Ctrl+C. */
+const selectAll = (field: HTMLInputElement | null) => {
+  field?.focus();
+  field?.select();
+};
+
 /**
  * `/w/:id/report`: a preview of the session capture report, a download per format and, for the
  * facilitator, a revocable public link. The preview is the server's HTML report in a sandboxed
@@ -42,7 +49,7 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
   const [html, setHtml] = useState<string>();
   const [error, setError] = useState<string>();
   const [publication, setPublication] = useState<Publication>();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<"no" | "yes" | "byHand">("no");
 
   const loadPreview = useCallback(async () => {
     setHtml(await (await fetchReport(workshopId, "html")).text());
@@ -79,8 +86,7 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
   const handlePublish = () => changePublication("POST");
   const handleRevoke = () => changePublication("DELETE");
   const handleCopy = async (url: string) => {
-    await navigator.clipboard.writeText(url);
-    setCopied(true);
+    setCopied((await copyText(url)) ? "yes" : "byHand");
   };
 
   return (
@@ -112,11 +118,23 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
                 {publication.url}
               </a>{" "}
               <button type="button" onClick={() => handleCopy(publication.url)}>
-                {copied ? t("reportPage.copied") : t("reportPage.copy")}
+                {copied === "yes" ? t("reportPage.copied") : t("reportPage.copy")}
               </button>{" "}
               <button type="button" onClick={handleRevoke}>
                 {t("reportPage.revoke")}
               </button>
+              {copied === "byHand" && (
+                <label style={{ display: "block", marginTop: 8 }}>
+                  {t("reportPage.copyByHand")}{" "}
+                  <input
+                    readOnly
+                    value={publication.url}
+                    ref={selectAll}
+                    onFocus={(event) => event.currentTarget.select()}
+                    style={{ width: "100%" }}
+                  />
+                </label>
+              )}
             </>
           ) : (
             <>

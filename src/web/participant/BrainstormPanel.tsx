@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { type Actor, type Command, isAllowed, type WorkshopState } from "../../core/index.js";
 import type { Refusal } from "../live/refusals.js";
+import { newId } from "../newId.js";
 import { IdeaComposer } from "./IdeaComposer.js";
 import { MyCards } from "./MyCards.js";
 import { boardHasCards, ParticipantBoard } from "./ParticipantBoard.js";
@@ -47,7 +48,7 @@ export function BrainstormPanel(props: {
   const handleSubmit = (text: string) => {
     // The id is chosen once, here: the command keeps it in the outbox, so a resend after a
     // dropped connection names the same card and the server adds it once.
-    const cardId = crypto.randomUUID();
+    const cardId = newId();
     send({ type: "addCard", cardId, text });
     props.onCardSent({ id: cardId, text });
   };

@@ -6,6 +6,7 @@ import { snippet } from "../board/CardDialog.js";
 import { useSymbolName } from "../board/ColumnSymbol.js";
 import { Board } from "../components/Board.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
+import { newId } from "../newId.js";
 import { requestProblem } from "../problems.js";
 import { fetchClusters, fetchDuplicates, fetchPlacements } from "./api.js";
 import { DuplicateFlag, FitHint } from "./CardSuggestion.js";
@@ -100,7 +101,7 @@ export function ClusterWork(props: {
       if (proposal.accepted.has(index)) continue;
       const column = proposal.proposal.themes[index];
       if (!column) continue;
-      const commands = acceptCommands(state, column, crypto.randomUUID());
+      const commands = acceptCommands(state, column, newId());
       for (const command of commands) {
         send(command);
         added += 1;
