@@ -126,7 +126,7 @@ export type ServerMessage =
 export interface ErrorMessage {
   type: "error";
   id?: string;
-  code: DomainErrorCode | "bad_message" | "unauthorized";
+  code: DomainErrorCode | "bad_message" | "unauthorized" | "too_large" | "busy";
   message: string;
   reason?: RefusalReason;
   params?: RefusalParams;

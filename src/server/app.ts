@@ -7,6 +7,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
+import { type ReportPool, reportPool } from "../report/pool/reportPool.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { AppError } from "./errors.js";
@@ -38,6 +39,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
   webRoot?: string;
+  /** Where reports render (default: a pool of worker threads, stopped with the app). */
+  reports?: ReportPool;
 }
 
 /** Builds the HTTP and WebSocket server around an already opened store and service. */
@@ -55,7 +58,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(() => (data) => ({ value: data }));
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) return reply.code(error.status).send(error.toJSON());
+    if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header("retry-after", String(error.retryAfterSeconds));
+      return reply.code(error.status).send(error.toJSON());
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       return reply.code(status).send({ error: { code: "invalid", message: (error as Error).message } });
@@ -112,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
   await app.register(joinRoutes, { service });
   await app.register(joinAddressRoutes, options.joinAddress ?? { host: "127.0.0.1" });
-  await app.register(reportRoutes, { service, store, auth, publicUrl });
+  const reports = options.reports ?? reportPool();
+  app.addHook("onClose", async () => reports.stop());
+  await app.register(reportRoutes, { service, store, auth, publicUrl, reports });
   await app.register(suggestionRoutes, { service, auth, bus });
 
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
