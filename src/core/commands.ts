@@ -2,6 +2,7 @@ import { z } from "zod";
 import { brandingSchema, voteSchema } from "./interchange/schema.js";
 import { LIMITS } from "./limits.js";
 import { PHASES } from "./phases.js";
+import { quotaSettingsSchema } from "./quotas.js";
 
 const id = z.string().trim().min(1).max(LIMITS.id);
 const shortText = z.string().max(LIMITS.shortText);
@@ -46,6 +47,7 @@ export const settingsPatchSchema = z
     votesPerThemeCap: z.number().int().min(1).max(100),
     brainstormMode: z.enum(["open", "rounds"]),
     useTables: z.boolean(),
+    ...quotaSettingsSchema.shape,
   })
   .partial()
   .strict();

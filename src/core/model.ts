@@ -1,6 +1,7 @@
 // A type-only cycle with commands.ts: erased at compile time, so no module cycle at run time.
 import type { Command } from "./commands.js";
 import type { Phase } from "./phases.js";
+import { type CardPace, DEFAULT_QUOTAS } from "./quotas.js";
 
 /** The two kinds of people in a session. Accounts and tokens live at the edge, not here. */
 export type Role = "facilitator" | "participant";
@@ -66,6 +67,11 @@ export interface WorkshopSettings {
   brainstormMode: BrainstormMode;
   /** Participants sit at tables (small groups) and pick a table when they join. */
   useTables: boolean;
+  // Participant quotas (quotas.ts): absent in workshops from before they existed, where the
+  // defaults apply (`quotasOf`).
+  cardsPerMinute?: number;
+  cardsPerParticipant?: number;
+  newParticipantsPerMinute?: number;
 }
 
 export interface Card {
@@ -203,6 +209,11 @@ export interface WorkshopState {
   joinCode: string;
   /** Top-level fields of an imported file that this version does not know, kept for export. */
   extensions: Record<string, unknown>;
+  /**
+   * Each participant's current minute of cards, for the cards-a-minute quota (quotas.ts). Kept
+   * with the state on the server, never sent to clients (they do not decide).
+   */
+  cardPace?: Record<string, CardPace>;
 }
 
 export const DEFAULT_SETTINGS: WorkshopSettings = {
@@ -213,6 +224,7 @@ export const DEFAULT_SETTINGS: WorkshopSettings = {
   votesPerThemeCap: 3,
   brainstormMode: "open",
   useTables: false,
+  ...DEFAULT_QUOTAS,
 };
 
 /** Number of distinct column symbols the views can draw. */

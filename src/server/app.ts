@@ -23,6 +23,7 @@ import type { EventStore } from "./store/eventStore.js";
 import type { WorkshopService } from "./workshopService.js";
 import { Connection } from "./ws/connection.js";
 import { Hub } from "./ws/hub.js";
+import { NewcomerLimit } from "./ws/newcomerLimit.js";
 
 export interface AppOptions {
   store: EventStore;
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes, { service, store, auth, publicUrl, reports });
   await app.register(suggestionRoutes, { service, auth, bus });
 
+  const newcomers = new NewcomerLimit();
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
     new Connection(socket, {
       service,
@@ -134,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       log: app.log,
       stream: request.socket,
+      admitParticipant: (state, participantId) => newcomers.admit(state, request.ip, participantId),
     });
   });
 

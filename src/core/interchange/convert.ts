@@ -1,6 +1,7 @@
 import type { WorkshopContent } from "../events.js";
 import { type Card, DEFAULT_SETTINGS, entry, setEntry, type WorkshopContext, type WorkshopState } from "../model.js";
 import type { Phase } from "../phases.js";
+import { DEFAULT_QUOTAS, type ParticipantQuotas, quotasOf } from "../quotas.js";
 import { WORKSHOP_FORMAT, type WorkshopDocument } from "./schema.js";
 
 /** Keys of `workshop/v1` that map onto the state; anything else at the top level is an extension. */
@@ -30,6 +31,7 @@ const KNOWN_KEYS = new Set([
   "nextSteps",
   "source",
   "votes",
+  "quotas",
 ]);
 
 /** Turns a validated document into the content of a `workshopCreated` event. */
@@ -71,7 +73,7 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
     createdAt,
     phase: inferPhase(doc),
     context,
-    settings: DEFAULT_SETTINGS,
+    settings: { ...DEFAULT_SETTINGS, ...doc.quotas },
     cards,
     themes,
     unclustered,
@@ -131,8 +133,18 @@ export function stateToDocument(state: WorkshopState): WorkshopDocument {
     nextSteps: context.nextSteps,
     ...optional("source", context.source),
     ...(state.votes.length > 0 ? { votes: state.votes } : {}),
+    ...changedQuotas(state),
     ...state.extensions,
   };
+}
+
+/** The quotas that differ from the defaults, so that a file of a workshop that kept them all stays as it was. */
+function changedQuotas(state: WorkshopState): { quotas?: Partial<ParticipantQuotas> } {
+  const quotas = quotasOf(state.settings);
+  const changed = Object.entries(quotas).filter(
+    ([key, value]) => DEFAULT_QUOTAS[key as keyof ParticipantQuotas] !== value,
+  );
+  return changed.length > 0 ? { quotas: Object.fromEntries(changed) } : {};
 }
 
 /** A file carries no phase: a named board resumes at naming's end, cards alone at clustering. */

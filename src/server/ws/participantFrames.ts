@@ -7,7 +7,7 @@ import {
   type WorkshopState,
 } from "../../core/index.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
-import { snapshotFrame } from "./snapshotFrame.js";
+import { forClients, snapshotFrame } from "./snapshotFrame.js";
 
 /** How a participant who starts a batch with the results `revealed` (or not) sees each of its events. */
 interface Reading {
@@ -159,5 +159,7 @@ export function participantSnapshotFrame(seq: number, state: WorkshopState, view
     nobodysDots.set(state, anonymous);
   }
   if (anonymous === state || !dotHolders(state).has(viewerId)) return snapshotFrame(seq, anonymous);
-  return Buffer.from(JSON.stringify({ type: "snapshot", seq, state: stateForParticipant(state, viewerId) }));
+  return Buffer.from(
+    JSON.stringify({ type: "snapshot", seq, state: forClients(stateForParticipant(state, viewerId)) }),
+  );
 }

@@ -1,6 +1,14 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Command, WorkshopState } from "../../core/index.js";
+import {
+  type Command,
+  type ParticipantQuotas,
+  quotaSettingsSchema,
+  quotasOf,
+  type WorkshopState,
+} from "../../core/index.js";
+
+const QUOTA_KEYS = ["cardsPerMinute", "cardsPerParticipant", "newParticipantsPerMinute"] as const;
 
 /** How the room runs: card names, who may move cards, card length, rounds and tables. */
 export function SettingsPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
@@ -8,6 +16,12 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
   const { settings } = state;
   const [tableName, setTableName] = useState("");
   const addTable = (name: string) => send({ type: "addTable", tableId: crypto.randomUUID(), name });
+  const quotas = quotasOf(settings);
+  const setQuota = (key: keyof ParticipantQuotas, value: number) => {
+    const patch = { [key]: value };
+    if (value !== quotas[key] && quotaSettingsSchema.partial().safeParse(patch).success)
+      send({ type: "updateSettings", patch });
+  };
   return (
     <section className="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t("console.settings.heading")}</h2>
@@ -43,6 +57,22 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
           }}
         />
       </label>
+      <fieldset>
+        <legend>{t("console.settings.quotas")}</legend>
+        {QUOTA_KEYS.map((key) => (
+          <label key={key}>
+            {t(`console.settings.${key}`)}
+            <input
+              type="number"
+              min={1}
+              defaultValue={quotas[key]}
+              key={`${key}-${quotas[key]}`}
+              data-testid={`quota-${key}`}
+              onBlur={(event) => setQuota(key, Number(event.target.value))}
+            />
+          </label>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>{t("console.settings.mode")}</legend>
         {(["open", "rounds"] as const).map((mode) => (
