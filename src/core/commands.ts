@@ -47,6 +47,9 @@ export const settingsPatchSchema = z
     votesPerThemeCap: z.number().int().min(1).max(100),
     brainstormMode: z.enum(["open", "rounds"]),
     useTables: z.boolean(),
+    minVotersPerGroup: z.number().int().min(1).max(100),
+    breakdownsOnProjector: z.boolean(),
+    showAuthors: z.boolean(),
     ...quotaSettingsSchema.shape,
   })
   .partial()

@@ -19,6 +19,8 @@ export interface ReportRoutesOptions {
   publicUrl: string;
   /** Where reports render, off the event loop. */
   reports: ReportPool;
+  /** Told how long each render took, by format. */
+  onRender?: (format: string, seconds: number) => void;
 }
 
 const reportQuery = z.object({ format: z.enum(REPORT_FORMATS).default("pdf") });
@@ -81,7 +83,9 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
       const { format } = parse(reportQuery, request.query);
       await auth.assertFacilitator(request, id);
       const { state } = await service.get(id);
+      const started = performance.now();
       const report = await render(state, format);
+      options.onRender?.(format, (performance.now() - started) / 1000);
       // Downloaded HTML is an attachment, but should a browser show it anyway, it gets the report page's policy.
       if (report.styleHash) reply.header("content-security-policy", reportPagePolicy(report.styleHash));
       return reply
