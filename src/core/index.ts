@@ -11,6 +11,7 @@ export * from "./events.js";
 export * from "./groupBreakdown.js";
 export * from "./hiddenAuthors.js";
 export * from "./hiddenVotes.js";
+export * from "./instructions.js";
 export * from "./interchange/index.js";
 export * from "./limits.js";
 export * from "./loopback.js";

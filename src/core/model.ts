@@ -1,6 +1,7 @@
 // A type-only cycle with commands.ts: erased at compile time, so no module cycle at run time.
 import type { Command } from "./commands.js";
 import { DEFAULT_MIN_VOTERS_PER_GROUP } from "./groupBreakdown.js";
+import type { Instructions } from "./instructions.js";
 import type { Phase } from "./phases.js";
 import { type CardPace, DEFAULT_QUOTAS } from "./quotas.js";
 
@@ -225,6 +226,8 @@ export interface WorkshopState {
   /** The round that new cards go to, in rounds mode. */
   activeRoundId: string | null;
   timer: Timer | null;
+  /** The facilitator's own "what to do now" line per phase; absent where the default shows. */
+  instructions?: Instructions;
   /** What participants type to join; unique among workshops, assigned by the server. */
   joinCode: string;
   /** Top-level fields of an imported file that this version does not know, kept for export. */

@@ -6,6 +6,7 @@ import { Board } from "../board/Board.js";
 import { CardAuthor, CardText } from "../board/BoardCard.js";
 import { useFitToBox } from "../board/useFitToBox.js";
 import { Countdown } from "../components/Countdown.js";
+import { RoomGuide } from "../instructions/RoomGuide.js";
 import { useJoinLink } from "../joinLink.js";
 import type { LiveSnapshot } from "../live/liveClient.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
@@ -82,10 +83,15 @@ function Projector({ state, live }: { state: WorkshopState; live: LiveSnapshot }
       </header>
 
       <div className={`present-body${showBoard ? " present-body-board" : ""}`}>
-        {state.context.focusQuestion && (
+        {(state.context.focusQuestion || phase !== "context") && (
           <section className="present-focus" aria-label={t("workshop.focusQuestion")}>
-            <p className="present-eyebrow">{t("workshop.focusQuestion")}</p>
-            <h1>{state.context.focusQuestion}</h1>
+            {state.context.focusQuestion && (
+              <>
+                <p className="present-eyebrow">{t("workshop.focusQuestion")}</p>
+                <h1>{state.context.focusQuestion}</h1>
+              </>
+            )}
+            {phase !== "context" && <RoomGuide state={state} variant="projector" />}
           </section>
         )}
         <div ref={stage} className="present-stage">

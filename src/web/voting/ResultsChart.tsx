@@ -5,6 +5,11 @@ import { useColumnLabel } from "../naming/useColumnLabel.js";
 import { ranked, type Tally, type TallyRow, tallyVotes } from "./tally.js";
 import "./voting.css";
 
+/** Results to show: the facilitator revealed them and there are votes (from naming's end on). */
+export function hasResults(state: WorkshopState): boolean {
+  return (state.phase === "prioritize" || state.phase === "capture") && state.voting.revealed && state.votes.length > 0;
+}
+
 /**
  * The dot vote's results as bar charts: overall, then small charts by participant group and by
  * table. Dots from a show of hands are drawn hatched and named as such, beside the dots cast on
