@@ -93,6 +93,11 @@ const COMMANDS: Record<CommandType, { phase: Phase; command: (p: string, n: stri
     command: () => ({ type: "updateSettings", patch: { voteBudget: 4 } }),
   },
   setPhase: { phase: "brainstorm", who: FACILITATORS, command: () => ({ type: "setPhase", phase: "context" }) },
+  setInstruction: {
+    phase: "brainstorm",
+    who: FACILITATORS,
+    command: () => ({ type: "setInstruction", phase: "brainstorm", text: "One idea a card" }),
+  },
   joinWorkshop: {
     phase: "brainstorm",
     who: PARTICIPANTS_ONLY,
