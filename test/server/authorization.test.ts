@@ -39,6 +39,9 @@ const PARTICIPANTS_ONLY = row(["participant"]);
 /** REST: `METHOD path` as Fastify declares it → who gets past its access check. */
 const ROUTES: Record<string, Row> = {
   "GET /healthz": EVERYONE,
+  "GET /readyz": EVERYONE,
+  // Without METRICS_TOKEN, open to this machine (the test asks from loopback); see operations routes.
+  "GET /metrics": EVERYONE,
   "GET /api/docs": EVERYONE,
   "GET /api/docs/": EVERYONE,
   "GET /api/docs/static/index.html": EVERYONE,
