@@ -11,6 +11,7 @@ import { openSqliteStore } from "../../src/server/store/sqliteStore.js";
 import { WorkshopService } from "../../src/server/workshopService.js";
 import { makeTempDir, removeDir } from "../../test/support/server.js";
 import { nowMs, type Percentiles, percentiles } from "./measure.js";
+import { BENCH_QUOTAS } from "./setup.js";
 
 export interface ServiceLevel {
   clients: number;
@@ -39,6 +40,7 @@ export async function runServiceLevel(options: ServiceLevelOptions): Promise<Ser
     for (let at = 0; at < options.workshops; at++) {
       const { id } = await service.create({ title: `Durable ${at}`, language: "en" });
       await service.execute(id, facilitator, "open", { type: "setPhase", phase: "brainstorm" });
+      await service.execute(id, facilitator, "quotas", { type: "updateSettings", patch: BENCH_QUOTAS });
       workshopIds.push(id);
     }
     const start = nowMs();

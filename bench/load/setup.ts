@@ -8,6 +8,16 @@ import { connectClient } from "../../test/support/wsClient.js";
 import type { Target } from "./targets.js";
 import type { ClientSpec } from "./workerMessages.js";
 
+/**
+ * The load is many cards a second from each simulated phone, all from one address: far beyond a
+ * person's quotas, which the bench lifts (they are still checked on every card and hello).
+ */
+export const BENCH_QUOTAS = {
+  cardsPerMinute: 100_000,
+  cardsPerParticipant: 20_000,
+  newParticipantsPerMinute: 100_000,
+} as const;
+
 export interface PreparedWorkshop {
   workshopId: string;
   facilitatorKey: string;
@@ -37,7 +47,7 @@ export async function prepareWorkshops(target: Target, count: number, themes: nu
     await facilitator.expectAck("setup-phase", { type: "setPhase", phase: "brainstorm" });
     await facilitator.expectAck("setup-settings", {
       type: "updateSettings",
-      patch: { participantsMayMoveCards: true },
+      patch: { participantsMayMoveCards: true, ...BENCH_QUOTAS },
     });
     const themeIds = Array.from({ length: themes }, (_, theme) => `theme-${theme}`);
     for (const [theme, themeId] of themeIds.entries()) {

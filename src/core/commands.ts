@@ -2,6 +2,7 @@ import { z } from "zod";
 import { brandingSchema, voteSchema } from "./interchange/schema.js";
 import { LIMITS } from "./limits.js";
 import { PHASES } from "./phases.js";
+import { quotaSettingsSchema } from "./quotas.js";
 
 // "__proto__" is the one id a plain JSON object cannot carry as a key in every runtime: refused.
 const id = z
@@ -55,6 +56,7 @@ export const settingsPatchSchema = z
     minVotersPerGroup: z.number().int().min(1).max(100),
     breakdownsOnProjector: z.boolean(),
     showAuthors: z.boolean(),
+    ...quotaSettingsSchema.shape,
   })
   .partial()
   .strict();

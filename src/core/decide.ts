@@ -95,7 +95,7 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       return ok([{ type: "participantJoined", participant, ...(previous ? { previous } : {}) }]);
     }
     case "addCard":
-      return decideAddCard(state, command, actor);
+      return decideAddCard(state, command, actor, now);
     case "editCard": {
       const card = ownCard(state, command.cardId, actor);
       if (!card.ok) return card;
@@ -348,6 +348,9 @@ function decideRestoreTheme(state: WorkshopState, command: CommandOf<"restoreThe
 }
 
 function decideCastVote(state: WorkshopState, command: CommandOf<"castVote">, actor: Actor): Result<DomainEvent[]> {
+  // Dots are a person's: only someone who joined (whom the console counts among the people) casts
+  // them, so a device cannot vote under ids it makes up without each showing in the room.
+  if (!entry(state.participants, actor.id)) return fail("notJoined", "Join the workshop before voting");
   if (!findTheme(state, command.themeId))
     return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
   const { voteBudget, votesPerThemeCap } = state.settings;

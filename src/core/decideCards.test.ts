@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ana, ben, board, brainstorm, columns, move, refusal, toPhase } from "../../test/support/decideBoards.js";
-import { boardProblems, eventsFor, FACILITATOR, play } from "../../test/support/workshops.js";
+import { boardProblems, eventsFor, FACILITATOR, NOW, play } from "../../test/support/workshops.js";
 import type { Command } from "./commands.js";
 import type { WorkshopState } from "./model.js";
 import { reduceAll } from "./reducer.js";
@@ -15,6 +15,7 @@ describe("decide: adding cards", () => {
         type: "cardAdded",
         card: { id: "a1", text: "More daylight", authorId: "p-ana", author: "Ana", group: "Ops" },
         place: { themeId: null, index: 1 },
+        pace: { since: NOW, cards: 1 },
       },
     ]);
     const next = reduceAll(state, events);

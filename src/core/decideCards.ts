@@ -2,6 +2,7 @@ import type { Command } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import { LIMITS } from "./limits.js";
 import { type Actor, type Card, type CardPlace, entry, findTheme, locateCard, type WorkshopState } from "./model.js";
+import { nextCardPace } from "./quotas.js";
 import { fail, ok, type Result } from "./result.js";
 
 /** The deciders of the commands that add, merge, move and submit cards (see decide.ts). */
@@ -12,6 +13,7 @@ export function decideAddCard(
   state: WorkshopState,
   command: CommandOf<"addCard">,
   actor: Actor,
+  now: string | undefined,
 ): Result<DomainEvent[]> {
   if (state.cards.get(command.cardId))
     return fail("cardExists", `Card ${command.cardId} already exists`, { cardId: command.cardId });
@@ -24,6 +26,9 @@ export function decideAddCard(
   }
   if (actor.role === "participant" && command.themeId)
     return fail("participantCardToPile", "Participants add cards to the unclustered pile");
+  const paced = actor.role === "participant" ? nextCardPace(state, actor, now) : ok(undefined);
+  if (!paced.ok) return paced;
+  const pace = paced.value ? { pace: paced.value } : {};
   const theme = command.themeId ? findTheme(state, command.themeId) : undefined;
   if (command.themeId && !theme)
     return fail("themeNotFound", `Theme ${command.themeId} does not exist`, { themeId: command.themeId });
@@ -44,12 +49,12 @@ export function decideAddCard(
       return fail("tableSentCards", "Your table has sent its cards for this round");
     if (tableId) card.tableId = tableId;
     card.stage = tableId ? "candidate" : "submitted";
-    return ok([{ type: "cardAdded", card, place: null }]);
+    return ok([{ type: "cardAdded", card, place: null, ...pace }]);
   }
   const place = theme
     ? { themeId: theme.id, index: theme.cardIds.length }
     : { themeId: null, index: state.unclustered.length };
-  return ok([{ type: "cardAdded", card, place }]);
+  return ok([{ type: "cardAdded", card, place, ...pace }]);
 }
 
 export function decideSubmitTableCards(

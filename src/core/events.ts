@@ -15,6 +15,7 @@ import type {
   WorkshopState,
 } from "./model.js";
 import type { Phase } from "./phases.js";
+import type { CardPace } from "./quotas.js";
 
 /**
  * The full content a workshop starts from (a new blank one or an imported file), as the log keeps
@@ -38,8 +39,11 @@ export type DomainEvent =
   /** `text` and `previous` are "" for the phase's default line. */
   | { type: "instructionSet"; phase: Phase; text: string; previous: string }
   | { type: "participantJoined"; participant: Participant; previous?: Participant }
-  /** `place` is null for a card that waits off the board for its round. */
-  | { type: "cardAdded"; card: Card; place: CardPlace | null }
+  /**
+   * `place` is null for a card that waits off the board for its round. `pace`: a participant's
+   * minute of cards with this one counted (quotas.ts), absent for the facilitator's and restored cards.
+   */
+  | { type: "cardAdded"; card: Card; place: CardPlace | null; pace?: CardPace }
   | { type: "cardEdited"; cardId: string; text: string; previous: string }
   | { type: "cardRemoved"; card: Card; place: CardPlace | null }
   | { type: "cardMoved"; cardId: string; from: CardPlace; to: CardPlace }

@@ -21,6 +21,7 @@ export * from "./model.js";
 export * from "./permissions.js";
 export * from "./phases.js";
 export * from "./protocol.js";
+export * from "./quotas.js";
 export * from "./reducer.js";
 export * from "./refusals.js";
 export * from "./replica.js";

@@ -4,6 +4,7 @@ import type { Command } from "./commands.js";
 import { DEFAULT_MIN_VOTERS_PER_GROUP } from "./groupBreakdown.js";
 import type { Instructions } from "./instructions.js";
 import type { Phase } from "./phases.js";
+import { type CardPace, DEFAULT_QUOTAS } from "./quotas.js";
 
 /** The two kinds of people in a session. Accounts and tokens live at the edge, not here. */
 export type Role = "facilitator" | "participant";
@@ -77,6 +78,11 @@ export interface WorkshopSettings {
   breakdownsOnProjector?: boolean;
   /** The console, the projector and the report name each card's author (never without names: `anonymousCards`). */
   showAuthors?: boolean;
+  // Participant quotas (quotas.ts): absent in workshops from before they existed, where the
+  // defaults apply (`quotasOf`).
+  cardsPerMinute?: number;
+  cardsPerParticipant?: number;
+  newParticipantsPerMinute?: number;
 }
 
 /** The privacy settings of a workshop, with their defaults where its log predates them. */
@@ -227,6 +233,11 @@ export interface WorkshopState {
   joinCode: string;
   /** Top-level fields of an imported file that this version does not know, kept for export. */
   extensions: Record<string, unknown>;
+  /**
+   * Each participant's current minute of cards, for the cards-a-minute quota (quotas.ts). Kept
+   * with the state on the server, never sent to clients (they do not decide).
+   */
+  cardPace?: Record<string, CardPace>;
 }
 
 export const DEFAULT_SETTINGS: WorkshopSettings = {
@@ -240,6 +251,7 @@ export const DEFAULT_SETTINGS: WorkshopSettings = {
   minVotersPerGroup: DEFAULT_MIN_VOTERS_PER_GROUP,
   breakdownsOnProjector: false,
   showAuthors: false,
+  ...DEFAULT_QUOTAS,
 };
 
 /** Number of distinct column symbols the views can draw. */

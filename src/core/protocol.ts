@@ -23,6 +23,8 @@ export const CLOSE_CODES = {
   badMessage: 4002,
   /** No workshop with that id. */
   unknownWorkshop: 4004,
+  /** Too many new participants from this network address this minute: try again shortly. */
+  tooManyNewcomers: 4029,
   /** The server is restarting: reconnect with `since`. */
   serverRestart: 1012,
 } as const;
@@ -126,7 +128,7 @@ export type ServerMessage =
 export interface ErrorMessage {
   type: "error";
   id?: string;
-  code: DomainErrorCode | "bad_message" | "unauthorized";
+  code: DomainErrorCode | "bad_message" | "unauthorized" | "too_large" | "busy";
   message: string;
   reason?: RefusalReason;
   params?: RefusalParams;

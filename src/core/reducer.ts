@@ -49,6 +49,10 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
       return { ...state, participants: { ...state.participants, [event.participant.id]: event.participant } };
     case "cardAdded": {
       const withCard = { ...state, cards: state.cards.set(event.card.id, event.card) };
+      if (event.pace && event.card.authorId) {
+        withCard.cardPace = { ...state.cardPace };
+        setEntry(withCard.cardPace, event.card.authorId, event.pace);
+      }
       return event.place ? insertCardAt(withCard, event.card.id, event.place) : withCard;
     }
     case "cardEdited": {

@@ -21,6 +21,12 @@ export interface RefusalParamsByReason {
   cardNotOnBoard: { cardId: string };
   cardTooLong: { max: number };
   workshopFull: { max: number };
+  /** A participant's quota of cards a minute (quotas.ts). */
+  cardsPerMinute: { max: number };
+  /** A participant's quota of cards on the board. */
+  cardsPerParticipant: { max: number };
+  /** Dots come only from someone who joined the workshop. */
+  notJoined: None;
   participantCardToPile: None;
   notYourCard: None;
   cardsNotMovable: None;
@@ -81,6 +87,9 @@ export const REFUSAL_CODES: { readonly [R in RefusalReason]: DomainErrorCode } =
   cardNotOnBoard: "not_found",
   cardTooLong: "invalid",
   workshopFull: "invalid",
+  cardsPerMinute: "invalid",
+  cardsPerParticipant: "invalid",
+  notJoined: "forbidden",
   participantCardToPile: "forbidden",
   notYourCard: "forbidden",
   cardsNotMovable: "forbidden",

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { stateToDocument } from "../core/index.js";
 import { buildReport, documentTitle, type ReportSource } from "./buildReport.js";
 import { renderCsv } from "./csv/renderCsv.js";
 import { renderDocx } from "./docx/renderDocx.js";
 import { renderHtml } from "./html/renderHtml.js";
+import { reportStylesheet } from "./html/styles.js";
 import { renderMarkdown } from "./markdown/renderMarkdown.js";
 import { renderPdf } from "./pdf/renderPdf.js";
 
@@ -18,6 +20,11 @@ export interface RenderedReport {
   contentType: string;
   /** An ASCII file name safe for Content-Disposition and any file system. */
   filename: string;
+  /**
+   * HTML only: the base64 SHA-256 of the report's one stylesheet (exactly the content of its
+   * `<style>` element), for a Content-Security-Policy that allows that style and nothing else.
+   */
+  styleHash?: string;
 }
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -50,7 +57,10 @@ export async function renderReport(source: ReportSource, format: ReportFormat): 
     case "docx":
       return done(await renderDocx(model));
     case "html":
-      return done(utf8(renderHtml(model)));
+      return {
+        ...done(utf8(renderHtml(model))),
+        styleHash: createHash("sha256").update(reportStylesheet(model)).digest("base64"),
+      };
     case "md":
       return done(utf8(renderMarkdown(model)));
     case "csv":

@@ -8,6 +8,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { CLOSE_CODES, isLoopbackHost, PROTOCOL_VERSION } from "../core/index.js";
+import { type ReportPool, reportPool } from "../report/pool/reportPool.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { AppError } from "./errors.js";
@@ -25,6 +26,7 @@ import type { EventStore } from "./store/eventStore.js";
 import type { WorkshopService } from "./workshopService.js";
 import { Connection } from "./ws/connection.js";
 import { Hub } from "./ws/hub.js";
+import { NewcomerLimit } from "./ws/newcomerLimit.js";
 
 export interface AppOptions {
   store: EventStore;
@@ -43,6 +45,8 @@ export interface AppOptions {
   webRoot?: string;
   /** PEM certificate and key: HTTPS and WSS instead of HTTP and WS. */
   https?: { cert: string; key: string };
+  /** Where reports render (default: a pool of worker threads, stopped with the app). */
+  reports?: ReportPool;
   /** This process's metrics (a fresh set by default), shared with what was built before the app. */
   metrics?: Metrics;
   /** METRICS_TOKEN: opens /metrics to whoever presents it. */
@@ -73,7 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(() => (data) => ({ value: data }));
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) return reply.code(error.status).send(error.toJSON());
+    if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header("retry-after", String(error.retryAfterSeconds));
+      return reply.code(error.status).send(error.toJSON());
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       return reply.code(status).send({ error: { code: "invalid", message: (error as Error).message } });
@@ -145,11 +152,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
   await app.register(joinRoutes, { service });
   await app.register(joinAddressRoutes, options.joinAddress ?? { host: "127.0.0.1" });
+  const reports = options.reports ?? reportPool();
+  app.addHook("onClose", async () => reports.stop());
   await app.register(reportRoutes, {
     service,
     store,
     auth,
     publicUrl,
+    reports,
     onRender: (format, seconds) => metrics.reportRendered(format, seconds),
   });
   await app.register(operationsRoutes, {
@@ -160,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(suggestionRoutes, { service, auth, bus });
 
+  const newcomers = new NewcomerLimit();
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
     new Connection(socket, {
       service,
@@ -172,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       log: request.log,
       metrics,
       stream: request.socket,
+      admitParticipant: (state, participantId) => newcomers.admit(state, request.ip, participantId),
     });
   });
 

@@ -1,7 +1,7 @@
 import type { DomainError, DomainErrorCode, RefusalParams, RefusalReason, ValidationIssue } from "../core/index.js";
 
 /** The domain's codes plus those only the edge knows (who is signed in). */
-export type ErrorCode = DomainErrorCode | "unauthorized";
+export type ErrorCode = DomainErrorCode | "unauthorized" | "too_large" | "busy";
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -9,6 +9,8 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 422,
+  busy: 429,
 };
 
 /** Why, for a client to say it in its person's language: a refused command's reason and params. */
@@ -30,6 +32,8 @@ export class AppError extends Error {
     message: string,
     readonly issues?: ValidationIssue[],
     readonly refusal?: Refusal,
+    /** For `busy`: when to try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -83,6 +83,11 @@ describe.skipIf(!available)("WorkshopService sharing PostgreSQL and Redis with a
     const [a, b] = await twoProcesses();
     const created = await a.service.create({ title: "Two processes", language: "en" });
     await a.service.execute(created.id, facilitator, "phase", { type: "setPhase", phase: "brainstorm" });
+    // Thirty cards at once from each writer: beyond a person's quota of cards a minute.
+    await a.service.execute(created.id, facilitator, "quotas", {
+      type: "updateSettings",
+      patch: { cardsPerMinute: 1000 },
+    });
     const loadedAt = (await b.service.get(created.id)).seq;
 
     const writer = async (process: typeof a, name: string) => {
@@ -101,8 +106,8 @@ describe.skipIf(!available)("WorkshopService sharing PostgreSQL and Redis with a
     await Promise.all([writer(a, "ana"), writer(b, "ben"), writer(a, "cy"), writer(b, "di")]);
 
     const head = (await a.store.getWorkshop(created.id))?.seq ?? 0;
-    // setPhase, then 4 × (join + 30 cards); the create is seq 1.
-    expect(head).toBe(2 + 4 * 31);
+    // setPhase and the quotas, then 4 × (join + 30 cards); the create is seq 1.
+    expect(head).toBe(3 + 4 * 31);
     await until(
       async () => (await a.service.get(created.id)).seq === head && (await b.service.get(created.id)).seq === head,
       "both rooms at the head",

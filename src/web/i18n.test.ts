@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { PHASES, REFUSAL_REASONS, SYMBOL_COUNT, type WorkshopContext } from "../core/index.js";
+import { DEFAULT_QUOTAS, PHASES, REFUSAL_REASONS, SYMBOL_COUNT, type WorkshopContext } from "../core/index.js";
 import reportEn from "../report/locales/en.json" with { type: "json" };
 import reportFr from "../report/locales/fr.json" with { type: "json" };
 import { EVENT_TYPES } from "./history/eventLabels.js";
@@ -43,6 +43,7 @@ const TEMPLATES: Record<string, readonly (string | number)[]> = {
   "replay.by_${value}": ["event", "time"],
   "reportPage.formats.${format}": ["pdf", "docx", "html", "md", "csv", "json"],
   "console.settings.mode_${mode}": ["open", "rounds"],
+  "console.settings.${key}": Object.keys(DEFAULT_QUOTAS),
   "console.context.${name}": CONTEXT_FIELDS,
   "refusals.${reason}": REFUSAL_REASONS,
   "fatal.${live.fatal}": FATAL_REASONS,

@@ -321,6 +321,8 @@ describe("idempotent commands", () => {
 describe("ordering under concurrency", () => {
   it("delivers every event to every client in seq order without gaps while three clients write at once", async () => {
     const { workshop, facilitator } = await brainstormingWorkshop();
+    // Twenty cards at once from each writer: beyond a person's quota of cards a minute.
+    await facilitator.expectAck("quotas", { type: "updateSettings", patch: { cardsPerMinute: 1000 } });
     const start = facilitator.seq;
     const writers = await Promise.all(["w1", "w2", "w3"].map((id) => participant(workshop, id)));
     const watcher = await participant(workshop, "watcher");

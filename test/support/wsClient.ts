@@ -37,6 +37,8 @@ export interface ClientOptions {
   hello?: boolean;
   /** Over wss: the one certificate authority to trust (a test's self-signed certificate). */
   ca?: string;
+  /** Headers of the upgrade request, such as a session `cookie`, as a browser sends them. */
+  headers?: Record<string, string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -71,7 +73,10 @@ export class TestClient {
 
   constructor(readonly options: ClientOptions) {
     this.replica = options.resumeFrom;
-    this.socket = new WebSocket(options.wsUrl, options.ca === undefined ? {} : { ca: options.ca });
+    this.socket = new WebSocket(options.wsUrl, {
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      ...(options.headers ? { headers: options.headers } : {}),
+    });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once("open", () => resolve());
       this.socket.once("error", reject);

@@ -9,6 +9,7 @@ import {
   type WorkshopState,
 } from "../model.js";
 import type { Phase } from "../phases.js";
+import { DEFAULT_QUOTAS, type ParticipantQuotas, quotasOf } from "../quotas.js";
 import { WORKSHOP_FORMAT, type WorkshopDocument } from "./schema.js";
 
 /** Keys of `workshop/v1` that map onto the state; anything else at the top level is an extension. */
@@ -39,6 +40,7 @@ const KNOWN_KEYS = new Set([
   "source",
   "votes",
   "privacy",
+  "quotas",
 ]);
 
 type PrivacyKey = keyof NonNullable<WorkshopDocument["privacy"]>;
@@ -83,7 +85,7 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
     createdAt,
     phase: inferPhase(doc),
     context,
-    settings: { ...DEFAULT_SETTINGS, ...doc.privacy },
+    settings: { ...DEFAULT_SETTINGS, ...doc.privacy, ...doc.quotas },
     cards,
     themes,
     unclustered,
@@ -144,6 +146,7 @@ export function stateToDocument(state: WorkshopState): WorkshopDocument {
     ...optional("source", context.source),
     ...(state.votes.length > 0 ? { votes: state.votes } : {}),
     ...privacyOf(state.settings),
+    ...changedQuotas(state),
     ...state.extensions,
   };
 }
@@ -154,6 +157,15 @@ function privacyOf(settings: WorkshopSettings): { privacy?: NonNullable<Workshop
     (key) => settings[key] !== undefined && settings[key] !== DEFAULT_SETTINGS[key],
   ).map((key) => [key, settings[key]]);
   return changed.length > 0 ? { privacy: Object.fromEntries(changed) } : {};
+}
+
+/** The quotas that differ from the defaults, so that a file of a workshop that kept them all stays as it was. */
+function changedQuotas(state: WorkshopState): { quotas?: Partial<ParticipantQuotas> } {
+  const quotas = quotasOf(state.settings);
+  const changed = Object.entries(quotas).filter(
+    ([key, value]) => DEFAULT_QUOTAS[key as keyof ParticipantQuotas] !== value,
+  );
+  return changed.length > 0 ? { quotas: Object.fromEntries(changed) } : {};
 }
 
 /** A file carries no phase: a named board resumes at naming's end, cards alone at clustering. */

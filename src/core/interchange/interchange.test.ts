@@ -368,7 +368,7 @@ describe("export stays valid after live changes", () => {
       { type: "setPhase", phase: "prioritize" },
       { type: "openVoting" },
     );
-    state = play(state, ana, { type: "castVote", themeId: "t1", count: 2 });
+    state = play(state, ana, { type: "joinWorkshop", name: "Ana" }, { type: "castVote", themeId: "t1", count: 2 });
     state = play(state, FACILITATOR, { type: "setPhase", phase: "resolve" }, { type: "deleteTheme", themeId: "t1" });
     const result = validateWorkshopDocument(JSON.parse(JSON.stringify(stateToDocument(state))));
     expect(result.ok ? "valid" : formatIssues(result.error.issues)).toBe("valid");

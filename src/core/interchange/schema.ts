@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
+import { quotaSettingsSchema } from "../quotas.js";
 
 export const WORKSHOP_FORMAT = "workshop/v1";
 
@@ -117,6 +118,8 @@ export const workshopDocumentSchema = z
     source: longText.optional(),
     votes: z.array(voteSchema).max(LIMITS.cardsPerWorkshop).optional(),
     privacy: privacySchema.optional(),
+    /** The participant quotas the facilitator set, when they differ from the defaults. */
+    quotas: quotaSettingsSchema.partial().optional(),
   })
   .loose()
   .superRefine((doc, ctx) => {

@@ -1,12 +1,11 @@
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { buildReport } from "../../report/buildReport.js";
-import { renderHtml } from "../../report/html/renderHtml.js";
-import { reportStylesheet } from "../../report/html/styles.js";
-import type { ReportModel } from "../../report/model.js";
-import { REPORT_FORMATS, renderReport } from "../../report/render.js";
+import type { WorkshopState } from "../../core/index.js";
+import { type ReportPool, ReportPoolBusyError } from "../../report/pool/reportPool.js";
+import { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from "../../report/render.js";
+import { tooLargeToRender } from "../../report/size.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
+import { AppError } from "../errors.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
 import { currentReportToken, publishReport, revokeReport, workshopOfReportToken } from "./reportLinks.js";
@@ -18,6 +17,8 @@ export interface ReportRoutesOptions {
   store: EventStore;
   auth: FacilitatorAuth;
   publicUrl: string;
+  /** Where reports render, off the event loop. */
+  reports: ReportPool;
   /** Told how long each render took, by format. */
   onRender?: (format: string, seconds: number) => void;
 }
@@ -48,8 +49,24 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><ti
 
 /** Downloads of the session capture report, and its revocable public link `/r/:token`. */
 export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOptions) {
-  const { service, store, auth, publicUrl } = options;
+  const { service, store, auth, publicUrl, reports } = options;
   const link = (token: string) => ({ token, url: `${publicUrl}/r/${token}` });
+
+  /**
+   * Renders on the pool's workers: refused at once when the workshop is too large to render or
+   * every worker is busy with a full queue. JSON is the state as it is, written on the spot.
+   */
+  const render = async (state: WorkshopState, format: ReportFormat): Promise<RenderedReport> => {
+    if (format === "json") return renderReport(state, format);
+    const tooLarge = tooLargeToRender(state);
+    if (tooLarge) throw new AppError("too_large", tooLarge);
+    try {
+      return await reports.render(state, format);
+    } catch (error) {
+      if (!(error instanceof ReportPoolBusyError)) throw error;
+      throw new AppError("busy", error.message, undefined, undefined, error.retryAfterSeconds);
+    }
+  };
 
   app.get(
     "/api/workshops/:id/report",
@@ -67,10 +84,10 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
       await auth.assertFacilitator(request, id);
       const { state } = await service.get(id);
       const started = performance.now();
-      const report = await renderReport(state, format);
+      const report = await render(state, format);
       options.onRender?.(format, (performance.now() - started) / 1000);
       // Downloaded HTML is an attachment, but should a browser show it anyway, it gets the report page's policy.
-      if (format === "html") reply.header("content-security-policy", reportPagePolicy(styleHash(buildReport(state))));
+      if (report.styleHash) reply.header("content-security-policy", reportPagePolicy(report.styleHash));
       return reply
         .header("content-type", report.contentType)
         .header("content-disposition", `attachment; filename="${report.filename}"`)
@@ -142,15 +159,12 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
         .header("x-robots-tag", "noindex, nofollow")
         .type("text/html; charset=utf-8");
       if (!workshopId) return notFound(reply);
-      const model = buildReport((await service.get(workshopId)).state);
-      return reply.header("content-security-policy", reportPagePolicy(styleHash(model))).send(renderHtml(model));
+      const page = await render((await service.get(workshopId)).state, "html");
+      return reply
+        .header("content-security-policy", reportPagePolicy(page.styleHash ?? ""))
+        .send(Buffer.from(page.body));
     },
   );
-}
-
-/** The base64 SHA-256 of the report's stylesheet, which is exactly the content of its one <style> element. */
-function styleHash(model: ReportModel): string {
-  return createHash("sha256").update(reportStylesheet(model)).digest("base64");
 }
 
 function notFound(reply: FastifyReply) {

@@ -63,6 +63,8 @@ export interface ConnectionDeps {
   maxBufferedBytes?: number;
   /** The TCP stream under the WebSocket: when given, a turn's frames leave in one system call. */
   stream?: Duplex;
+  /** Whether a participant may join now (the newcomers-per-address quota); everyone when absent. */
+  admitParticipant?: (state: WorkshopState, participantId: string) => boolean;
 }
 
 /** The part of a pino logger a connection uses. */
@@ -213,6 +215,9 @@ export class Connection implements Subscriber {
       // A participant's device id is its secret; the room knows it by a hash of it.
       id: hello.role === "participant" ? publicParticipantId(deviceId) : deviceId,
     };
+    if (actor.role === "participant" && !(await this.admitted(hello.workshopId, actor.id))) {
+      return this.close(CLOSE_CODES.tooManyNewcomers, "Too many new participants from this network; try again shortly");
+    }
     if (hello.role === "facilitator") this.facilitatorName = (await this.deps.facilitatorName?.()) ?? "";
     const joined: Joined = {
       workshopId: hello.workshopId,
@@ -254,6 +259,14 @@ export class Connection implements Subscriber {
       }
       throw error;
     }
+  }
+
+  /** The newcomers quota; an unknown workshop passes here and is refused by the hello that follows. */
+  private async admitted(workshopId: string, participantId: string): Promise<boolean> {
+    const admit = this.deps.admitParticipant;
+    if (!admit) return true;
+    const current = await this.deps.service.get(workshopId).catch(() => undefined);
+    return !current || admit(current.state, participantId);
   }
 
   /**

@@ -12,7 +12,7 @@ import {
   type WorkshopState,
 } from "../../core/index.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
-import { snapshotFrame } from "./snapshotFrame.js";
+import { forClients, snapshotFrame } from "./snapshotFrame.js";
 
 /** How a participant who starts a batch with the results `revealed` (or not) sees each of its events. */
 interface Reading {
@@ -182,5 +182,5 @@ export function participantSnapshotFrame(seq: number, state: WorkshopState, view
   }
   if (!room.owners.has(viewerId)) return snapshotFrame(seq, room.board);
   const own = stateWithoutOthersAuthors(stateForParticipant(state, viewerId), viewerId);
-  return Buffer.from(JSON.stringify({ type: "snapshot", seq, state: own }));
+  return Buffer.from(JSON.stringify({ type: "snapshot", seq, state: forClients(own) }));
 }

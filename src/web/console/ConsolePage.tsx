@@ -102,7 +102,14 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
               onSave={(patch) => send({ type: "updateContext", patch })}
             />
           ) : hasPhaseWork(phase) ? (
-            <PhaseWork state={state} actor={actor} send={send} client={client} peers={Object.values(live.peers)} />
+            <PhaseWork
+              state={state}
+              actor={actor}
+              send={send}
+              client={client}
+              peers={Object.values(live.peers)}
+              present={live.presence?.connected ?? 0}
+            />
           ) : phase === "brainstorm" || phase === "cluster" ? (
             <ClusterWork
               state={state}

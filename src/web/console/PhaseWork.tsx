@@ -21,10 +21,12 @@ interface PhaseProps {
   send: (command: Command) => void;
   client: LiveClient;
   peers: readonly PeerFocusMessage[];
+  /** Participants connected now (presence), for the vote's "ballots: N of M people present". */
+  present: number;
 }
 
 /** The console's main area from naming on: name the columns, resolve, vote, look back. */
-export function PhaseWork({ state, actor, send, client, peers }: PhaseProps) {
+export function PhaseWork({ state, actor, send, client, peers, present }: PhaseProps) {
   switch (state.phase) {
     case "name":
       return (
@@ -36,7 +38,7 @@ export function PhaseWork({ state, actor, send, client, peers }: PhaseProps) {
     case "resolve":
       return <ResolvePanel state={state} actor={actor} client={client} peers={peers} send={send} />;
     case "prioritize":
-      return <VotingPanel state={state} send={send} />;
+      return <VotingPanel state={state} send={send} present={present} />;
     case "capture":
       return (
         <>

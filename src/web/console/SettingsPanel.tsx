@@ -1,7 +1,17 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Command, privacySettings, type SettingsPatch, type WorkshopState } from "../../core/index.js";
+import {
+  type Command,
+  type ParticipantQuotas,
+  privacySettings,
+  quotaSettingsSchema,
+  quotasOf,
+  type SettingsPatch,
+  type WorkshopState,
+} from "../../core/index.js";
 import { newId } from "../newId.js";
+
+const QUOTA_KEYS = ["cardsPerMinute", "cardsPerParticipant", "newParticipantsPerMinute"] as const;
 
 type OnOffSetting =
   | "anonymousCards"
@@ -30,6 +40,12 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
       {label}
     </label>
   );
+  const quotas = quotasOf(settings);
+  const setQuota = (key: keyof ParticipantQuotas, value: number) => {
+    const patch = { [key]: value };
+    if (value !== quotas[key] && quotaSettingsSchema.partial().safeParse(patch).success)
+      send({ type: "updateSettings", patch });
+  };
   return (
     <section className="panel settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t("console.settings.heading")}</h2>
@@ -67,6 +83,22 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
         />
       </label>
       {onOff("breakdownsOnProjector", privacy.breakdownsOnProjector, t("console.settings.breakdownsOnProjector"))}
+      <fieldset>
+        <legend>{t("console.settings.quotas")}</legend>
+        {QUOTA_KEYS.map((key) => (
+          <label key={key}>
+            {t(`console.settings.${key}`)}
+            <input
+              type="number"
+              min={1}
+              defaultValue={quotas[key]}
+              key={`${key}-${quotas[key]}`}
+              data-testid={`quota-${key}`}
+              onBlur={(event) => setQuota(key, Number(event.target.value))}
+            />
+          </label>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>{t("console.settings.mode")}</legend>
         {(["open", "rounds"] as const).map((mode) => (

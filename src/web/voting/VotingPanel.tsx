@@ -4,8 +4,20 @@ import { ResultsChart } from "./ResultsChart.js";
 import { tallyVotes } from "./tally.js";
 import "./voting.css";
 
-/** The dot vote in the console: how many dots, open and close, and reveal the results. */
-export function VotingPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
+/**
+ * The dot vote in the console: how many dots, open and close, and reveal the results. "Ballots: N
+ * of M people present" puts the people who voted beside those connected, so that more ballots than
+ * people (one device voting under many ids) shows at a glance.
+ */
+export function VotingPanel({
+  state,
+  send,
+  present,
+}: {
+  state: WorkshopState;
+  send: (command: Command) => void;
+  present: number;
+}) {
   const { t } = useTranslation();
   const { voting, settings } = state;
   const { overall } = tallyVotes(state);
@@ -47,6 +59,9 @@ export function VotingPanel({ state, send }: { state: WorkshopState; send: (comm
       <p className="voting-status" data-testid="voting-status">
         <strong>{voting.status === "open" ? t("voting.isOpen") : t("voting.isClosed")}</strong> ·{" "}
         {t("voting.progress", { count: people, voters, dots: t("voting.dotsPlaced", { count: overall.dots }) })}
+      </p>
+      <p className="voting-ballots" data-testid="ballots" data-stuffed={voters > present ? "" : undefined}>
+        {t("voting.ballots", { voters, count: present })}
       </p>
       <div className="row">
         {voting.status === "open" ? (
