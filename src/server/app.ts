@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
+import { cspConnectSources, guardOrigins } from "./edge/origins.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
 import type { PresenceExchange } from "./presenceExchange.js";
@@ -38,6 +39,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
   webRoot?: string;
+  /** ALLOWED_ORIGINS: other sites' pages that may open the WebSocket and change things (see edge/origins.ts). */
+  allowedOrigins?: readonly string[];
 }
 
 /** Builds the HTTP and WebSocket server around an already opened store and service. */
@@ -69,9 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // QR codes and logos are data: URLs; the WebSocket is same-origin.
+        // QR codes and logos are data: URLs; the WebSocket is this server's, at its own or its public address.
         imgSrc: ["'self'", "data:", "blob:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
+        connectSrc: cspConnectSources(publicUrl),
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         frameSrc: ["'self'"],
@@ -98,6 +101,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       app.websocketServer.close(() => done());
     },
   });
+
+  // After the WebSocket plugin, whose own onRequest hook marks an upgrade, so that a refused one's
+  // socket is closed once the 403 is written.
+  guardOrigins(app, [publicUrl, ...(options.allowedOrigins ?? [])]);
 
   const hub = new Hub(
     bus,

@@ -19,6 +19,29 @@ const envSchema = z
       .min(1)
       .optional()
       .transform((value) => (value === undefined || value === "false" ? false : value === "true" ? true : value)),
+    /**
+     * Other sites whose pages may open the WebSocket and send state-changing requests with a
+     * facilitator's cookie (PUBLIC_URL's origin and the request's own are always allowed):
+     * origins such as `https://intranet.example.org`, separated by commas.
+     */
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .url({ protocol: /^https?$/ })
+            .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), {
+              message: "must be an origin: scheme, host and port only, such as https://intranet.example.org",
+            }),
+        ),
+      ),
     /** Several processes: the shared PostgreSQL store and the Redis bus between them, both or neither. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -39,6 +62,8 @@ export interface ServerConfig {
   publicUrlGiven: boolean;
   logLevel: string;
   trustProxy: boolean | string;
+  /** ALLOWED_ORIGINS: other sites' pages allowed to act here (see edge/origins.ts). */
+  allowedOrigins: string[];
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
 }
@@ -50,8 +75,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  const { PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL, LOG_LEVEL, TRUST_PROXY, DATABASE_URL, REDIS_URL, REDIS_CHANNEL } =
-    parsed.data;
+  const {
+    PORT,
+    HOST,
+    CONCORD_DATA_DIR,
+    PUBLIC_URL,
+    LOG_LEVEL,
+    TRUST_PROXY,
+    ALLOWED_ORIGINS,
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_CHANNEL,
+  } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -60,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrlGiven: PUBLIC_URL !== undefined,
     logLevel: LOG_LEVEL,
     trustProxy: TRUST_PROXY,
+    allowedOrigins: ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),

@@ -34,6 +34,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     joinAddress: { host: config.host, ...(config.publicUrlGiven ? { publicUrl: config.publicUrl } : {}) },
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
     webRoot,
   });
   app.addHook("onClose", async () => {

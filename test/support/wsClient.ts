@@ -32,6 +32,8 @@ export interface ClientOptions {
   protocol?: number;
   /** When false, connect without saying hello. */
   hello?: boolean;
+  /** Headers of the upgrade request, such as a browser's `Origin` and `Cookie`. */
+  headers?: Record<string, string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -64,7 +66,7 @@ export class TestClient {
 
   constructor(readonly options: ClientOptions) {
     this.replica = options.resumeFrom ? structuredClone(options.resumeFrom) : undefined;
-    this.socket = new WebSocket(options.wsUrl);
+    this.socket = new WebSocket(options.wsUrl, options.headers ? { headers: options.headers } : {});
     this.opened = new Promise((resolve, reject) => {
       this.socket.once("open", () => resolve());
       this.socket.once("error", reject);
