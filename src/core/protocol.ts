@@ -23,6 +23,8 @@ export const CLOSE_CODES = {
   badMessage: 4002,
   /** No workshop with that id. */
   unknownWorkshop: 4004,
+  /** No `hello` within the server's deadline (10 s): reconnect. */
+  helloTimeout: 4008,
   /** The server is restarting: reconnect with `since`. */
   serverRestart: 1012,
 } as const;

@@ -10,6 +10,7 @@ import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { cspConnectSources, guardOrigins } from "./edge/origins.js";
+import { closeSilentConnections, httpServerTimeouts, SERVER_TIMEOUTS, type ServerTimeouts } from "./edge/timeouts.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
 import type { PresenceExchange } from "./presenceExchange.js";
@@ -41,18 +42,23 @@ export interface AppOptions {
   webRoot?: string;
   /** ALLOWED_ORIGINS: other sites' pages that may open the WebSocket and change things (see edge/origins.ts). */
   allowedOrigins?: readonly string[];
+  /** How long clients may take (tests shorten them); SERVER_TIMEOUTS by default. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 /** Builds the HTTP and WebSocket server around an already opened store and service. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, accounts, bus, service, publicUrl } = options;
   const auth = new FacilitatorAuth(store, accounts);
+  const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
+    ...httpServerTimeouts(timeouts),
     logger: { level: options.logLevel ?? "info" },
     trustProxy: options.trustProxy ?? false,
     // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
     bodyLimit: 16 * 1024 * 1024,
   });
+  closeSilentConnections(app.server, timeouts);
   // Zod validates inside each handler, so that HTTP, WebSocket and the CLI name problems the
   // same way; the route JSON Schemas only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
@@ -133,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       log: app.log,
       stream: request.socket,
+      timeouts,
     });
   });
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { WorkshopState } from "../../src/core/index.js";
 import { SqliteAccountStore } from "../../src/server/accounts/sqliteAccountStore.js";
-import { buildApp } from "../../src/server/app.js";
+import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { LocalEventBus } from "../../src/server/eventBus.js";
 import type { WorkshopSummary } from "../../src/server/store/eventStore.js";
 import { openSqliteStore, type SqliteEventStore } from "../../src/server/store/sqliteStore.js";
@@ -93,13 +93,24 @@ export const TEST_PUBLIC_URL = "http://concord.test";
  * Starts the app the way `startServer` does (event store and accounts in one SQLite file), without
  * the demo seed or signal handlers, and signs up one facilitator.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+  /** More of the app's options, such as short timeouts. */
+  extra: Partial<Omit<AppOptions, "store" | "accounts" | "bus" | "service" | "publicUrl">> = {},
+): Promise<TestServer> {
   const dataDir = makeTempDir();
   const store = openSqliteStore(dataDir);
   const accounts = new SqliteAccountStore(join(dataDir, "concord.db"));
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus });
-  const app = await buildApp({ store, accounts, bus, service, publicUrl: TEST_PUBLIC_URL, logLevel: "silent" });
+  const app = await buildApp({
+    store,
+    accounts,
+    bus,
+    service,
+    publicUrl: TEST_PUBLIC_URL,
+    logLevel: "silent",
+    ...extra,
+  });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

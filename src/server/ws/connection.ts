@@ -16,6 +16,7 @@ import {
   type ServerMessage,
   type WorkshopState,
 } from "../../core/index.js";
+import { SERVER_TIMEOUTS } from "../edge/timeouts.js";
 import { AppError } from "../errors.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
@@ -24,6 +25,7 @@ import type { Hub, Subscriber } from "./hub.js";
 import { type ParticipantFrame, ParticipantFrames, participantSnapshotFrame } from "./participantFrames.js";
 import { publicParticipantId } from "./participantIdentity.js";
 import { snapshotFrame } from "./snapshotFrame.js";
+import { SocketDeadlines } from "./socketDeadlines.js";
 import { corkForThisTurn } from "./turnBatcher.js";
 
 /** A client further behind than this gets a snapshot instead of a replay of the log. */
@@ -60,6 +62,8 @@ export interface ConnectionDeps {
   maxBufferedBytes?: number;
   /** The TCP stream under the WebSocket: when given, a turn's frames leave in one system call. */
   stream?: Duplex;
+  /** How long to wait for hello, and for any sign of life after it (default SERVER_TIMEOUTS). */
+  timeouts?: { helloMs: number; idleMs: number };
 }
 
 /**
@@ -75,12 +79,15 @@ export class Connection implements Subscriber {
   private facilitatorName = "";
   /** Commands sent by this client and not yet answered. */
   private awaitingAck = 0;
+  private readonly deadlines: SocketDeadlines;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
   ) {
+    this.deadlines = new SocketDeadlines(socket, deps.timeouts ?? SERVER_TIMEOUTS);
     socket.on("message", (data) => {
+      this.deadlines.heardFrom();
       this.queue = this.queue.then(() => this.handleRaw(data.toString())).catch((error) => this.handleCrash(error));
     });
     socket.on("close", () => {
@@ -178,6 +185,7 @@ export class Connection implements Subscriber {
   }
 
   private async handleHello(hello: HelloMessage): Promise<void> {
+    this.deadlines.helloSaid();
     if (this.joined) return this.send({ type: "error", code: "bad_message", message: "Already joined" });
     if (hello.protocol !== PROTOCOL_VERSION) {
       return this.close(CLOSE_CODES.protocolMismatch, `This server speaks protocol ${PROTOCOL_VERSION}`);
