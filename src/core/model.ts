@@ -201,8 +201,6 @@ export interface WorkshopState {
   timer: Timer | null;
   /** What participants type to join; unique among workshops, assigned by the server. */
   joinCode: string;
-  /** Top-level fields of an imported file that this version does not know, kept for export. */
-  extensions: Record<string, unknown>;
 }
 
 export const DEFAULT_SETTINGS: WorkshopSettings = {

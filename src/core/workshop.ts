@@ -49,6 +49,5 @@ export function blankContent(
     activeRoundId: null,
     timer: null,
     joinCode,
-    extensions: {},
   };
 }

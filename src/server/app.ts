@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { CLOSE_CODES, PROTOCOL_VERSION } from "../core/index.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
+import { limitJsonBodies, MAX_BODY_BYTES } from "./edge/jsonBodies.js";
 import { cspConnectSources, guardOrigins } from "./edge/origins.js";
 import { closeSilentConnections, httpServerTimeouts, SERVER_TIMEOUTS, type ServerTimeouts } from "./edge/timeouts.js";
 import { AppError } from "./errors.js";
@@ -55,10 +56,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...httpServerTimeouts(timeouts),
     logger: { level: options.logLevel ?? "info" },
     trustProxy: options.trustProxy ?? false,
-    // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
-    bodyLimit: 16 * 1024 * 1024,
+    // Imports raise it on their route (MAX_DOCUMENT_BYTES).
+    bodyLimit: MAX_BODY_BYTES,
   });
   closeSilentConnections(app.server, timeouts);
+  limitJsonBodies(app);
   // Zod validates inside each handler, so that HTTP, WebSocket and the CLI name problems the
   // same way; the route JSON Schemas only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));

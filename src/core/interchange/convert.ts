@@ -3,35 +3,6 @@ import { type Card, DEFAULT_SETTINGS, entry, setEntry, type WorkshopContext, typ
 import type { Phase } from "../phases.js";
 import { WORKSHOP_FORMAT, type WorkshopDocument } from "./schema.js";
 
-/** Keys of `workshop/v1` that map onto the state; anything else at the top level is an extension. */
-const KNOWN_KEYS = new Set([
-  "format",
-  "title",
-  "organization",
-  "preparedFor",
-  "preparedBy",
-  "event",
-  "heldOn",
-  "reportDate",
-  "language",
-  "branding",
-  "facilitators",
-  "participantGroups",
-  "overview",
-  "goal",
-  "focusQuestion",
-  "method",
-  "rationalAim",
-  "experientialAim",
-  "themes",
-  "unclusteredCards",
-  "footnotes",
-  "reflections",
-  "nextSteps",
-  "source",
-  "votes",
-]);
-
 /** Turns a validated document into the content of a `workshopCreated` event. */
 export function documentToContent(doc: WorkshopDocument, createdAt: string, joinCode = ""): WorkshopContent {
   const cards: Record<string, Card> = {};
@@ -66,7 +37,6 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
     ...optional("rationalAim", doc.rationalAim),
     ...optional("experientialAim", doc.experientialAim),
   };
-  const extensions = Object.fromEntries(Object.entries(doc).filter(([key]) => !KNOWN_KEYS.has(key)));
   return {
     createdAt,
     phase: inferPhase(doc),
@@ -86,7 +56,6 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
     activeRoundId: null,
     timer: null,
     joinCode,
-    extensions,
   };
 }
 
@@ -131,7 +100,6 @@ export function stateToDocument(state: WorkshopState): WorkshopDocument {
     nextSteps: context.nextSteps,
     ...optional("source", context.source),
     ...(state.votes.length > 0 ? { votes: state.votes } : {}),
-    ...state.extensions,
   };
 }
 
