@@ -37,6 +37,8 @@ export interface AppOptions {
   /** Where phones reach this server (default: loopback only, so join links use the console's address). */
   joinAddress?: JoinAddressOptions;
   logLevel?: string;
+  /** Where the log goes (standard output by default); tests read it. */
+  logStream?: { write(line: string): void };
   /** Fastify's trustProxy: which reverse proxies' X-Forwarded-For to believe (none by default). */
   trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
@@ -54,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     ...httpServerTimeouts(timeouts),
-    logger: { level: options.logLevel ?? "info" },
+    logger: { level: options.logLevel ?? "info", ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: options.trustProxy ?? false,
     // Imports raise it on their route (MAX_DOCUMENT_BYTES).
     bodyLimit: MAX_BODY_BYTES,
@@ -103,6 +105,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(websocket, {
     options: { maxPayload: 1024 * 1024 },
+    // A client's broken frame (too large, not UTF-8, bad opcode) is its fault, not the server's:
+    // a warning with what happened, no stack, and the socket goes.
+    errorHandler(error, socket, request) {
+      request.log.warn({ fault: (error as { code?: string }).code, message: error.message }, "WebSocket client fault");
+      socket.terminate();
+    },
     // Tell clients this is a restart, not an error, so they reconnect with `since`.
     preClose(done) {
       for (const client of app.websocketServer.clients) client.close(CLOSE_CODES.serverRestart, "Server restarting");
