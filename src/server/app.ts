@@ -11,6 +11,7 @@ import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { limitJsonBodies, MAX_BODY_BYTES } from "./edge/jsonBodies.js";
 import { cspConnectSources, guardOrigins } from "./edge/origins.js";
+import type { RateLimitStore } from "./edge/rateLimits.js";
 import { closeSilentConnections, httpServerTimeouts, SERVER_TIMEOUTS, type ServerTimeouts } from "./edge/timeouts.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
@@ -45,6 +46,8 @@ export interface AppOptions {
   webRoot?: string;
   /** ALLOWED_ORIGINS: other sites' pages that may open the WebSocket and change things (see edge/origins.ts). */
   allowedOrigins?: readonly string[];
+  /** Where the sign-in and join-code limits count: Redis with several processes, memory otherwise. */
+  rateLimits?: RateLimitStore;
   /** How long clients may take (tests shorten them); SERVER_TIMEOUTS by default. */
   timeouts?: Partial<ServerTimeouts>;
 }
@@ -132,8 +135,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
-  await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
-  await app.register(joinRoutes, { service });
+  const { rateLimits } = options;
+  await app.register(authRoutes, {
+    accounts,
+    auth,
+    secureCookies: publicUrl.startsWith("https:"),
+    ...(rateLimits ? { rateLimits } : {}),
+  });
+  await app.register(joinRoutes, { service, ...(rateLimits ? { rateLimits } : {}) });
   await app.register(joinAddressRoutes, options.joinAddress ?? { host: "127.0.0.1" });
   await app.register(reportRoutes, { service, store, auth, publicUrl });
   await app.register(suggestionRoutes, { service, auth, bus });

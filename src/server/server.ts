@@ -2,10 +2,11 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
 import { SqliteAccountStore } from "./accounts/sqliteAccountStore.js";
 import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
-import { seedDemoOnce, seededDemo } from "./demo.js";
+import { demoLink, seedDemoOnce } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
 import { networkOrigins } from "./routes/joinAddress.js";
 import { openSharedBackend } from "./sharedBackend.js";
@@ -23,6 +24,9 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus, shared: shared?.bus, onError: warn("catch-up from the log") });
+  // Sign-in and join-code limits count across processes in the same Redis.
+  const rateLimitRedis = config.shared && new Redis(config.shared.redisUrl, { maxRetriesPerRequest: 1 });
+  rateLimitRedis?.on("error", warn("Redis (rate limits)"));
   const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
   app = await buildApp({
     store,
@@ -35,24 +39,25 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
+    ...(rateLimitRedis && config.shared
+      ? { rateLimits: { redis: rateLimitRedis, nameSpace: `${config.shared.redisChannel}:rate-limit:` } }
+      : {}),
     webRoot,
   });
   app.addHook("onClose", async () => {
     await accounts.close();
     await store.close();
     await shared?.close();
+    rateLimitRedis?.disconnect();
   });
 
   // Processes that start together must not both seed the demo.
   const seed = () => seedDemoOnce(store, service);
   const imported = await (shared ? shared.exclusive(seed) : seed());
-  // Printed on every start, not only the first: the link is the way into the demo without an account.
-  const demo = imported ?? (await seededDemo(store));
-  if (demo) {
-    const link = `${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`;
-    app.log.info(
-      imported ? `Demo workshop imported. Facilitate it at ${link}` : `Demo workshop: facilitate it at ${link}`,
-    );
+  // Printed on the first start only: a log kept for months should not carry a key that opens the
+  // demo's console. `concord demo-link` prints it again on demand.
+  if (imported) {
+    app.log.info(`Demo workshop imported. Facilitate it at ${demoLink(config.publicUrl, imported)}`);
   }
 
   // A room of 2,000 phones connects within a second or two: a deep accept queue (the kernel caps it
