@@ -120,8 +120,11 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     await expect(page.getByTestId("duplicate-flag-soil-dup").textContent()).resolves.toContain(
       "Build a compost bin for kitchen scraps",
     );
+    // Paper cards fold away once the brainstorm is over: one click brings them back.
+    await page.getByTestId("show-join").click();
     await page.getByTestId("bulk-cards").fill(LATE_CARD);
     await page.getByTestId("bulk-submit").click();
+    await page.getByTestId("show-join").click();
     await poll(async () => Object.values((await state()).cards).some((card) => card.text === LATE_CARD)).toBe(true);
     const late = Object.values((await state()).cards).find((card) => card.text === LATE_CARD);
     await page.getByTestId(`duplicate-flag-${late?.id}`).waitFor({ timeout: SUGGESTION_WAIT });

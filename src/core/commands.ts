@@ -46,6 +46,9 @@ export const settingsPatchSchema = z
     votesPerThemeCap: z.number().int().min(1).max(100),
     brainstormMode: z.enum(["open", "rounds"]),
     useTables: z.boolean(),
+    minVotersPerGroup: z.number().int().min(1).max(100),
+    breakdownsOnProjector: z.boolean(),
+    showAuthors: z.boolean(),
   })
   .partial()
   .strict();
@@ -59,6 +62,14 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("updateContext"), patch: contextPatchSchema }).strict(),
   z.object({ type: z.literal("updateSettings"), patch: settingsPatchSchema }).strict(),
   z.object({ type: z.literal("setPhase"), phase: z.enum(PHASES) }).strict(),
+  /** The line the room sees for a phase ("Write 3–5 cards, one idea each"); "" gives the default back. */
+  z
+    .object({
+      type: z.literal("setInstruction"),
+      phase: z.enum(PHASES),
+      text: z.string().trim().max(LIMITS.instruction),
+    })
+    .strict(),
   z
     .object({
       type: z.literal("joinWorkshop"),

@@ -9,6 +9,7 @@ import {
   ownCard,
 } from "./decideCards.js";
 import type { DomainEvent } from "./events.js";
+import { decideSetInstruction } from "./instructions.js";
 import { LIMITS } from "./limits.js";
 import { mergeTexts } from "./merge.js";
 import { type Actor, entry, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
@@ -76,6 +77,8 @@ function decideCommand(state: WorkshopState, command: Command, actor: Actor, now
       if (command.phase === state.phase)
         return fail("alreadyInPhase", `Already in the ${state.phase} phase`, { phase: state.phase });
       return ok([{ type: "phaseChanged", phase: command.phase, previous: state.phase }]);
+    case "setInstruction":
+      return ok(decideSetInstruction(state, command.phase, command.text));
     case "joinWorkshop": {
       if (command.tableId && !state.tables.some((table) => table.id === command.tableId)) {
         return fail("tableNotFound", `Table ${command.tableId} does not exist`, { tableId: command.tableId });

@@ -29,6 +29,8 @@ export type DomainEvent =
   | { type: "contextUpdated"; patch: ContextPatch; previous: Partial<WorkshopContext> }
   | { type: "settingsUpdated"; patch: SettingsPatch; previous: Partial<WorkshopSettings> }
   | { type: "phaseChanged"; phase: Phase; previous: Phase }
+  /** `text` and `previous` are "" for the phase's default line. */
+  | { type: "instructionSet"; phase: Phase; text: string; previous: string }
   | { type: "participantJoined"; participant: Participant; previous?: Participant }
   /** `place` is null for a card that waits off the board for its round. */
   | { type: "cardAdded"; card: Card; place: CardPlace | null }

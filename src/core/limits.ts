@@ -2,6 +2,8 @@
 export const LIMITS = {
   id: 100,
   shortText: 500,
+  /** A line read from the back of the room: one sentence. */
+  instruction: 160,
   cardText: 2000,
   longText: 50_000,
   keyPoints: 20,

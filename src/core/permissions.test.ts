@@ -68,6 +68,7 @@ function sampleCommands(phase: Phase): { [K in CommandType]: Extract<Command, { 
     updateContext: { type: "updateContext", patch: { goal: "A new goal" } },
     updateSettings: { type: "updateSettings", patch: { voteBudget: 5 } },
     setPhase: { type: "setPhase", phase: otherPhase },
+    setInstruction: { type: "setInstruction", phase, text: "Write one card" },
     joinWorkshop: { type: "joinWorkshop", name: "Zed" },
     addTable: { type: "addTable", tableId: "table-new", name: "Table 2" },
     removeTable: { type: "removeTable", tableId: "table-1" },

@@ -22,6 +22,7 @@ export const PERMISSIONS: Record<CommandType, Permission> = {
   updateContext: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
   updateSettings: { facilitator: ANY_PHASE, participant: NEVER, undoable: false },
   setPhase: { facilitator: ANY_PHASE, participant: NEVER, undoable: false },
+  setInstruction: { facilitator: ANY_PHASE, participant: NEVER, undoable: true },
   joinWorkshop: { facilitator: NEVER, participant: ANY_PHASE, undoable: false },
   addTable: { facilitator: ANY_PHASE, participant: NEVER, undoable: false },
   removeTable: { facilitator: ANY_PHASE, participant: NEVER, undoable: false },

@@ -1,4 +1,5 @@
 import type { DomainEvent } from "./events.js";
+import { withInstruction } from "./instructions.js";
 import { type Card, type CardPlace, entry, setEntry, type Theme, type WorkshopState } from "./model.js";
 import { assertNever } from "./result.js";
 import { inverseOf, UNDO_DEPTH } from "./undo.js";
@@ -44,6 +45,8 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
       return { ...state, settings: { ...state.settings, ...event.patch } };
     case "phaseChanged":
       return { ...state, phase: event.phase };
+    case "instructionSet":
+      return withInstruction(state, event.phase, event.text);
     case "participantJoined":
       return { ...state, participants: { ...state.participants, [event.participant.id]: event.participant } };
     case "cardAdded": {

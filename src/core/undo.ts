@@ -71,6 +71,8 @@ export function inverseOf(event: DomainEvent): Command[] {
       return [{ type: "setFootnote", mark: event.footnote.mark, text: event.footnote.text }];
     case "contextUpdated":
       return [{ type: "updateContext", patch: event.previous }];
+    case "instructionSet":
+      return [{ type: "setInstruction", phase: event.phase, text: event.previous }];
     case "undoApplied":
       // Undo is not itself undone (there is no redo): a new change is the way forward.
       return [];

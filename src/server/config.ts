@@ -46,6 +46,8 @@ const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     REDIS_CHANNEL: z.string().min(1).default("concord:events"),
+    /** When set, /metrics answers a request bearing it (`Authorization: Bearer …`) from anywhere. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .refine((env) => (env.DATABASE_URL === undefined) === (env.REDIS_URL === undefined), {
     message: "DATABASE_URL and REDIS_URL go together (several processes need both)",
@@ -66,6 +68,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
+  /** Without it, /metrics answers only direct (unproxied) requests from this machine. */
+  metricsToken?: string;
 }
 
 /** Reads the server's settings from the environment, validated like every other input. */
@@ -86,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     DATABASE_URL,
     REDIS_URL,
     REDIS_CHANNEL,
+    METRICS_TOKEN,
   } = parsed.data;
   return {
     port: PORT,
@@ -99,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),
+    ...(METRICS_TOKEN ? { metricsToken: METRICS_TOKEN } : {}),
   };
 }

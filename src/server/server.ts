@@ -8,22 +8,38 @@ import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { demoLink, seedDemoOnce } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
+import { Metrics } from "./metrics.js";
 import { networkOrigins } from "./routes/joinAddress.js";
 import { openSharedBackend } from "./sharedBackend.js";
 import { openSqliteStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
+
+/**
+ * With several processes, how often each compares the workshops it holds with their logs' heads:
+ * the longest a quiet room stays behind after its events missed the bus.
+ */
+const HEAD_CHECK_MS = 2_000;
 
 /** Opens the store, seeds the demo on first start, and listens. Closes cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
   const warn = (message: string) => (error: unknown) => app?.log.warn({ err: error }, message);
   // With DATABASE_URL and REDIS_URL: PostgreSQL and Redis, shared with the other processes.
-  const shared = config.shared && (await openSharedBackend(config.shared, warn("Redis")));
+  const metrics = new Metrics();
+  const shared =
+    config.shared && (await openSharedBackend(config.shared, warn("Redis"), (seconds) => metrics.busArrived(seconds)));
   // Writes on their own thread: the fsync of a durable commit must not stop the room's fan-out.
   const store = shared?.store ?? openSqliteStore(config.dataDir, { writes: "thread" });
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
-  const service = new WorkshopService({ store, bus, shared: shared?.bus, onError: warn("catch-up from the log") });
+  const service = new WorkshopService({
+    store,
+    bus,
+    shared: shared?.bus,
+    headCheckMs: HEAD_CHECK_MS,
+    observeCommit: (seconds) => metrics.committed(seconds),
+    onError: warn("catch-up from the log"),
+  });
   // Sign-in and join-code limits count across processes in the same Redis.
   const rateLimitRedis = config.shared && new Redis(config.shared.redisUrl, { maxRetriesPerRequest: 1 });
   rateLimitRedis?.on("error", warn("Redis (rate limits)"));
@@ -43,8 +59,12 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
       ? { rateLimits: { redis: rateLimitRedis, nameSpace: `${config.shared.redisChannel}:rate-limit:` } }
       : {}),
     webRoot,
+    metrics,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    ...(shared ? { readiness: { redis: () => shared.bus.ping() } } : {}),
   });
   app.addHook("onClose", async () => {
+    service.close();
     await accounts.close();
     await store.close();
     await shared?.close();

@@ -26,8 +26,20 @@ function displayWords(text: string): string[] {
     .filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
+/**
+ * A card's text on one line. A merged card holds its texts one per line: they stay told apart
+ * by a separator instead of running into one sentence.
+ */
+export function oneLine(text: string): string {
+  return text
+    .split(/\n+/)
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join(" / ");
+}
+
 function clip(text: string, limit: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
+  const clean = oneLine(text);
   return clean.length <= limit ? clean : `${clean.slice(0, limit - 1).trimEnd()}…`;
 }
 

@@ -46,6 +46,7 @@ const TEMPLATES: Record<string, readonly (string | number)[]> = {
   "console.context.${name}": CONTEXT_FIELDS,
   "refusals.${reason}": REFUSAL_REASONS,
   "fatal.${live.fatal}": FATAL_REASONS,
+  "instructions.${phase}": PHASES.filter((phase) => phase !== "prioritize"),
 };
 
 type Messages = { [key: string]: string | Messages };

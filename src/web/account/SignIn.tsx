@@ -1,7 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Account, login, register } from "../api.js";
 import { signInProblem } from "./signInProblem.js";
+
+/** The server's rule for a new password (src/server/routes/auth.ts). */
+const NEW_PASSWORD_MIN = 10;
 
 /** Sign in, or create a facilitator account. Participants never need one. */
 export function SignIn({ onSignedIn }: { onSignedIn: (account: Account) => void }) {
@@ -11,6 +14,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (account: Account) => void 
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string>();
+  const passwordHelpId = useId();
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,10 +55,17 @@ export function SignIn({ onSignedIn }: { onSignedIn: (account: Account) => void 
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             required
-            minLength={mode === "register" ? 10 : 1}
+            minLength={mode === "register" ? NEW_PASSWORD_MIN : 1}
             autoComplete={mode === "register" ? "new-password" : "current-password"}
+            aria-describedby={mode === "register" ? passwordHelpId : undefined}
           />
         </label>
+        {/* The rule in sight before typing, not only in the browser's bubble after a refusal. */}
+        {mode === "register" && (
+          <p id={passwordHelpId} className="muted field-help" data-testid="password-help">
+            {t("account.passwordRule", { count: NEW_PASSWORD_MIN })}
+          </p>
+        )}
         {error && (
           <p role="alert" className="error">
             {error}

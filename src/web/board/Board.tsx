@@ -1,6 +1,6 @@
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { rectSortingStrategy, SortableContext } from "@dnd-kit/sortable";
-import { type ReactNode, useCallback, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type Actor,
@@ -10,20 +10,32 @@ import {
   type CommandType,
   isAllowed,
   locateCard,
+  privacySettings,
   type Theme,
   type WorkshopState,
 } from "../../core/index.js";
 import { prefersReducedMotion } from "../components/motion.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
-import { CardPreview } from "./BoardCard.js";
+import { CardAuthor, CardPreview } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
-import { canMoveCards, cardIdOf, columnDragId, containerOf, PILE_ID, symbolOf, themeIdOf } from "./boardModel.js";
+import {
+  canMoveCards,
+  cardIdOf,
+  columnDragId,
+  containerOf,
+  moveCommand,
+  PILE_ID,
+  placeCard,
+  symbolOf,
+  themeIdOf,
+} from "./boardModel.js";
 import { CardDialog, snippet } from "./CardDialog.js";
 import { ColumnDialog } from "./ColumnDialog.js";
 import { ColumnSymbol, useSymbolName } from "./ColumnSymbol.js";
 import { ColumnTools } from "./ColumnTools.js";
 import { UndoToast } from "./UndoToast.js";
 import { useBoardDrag } from "./useBoardDrag.js";
+import { useFitToWindow } from "./useFitToWindow.js";
 
 export type BoardVariant = "console" | "participant" | "projector";
 
@@ -34,6 +46,10 @@ export interface BoardProps {
   variant: BoardVariant;
   /** What the console shows under a card's text: suggestions' hints and flags. */
   cardExtra?: ((card: Card) => ReactNode) | undefined;
+  /** Controls the console adds to the board's toolbar (suggestions), on the row the board already takes. */
+  toolbarExtra?: ReactNode;
+  /** The lanes end at the window's bottom and each column scrolls its own cards (a laptop clustering). */
+  fitToWindow?: boolean | undefined;
 }
 
 /**
@@ -42,13 +58,34 @@ export interface BoardProps {
  * columns and edits, merges, footnotes and removes cards. It renders from `state` alone, plus a
  * local override for a move the server has not confirmed yet.
  */
-export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
+export function Board({
+  state,
+  actor,
+  send,
+  variant,
+  cardExtra: extra,
+  toolbarExtra,
+  fitToWindow = false,
+}: BoardProps) {
   const { t } = useTranslation();
   const symbolName = useSymbolName();
   const [openCardId, setOpenCardId] = useState<string>();
   const [openThemeId, setOpenThemeId] = useState<string>();
   const [removed, setRemoved] = useState<{ card: Card; place: CardPlace | undefined }>();
   const [notice, setNotice] = useState("");
+  const lanes = useRef<HTMLDivElement>(null);
+  // A card moved from its menu lands in another list, as a new element: focus follows it there.
+  const focusAfterMove = useRef<string>(undefined);
+  useEffect(() => {
+    const cardId = focusAfterMove.current;
+    if (cardId === undefined) return;
+    const moved = document.querySelector<HTMLElement>(`[data-testid="card-${CSS.escape(cardId)}"]`);
+    if (moved && !document.querySelector("dialog[open]")) {
+      moved.focus();
+      focusAfterMove.current = undefined;
+    }
+  });
+  useFitToWindow(lanes, fitToWindow);
 
   const { containers, containersRef, themes, activeId, moveColumn, dndProps } = useBoardDrag(state, send);
 
@@ -56,6 +93,16 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
   const allowed = (type: CommandType) => facilitatorConsole && isAllowed(type, actor.role, state.phase);
   const cardsDraggable = variant !== "projector" && canMoveCards(state, actor);
   const columnsDraggable = allowed("moveTheme");
+  // Names go on cards where the facilitator turned them on: never on a participant's own board.
+  const showAuthors = variant !== "participant" && privacySettings(state.settings).showAuthors;
+  const cardExtra = showAuthors
+    ? (card: Card) => (
+        <>
+          {card.author && <CardAuthor name={card.author} />}
+          {extra?.(card)}
+        </>
+      )
+    : extra;
 
   const symbols = new Map(state.themes.map((theme, index) => [theme.id, symbolOf(theme, index)]));
   const columnName = (theme: Theme) =>
@@ -129,6 +176,13 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
     setNotice(t("board.cardRestored"));
   };
   const dismissToast = useCallback(() => setRemoved(undefined), []);
+  const handleMoveTo = (card: Card, containerId: string) => {
+    const command = moveCommand(placeCard(containers, card.id, containerId, Number.MAX_SAFE_INTEGER), card.id);
+    if (!command) return;
+    send(command);
+    focusAfterMove.current = card.id;
+    setNotice(t("board.cardMovedTo", { name: snippet(card.text, 40), place: placeName(containerId) }));
+  };
   const handleAddColumn = () => {
     send({ type: "createTheme", themeId: crypto.randomUUID() });
     setNotice(t("board.columnAdded"));
@@ -154,6 +208,7 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
             {t("board.columnCount", { count: themes.length })} ·{" "}
             {t("board.cardCount", { count: Object.values(containers).flat().length })}
           </p>
+          {toolbarExtra}
           <button type="button" className="board-add-column" data-testid="add-column" onClick={handleAddColumn}>
             <span aria-hidden="true" className="board-add-plus">
               +
@@ -166,7 +221,8 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
         {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
             focus (read-only phone), the lanes themselves do. */}
         <div
-          className="board-lanes"
+          ref={lanes}
+          className={`board-lanes${fitToWindow ? " board-lanes-fit" : ""}`}
           {...(variant !== "projector" && !cardsDraggable
             ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
             : {})}
@@ -254,6 +310,7 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
           placeName={placeName}
           send={send}
           onRemove={handleRemove}
+          onMove={handleMoveTo}
           onClose={() => setOpenCardId(undefined)}
         />
       )}

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Card, type Command, LIMITS, type WorkshopState } from "../../core/index.js";
-import { type Containers, footnotesOf, nextFreeMark, withoutMark } from "./boardModel.js";
+import { type Containers, cardDragId, containerOf, footnotesOf, nextFreeMark, withoutMark } from "./boardModel.js";
 import { Modal } from "./Modal.js";
 
 /** A card's text shortened for a list of choices. */
@@ -11,8 +11,9 @@ export function snippet(text: string, length = 60): string {
 }
 
 /**
- * The facilitator's tools for one card: edit its text, merge it into another card (both texts
- * are kept), add or remove a footnote mark, remove it (the board offers an undo).
+ * The facilitator's tools for one card: edit its text, move it to a column (the same command as
+ * a drag), merge it into another card (both texts are kept), add or remove a footnote mark,
+ * remove it (the board offers an undo).
  */
 export function CardDialog(props: {
   state: WorkshopState;
@@ -21,11 +22,14 @@ export function CardDialog(props: {
   placeName: (containerId: string) => string;
   send: (command: Command) => void;
   onRemove: (card: Card) => void;
+  /** Puts the card at the end of a lane (the pile or a column), as a drag there does. */
+  onMove: (card: Card, containerId: string) => void;
   onClose: () => void;
 }) {
   const { state, card, send, onClose } = props;
   const { t } = useTranslation();
   const ids = { text: useId(), merge: useId(), mark: useId(), note: useId() };
+  const here = containerOf(props.containers, cardDragId(card.id));
   const [text, setText] = useState(card.text);
   const [mergeTarget, setMergeTarget] = useState("");
   const [mark, setMark] = useState(() => nextFreeMark(state.footnotes));
@@ -81,6 +85,31 @@ export function CardDialog(props: {
           <button type="submit">{t("board.cardDialog.save")}</button>
         </div>
       </form>
+
+      {/* The way to move a card without dragging: for the keyboard, screen readers and tired hands. */}
+      <fieldset className="board-form board-move">
+        <legend className="board-form-title">{t("board.cardDialog.moveTo")}</legend>
+        <ul className="board-move-list">
+          {Object.keys(props.containers).map((containerId) => (
+            <li key={containerId}>
+              <button
+                type="button"
+                className="board-secondary"
+                disabled={containerId === here}
+                aria-current={containerId === here ? "location" : undefined}
+                onClick={() => {
+                  props.onMove(card, containerId);
+                  onClose();
+                }}
+              >
+                {containerId === here
+                  ? t("board.cardDialog.currentPlace", { place: props.placeName(containerId) })
+                  : props.placeName(containerId)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
 
       <form className="board-form" onSubmit={handleMerge}>
         <label htmlFor={ids.merge}>{t("board.cardDialog.mergeInto")}</label>

@@ -17,6 +17,8 @@ export function Board(props: {
   send?: (command: Command) => void;
   variant?: BoardVariant;
   cardExtra?: ((card: Card) => ReactNode) | undefined;
+  toolbarExtra?: ReactNode;
+  fitToWindow?: boolean;
 }) {
   const readOnly = !props.actor || !props.send;
   return (
@@ -26,6 +28,8 @@ export function Board(props: {
       send={props.send ?? ignore}
       variant={readOnly ? "projector" : (props.variant ?? "participant")}
       cardExtra={readOnly ? undefined : props.cardExtra}
+      toolbarExtra={readOnly ? undefined : props.toolbarExtra}
+      fitToWindow={props.fitToWindow}
     />
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PHASES } from "../../core/index.js";
 import { Board } from "../components/Board.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { UndoButton } from "../history/UndoButton.js";
+import { InstructionEditor } from "../instructions/InstructionEditor.js";
 import { refusalText } from "../live/refusals.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
@@ -12,6 +14,7 @@ import { BulkCards } from "./BulkCards.js";
 import { ContextEditor } from "./ContextEditor.js";
 import { organizationAndEvent } from "./consoleHeader.js";
 import { JoinPanel } from "./JoinPanel.js";
+import { JoinToggle } from "./JoinToggle.js";
 import { hasPhaseWork, PhaseSide, PhaseWork } from "./PhaseWork.js";
 import { PresencePanel } from "./PresencePanel.js";
 import { RoundsPanel } from "./RoundsPanel.js";
@@ -25,6 +28,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
   const { client, live } = useLiveWorkshop(workshopId);
   // Where the cluster phase's suggested columns show, beside the board: the top of the side column.
   const [sideSlot, setSideSlot] = useState<HTMLDivElement | null>(null);
+  const [joinShown, setJoinShown] = useState(false);
   useWorkshopLanguage(live?.replica?.state.context.language);
   if (live?.fatal) {
     return (
@@ -43,9 +47,13 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
   const send = (command: Parameters<typeof client.send>[0]) => client.send(command);
   const { context, phase } = state;
   const subtitle = organizationAndEvent(context);
+  // Once the brainstorm is over the room has joined and the paper cards are in: their panels
+  // fold away (one click brings them back), and while clustering the board takes the width.
+  const joinFolded = PHASES.indexOf(phase) > PHASES.indexOf("brainstorm") && !joinShown;
+  const boardWide = phase === "cluster" && joinFolded;
 
   return (
-    <main className="console">
+    <main className={`console${boardWide ? " console-board-wide" : ""}`}>
       <header className="console-header">
         <div className="grow">
           <p className="muted">
@@ -61,6 +69,9 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
           <a href={`/w/${encodeURIComponent(workshopId)}/report`}>{t("console.report")}</a>
           <a href={`/w/${encodeURIComponent(workshopId)}/replay`}>{t("replay.link")}</a>
         </nav>
+        {PHASES.indexOf(phase) > PHASES.indexOf("brainstorm") && (
+          <JoinToggle shown={joinShown} withPaperCards={phase === "cluster"} onToggle={setJoinShown} />
+        )}
         <WorkshopLanguage language={context.language} send={send} />
         <UndoButton state={state} client={client} />
         <TimerControls timer={state.timer} clockOffsetMs={live.clockOffsetMs} send={send} />
@@ -76,13 +87,14 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
           {refusalText(t, live.lastError)}
         </p>
       )}
-      <div className="console-body">
+      <div className={`console-body${boardWide ? " is-board-wide" : ""}`}>
         <div className="console-main">
           {context.focusQuestion && phase !== "context" && (
             <section className="focus" aria-label={t("workshop.focusQuestion")}>
               <p>{context.focusQuestion}</p>
             </section>
           )}
+          {phase !== "context" && <InstructionEditor key={phase} state={state} send={send} />}
           {phase === "context" ? (
             <ContextEditor
               key={context.title}
@@ -92,18 +104,24 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
           ) : hasPhaseWork(phase) ? (
             <PhaseWork state={state} actor={actor} send={send} client={client} peers={Object.values(live.peers)} />
           ) : phase === "brainstorm" || phase === "cluster" ? (
-            <ClusterWork state={state} actor={actor} send={send} side={sideSlot} />
+            <ClusterWork
+              state={state}
+              actor={actor}
+              send={send}
+              side={boardWide ? undefined : sideSlot}
+              fitToWindow={boardWide}
+            />
           ) : (
             <Board state={state} actor={actor} send={send} variant="console" />
           )}
         </div>
         <aside className="console-side">
           <div ref={setSideSlot} />
-          <JoinPanel joinCode={state.joinCode} workshopId={workshopId} />
+          {!joinFolded && <JoinPanel joinCode={state.joinCode} workshopId={workshopId} />}
           {phase === "brainstorm" && state.settings.brainstormMode === "rounds" && (
             <RoundsPanel state={state} send={send} />
           )}
-          {(phase === "brainstorm" || phase === "cluster") && <BulkCards send={send} />}
+          {(phase === "brainstorm" || phase === "cluster") && !joinFolded && <BulkCards send={send} />}
           <PhaseSide state={state} send={send} />
           <PresencePanel presence={live.presence} tables={state.tables} />
           <SettingsPanel state={state} send={send} />

@@ -7,6 +7,7 @@ const LABELLED: Record<DomainEventType, true> = {
   contextUpdated: true,
   settingsUpdated: true,
   phaseChanged: true,
+  instructionSet: true,
   participantJoined: true,
   cardAdded: true,
   cardEdited: true,

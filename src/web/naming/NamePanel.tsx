@@ -81,31 +81,42 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
               <p className="muted">{t("naming.noProposals")}</p>
             ) : (
               <ul className="naming-proposal-list" data-testid="proposals">
-                {proposals.map((proposal) => (
-                  <li key={proposal.id} className="naming-proposal">
-                    <span className="grow">
-                      <span className="naming-proposal-text">{proposal.text}</span>
-                      <span className="muted">
-                        {" "}
-                        {entry(state.participants, proposal.authorId)?.name || t("naming.someone")}
+                {proposals.map((proposal) => {
+                  // The proposal the column is named after now: said, not only seen in the name above.
+                  const used = current.name.trim() !== "" && current.name.trim() === proposal.text.trim();
+                  return (
+                    <li key={proposal.id} className={`naming-proposal${used ? " is-used" : ""}`}>
+                      <span className="grow">
+                        <span className="naming-proposal-text">{proposal.text}</span>
+                        <span className="muted">
+                          {" "}
+                          {entry(state.participants, proposal.authorId)?.name || t("naming.someone")}
+                        </span>
+                        <WordCount text={proposal.text} />
                       </span>
-                      <WordCount text={proposal.text} />
-                    </span>
-                    <button
-                      type="button"
-                      onClick={() => pinned({ type: "nameTheme", themeId: current.id, name: proposal.text })}
-                    >
-                      {t("naming.useProposal")}
-                    </button>
-                    <button
-                      type="button"
-                      className="naming-secondary"
-                      onClick={() => send({ type: "withdrawNameProposal", proposalId: proposal.id })}
-                    >
-                      {t("naming.dismissProposal")}
-                    </button>
-                  </li>
-                ))}
+                      {used ? (
+                        <span className="naming-proposal-used" data-testid="proposal-used">
+                          <span aria-hidden="true">✓ </span>
+                          {t("naming.proposalUsed")}
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          onClick={() => pinned({ type: "nameTheme", themeId: current.id, name: proposal.text })}
+                        >
+                          {t("naming.useProposal")}
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        className="naming-secondary"
+                        onClick={() => send({ type: "withdrawNameProposal", proposalId: proposal.id })}
+                      >
+                        {t("naming.dismissProposal")}
+                      </button>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>

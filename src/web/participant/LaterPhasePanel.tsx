@@ -4,7 +4,6 @@ import { ProposeName } from "../naming/ProposeName.js";
 import { ParticipantResolve } from "../resolve/ParticipantResolve.js";
 import { ThemeStatements } from "../resolve/ThemeStatements.js";
 import { DotVote } from "../voting/DotVote.js";
-import { ResultsChart } from "../voting/ResultsChart.js";
 
 /** The phases from naming on, where a phone has its own part to play. */
 export function hasLaterPhase(phase: Phase): boolean {
@@ -29,12 +28,8 @@ export function LaterPhasePanel(props: {
     case "prioritize":
       return <DotVote state={state} actor={actor} client={client} />;
     case "capture":
-      return (
-        <>
-          {state.voting.revealed && state.votes.length > 0 && <ResultsChart state={state} variant="phone" />}
-          <ThemeStatements state={state} variant="phone" />
-        </>
-      );
+      // Revealed results are at the top of the phone's screen (ParticipantView).
+      return <ThemeStatements state={state} variant="phone" />;
     default:
       return null;
   }

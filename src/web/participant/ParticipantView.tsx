@@ -4,10 +4,12 @@ import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { Countdown } from "../components/Countdown.js";
 import { LanguageSwitch } from "../components/LanguageSwitch.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
+import { RoomGuide } from "../instructions/RoomGuide.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { type Refusal, refusalText } from "../live/refusals.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
 import { useWorkshopLanguage } from "../live/useWorkshopLanguage.js";
+import { hasResults, ResultsChart } from "../voting/ResultsChart.js";
 import { BrainstormPanel } from "./BrainstormPanel.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
 import { languageWasChosen, type ParticipantProfile, rememberLanguageChosen } from "./deviceMemory.js";
@@ -18,6 +20,7 @@ import { StagePanel } from "./StagePanel.js";
 import { TablePicker } from "./TablePicker.js";
 import { useAnnouncements } from "./useAnnouncements.js";
 import { useBrowserOnline } from "./useBrowserOnline.js";
+import { useScrollToTopOn } from "./useScrollToTopOn.js";
 import { useSentCards } from "./useSentCards.js";
 
 /** The live workshop on a participant's phone: focus question, phase, timer, and what to do now. */
@@ -38,6 +41,7 @@ export function ParticipantView(props: {
   const online = useBrowserOnline();
   const status = online ? (live?.status ?? "connecting") : "offline";
   const announcement = useAnnouncements(state, status);
+  useScrollToTopOn(state !== undefined && hasResults(state));
   // The workshop's language, live, unless this person picked their own.
   useWorkshopLanguage(languageWasChosen() ? undefined : state?.context.language);
   const [dismissedError, setDismissedError] = useState<Refusal>();
@@ -81,6 +85,8 @@ export function ParticipantView(props: {
     me !== undefined &&
     !me.tableId &&
     (state.phase === "context" || state.phase === "brainstorm");
+  // Revealed results are what everyone looks at: first on the screen, above the rest.
+  const showResults = hasResults(state);
   const who = [props.profile.name || t("participant.anonymous"), table?.name, me?.group].filter(Boolean).join(" · ");
 
   return (
@@ -88,8 +94,14 @@ export function ParticipantView(props: {
       <header className="participant-bar">
         <p className="participant-bar-title">{state.context.title}</p>
         <ConnectionStatus status={status} pending={pending} />
+        {/* In the sticky bar, on a row of its own: a notice takes room instead of lying on what
+            is below it (a button at the bottom of the page stays reachable). */}
+        <p className="participant-toast" role="status" aria-live="polite" data-visible={announcement ? "" : undefined}>
+          {announcement}
+        </p>
       </header>
       <main className={`participant-main${state.phase === "brainstorm" ? "" : " is-wide"}`}>
+        {showResults && <ResultsChart state={state} variant="phone" />}
         <div className="participant-phase-row">
           <PhaseProgress phase={state.phase} />
           <Countdown timer={state.timer} clockOffsetMs={live?.clockOffsetMs ?? 0} />
@@ -105,6 +117,7 @@ export function ParticipantView(props: {
           <h1 className="participant-focus-question" lang={state.context.language}>
             {focusQuestion}
           </h1>
+          {state.phase !== "context" && <RoomGuide state={state} variant="phone" />}
         </section>
         {error && (
           <div role="alert" className="participant-notice is-error">
@@ -158,9 +171,6 @@ export function ParticipantView(props: {
           <LanguageSwitch className="join-link-button" onSwitch={rememberLanguageChosen} />
         </div>
       </footer>
-      <p className="participant-toast" role="status" aria-live="polite" data-visible={announcement ? "" : undefined}>
-        {announcement}
-      </p>
       {/* Phases and rounds are told by the toast above; this one tells the cards others add. */}
       <LiveAnnouncer state={state} actor={actor} phases={false} />
     </div>

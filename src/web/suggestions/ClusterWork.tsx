@@ -15,6 +15,7 @@ import {
   boardSignature,
   type ClusterProposal,
   cardsSignature,
+  columnsWithCards,
   duplicateFlags,
   fitHints,
   mergeCommand,
@@ -40,8 +41,10 @@ export function ClusterWork(props: {
   send: (command: Command) => void;
   /** Where the proposal goes (the console's side column); beside the board here without it. */
   side?: HTMLElement | null | undefined;
+  /** The board ends at the window's bottom (the console clustering on the whole width). */
+  fitToWindow?: boolean;
 }) {
-  const { state, actor, send, side } = props;
+  const { state, actor, send, side, fitToWindow = false } = props;
   const { t } = useTranslation();
   const symbolName = useSymbolName();
   const { symbol } = useColumnLabel(state);
@@ -58,7 +61,7 @@ export function ClusterWork(props: {
     state.id,
     boardKey,
     fetchPlacements,
-    clustering && state.themes.length > 1 && state.unclustered.length > 0,
+    clustering && columnsWithCards(state).size > 1 && state.unclustered.length > 0,
     delay,
   );
   const duplicates = useRefreshedSuggestion(state.id, cardsKey, fetchDuplicates, true, delay);
@@ -137,6 +140,29 @@ export function ClusterWork(props: {
     );
   };
 
+  // On the board's own toolbar row: the board keeps the height.
+  const suggestBar = clustering && (
+    <div className="suggest-bar">
+      <button
+        ref={suggestButton}
+        type="button"
+        onClick={suggest}
+        disabled={proposal.status === "loading"}
+        aria-describedby="suggest-hint"
+        data-testid="suggest-columns"
+      >
+        {proposal.status === "loading" ? t("suggestions.suggesting") : t("suggestions.suggest")}
+      </button>
+      <span id="suggest-hint" className="muted suggest-hint">
+        {t("suggestions.hint")}
+      </span>
+      {proposal.status === "failed" && (
+        <p role="alert" className="error">
+          {t("suggestions.failed", { reason: proposal.message })}
+        </p>
+      )}
+    </div>
+  );
   const shown = proposal.status === "shown" ? proposal : undefined;
   const panel = shown && (
     <SuggestPanel
@@ -154,29 +180,15 @@ export function ClusterWork(props: {
   return (
     <div className={`suggest-layout${panel && !side ? " suggest-layout-open" : ""}`}>
       <div className="suggest-main">
-        {clustering && (
-          <div className="suggest-bar">
-            <button
-              ref={suggestButton}
-              type="button"
-              onClick={suggest}
-              disabled={proposal.status === "loading"}
-              aria-describedby="suggest-hint"
-              data-testid="suggest-columns"
-            >
-              {proposal.status === "loading" ? t("suggestions.suggesting") : t("suggestions.suggest")}
-            </button>
-            <span id="suggest-hint" className="muted">
-              {t("suggestions.hint")}
-            </span>
-            {proposal.status === "failed" && (
-              <p role="alert" className="error">
-                {t("suggestions.failed", { reason: proposal.message })}
-              </p>
-            )}
-          </div>
-        )}
-        <Board state={state} actor={actor} send={send} variant="console" cardExtra={cardExtra} />
+        <Board
+          state={state}
+          actor={actor}
+          send={send}
+          variant="console"
+          cardExtra={cardExtra}
+          fitToWindow={fitToWindow}
+          toolbarExtra={suggestBar}
+        />
       </div>
       {panel && (side ? createPortal(panel, side) : panel)}
       <div className="visually-hidden" role="status" aria-live="polite">

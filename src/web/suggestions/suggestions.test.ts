@@ -52,11 +52,14 @@ describe("accepting a proposed column", () => {
 });
 
 describe("fit hints", () => {
-  it("names the best column that still exists, for cards still on the pile", () => {
-    const state = play(board(), FACILITATOR, { type: "createTheme", themeId: "t2" });
+  it("names the best column that still exists and holds cards, for cards still on the pile", () => {
+    const state = playAll(board(), [
+      { type: "createTheme", themeId: "t2", cardIds: ["e"] },
+      { type: "createTheme", themeId: "empty" },
+    ]);
     const hints = fitHints(state, {
       placements: [
-        { cardId: "b", themeIds: ["deleted", "t1"] },
+        { cardId: "b", themeIds: ["deleted", "empty", "t1"] },
         { cardId: "a", themeIds: ["t1"] },
         { cardId: "c", themeIds: [] },
       ],
@@ -65,8 +68,16 @@ describe("fit hints", () => {
     expect(fitHints(state, undefined).size).toBe(0);
   });
 
-  it("says nothing while there is only one column to rank", () => {
-    expect(fitHints(board(), { placements: [{ cardId: "b", themeIds: ["t1"] }] }).size).toBe(0);
+  it("says nothing until two columns hold cards", () => {
+    const placements = { placements: [{ cardId: "b", themeIds: ["t1", "t2"] }] };
+    // One column with cards and one empty: the hint would name the same column on every card.
+    const oneHolds = play(board(), FACILITATOR, { type: "createTheme", themeId: "t2" });
+    expect(fitHints(oneHolds, placements).size).toBe(0);
+    // No column holds cards.
+    const noneHold = play(oneHolds, FACILITATOR, { type: "moveCard", cardId: "a", toThemeId: null, toIndex: 0 });
+    expect(fitHints(noneHold, placements).size).toBe(0);
+    const twoHold = play(oneHolds, FACILITATOR, { type: "moveCard", cardId: "c", toThemeId: "t2", toIndex: 0 });
+    expect([...fitHints(twoHold, placements)]).toEqual([["b", "t1"]]);
   });
 });
 

@@ -39,19 +39,29 @@ export function acceptCommands(state: WorkshopState, column: ThemeSuggestion, th
 }
 
 /**
- * The best-fitting column for each card still on the pile, among the columns that still exist.
- * None while the board has fewer than two columns: a ranking of one column says nothing.
+ * The best-fitting column for each card still on the pile, among the columns that hold cards.
+ * None until two columns hold cards: an empty column has nothing to fit, and a ranking of one
+ * column would hint it on every card.
  */
 export function fitHints(state: WorkshopState, placements: PlacementSuggestions | undefined): Map<string, string> {
   const hints = new Map<string, string>();
-  if (!placements || state.themes.length < 2) return hints;
+  const columns = columnsWithCards(state);
+  if (!placements || columns.size < 2) return hints;
   const pile = new Set(state.unclustered);
-  const columns = new Set(state.themes.map((theme) => theme.id));
   for (const { cardId, themeIds } of placements.placements) {
     const best = themeIds.find((themeId) => columns.has(themeId));
     if (pile.has(cardId) && best !== undefined) hints.set(cardId, best);
   }
   return hints;
+}
+
+/** The columns holding at least one card on the board (not one waiting for its round). */
+export function columnsWithCards(state: WorkshopState): Set<string> {
+  return new Set(
+    state.themes
+      .filter((theme) => theme.cardIds.some((cardId) => state.cards[cardId]?.stage === undefined))
+      .map((theme) => theme.id),
+  );
 }
 
 /** The key of a pair of cards, whichever order they come in. */

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import type { Actor, WorkshopState } from "../../core/index.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
-import { ResultsChart } from "./ResultsChart.js";
 import "./voting.css";
 import { type Refusal, refusalText } from "../live/refusals.js";
 
@@ -105,7 +104,6 @@ export function DotVote({ state, actor, client }: { state: WorkshopState; actor:
           </p>
         )}
       </section>
-      {state.voting.revealed && <ResultsChart state={state} variant="phone" />}
     </div>
   );
 }
