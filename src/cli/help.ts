@@ -26,6 +26,8 @@ Commands:
                                 Suggest columns, names, key points and near-duplicates for the
                                 cards of a workshop/v1 file or a text file (one card per line)
   themes FILE --place [--json]  Rank the file's columns for each of its unclustered cards
+  demo-link                     Print the demo workshop's facilitator link (the server prints
+                                it on its first start only)
 
 Options:
   -h, --help                    Show this help

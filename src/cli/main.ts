@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { demoLinkCommand } from "./commands/demoLink.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { reportCommand } from "./commands/report.js";
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   report: reportCommand,
   validate: validateCommand,
   themes: themesCommand,
+  "demo-link": demoLinkCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -231,8 +231,6 @@ export interface WorkshopState {
   instructions?: Instructions;
   /** What participants type to join; unique among workshops, assigned by the server. */
   joinCode: string;
-  /** Top-level fields of an imported file that this version does not know, kept for export. */
-  extensions: Record<string, unknown>;
   /**
    * Each participant's current minute of cards, for the cards-a-minute quota (quotas.ts). Kept
    * with the state on the server, never sent to clients (they do not decide).

@@ -25,6 +25,8 @@ export const CLOSE_CODES = {
   unknownWorkshop: 4004,
   /** Too many new participants from this network address this minute: try again shortly. */
   tooManyNewcomers: 4029,
+  /** No `hello` within the server's deadline (10 s): reconnect. */
+  helloTimeout: 4008,
   /** The server is restarting: reconnect with `since`. */
   serverRestart: 1012,
 } as const;

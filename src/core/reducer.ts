@@ -35,8 +35,11 @@ function pushBounded<T>(items: readonly T[], item: T, limit: number): T[] {
 
 function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
   switch (event.type) {
-    case "workshopCreated":
-      return { ...event.workshop, id: state.id, cards: cardMapOf(event.workshop.cards) };
+    case "workshopCreated": {
+      // Logs written before unknown fields were refused may carry them here: they are never kept.
+      const { extensions: _legacy, ...workshop } = event.workshop as typeof event.workshop & { extensions?: unknown };
+      return { ...workshop, id: state.id, cards: cardMapOf(workshop.cards) };
+    }
     case "contextUpdated":
       return { ...state, context: { ...state.context, ...event.patch } };
     case "settingsUpdated":

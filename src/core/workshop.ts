@@ -50,7 +50,6 @@ export function blankContent(
     activeRoundId: null,
     timer: null,
     joinCode,
-    extensions: {},
   };
 }
 

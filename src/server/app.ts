@@ -11,6 +11,10 @@ import { CLOSE_CODES, isLoopbackHost, PROTOCOL_VERSION } from "../core/index.js"
 import { type ReportPool, reportPool } from "../report/pool/reportPool.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
+import { limitJsonBodies, MAX_BODY_BYTES } from "./edge/jsonBodies.js";
+import { cspConnectSources, guardOrigins } from "./edge/origins.js";
+import type { RateLimitStore } from "./edge/rateLimits.js";
+import { closeSilentConnections, httpServerTimeouts, SERVER_TIMEOUTS, type ServerTimeouts } from "./edge/timeouts.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
 import { Metrics } from "./metrics.js";
@@ -39,6 +43,8 @@ export interface AppOptions {
   /** Where phones reach this server (default: loopback only, so join links use the console's address). */
   joinAddress?: JoinAddressOptions;
   logLevel?: string;
+  /** Where the log goes (standard output by default); tests read it. */
+  logStream?: { write(line: string): void };
   /** Fastify's trustProxy: which reverse proxies' X-Forwarded-For to believe (none by default). */
   trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
@@ -47,6 +53,12 @@ export interface AppOptions {
   https?: { cert: string; key: string };
   /** Where reports render (default: a pool of worker threads, stopped with the app). */
   reports?: ReportPool;
+  /** ALLOWED_ORIGINS: other sites' pages that may open the WebSocket and change things (see edge/origins.ts). */
+  allowedOrigins?: readonly string[];
+  /** Where the sign-in and join-code limits count: Redis with several processes, memory otherwise. */
+  rateLimits?: RateLimitStore;
+  /** How long clients may take (tests shorten them); SERVER_TIMEOUTS by default. */
+  timeouts?: Partial<ServerTimeouts>;
   /** This process's metrics (a fresh set by default), shared with what was built before the app. */
   metrics?: Metrics;
   /** METRICS_TOKEN: opens /metrics to whoever presents it. */
@@ -61,17 +73,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = options.metrics ?? new Metrics();
   const auth = new FacilitatorAuth(store, accounts);
   const trustProxy = options.trustProxy ?? false;
+  const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
-    logger: { level: options.logLevel ?? "info" },
+    ...httpServerTimeouts(timeouts),
+    logger: { level: options.logLevel ?? "info", ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy,
     // Request ids unique across processes; behind a trusted proxy, the proxy's (nginx's $request_id),
     // so one request can be followed from the proxy's log into this one.
     genReqId: () => randomUUID(),
     ...(trustProxy ? { requestIdHeader: "x-request-id" } : {}),
-    // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
-    bodyLimit: 16 * 1024 * 1024,
+    // Imports raise it on their route (MAX_DOCUMENT_BYTES).
+    bodyLimit: MAX_BODY_BYTES,
     ...(options.https ? { https: options.https } : {}),
   });
+  closeSilentConnections(app.server, timeouts);
+  limitJsonBodies(app);
   // Zod validates inside each handler, so that HTTP, WebSocket and the CLI name problems the
   // same way; the route JSON Schemas only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
@@ -94,9 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // QR codes and logos are data: URLs; the WebSocket is same-origin.
+        // QR codes and logos are data: URLs; the WebSocket is this server's, at its own or its public address.
         imgSrc: ["'self'", "data:", "blob:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
+        connectSrc: cspConnectSources(publicUrl),
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         frameSrc: ["'self'"],
@@ -126,12 +142,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(websocket, {
     options: { maxPayload: 1024 * 1024 },
+    // A client's broken frame (too large, not UTF-8, bad opcode) is its fault, not the server's:
+    // a warning with what happened, no stack, and the socket goes.
+    errorHandler(error, socket, request) {
+      request.log.warn({ fault: (error as { code?: string }).code, message: error.message }, "WebSocket client fault");
+      socket.terminate();
+    },
     // Tell clients this is a restart, not an error, so they reconnect with `since`.
     preClose(done) {
       for (const client of app.websocketServer.clients) client.close(CLOSE_CODES.serverRestart, "Server restarting");
       app.websocketServer.close(() => done());
     },
   });
+
+  // After the WebSocket plugin, whose own onRequest hook marks an upgrade, so that a refused one's
+  // socket is closed once the 403 is written.
+  guardOrigins(app, [publicUrl, ...(options.allowedOrigins ?? [])]);
 
   const hub = new Hub(
     bus,
@@ -149,8 +175,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
-  await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
-  await app.register(joinRoutes, { service });
+  const { rateLimits } = options;
+  await app.register(authRoutes, {
+    accounts,
+    auth,
+    secureCookies: publicUrl.startsWith("https:"),
+    ...(rateLimits ? { rateLimits } : {}),
+  });
+  await app.register(joinRoutes, { service, ...(rateLimits ? { rateLimits } : {}) });
   await app.register(joinAddressRoutes, options.joinAddress ?? { host: "127.0.0.1" });
   const reports = options.reports ?? reportPool();
   app.addHook("onClose", async () => reports.stop());
@@ -184,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       metrics,
       stream: request.socket,
       admitParticipant: (state, participantId) => newcomers.admit(state, request.ip, participantId),
+      timeouts,
     });
   });
 

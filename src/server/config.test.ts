@@ -75,3 +75,18 @@ describe("loadConfig", () => {
     });
   });
 });
+
+describe("ALLOWED_ORIGINS", () => {
+  it("is a comma list of origins, none by default", () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: "https://intranet.example.org, http://localhost:5173/" }).allowedOrigins,
+    ).toEqual(["https://intranet.example.org", "http://localhost:5173"]);
+  });
+
+  it("refuses what is not an origin, naming the variable", () => {
+    expect(() => loadConfig({ ALLOWED_ORIGINS: "intranet.example.org" })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: "https://example.org/app" })).toThrow(/must be an origin/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: "ftp://example.org" })).toThrow(/ALLOWED_ORIGINS/);
+  });
+});

@@ -41,6 +41,29 @@ const envSchema = z
       .min(1)
       .optional()
       .transform((value) => (value === undefined || value === "false" ? false : value === "true" ? true : value)),
+    /**
+     * Other sites whose pages may open the WebSocket and send state-changing requests with a
+     * facilitator's cookie (PUBLIC_URL's origin and the request's own are always allowed):
+     * origins such as `https://intranet.example.org`, separated by commas.
+     */
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .url({ protocol: /^https?$/ })
+            .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), {
+              message: "must be an origin: scheme, host and port only, such as https://intranet.example.org",
+            }),
+        ),
+      ),
     /** Several processes: the shared PostgreSQL store and the Redis bus between them, both or neither. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -89,6 +112,8 @@ export interface ServerConfig {
   trustProxy: boolean | string;
   /** Set when TLS_CERT and TLS_KEY are: the server speaks HTTPS and WSS with this certificate. */
   tls?: { cert: string; key: string };
+  /** ALLOWED_ORIGINS: other sites' pages allowed to act here (see edge/origins.ts). */
+  allowedOrigins: string[];
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
   /** Without it, /metrics answers only direct (unproxied) requests from this machine. */
@@ -109,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     PUBLIC_URL,
     LOG_LEVEL,
     TRUST_PROXY,
+    ALLOWED_ORIGINS,
     DATABASE_URL,
     REDIS_URL,
     REDIS_CHANNEL,
@@ -125,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: LOG_LEVEL,
     trustProxy: TRUST_PROXY,
     ...(tls ? { tls } : {}),
+    allowedOrigins: ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),

@@ -26,9 +26,14 @@ export async function seedDemoOnce(
   return { id: state.id, facilitatorKey: await issueFacilitatorKey(store, state.id) };
 }
 
-/** The demo seeded on an earlier start, with its facilitator key: the server prints its link on every start. */
+/** The demo seeded on an earlier start, with its facilitator key, for `concord demo-link`. */
 export async function seededDemo(store: EventStore): Promise<{ id: string; facilitatorKey: string } | undefined> {
   const id = await store.getFlag(DEMO_FLAG);
   const facilitatorKey = id ? await facilitatorKeyOf(store, id) : undefined;
   return id && facilitatorKey ? { id, facilitatorKey } : undefined;
+}
+
+/** The co-facilitator link that opens the demo's console without an account. */
+export function demoLink(publicUrl: string, demo: { id: string; facilitatorKey: string }): string {
+  return `${publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`;
 }

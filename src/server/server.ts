@@ -2,10 +2,11 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
 import { SqliteAccountStore } from "./accounts/sqliteAccountStore.js";
 import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
-import { seedDemoOnce, seededDemo } from "./demo.js";
+import { demoLink, seedDemoOnce } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
 import { Metrics } from "./metrics.js";
 import { networkOrigins } from "./routes/joinAddress.js";
@@ -39,6 +40,9 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     observeCommit: (seconds) => metrics.committed(seconds),
     onError: warn("catch-up from the log"),
   });
+  // Sign-in and join-code limits count across processes in the same Redis.
+  const rateLimitRedis = config.shared && new Redis(config.shared.redisUrl, { maxRetriesPerRequest: 1 });
+  rateLimitRedis?.on("error", warn("Redis (rate limits)"));
   const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
   app = await buildApp({
     store,
@@ -50,6 +54,10 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     joinAddress: { host: config.host, ...(config.publicUrlGiven ? { publicUrl: config.publicUrl } : {}) },
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    ...(rateLimitRedis && config.shared
+      ? { rateLimits: { redis: rateLimitRedis, nameSpace: `${config.shared.redisChannel}:rate-limit:` } }
+      : {}),
     webRoot,
     ...(config.tls ? { https: config.tls } : {}),
     metrics,
@@ -61,18 +69,16 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     await accounts.close();
     await store.close();
     await shared?.close();
+    rateLimitRedis?.disconnect();
   });
 
   // Processes that start together must not both seed the demo.
   const seed = () => seedDemoOnce(store, service);
   const imported = await (shared ? shared.exclusive(seed) : seed());
-  // Printed on every start, not only the first: the link is the way into the demo without an account.
-  const demo = imported ?? (await seededDemo(store));
-  if (demo) {
-    const link = `${config.publicUrl}/w/${demo.id}#key=${demo.facilitatorKey}`;
-    app.log.info(
-      imported ? `Demo workshop imported. Facilitate it at ${link}` : `Demo workshop: facilitate it at ${link}`,
-    );
+  // Printed on the first start only: a log kept for months should not carry a key that opens the
+  // demo's console. `concord demo-link` prints it again on demand.
+  if (imported) {
+    app.log.info(`Demo workshop imported. Facilitate it at ${demoLink(config.publicUrl, imported)}`);
   }
 
   // A room of 2,000 phones connects within a second or two: a deep accept queue (the kernel caps it

@@ -275,9 +275,13 @@ export class WorkshopService {
   private async load(workshopId: string): Promise<Room | undefined> {
     if (!(await this.store.getWorkshop(workshopId))) return undefined;
     const snapshot = await this.store.loadSnapshot(workshopId);
+    // Snapshots saved before unknown fields were refused may carry them: they are never sent on.
+    const { extensions: _legacy, ...saved } = (snapshot?.state ?? emptyWorkshop(workshopId)) as WorkshopState & {
+      extensions?: unknown;
+    };
     const room: Room = {
       workshopId,
-      state: snapshot?.state ?? emptyWorkshop(workshopId),
+      state: saved,
       seq: snapshot?.seq ?? 0,
       queue: [],
     };

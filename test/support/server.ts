@@ -94,7 +94,10 @@ export const TEST_PUBLIC_URL = "http://concord.test";
  * Starts the app the way `startServer` does (event store and accounts in one SQLite file), without
  * the demo seed or signal handlers, and signs up one facilitator.
  */
-export async function startTestServer(options: Pick<AppOptions, "reports"> = {}): Promise<TestServer> {
+export async function startTestServer(
+  /** More of the app's options, such as short timeouts. */
+  extra: Partial<Omit<AppOptions, "store" | "accounts" | "bus" | "service" | "publicUrl">> = {},
+): Promise<TestServer> {
   const dataDir = makeTempDir();
   const store = openSqliteStore(dataDir);
   const accounts = new SqliteAccountStore(join(dataDir, "concord.db"));
@@ -107,7 +110,7 @@ export async function startTestServer(options: Pick<AppOptions, "reports"> = {})
     service,
     publicUrl: TEST_PUBLIC_URL,
     logLevel: "silent",
-    ...options,
+    ...extra,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;

@@ -12,37 +12,6 @@ import type { Phase } from "../phases.js";
 import { DEFAULT_QUOTAS, type ParticipantQuotas, quotasOf } from "../quotas.js";
 import { WORKSHOP_FORMAT, type WorkshopDocument } from "./schema.js";
 
-/** Keys of `workshop/v1` that map onto the state; anything else at the top level is an extension. */
-const KNOWN_KEYS = new Set([
-  "format",
-  "title",
-  "organization",
-  "preparedFor",
-  "preparedBy",
-  "event",
-  "heldOn",
-  "reportDate",
-  "language",
-  "branding",
-  "facilitators",
-  "participantGroups",
-  "overview",
-  "goal",
-  "focusQuestion",
-  "method",
-  "rationalAim",
-  "experientialAim",
-  "themes",
-  "unclusteredCards",
-  "footnotes",
-  "reflections",
-  "nextSteps",
-  "source",
-  "votes",
-  "privacy",
-  "quotas",
-]);
-
 type PrivacyKey = keyof NonNullable<WorkshopDocument["privacy"]>;
 const PRIVACY_KEYS: PrivacyKey[] = ["anonymousCards", "showAuthors", "minVotersPerGroup", "breakdownsOnProjector"];
 
@@ -80,7 +49,6 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
     ...optional("rationalAim", doc.rationalAim),
     ...optional("experientialAim", doc.experientialAim),
   };
-  const extensions = Object.fromEntries(Object.entries(doc).filter(([key]) => !KNOWN_KEYS.has(key)));
   return {
     createdAt,
     phase: inferPhase(doc),
@@ -100,7 +68,6 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
     activeRoundId: null,
     timer: null,
     joinCode,
-    extensions,
   };
 }
 
@@ -147,7 +114,6 @@ export function stateToDocument(state: WorkshopState): WorkshopDocument {
     ...(state.votes.length > 0 ? { votes: state.votes } : {}),
     ...privacyOf(state.settings),
     ...changedQuotas(state),
-    ...state.extensions,
   };
 }
 

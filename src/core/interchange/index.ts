@@ -1,3 +1,4 @@
 export * from "./convert.js";
+export * from "./nesting.js";
 export * from "./schema.js";
 export * from "./validate.js";

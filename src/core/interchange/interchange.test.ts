@@ -13,8 +13,15 @@ import type { WorkshopState } from "../model.js";
 import { reduce } from "../reducer.js";
 import { emptyWorkshop, revivedState } from "../workshop.js";
 import { documentToContent, stateToDocument } from "./convert.js";
+import { MAX_NESTING_DEPTH, nestingProblem } from "./nesting.js";
 import type { WorkshopDocument } from "./schema.js";
-import { formatIssues, parseWorkshopDocument, type ValidationIssue, validateWorkshopDocument } from "./validate.js";
+import {
+  formatIssues,
+  MAX_DOCUMENT_BYTES,
+  parseWorkshopDocument,
+  type ValidationIssue,
+  validateWorkshopDocument,
+} from "./validate.js";
 
 const SHARED_EXAMPLE = new URL("../../../../shared/examples/beyond-decent.workshop.json", import.meta.url);
 const FRENCH_FIXTURE = new URL("../../../test/fixtures/atelier-fr.workshop.json", import.meta.url);
@@ -200,22 +207,6 @@ describe("generated workshop with 12 themes × 25 cards and hostile text", () =>
     expect(JSON.stringify(roundTrip(parsed.value), null, 2)).toBe(text);
   });
 
-  it("unknown top-level fields survive the round trip untouched", () => {
-    const doc = {
-      ...generatedDocument(3, 2),
-      generator: "Another tool 2.0",
-      "x-layout": { columns: [1, 2, 3], colours: { "theme-1": "#ff0000" }, note: null },
-      extraList: ["a", { b: true }],
-    };
-    const result = roundTrip(validDocument(doc));
-    expect(result).toStrictEqual(doc);
-    expect(importState(validDocument(doc)).extensions).toStrictEqual({
-      generator: doc.generator,
-      "x-layout": doc["x-layout"],
-      extraList: doc.extraList,
-    });
-  });
-
   it("keeps the privacy settings through export and import, and writes none that are at their default", () => {
     const privacy = { showAuthors: true, minVotersPerGroup: 5, breakdownsOnProjector: true };
     const doc = { ...generatedDocument(3, 2), privacy };
@@ -236,6 +227,42 @@ describe("generated workshop with 12 themes × 25 cards and hostile text", () =>
     const doc = { ...generatedDocument(0, 0), unclusteredCards: [], footnotes: [] };
     delete doc.votes;
     expect(roundTrip(validDocument(doc))).toStrictEqual(doc);
+  });
+});
+
+describe("what is refused before it can be stored or sent to phones", () => {
+  it("unknown top-level fields are refused, each by name", () => {
+    const doc = { ...generatedDocument(3, 2), generator: "Another tool 2.0", junk: "x".repeat(1000) };
+    expect(issuesOf(doc)).toEqual([{ path: "generator, junk", message: "unknown field" }]);
+  });
+
+  it("a 5,000-deep value is refused at the path where it passes 64 levels, without overflowing the stack", () => {
+    // Written as text: JSON.stringify itself recurses, and would overflow on the way.
+    const doc = JSON.stringify({ ...generatedDocument(2, 2), junk: "DEEP" });
+    const text = doc.replace('"DEEP"', `${"[".repeat(5000)}"bottom"${"]".repeat(5000)}`);
+    const issues = issuesOf(JSON.parse(text));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe(`junk${"[0]".repeat(63)}`);
+    expect(issues[0]?.message).toBe(`nested too deeply (at most ${MAX_NESTING_DEPTH} levels)`);
+    expect(parseWorkshopDocument(text)).toMatchObject({ ok: false, error: { issues } });
+  });
+
+  it("nesting within the limit is judged by the schema as usual", () => {
+    let deep: unknown = "bottom";
+    for (let level = 0; level < MAX_NESTING_DEPTH - 1; level += 1) deep = [deep];
+    expect(nestingProblem({ a: deep })).toBeUndefined();
+    expect(nestingProblem({ a: [deep] })).toEqual({
+      path: `a${"[0]".repeat(MAX_NESTING_DEPTH - 1)}`,
+      message: `nested too deeply (at most ${MAX_NESTING_DEPTH} levels)`,
+    });
+  });
+
+  it("a file larger than the limit is refused before it is parsed", () => {
+    const text = JSON.stringify({ ...generatedDocument(1, 1), overview: "é".repeat(MAX_DOCUMENT_BYTES / 2) });
+    expect(parseWorkshopDocument(text)).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: "(root)", message: "too large (at most 16 MB)" }] },
+    });
   });
 });
 

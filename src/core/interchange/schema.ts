@@ -84,9 +84,8 @@ export const privacySchema = z
 
 /**
  * `workshop/v1`, the interchange format: the content of a session, not its live runtime
- * (phase, settings, who is connected). Unknown top-level fields are kept and exported again,
- * so a file written by a newer version survives a round trip; unknown nested fields are refused,
- * which catches typos where they hide best.
+ * (phase, settings, who is connected). Unknown fields are refused at every level, the top one
+ * too: they catch typos, and what is not understood is never stored, then sent to every phone.
  */
 export const workshopDocumentSchema = z
   .object({
@@ -121,7 +120,7 @@ export const workshopDocumentSchema = z
     /** The participant quotas the facilitator set, when they differ from the defaults. */
     quotas: quotaSettingsSchema.partial().optional(),
   })
-  .loose()
+  .strict()
   .superRefine((doc, ctx) => {
     const themeOfCard = new Map<string, string | null>();
     const seenThemes = new Set<string>();

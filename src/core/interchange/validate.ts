@@ -1,6 +1,13 @@
 import type { z } from "zod";
 import { ok, type Result } from "../result.js";
+import { nestingProblem } from "./nesting.js";
 import { type WorkshopDocument, workshopDocumentSchema } from "./schema.js";
+
+/**
+ * The largest `workshop/v1` file taken in, in bytes: far above a 2,000-card workshop with a
+ * logo, and the same for the CLI and HTTP so that `validate` and `import` agree.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /** One problem in a file, located by a JSON path such as `themes[2].cards[0].text`. */
 export interface ValidationIssue {
@@ -14,8 +21,13 @@ export type ValidationResult = Result<
   { code: "invalid"; message: string; issues: ValidationIssue[] }
 >;
 
-/** Validates parsed JSON as `workshop/v1`. */
+/**
+ * Validates parsed JSON as `workshop/v1`: the one check behind `concord validate`, `concord
+ * import` and `POST /api/workshops/import`. Nesting is judged first, without recursion.
+ */
 export function validateWorkshopDocument(input: unknown): ValidationResult {
+  const tooDeep = nestingProblem(input);
+  if (tooDeep) return invalid([tooDeep]);
   const parsed = workshopDocumentSchema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues.map((issue) => toValidationIssue(issue, input));
@@ -24,6 +36,9 @@ export function validateWorkshopDocument(input: unknown): ValidationResult {
 
 /** Parses text (malformed JSON is an issue too) and validates it as `workshop/v1`. */
 export function parseWorkshopDocument(text: string): ValidationResult {
+  if (utf8Length(text) > MAX_DOCUMENT_BYTES) {
+    return invalid([{ path: "(root)", message: `too large (at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)` }]);
+  }
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -31,6 +46,17 @@ export function parseWorkshopDocument(text: string): ValidationResult {
     return invalid([{ path: "(root)", message: `malformed JSON: ${(error as Error).message}` }]);
   }
   return validateWorkshopDocument(input);
+}
+
+/** The length of `text` in UTF-8 bytes, as HTTP's body limit counts it (the core has no Buffer). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    // A surrogate pair is four bytes: two for each half.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
 }
 
 /** `themes[2].cards[0].text: required` — one line per issue. */

@@ -1,10 +1,11 @@
 import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AccountStore, EmailTakenError } from "../accounts/accountStore.js";
 import { hashPassword, verifyPassword } from "../accounts/passwords.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import { endSession, startSession } from "../auth/sessions.js";
+import { type RateLimitStore, rateLimitStoreOptions } from "../edge/rateLimits.js";
 import { AppError } from "../errors.js";
 import { jsonSchema, parse } from "./schemas.js";
 
@@ -21,14 +22,39 @@ export interface AuthRoutesOptions {
   accounts: AccountStore;
   auth: FacilitatorAuth;
   secureCookies: boolean;
+  /** Shared counts when several processes run (REDIS_URL); this process's memory otherwise. */
+  rateLimits?: RateLimitStore;
 }
+
+/**
+ * Sign-in attempts per account, whatever address they come from: guessing one person's password
+ * from many addresses is slowed too. Far above a person mistyping theirs.
+ */
+export const SIGN_INS_PER_ACCOUNT = { max: 10, timeWindow: "10 minutes" };
 
 /** Facilitator accounts: register, sign in, sign out, who am I. */
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions) {
   const { accounts, auth, secureCookies } = options;
-  // Password guessing is slowed per address; everything else in the API is not limited.
-  await app.register(rateLimit, { global: false });
+  // Password guessing is slowed per address and per account; everything else in the API is not limited.
+  await app.register(rateLimit, { global: false, ...rateLimitStoreOptions(options.rateLimits) });
   const limited = { rateLimit: { max: 10, timeWindow: "1 minute" } };
+  // Its own limiter, checked once the body names the account (the per-address one runs first).
+  const accountLimit = app.createRateLimit({
+    ...SIGN_INS_PER_ACCOUNT,
+    keyGenerator: (request) => {
+      const email = (request.body as { email?: unknown } | undefined)?.email;
+      return `sign-in:${typeof email === "string" ? email.trim().toLowerCase() : ""}`;
+    },
+  });
+  const perAccount = async (request: FastifyRequest) => {
+    const limit = await accountLimit(request);
+    if (!limit.isAllowed && limit.isExceeded) {
+      const minutes = Math.ceil(limit.ttlInSeconds / 60);
+      throw Object.assign(new Error(`Too many sign-in attempts for this account; try again in ${minutes} min`), {
+        statusCode: 429,
+      });
+    }
+  };
 
   app.post(
     "/api/auth/register",
@@ -58,7 +84,11 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
 
   app.post(
     "/api/auth/login",
-    { config: limited, schema: { tags: ["auth"], summary: "Sign in", body: jsonSchema(loginBody) } },
+    {
+      config: limited,
+      preHandler: perAccount,
+      schema: { tags: ["auth"], summary: "Sign in", body: jsonSchema(loginBody) },
+    },
     async (request, reply) => {
       const body = parse(loginBody, request.body);
       const found = await accounts.findAccountByEmail(body.email);

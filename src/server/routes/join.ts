@@ -2,6 +2,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { privacySettings } from "../../core/index.js";
+import { type RateLimitStore, rateLimitStoreOptions } from "../edge/rateLimits.js";
 import { AppError } from "../errors.js";
 import type { WorkshopService } from "../workshopService.js";
 import { jsonSchema, parse } from "./schemas.js";
@@ -20,12 +21,14 @@ export const JOIN_LOOKUPS_PER_MINUTE = 6000;
 export interface JoinRoutesOptions {
   service: Pick<WorkshopService, "findByJoinCode" | "get">;
   lookupsPerMinute?: number;
+  /** Shared counts when several processes run (REDIS_URL); this process's memory otherwise. */
+  rateLimits?: RateLimitStore;
 }
 
 /** What a participant's phone needs before joining: never the facilitator's secrets. */
 export async function joinRoutes(app: FastifyInstance, options: JoinRoutesOptions) {
   const { service } = options;
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...rateLimitStoreOptions(options.rateLimits) });
   app.get(
     "/api/join/:code",
     {

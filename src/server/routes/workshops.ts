@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { stateToDocument, validateWorkshopDocument, type WorkshopState } from "../../core/index.js";
+import { MAX_DOCUMENT_BYTES, stateToDocument, validateWorkshopDocument, type WorkshopState } from "../../core/index.js";
 import type { AccountStore } from "../accounts/accountStore.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import { AppError } from "../errors.js";
@@ -96,6 +96,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
   app.post(
     "/api/workshops/import",
     {
+      bodyLimit: MAX_DOCUMENT_BYTES,
       schema: {
         tags: ["workshops"],
         summary: "Import a workshop/v1 document; nothing is written if it is invalid",

@@ -95,7 +95,6 @@ function sampleState(id: string, cardText: string): WorkshopState {
     activeRoundId: "r1",
     timer: { endsAt: "2026-01-01T10:05:00.000Z", durationSeconds: 300 },
     joinCode: "ABC234",
-    extensions: { legacy: { nested: [1, 2.5, null, true, "x"], empty: {} } },
   });
 }
 

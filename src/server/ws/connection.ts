@@ -16,6 +16,7 @@ import {
   type ServerMessage,
   type WorkshopState,
 } from "../../core/index.js";
+import { SERVER_TIMEOUTS } from "../edge/timeouts.js";
 import { AppError } from "../errors.js";
 import { type Metrics, secondsSince } from "../metrics.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
@@ -25,6 +26,7 @@ import type { Hub, Subscriber } from "./hub.js";
 import { type ParticipantFrame, ParticipantFrames, participantSnapshotFrame } from "./participantFrames.js";
 import { publicParticipantId } from "./participantIdentity.js";
 import { snapshotFrame } from "./snapshotFrame.js";
+import { SocketDeadlines } from "./socketDeadlines.js";
 import { corkForThisTurn } from "./turnBatcher.js";
 
 /** A client further behind than this gets a snapshot instead of a replay of the log. */
@@ -65,6 +67,8 @@ export interface ConnectionDeps {
   stream?: Duplex;
   /** Whether a participant may join now (the newcomers-per-address quota); everyone when absent. */
   admitParticipant?: (state: WorkshopState, participantId: string) => boolean;
+  /** How long to wait for hello, and for any sign of life after it (default SERVER_TIMEOUTS). */
+  timeouts?: { helloMs: number; idleMs: number };
 }
 
 /** The part of a pino logger a connection uses. */
@@ -89,13 +93,16 @@ export class Connection implements Subscriber {
   private counted: Actor["role"] | undefined;
   /** Commands sent by this client and not yet answered. */
   private awaitingAck = 0;
+  private readonly deadlines: SocketDeadlines;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
   ) {
     this.log = deps.log;
+    this.deadlines = new SocketDeadlines(socket, deps.timeouts ?? SERVER_TIMEOUTS);
     socket.on("message", (data) => {
+      this.deadlines.heardFrom();
       const received = performance.now();
       this.queue = this.queue
         .then(() => this.handleRaw(data.toString(), received))
@@ -201,6 +208,7 @@ export class Connection implements Subscriber {
   }
 
   private async handleHello(hello: HelloMessage): Promise<void> {
+    this.deadlines.helloSaid();
     if (this.joined) return this.send({ type: "error", code: "bad_message", message: "Already joined" });
     if (hello.protocol !== PROTOCOL_VERSION) {
       return this.close(CLOSE_CODES.protocolMismatch, `This server speaks protocol ${PROTOCOL_VERSION}`);

@@ -8,7 +8,11 @@ describe("snapshotFrame", () => {
     const first = snapshotFrame(3, board);
 
     expect(snapshotFrame(3, board)).toBe(first);
-    expect(JSON.parse(first.toString())).toEqual({ type: "snapshot", seq: 3, state: board });
+    expect(JSON.parse(first.toString())).toEqual({
+      type: "snapshot",
+      seq: 3,
+      state: JSON.parse(JSON.stringify(board)),
+    });
 
     const changed = reduce(board, { type: "phaseChanged", phase: "brainstorm", previous: board.phase });
     expect(JSON.parse(snapshotFrame(4, changed).toString()).state.phase).toBe("brainstorm");
