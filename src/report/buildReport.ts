@@ -1,5 +1,6 @@
 import type { Footnote, Language, Vote, WorkshopContext, WorkshopDocument, WorkshopState } from "../core/index.js";
 import { safeAccent } from "./colors.js";
+import { shortenForGrid } from "./gridTexts.js";
 import { formatReportDate, type LabelKey, REPORT_LOCALE, translate } from "./i18n.js";
 import en from "./locales/en.json" with { type: "json" };
 import type { Paragraph, ReportCard, ReportModel, ReportTheme } from "./model.js";
@@ -57,6 +58,7 @@ export function buildReport(source: ReportSource): ReportModel {
   const labels = Object.fromEntries(
     (Object.keys(en) as LabelKey[]).map((key) => [key, translate(language, key)]),
   ) as Record<LabelKey, string>;
+  const grid = shortenForGrid(themes);
   const prioritization = buildPrioritization(input.votes, themes, input.groupOf, context.participantGroups, language);
   return {
     language,
@@ -80,6 +82,8 @@ export function buildReport(source: ReportSource): ReportModel {
     focusQuestion: multiLine(context.focusQuestion),
     themes,
     gridParts: splitGrid(themes),
+    gridThemes: grid.themes,
+    fullTexts: grid.fullTexts,
     footnotes: input.footnotes,
     unclustered: input.unclustered,
     reflections: paragraphs(context.reflections),
@@ -194,10 +198,10 @@ function multiLine(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim();
 }
 
-/** Splits the grid into the fewest parts of at most MAX_GRID_COLUMNS, balanced (8 → 4 + 4, not 6 + 2). */
-export function splitGrid<T>(themes: T[]): T[][] {
+/** Splits the grid into the fewest parts of at most `max` columns, balanced (8 → 4 + 4, not 6 + 2). */
+export function splitGrid<T>(themes: T[], max = MAX_GRID_COLUMNS): T[][] {
   if (themes.length === 0) return [];
-  const parts = Math.ceil(themes.length / MAX_GRID_COLUMNS);
+  const parts = Math.ceil(themes.length / max);
   const size = Math.ceil(themes.length / parts);
   return Array.from({ length: parts }, (_, part) => themes.slice(part * size, (part + 1) * size));
 }

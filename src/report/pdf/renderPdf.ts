@@ -42,15 +42,16 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
 
   const ctx = makeContext(doc, model);
   drawCover(ctx);
-  drawOverview(ctx);
-  drawGrid(ctx);
+  const framed = drawOverview(ctx);
+  drawGrid(ctx, !framed);
   drawThemeSummaries(ctx);
   // After a landscape grid page and no theme summaries, the remaining sections start a portrait page.
-  if (doc.page.width > doc.page.height) doc.addPage();
+  if (doc.page.width > doc.page.height) doc.addPage({ size: "LETTER", layout: "portrait", margins: MARGINS });
   drawUnclustered(ctx);
   drawTextSection(ctx, model.labels.reflections, model.reflections);
-  drawTextSection(ctx, model.labels.nextSteps, model.nextSteps);
+  // What the room chose comes before what it will do next.
   drawPrioritization(ctx);
+  drawTextSection(ctx, model.labels.nextSteps, model.nextSteps);
   drawFooters(ctx);
   doc.end();
   await finished;
