@@ -5,7 +5,7 @@ import type { ReportModel } from "../model.js";
 import { MARGINS, makeContext, type PdfContext } from "./context.js";
 import { FONT, fontFiles } from "./fonts.js";
 import { drawCover, drawOverview } from "./frontMatter.js";
-import { drawOnlyDrawable } from "./glyphs.js";
+import { drawWithFallbacks } from "./glyphs.js";
 import { drawGrid } from "./grid.js";
 import { drawPrioritization } from "./prioritization.js";
 import { drawTextSection, drawThemeSummaries, drawUnclustered } from "./sections.js";
@@ -38,7 +38,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
     doc.on("error", reject);
   });
   for (const [alias, data] of fontFiles()) doc.registerFont(alias, data);
-  drawOnlyDrawable(doc);
+  drawWithFallbacks(doc);
 
   const ctx = makeContext(doc, model);
   drawCover(ctx);
