@@ -1,4 +1,5 @@
 import type { Footnote, Language, Vote, WorkshopContext, WorkshopDocument, WorkshopState } from "../core/index.js";
+import { neutralizeBidiControls, neutralizeDeep } from "./bidiControls.js";
 import { safeAccent } from "./colors.js";
 import { shortenForGrid } from "./gridTexts.js";
 import { formatReportDate, type LabelKey, REPORT_LOCALE, translate } from "./i18n.js";
@@ -46,7 +47,19 @@ interface ReportInput {
 
 /** Builds the report of a workshop: pure, from a live state or a `workshop/v1` document. */
 export function buildReport(source: ReportSource): ReportModel {
-  const input = "format" in source ? fromDocument(source) : fromState(source);
+  const raw = "format" in source ? fromDocument(source) : fromState(source);
+  // No bidi override typed into a card may reorder the report around it, in any format.
+  const input: ReportInput = {
+    ...raw,
+    context: neutralizeDeep(raw.context),
+    themes: neutralizeDeep(raw.themes),
+    unclustered: neutralizeDeep(raw.unclustered),
+    footnotes: neutralizeDeep(raw.footnotes),
+    groupOf: (voterId) => {
+      const group = raw.groupOf(voterId);
+      return group === undefined ? undefined : neutralizeBidiControls(group);
+    },
+  };
   const { context } = input;
   const { language } = context;
   const themes: ReportTheme[] = input.themes.map((theme, index) => ({
