@@ -7,6 +7,8 @@
  * 2-second warm-up; the headline is the fastest level whose ack p99 is within the target's 50 ms
  * (the fastest of all if none is). `--transport service` runs
  * the same writers in-process against WorkshopService (bench/load/durableService.ts).
+ * `--processes P` runs P server processes on PostgreSQL and Redis behind nginx (deploy/nginx.conf,
+ * which sends each workshop's sockets to one process).
  */
 import { z } from "zod";
 import { makeTempDir, removeDir } from "../test/support/server.js";
@@ -15,11 +17,11 @@ import { Fleet } from "./load/fleet.js";
 import { CpuMeter, loadAverage, type Percentiles, percentiles } from "./load/measure.js";
 import { commonOptions, ms, parseOptions, print } from "./load/options.js";
 import { prepareWorkshops } from "./load/setup.js";
-import { startConcord, type Target } from "./load/targets.js";
+import { startConcord, startConcordProcesses, type Target } from "./load/targets.js";
 import type { ClientSpec } from "./load/workerMessages.js";
 
 const USAGE =
-  "Usage: npm run bench -- durable --seconds S [--clients 50,100,200,400] [--workshops W] [--mix add|add-remove] [--transport ws|service] [--json]";
+  "Usage: npm run bench -- durable --seconds S [--clients 50,100,200,400] [--workshops W] [--mix add|add-remove] [--transport ws|service] [--processes P] [--json]";
 
 const schema = z.object({
   ...commonOptions,
@@ -35,6 +37,8 @@ const schema = z.object({
   warmup: z.coerce.number().min(0).max(60).default(2),
   /** ws: clients over WebSockets to a server process; service: writers calling the service in-process. */
   transport: z.enum(["ws", "service"]).default("ws"),
+  /** Server processes on PostgreSQL and Redis behind nginx; absent: one on the embedded store. */
+  processes: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 /** The issue's latency target for acknowledged durable commands. */
@@ -84,7 +88,11 @@ async function runLevels(options: z.infer<typeof schema>): Promise<Level[]> {
     return levels;
   }
   const dataDir = makeTempDir();
-  const target = await startConcord({ dataDir, root: options.root, nodeFlags: options.nodeFlags });
+  const server = { dataDir, root: options.root, nodeFlags: options.nodeFlags };
+  const target =
+    options.processes === undefined
+      ? await startConcord(server)
+      : await startConcordProcesses(options.processes, server);
   try {
     for (const clients of options.clients) levels.push(await runLevel(target, clients, options));
   } finally {
@@ -115,12 +123,14 @@ export async function durableBench(args: string[]): Promise<Record<string, unkno
     workshops: options.workshops,
     mix: options.mix,
     transport: options.transport,
+    processes: options.processes ?? 1,
+    through: options.processes === undefined ? "direct, embedded store" : "nginx, PostgreSQL, Redis",
     levels,
     loadAverage: { before, after: loadAverage() },
     date: new Date().toISOString(),
   };
   print(options.json, result, () => [
-    `durable over ${options.transport}: ${options.workshops} workshops, ${options.mix}, ${options.seconds} s per level after ${options.warmup} s warm-up`,
+    `durable over ${options.transport}${options.processes === undefined ? "" : `, ${options.processes} processes behind nginx on PostgreSQL + Redis`}: ${options.workshops} workshops, ${options.mix}, ${options.seconds} s per level after ${options.warmup} s warm-up`,
     `load average before ${before.join(" ")}, after ${result.loadAverage.after.join(" ")}`,
     ...levels.map(
       (level) =>

@@ -4,7 +4,8 @@
  * R cards/s in total for S seconds while the facilitator moves M cards/s (default R/10). The same
  * clients and load then run against the bare relay (bench/load/relayServer.ts) and the ratio of
  * the fan-out p99s is printed. `relay` runs the relay alone. `--processes P` runs Concord as P
- * processes on PostgreSQL and Redis, the phones spread over them. See docs/performance.md.
+ * processes on PostgreSQL and Redis behind nginx (deploy/nginx.conf), the phones reaching them
+ * through it. See docs/performance.md.
  */
 import { z } from "zod";
 import { loadAverage } from "./load/measure.js";
@@ -21,7 +22,7 @@ const schema = z.object({
   moves: z.coerce.number().min(0).max(10_000).optional(),
   noRelay: z.boolean().default(false),
   joinTimeout: z.coerce.number().min(1).max(600).default(60),
-  processes: z.coerce.number().int().min(1).max(16).default(1),
+  processes: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 function roomOptions(args: string[]): { json: boolean; noRelay: boolean; options: RoomOptions } {
@@ -69,14 +70,15 @@ export async function roomBench(args: string[]): Promise<Record<string, unknown>
     fanoutP99Ratio: ratio === undefined ? null : Math.round(ratio * 100) / 100,
     moveRate: options.moveRate,
     workers: options.workers,
-    processes: options.processes,
+    processes: options.processes ?? 1,
+    through: options.processes === undefined ? "direct, embedded store" : "nginx, PostgreSQL, Redis",
     loadAverage: { before, after: loadAverage() },
     date: new Date().toISOString(),
     concord,
     relay: relay ?? null,
   };
   print(json, result, () => [
-    `room: ${options.participants} participants, ${options.rate} cards/s + ${options.moveRate} moves/s for ${options.seconds} s, ${options.workers} load processes${options.processes > 1 ? `, ${options.processes} Concord processes on PostgreSQL + Redis` : ""}`,
+    `room: ${options.participants} participants, ${options.rate} cards/s + ${options.moveRate} moves/s for ${options.seconds} s, ${options.workers} load processes${options.processes === undefined ? "" : `, ${options.processes} Concord processes on PostgreSQL + Redis behind nginx`}`,
     `load average before ${before.join(" ")}, after ${result.loadAverage.after.join(" ")}`,
     ...describe(concord),
     ...(relay ? describe(relay) : []),

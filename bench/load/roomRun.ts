@@ -18,8 +18,11 @@ export interface RoomOptions {
   joinTimeoutSeconds: number;
   root?: string;
   nodeFlags: string[];
-  /** Concord processes sharing the workshop through PostgreSQL and Redis (1: the embedded store). */
-  processes: number;
+  /**
+   * Concord processes sharing the workshop through PostgreSQL and Redis behind nginx (one or more);
+   * absent: one process on the embedded store, reached directly.
+   */
+  processes?: number | undefined;
 }
 
 export interface RoomRun {
@@ -59,7 +62,7 @@ export async function runRoom(kind: Target["kind"], options: RoomOptions): Promi
   const target =
     kind === "relay"
       ? await startRelay(options.nodeFlags)
-      : options.processes > 1
+      : options.processes !== undefined
         ? await startConcordProcesses(options.processes, { dataDir, root: options.root, nodeFlags: options.nodeFlags })
         : await startConcord({ dataDir, root: options.root, nodeFlags: options.nodeFlags });
   let fleet: Fleet | undefined;

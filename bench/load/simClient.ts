@@ -64,7 +64,9 @@ export class SimClient {
   }
 
   connect(): void {
-    const socket = new WebSocket(this.url, { perMessageDeflate: false });
+    // As the web app does: the workshop in the URL, for nginx's routing of a workshop to one process.
+    const url = `${this.url}?workshop=${encodeURIComponent(this.spec.workshopId)}`;
+    const socket = new WebSocket(url, { perMessageDeflate: false });
     this.socket = socket;
     this.welcomed = false;
     socket.on("open", () => this.handleOpen(socket));

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startNginx } from "../../test/support/nginx.js";
 import { freePort, REPO_ROOT, stopChild } from "../../test/support/server.js";
 import { createTestDatabase, REDIS_URL, servicesAvailable } from "../../test/support/services.js";
 import { sleep } from "./measure.js";
@@ -58,8 +59,10 @@ export async function startConcord(options: ConcordOptions): Promise<Target> {
 
 /**
  * Starts `count` Concord processes on one fresh PostgreSQL database and one Redis channel (the
- * several-process mode of docs/architecture.md), all answering for the same workshops; stopping
- * the target stops them all and drops the database.
+ * several-process mode of docs/architecture.md) behind nginx with `deploy/nginx.conf` (its ports
+ * and paths moved, as the fault test does): every client goes through nginx, which sends each
+ * workshop's sockets to one process. Stopping the target stops nginx and the processes and drops
+ * the database.
  */
 export async function startConcordProcesses(count: number, options: ConcordOptions): Promise<Target> {
   if (!(await servicesAvailable("bench --processes", { postgres: true, redis: true }))) {
@@ -77,12 +80,20 @@ export async function startConcordProcesses(count: number, options: ConcordOptio
     throw error;
   }
   const [first] = started as [Target, ...Target[]];
+  const nginx = await startNginx(started.map((target) => target.port)).catch(async (error: unknown) => {
+    await Promise.all(started.map((target) => target.stop()));
+    await database.drop();
+    throw error;
+  });
   return {
     ...first,
+    baseUrl: nginx.baseUrl,
+    wsUrl: nginx.wsUrl,
     pids: started.map((target) => target.pid),
-    wsUrls: started.map((target) => target.wsUrl),
-    output: () => started.map((target) => target.output()).join("\n"),
+    wsUrls: [nginx.wsUrl],
+    output: () => [...started.map((target) => target.output()), nginx.output()].join("\n"),
     async stop(graceMs) {
+      await nginx.stop();
       const codes = await Promise.all(started.map((target) => target.stop(graceMs)));
       await database.drop();
       return codes.find((code) => code !== 0 && code !== null) ?? codes[0] ?? null;

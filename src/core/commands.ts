@@ -46,6 +46,9 @@ export const settingsPatchSchema = z
     votesPerThemeCap: z.number().int().min(1).max(100),
     brainstormMode: z.enum(["open", "rounds"]),
     useTables: z.boolean(),
+    minVotersPerGroup: z.number().int().min(1).max(100),
+    breakdownsOnProjector: z.boolean(),
+    showAuthors: z.boolean(),
   })
   .partial()
   .strict();

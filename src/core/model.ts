@@ -1,5 +1,6 @@
 // A type-only cycle with commands.ts: erased at compile time, so no module cycle at run time.
 import type { Command } from "./commands.js";
+import { DEFAULT_MIN_VOTERS_PER_GROUP } from "./groupBreakdown.js";
 import type { Phase } from "./phases.js";
 
 /** The two kinds of people in a session. Accounts and tokens live at the edge, not here. */
@@ -66,6 +67,25 @@ export interface WorkshopSettings {
   brainstormMode: BrainstormMode;
   /** Participants sit at tables (small groups) and pick a table when they join. */
   useTables: boolean;
+  // The three below came after workshops were first stored: their logs and snapshots lack them,
+  // so they are optional here and read through `privacySettings`.
+  /** Results by group or by table show no group of fewer voters (groupBreakdown.ts). */
+  minVotersPerGroup?: number;
+  /** The projector and the phones show the results by group and by table, not only the console. */
+  breakdownsOnProjector?: boolean;
+  /** The console, the projector and the report name each card's author (never without names: `anonymousCards`). */
+  showAuthors?: boolean;
+}
+
+/** The privacy settings of a workshop, with their defaults where its log predates them. */
+export function privacySettings(
+  settings: WorkshopSettings,
+): Required<Pick<WorkshopSettings, "minVotersPerGroup" | "breakdownsOnProjector" | "showAuthors">> {
+  return {
+    minVotersPerGroup: settings.minVotersPerGroup ?? DEFAULT_MIN_VOTERS_PER_GROUP,
+    breakdownsOnProjector: settings.breakdownsOnProjector ?? false,
+    showAuthors: (settings.showAuthors ?? false) && !settings.anonymousCards,
+  };
 }
 
 export interface Card {
@@ -213,6 +233,9 @@ export const DEFAULT_SETTINGS: WorkshopSettings = {
   votesPerThemeCap: 3,
   brainstormMode: "open",
   useTables: false,
+  minVotersPerGroup: DEFAULT_MIN_VOTERS_PER_GROUP,
+  breakdownsOnProjector: false,
+  showAuthors: false,
 };
 
 /** Number of distinct column symbols the views can draw. */

@@ -104,8 +104,23 @@ describe("buildReport", () => {
   it("shows votes by group only when voters' groups are known (a live workshop's participants)", () => {
     expect(buildReport(doc()).prioritization?.byGroup).toEqual([]);
     const state = stateOf(doc(), { v1: { id: "v1", name: "Vi", group: "Board" } });
-    expect(buildReport(state).prioritization?.byGroup.map((group) => group.label)).toEqual(["Board"]);
+    // One voter: never a group of its own at the default threshold of 3, shown when the facilitator allows 1.
+    expect(buildReport(state).prioritization?.byGroup).toEqual([]);
+    const everyGroup = { ...state, settings: { ...state.settings, minVotersPerGroup: 1 } };
+    expect(buildReport(everyGroup).prioritization?.byGroup.map((group) => group.label)).toEqual(["Board"]);
     expect(buildReport(doc({ votes: [] })).prioritization).toBeUndefined();
+  });
+
+  it("names cards' authors only where the facilitator shows them, and never in an anonymous workshop", () => {
+    const texts = (report: ReturnType<typeof buildReport>) => report.themes[0]?.cards.map((card) => card.text);
+    expect(texts(buildReport(doc()))).toEqual(["Second card first", "First card second"]);
+    const shown = doc({ privacy: { showAuthors: true } });
+    expect(texts(buildReport(shown))).toEqual(["Second card first", "First card second\n— Sam"]);
+    expect(buildReport(stateOf(shown))).toEqual(buildReport(shown));
+    expect(texts(buildReport(doc({ privacy: { showAuthors: true, anonymousCards: true } })))).toEqual([
+      "Second card first",
+      "First card second",
+    ]);
   });
 
   it("uses the accent colour and logo of the branding, and the default accent without one", () => {

@@ -1,4 +1,13 @@
-import type { Footnote, Language, Vote, WorkshopContext, WorkshopDocument, WorkshopState } from "../core/index.js";
+import {
+  DEFAULT_SETTINGS,
+  type Footnote,
+  type Language,
+  privacySettings,
+  type Vote,
+  type WorkshopContext,
+  type WorkshopDocument,
+  type WorkshopState,
+} from "../core/index.js";
 import { neutralizeBidiControls, neutralizeDeep } from "./bidiControls.js";
 import { safeAccent } from "./colors.js";
 import { shortenForGrid } from "./gridTexts.js";
@@ -43,6 +52,7 @@ interface ReportInput {
   footnotes: Footnote[];
   votes: Vote[];
   groupOf: (voterId: string) => string | undefined;
+  minVotersPerGroup: number;
 }
 
 /** Builds the report of a workshop: pure, from a live state or a `workshop/v1` document. */
@@ -72,7 +82,14 @@ export function buildReport(source: ReportSource): ReportModel {
     (Object.keys(en) as LabelKey[]).map((key) => [key, translate(language, key)]),
   ) as Record<LabelKey, string>;
   const grid = shortenForGrid(themes);
-  const prioritization = buildPrioritization(input.votes, themes, input.groupOf, context.participantGroups, language);
+  const prioritization = buildPrioritization(
+    input.votes,
+    themes,
+    input.groupOf,
+    context.participantGroups,
+    language,
+    input.minVotersPerGroup,
+  );
   return {
     language,
     locale: REPORT_LOCALE[language],
@@ -109,12 +126,21 @@ export function buildReport(source: ReportSource): ReportModel {
   };
 }
 
+/**
+ * A card as the report prints it: with its author's name on a last line where the facilitator
+ * shows authors. Every format keeps a card's line breaks, so each shows the name the same way.
+ */
+function reportCard(card: { id: string; text: string; author?: string | undefined }, showAuthors: boolean): ReportCard {
+  return { id: card.id, text: showAuthors && card.author ? `${card.text}\n— ${card.author}` : card.text };
+}
+
 function fromState(state: WorkshopState): ReportInput {
+  const { showAuthors, minVotersPerGroup } = privacySettings(state.settings);
   const card = (id: string): ReportCard[] => {
     // Own properties only: a card id may be any string, "__proto__" included.
     const found = Object.hasOwn(state.cards, id) ? state.cards[id] : undefined;
     // A card still waiting for its round's reveal is not part of what the group produced yet.
-    return found && !found.stage ? [{ id, text: found.text }] : [];
+    return found && !found.stage ? [reportCard(found, showAuthors)] : [];
   };
   return {
     context: state.context,
@@ -130,10 +156,12 @@ function fromState(state: WorkshopState): ReportInput {
     footnotes: state.footnotes,
     votes: state.votes,
     groupOf: (voterId) => state.participants[voterId]?.group,
+    minVotersPerGroup,
   };
 }
 
 function fromDocument(doc: WorkshopDocument): ReportInput {
+  const { showAuthors, minVotersPerGroup } = privacySettings({ ...DEFAULT_SETTINGS, ...doc.privacy });
   return {
     context: doc,
     themes: doc.themes.map((theme) => ({
@@ -142,13 +170,14 @@ function fromDocument(doc: WorkshopDocument): ReportInput {
       keyPoints: theme.keyPoints,
       headline: theme.headline,
       narrative: theme.narrative,
-      cards: theme.cards.map(({ id, text }) => ({ id, text })),
+      cards: theme.cards.map((card) => reportCard(card, showAuthors)),
     })),
-    unclustered: doc.unclusteredCards.map(({ id, text }) => ({ id, text })),
+    unclustered: doc.unclusteredCards.map((card) => reportCard(card, showAuthors)),
     footnotes: doc.footnotes,
     votes: doc.votes ?? [],
     // A file's votes name voters only; their groups are not part of workshop/v1.
     groupOf: () => undefined,
+    minVotersPerGroup,
   };
 }
 

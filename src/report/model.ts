@@ -47,7 +47,10 @@ export interface PriorityTable {
 /** Dot-voting results: overall, and by participant group when voters' groups are known. */
 export interface Prioritization {
   overall: PriorityTable;
+  /** Groups too small to show apart are together in the last table, "Other groups". */
   byGroup: PriorityTable[];
+  /** Said under "By participant group" when there is an "Other groups" table. */
+  smallGroupsNote?: string;
 }
 
 /** The full text of a name or card the grid shows shortened, under its reference number. */

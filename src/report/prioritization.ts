@@ -1,4 +1,4 @@
-import type { Language, Vote } from "../core/index.js";
+import { breakdownVotes, type Language, type Vote } from "../core/index.js";
 import { translate } from "./i18n.js";
 import type { Prioritization, PriorityRow, PriorityTable } from "./model.js";
 
@@ -11,7 +11,9 @@ export interface VotedTheme {
 /**
  * Tallies dot votes overall and by participant group. `groupOf` gives a voter's group when it
  * is known (participants of a live workshop); a document's votes carry voter ids only, so its
- * results have no groups. Votes on themes that no longer exist are left out.
+ * results have no groups. A group of fewer than `minVoters` voters is not shown apart: its votes
+ * are in "Other groups" (the core's `breakdownVotes`, the rule every screen follows too). Votes
+ * on themes that no longer exist are left out.
  */
 export function buildPrioritization(
   votes: Vote[],
@@ -19,30 +21,29 @@ export function buildPrioritization(
   groupOf: (voterId: string) => string | undefined,
   groupOrder: string[],
   language: Language,
+  minVoters: number,
 ): Prioritization | undefined {
   const known = new Set(themes.map((theme) => theme.id));
   const counted = votes.filter((vote) => known.has(vote.themeId) && vote.count > 0);
   if (counted.length === 0) return undefined;
 
   const overall = tally(translate(language, "allParticipants"), counted, themes);
-  const byGroupVotes = new Map<string, Vote[]>();
-  let anyGroup = false;
-  for (const vote of counted) {
-    const group = groupOf(vote.voterId)?.trim();
-    if (group) anyGroup = true;
-    const key = group || translate(language, "noGroup");
-    byGroupVotes.set(key, [...(byGroupVotes.get(key) ?? []), vote]);
-  }
-  if (!anyGroup) return { overall, byGroup: [] };
+  if (!counted.some((vote) => groupOf(vote.voterId)?.trim())) return { overall, byGroup: [] };
+  const breakdown = breakdownVotes(counted, (voterId) => groupOf(voterId)?.trim() || "", minVoters);
   const order = (group: string) => {
+    if (group === "") return Number.MAX_SAFE_INTEGER;
     const index = groupOrder.indexOf(group);
     return index >= 0 ? index : groupOrder.length;
   };
-  // The workshop's own list of groups sets the order; groups it does not name follow alphabetically.
-  const groups = [...byGroupVotes.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b, language));
-  const noGroup = translate(language, "noGroup");
-  const sorted = [...groups.filter((group) => group !== noGroup), ...groups.filter((group) => group === noGroup)];
-  return { overall, byGroup: sorted.map((group) => tally(group, byGroupVotes.get(group) ?? [], themes)) };
+  // The workshop's own list of groups sets the order; groups it does not name follow alphabetically, no group last.
+  const groups = breakdown.groups.sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key, language));
+  const byGroup = groups.map((group) => tally(group.key || translate(language, "noGroup"), group.votes, themes));
+  if (!breakdown.other) return { overall, byGroup };
+  return {
+    overall,
+    byGroup: [...byGroup, tally(translate(language, "otherGroups"), breakdown.other.votes, themes)],
+    smallGroupsNote: translate(language, "smallGroupsNote", { count: minVoters }),
+  };
 }
 
 function tally(label: string, votes: Vote[], themes: VotedTheme[]): PriorityTable {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
@@ -11,10 +12,12 @@ import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { AppError } from "./errors.js";
 import type { EventBus } from "./eventBus.js";
+import { Metrics } from "./metrics.js";
 import type { PresenceExchange } from "./presenceExchange.js";
 import { authRoutes } from "./routes/auth.js";
 import { joinRoutes } from "./routes/join.js";
 import { type JoinAddressOptions, joinAddressRoutes } from "./routes/joinAddress.js";
+import { operationsRoutes } from "./routes/operations.js";
 import { reportRoutes } from "./routes/report.js";
 import { suggestionRoutes } from "./routes/suggestions.js";
 import { workshopRoutes } from "./routes/workshops.js";
@@ -38,15 +41,27 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** The built web app (`npm run build`); without it the server is API-only. */
   webRoot?: string;
+  /** This process's metrics (a fresh set by default), shared with what was built before the app. */
+  metrics?: Metrics;
+  /** METRICS_TOKEN: opens /metrics to whoever presents it. */
+  metricsToken?: string;
+  /** More for /readyz to check beside the store (Redis). */
+  readiness?: Record<string, () => Promise<void>>;
 }
 
 /** Builds the HTTP and WebSocket server around an already opened store and service. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, accounts, bus, service, publicUrl } = options;
+  const metrics = options.metrics ?? new Metrics();
   const auth = new FacilitatorAuth(store, accounts);
+  const trustProxy = options.trustProxy ?? false;
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy,
+    // Request ids unique across processes; behind a trusted proxy, the proxy's (nginx's $request_id),
+    // so one request can be followed from the proxy's log into this one.
+    genReqId: () => randomUUID(),
+    ...(trustProxy ? { requestIdHeader: "x-request-id" } : {}),
     // A 2,000-card workshop file is a few hundred kilobytes; leave ample room.
     bodyLimit: 16 * 1024 * 1024,
   });
@@ -103,16 +118,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bus,
     async (workshopId) => (await service.get(workshopId)).state,
     (error) => app.log.warn({ err: error }, "presence update failed"),
-    options.presence ? { shared: options.presence } : {},
+    {
+      ...(options.presence ? { shared: options.presence } : {}),
+      onFanOut: (connections, seconds) => metrics.fannedOut(connections, seconds),
+    },
   );
-  app.addHook("onClose", async () => hub.close());
+  app.addHook("onClose", async () => {
+    hub.close();
+    metrics.close();
+  });
 
   app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
   await app.register(authRoutes, { accounts, auth, secureCookies: publicUrl.startsWith("https:") });
   await app.register(joinRoutes, { service });
   await app.register(joinAddressRoutes, options.joinAddress ?? { host: "127.0.0.1" });
-  await app.register(reportRoutes, { service, store, auth, publicUrl });
+  await app.register(reportRoutes, {
+    service,
+    store,
+    auth,
+    publicUrl,
+    onRender: (format, seconds) => metrics.reportRendered(format, seconds),
+  });
+  await app.register(operationsRoutes, {
+    store,
+    metrics,
+    ...(options.readiness ? { checks: options.readiness } : {}),
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+  });
   await app.register(suggestionRoutes, { service, auth, bus });
 
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
@@ -124,7 +157,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const accountId = await auth.accountId(request);
         return accountId ? (await accounts.getAccount(accountId))?.name : undefined;
       },
-      log: app.log,
+      log: request.log,
+      metrics,
       stream: request.socket,
     });
   });

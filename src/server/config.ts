@@ -23,6 +23,8 @@ const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     REDIS_CHANNEL: z.string().min(1).default("concord:events"),
+    /** When set, /metrics answers a request bearing it (`Authorization: Bearer …`) from anywhere. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .refine((env) => (env.DATABASE_URL === undefined) === (env.REDIS_URL === undefined), {
     message: "DATABASE_URL and REDIS_URL go together (several processes need both)",
@@ -41,6 +43,8 @@ export interface ServerConfig {
   trustProxy: boolean | string;
   /** Set when DATABASE_URL and REDIS_URL are: PostgreSQL and Redis instead of SQLite under dataDir. */
   shared?: { databaseUrl: string; redisUrl: string; redisChannel: string };
+  /** Without it, /metrics answers only direct (unproxied) requests from this machine. */
+  metricsToken?: string;
 }
 
 /** Reads the server's settings from the environment, validated like every other input. */
@@ -50,8 +54,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  const { PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL, LOG_LEVEL, TRUST_PROXY, DATABASE_URL, REDIS_URL, REDIS_CHANNEL } =
-    parsed.data;
+  const {
+    PORT,
+    HOST,
+    CONCORD_DATA_DIR,
+    PUBLIC_URL,
+    LOG_LEVEL,
+    TRUST_PROXY,
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_CHANNEL,
+    METRICS_TOKEN,
+  } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -63,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ...(DATABASE_URL && REDIS_URL
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),
+    ...(METRICS_TOKEN ? { metricsToken: METRICS_TOKEN } : {}),
   };
 }

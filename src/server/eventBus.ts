@@ -12,6 +12,12 @@ export interface EventBus {
   subscribe(listener: EventListener): () => void;
 }
 
+/** The bus between processes: what is published while a process is cut off from it never reaches that process. */
+export interface SharedEventBus extends EventBus {
+  /** Calls `listener` each time the bus is back after losing its connection, so the process can catch up. */
+  onReconnect(listener: () => void): () => void;
+}
+
 /** The single-process bus. */
 export class LocalEventBus implements EventBus {
   private readonly listeners = new Set<EventListener>();

@@ -74,6 +74,8 @@ export interface GroupCommitOptions {
   committed(room: Room, events: StoredEvent[], previousSeq: number): void;
   /** Folds in what another process appended, after a sequence conflict. */
   catchUp(room: Room): Promise<void>;
+  /** Told how long each successful write to the store took (metrics). */
+  onWrite?(seconds: number): void;
 }
 
 /**
@@ -206,7 +208,7 @@ export class GroupCommit {
     for (const plan of plans) for (const key of plan.accepted.keys()) this.unsettled.add(key);
     let written: Promise<StoredEvent[][]>;
     try {
-      written = this.options.store.appendMany(batches);
+      written = this.append(batches);
     } catch (error) {
       written = Promise.reject(error);
     }
@@ -223,6 +225,13 @@ export class GroupCommit {
         void this.failed(plans, error);
       },
     );
+  }
+
+  private async append(batches: NewEvents[]): Promise<StoredEvent[][]> {
+    const started = performance.now();
+    const stored = await this.options.store.appendMany(batches);
+    this.options.onWrite?.((performance.now() - started) / 1000);
+    return stored;
   }
 
   private endWrite(plans: Plan[]): void {
@@ -272,7 +281,7 @@ export class GroupCommit {
         this.decideInto(plan, items, earlier);
         return plan;
       });
-      stored = await this.options.store.appendMany(plans.flatMap((plan) => plan.batches));
+      stored = await this.append(plans.flatMap((plan) => plan.batches));
     } catch (error) {
       return this.recover(groups, attempt, error);
     }

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { EventEnvelope } from "../core/index.js";
-import type { EventBus, EventListener } from "./eventBus.js";
+import type { EventListener, SharedEventBus } from "./eventBus.js";
 import { connectRedisPair } from "./redisPair.js";
 import type { StoredEvent } from "./store/eventStore.js";
 
@@ -16,12 +16,16 @@ export interface RedisEventBusOptions {
   /** One channel for every workshop (default `concord:events`); tests give each run its own. */
   channel?: string;
   onError?(error: unknown): void;
+  /** Told, per batch received, how long it took from its publish (metrics). */
+  onArrival?(seconds: number): void;
 }
 
 /** One message on the channel: a committed batch of one workshop. */
 interface Message {
   workshopId: string;
   events: EventEnvelope[];
+  /** When it was published (ms since the epoch), for the bus's lag. */
+  sentAt?: number;
 }
 
 /** How far this process has delivered a workshop, and the work queued behind a gap fill. */
@@ -38,8 +42,9 @@ interface Cursor {
  * from the first batch this process sees of it: a repeated or late batch (already delivered, or
  * filled in from the store) is dropped, and a gap is filled from the store before what follows it.
  */
-export class RedisEventBus implements EventBus {
+export class RedisEventBus implements SharedEventBus {
   private readonly listeners = new Set<EventListener>();
+  private readonly reconnectListeners = new Set<() => void>();
   private readonly cursors = new Map<string, Cursor>();
   private readonly channel: string;
   private closed = false;
@@ -59,6 +64,16 @@ export class RedisEventBus implements EventBus {
     subscriber.on("message", (channel: string, raw: string) => {
       if (channel === bus.channel) bus.receive(raw);
     });
+    // ioredis reconnects and subscribes again by itself, but what was published meanwhile is gone.
+    let dropped = false;
+    subscriber.on("close", () => {
+      dropped = true;
+    });
+    subscriber.on("ready", () => {
+      if (!dropped || bus.closed) return;
+      dropped = false;
+      for (const listener of bus.reconnectListeners) listener();
+    });
     try {
       await subscriber.subscribe(bus.channel);
     } catch (error) {
@@ -71,7 +86,11 @@ export class RedisEventBus implements EventBus {
 
   publish(workshopId: string, events: readonly StoredEvent[]): void {
     if (events.length === 0 || this.closed) return;
-    const message: Message = { workshopId, events: events.map(({ workshopId: _workshopId, ...envelope }) => envelope) };
+    const message: Message = {
+      workshopId,
+      events: events.map(({ workshopId: _workshopId, ...envelope }) => envelope),
+      sentAt: Date.now(),
+    };
     this.publisher
       .publish(this.channel, JSON.stringify(message))
       .catch((error: unknown) => this.options.onError?.(error));
@@ -82,10 +101,32 @@ export class RedisEventBus implements EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** Resolves when both connections are up and Redis answers within `timeoutMs`; for /readyz. */
+  async ping(timeoutMs = 1000): Promise<void> {
+    for (const connection of [this.publisher, this.subscriber]) {
+      if (connection.status !== "ready") throw new Error(`Redis connection is ${connection.status}`);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.publisher.ping(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
+    this.reconnectListeners.clear();
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
   }
 
@@ -98,6 +139,7 @@ export class RedisEventBus implements EventBus {
       return;
     }
     const { workshopId } = message;
+    if (message.sentAt !== undefined) this.options.onArrival?.((Date.now() - message.sentAt) / 1000);
     const events = message.events.map((envelope): StoredEvent => ({ workshopId, ...envelope }));
     const first = events[0];
     if (!first) return;

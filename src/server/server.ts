@@ -7,22 +7,38 @@ import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { seedDemoOnce, seededDemo } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
+import { Metrics } from "./metrics.js";
 import { networkOrigins } from "./routes/joinAddress.js";
 import { openSharedBackend } from "./sharedBackend.js";
 import { openSqliteStore } from "./store/sqliteStore.js";
 import { WorkshopService } from "./workshopService.js";
+
+/**
+ * With several processes, how often each compares the workshops it holds with their logs' heads:
+ * the longest a quiet room stays behind after its events missed the bus.
+ */
+const HEAD_CHECK_MS = 2_000;
 
 /** Opens the store, seeds the demo on first start, and listens. Closes cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
   const warn = (message: string) => (error: unknown) => app?.log.warn({ err: error }, message);
   // With DATABASE_URL and REDIS_URL: PostgreSQL and Redis, shared with the other processes.
-  const shared = config.shared && (await openSharedBackend(config.shared, warn("Redis")));
+  const metrics = new Metrics();
+  const shared =
+    config.shared && (await openSharedBackend(config.shared, warn("Redis"), (seconds) => metrics.busArrived(seconds)));
   // Writes on their own thread: the fsync of a durable commit must not stop the room's fan-out.
   const store = shared?.store ?? openSqliteStore(config.dataDir, { writes: "thread" });
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
   const bus = new LocalEventBus();
-  const service = new WorkshopService({ store, bus, shared: shared?.bus, onError: warn("catch-up from the log") });
+  const service = new WorkshopService({
+    store,
+    bus,
+    shared: shared?.bus,
+    headCheckMs: HEAD_CHECK_MS,
+    observeCommit: (seconds) => metrics.committed(seconds),
+    onError: warn("catch-up from the log"),
+  });
   const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
   app = await buildApp({
     store,
@@ -35,8 +51,12 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     webRoot,
+    metrics,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    ...(shared ? { readiness: { redis: () => shared.bus.ping() } } : {}),
   });
   app.addHook("onClose", async () => {
+    service.close();
     await accounts.close();
     await store.close();
     await shared?.close();

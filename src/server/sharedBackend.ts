@@ -28,6 +28,8 @@ const EXCLUSIVE_LOCK = 4_172_032;
 export async function openSharedBackend(
   shared: NonNullable<ServerConfig["shared"]>,
   onError: (error: unknown) => void,
+  /** Told how long each batch took over Redis (metrics). */
+  onBusArrival?: (seconds: number) => void,
 ): Promise<SharedBackend> {
   const pool = await openPostgresPool({ connectionString: shared.databaseUrl });
   const store = new PostgresEventStore(pool, false);
@@ -38,6 +40,7 @@ export async function openSharedBackend(
       channel: shared.redisChannel,
       readEvents: (workshopId, afterSeq, limit) => store.readEvents(workshopId, afterSeq, limit),
       onError,
+      ...(onBusArrival ? { onArrival: onBusArrival } : {}),
     });
     // One channel per workshop beside the events' channel: `<channel>:presence:<workshopId>`.
     const presence = await RedisPresence.open({

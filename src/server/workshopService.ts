@@ -12,7 +12,7 @@ import {
   type WorkshopState,
 } from "../core/index.js";
 import { AppError } from "./errors.js";
-import type { EventBus } from "./eventBus.js";
+import type { EventBus, SharedEventBus } from "./eventBus.js";
 import { type CommandOutcome, GroupCommit, type Room } from "./groupCommit.js";
 import { type EventStore, SequenceConflictError, type StoredEvent, type WorkshopSummary } from "./store/eventStore.js";
 
@@ -44,7 +44,15 @@ export interface WorkshopServiceOptions {
    * The bus between server processes (Redis), when several share the store: this process's
    * commits go out on it, and the others' come in and are folded into the rooms held here.
    */
-  shared?: EventBus;
+  shared?: SharedEventBus;
+  /**
+   * With `shared`: how often to compare the rooms held here with their logs' heads (one query for
+   * all), for what the bus never brought — published while this process was cut off from Redis, or
+   * never published because its writer died between the commit and the publish. Off when absent.
+   */
+  headCheckMs?: number;
+  /** Told how long each durable commit took (metrics). */
+  observeCommit?: (seconds: number) => void;
   /** A failure of the background catch-up after another process's events (the next command retries it). */
   onError?: (error: unknown) => void;
   now?: () => string;
@@ -63,7 +71,10 @@ export class WorkshopService {
   private readonly now: () => string;
   private readonly newId: () => string;
   private readonly groups: GroupCommit;
-  private readonly shared: EventBus | undefined;
+  private readonly shared: SharedEventBus | undefined;
+  /** The rooms loaded here, by workshop id, for the heads check. */
+  private readonly held = new Map<string, Room>();
+  private readonly stopFollowing: (() => void)[] = [];
   private readonly onError: (error: unknown) => void;
   /** The highest seq of each room given to `bus`, so nothing is given twice (see `publishLocally`). */
   private readonly published = new WeakMap<Room, number>();
@@ -75,7 +86,16 @@ export class WorkshopService {
     this.bus = options.bus;
     this.shared = options.shared;
     this.onError = options.onError ?? (() => undefined);
-    this.shared?.subscribe((workshopId, events) => this.follow(workshopId, events));
+    if (this.shared) {
+      this.stopFollowing.push(this.shared.subscribe((workshopId, events) => this.follow(workshopId, events)));
+      this.stopFollowing.push(this.shared.onReconnect(() => void this.checkHeads()));
+      if (options.headCheckMs) {
+        const timer = setInterval(() => void this.checkHeads(), options.headCheckMs);
+        // A CLI command or a closing server must not stay alive for it.
+        timer.unref();
+        this.stopFollowing.push(() => clearInterval(timer));
+      }
+    }
     this.now = options.now ?? (() => new Date().toISOString());
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.groups = new GroupCommit({
@@ -83,6 +103,7 @@ export class WorkshopService {
       now: this.now,
       committed: (room, events, previousSeq) => this.committed(room, events, previousSeq),
       catchUp: (room) => this.catchUp(room),
+      ...(options.observeCommit ? { onWrite: options.observeCommit } : {}),
     });
   }
 
@@ -157,6 +178,31 @@ export class WorkshopService {
     }
   }
 
+  /**
+   * Reads the log's head of every room held here and catches up those behind it (the hub pushes
+   * what they fold in to their connections). Resolves when they have caught up.
+   */
+  async checkHeads(): Promise<void> {
+    if (this.held.size === 0) return;
+    let heads: Map<string, number>;
+    try {
+      heads = await this.store.workshopHeads([...this.held.keys()]);
+    } catch (error) {
+      this.onError(error);
+      return;
+    }
+    const behind = [...heads].flatMap(([workshopId, head]) => {
+      const room = this.held.get(workshopId);
+      return room && head > room.seq ? [this.fallBehind(room)] : [];
+    });
+    await Promise.all(behind);
+  }
+
+  /** Stops following the other processes (the bus itself is closed by its owner). */
+  close(): void {
+    for (const stop of this.stopFollowing.splice(0)) stop();
+  }
+
   /** A group's events of one room are durable: publish them, and snapshot at every SNAPSHOT_EVERY. */
   private committed(room: Room, events: StoredEvent[], previousSeq: number): void {
     if (events.length > 0) {
@@ -200,6 +246,7 @@ export class WorkshopService {
     await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
     await this.store.setFlag(joinCodeFlag(content.joinCode), workshopId);
     this.rooms.set(workshopId, Promise.resolve(room));
+    this.held.set(workshopId, room);
     return room.state;
   }
 
@@ -238,6 +285,7 @@ export class WorkshopService {
     this.published.set(room, Number.POSITIVE_INFINITY);
     await this.catchUp(room);
     this.published.set(room, room.seq);
+    this.held.set(workshopId, room);
     return room;
   }
 

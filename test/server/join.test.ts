@@ -21,6 +21,7 @@ const JOIN_FIELDS = [
   "focusQuestion",
   "language",
   "participantGroups",
+  "showAuthors",
   "tables",
   "title",
   "useTables",
@@ -32,6 +33,7 @@ interface JoinBody {
   title: string;
   language: string;
   anonymousCards: boolean;
+  showAuthors: boolean;
   useTables: boolean;
   tables: { id: string; name: string }[];
   participantGroups: string[];
@@ -96,6 +98,7 @@ describe("GET /api/join/:code", () => {
       title: "Town hall",
       language: "fr",
       anonymousCards: true,
+      showAuthors: false,
       useTables: true,
       tables: [
         { id: "t1", name: "Window" },
@@ -115,6 +118,7 @@ describe("GET /api/join/:code", () => {
       title: "Blank",
       language: "en",
       anonymousCards: false,
+      showAuthors: false,
       useTables: false,
       tables: [],
       participantGroups: [],

@@ -243,6 +243,8 @@ export interface ServerProcess {
    * killed with SIGKILL (and resolves null), so a hung shutdown fails the test instead of hanging it.
    */
   stop(graceMs?: number): Promise<number | null>;
+  /** SIGKILL, as a crash: no shutdown, sockets cut. Resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -299,6 +301,10 @@ export async function startServerProcess(
     output: () => output,
     stop: (graceMs = 10_000) =>
       exitCode !== undefined ? Promise.resolve(exitCode) : stopChild(child, exited, graceMs),
+    kill: async () => {
+      child.kill("SIGKILL");
+      await exited;
+    },
   };
 }
 

@@ -6,6 +6,8 @@ import {
   PROTOCOL_VERSION,
   type Replica,
   type ServerMessage,
+  stateForParticipant,
+  stateWithoutOthersAuthors,
   type WorkshopState,
 } from "../../src/core/index.js";
 
@@ -44,6 +46,8 @@ const DEFAULT_TIMEOUT_MS = 5_000;
 export class TestClient {
   /** Every server message, in arrival order. */
   readonly messages: ServerMessage[] = [];
+  /** Every server frame as the bytes on the wire said it (UTF-8), in arrival order. */
+  readonly frames: string[] = [];
   /** The seq of every event envelope received, in arrival order (repeats included). */
   readonly receivedSeqs: number[] = [];
   /** Envelopes that arrived at or below the replica's seq: a repeat the client had to skip. */
@@ -78,7 +82,11 @@ export class TestClient {
     });
     // An error before open rejects `opened`; later ones end in a close, which tests observe.
     this.socket.on("error", () => undefined);
-    this.socket.on("message", (data) => this.handleMessage(JSON.parse(data.toString()) as ServerMessage));
+    this.socket.on("message", (data) => {
+      const frame = data.toString();
+      this.frames.push(frame);
+      this.handleMessage(JSON.parse(frame) as ServerMessage);
+    });
   }
 
   /** The replica's state; throws before the first snapshot or catch-up. */
@@ -96,6 +104,15 @@ export class TestClient {
   get actorId(): string {
     if (!this.welcome) throw new Error("not welcomed yet");
     return this.welcome.actor.id;
+  }
+
+  /**
+   * The server's `state` as this client is meant to hold it: a participant's with others' dots
+   * hidden until the reveal and others' authorship of cards and proposals taken out.
+   */
+  viewOf(state: WorkshopState): WorkshopState {
+    if (this.options.role !== "participant") return state;
+    return stateWithoutOthersAuthors(stateForParticipant(state, this.actorId), this.actorId);
   }
 
   /** Sends hello as configured. */

@@ -1,5 +1,13 @@
 import type { WorkshopContent } from "../events.js";
-import { type Card, DEFAULT_SETTINGS, entry, setEntry, type WorkshopContext, type WorkshopState } from "../model.js";
+import {
+  type Card,
+  DEFAULT_SETTINGS,
+  entry,
+  setEntry,
+  type WorkshopContext,
+  type WorkshopSettings,
+  type WorkshopState,
+} from "../model.js";
 import type { Phase } from "../phases.js";
 import { WORKSHOP_FORMAT, type WorkshopDocument } from "./schema.js";
 
@@ -30,7 +38,11 @@ const KNOWN_KEYS = new Set([
   "nextSteps",
   "source",
   "votes",
+  "privacy",
 ]);
+
+type PrivacyKey = keyof NonNullable<WorkshopDocument["privacy"]>;
+const PRIVACY_KEYS: PrivacyKey[] = ["anonymousCards", "showAuthors", "minVotersPerGroup", "breakdownsOnProjector"];
 
 /** Turns a validated document into the content of a `workshopCreated` event. */
 export function documentToContent(doc: WorkshopDocument, createdAt: string, joinCode = ""): WorkshopContent {
@@ -71,7 +83,7 @@ export function documentToContent(doc: WorkshopDocument, createdAt: string, join
     createdAt,
     phase: inferPhase(doc),
     context,
-    settings: DEFAULT_SETTINGS,
+    settings: { ...DEFAULT_SETTINGS, ...doc.privacy },
     cards,
     themes,
     unclustered,
@@ -131,8 +143,17 @@ export function stateToDocument(state: WorkshopState): WorkshopDocument {
     nextSteps: context.nextSteps,
     ...optional("source", context.source),
     ...(state.votes.length > 0 ? { votes: state.votes } : {}),
+    ...privacyOf(state.settings),
     ...state.extensions,
   };
+}
+
+/** The privacy settings that differ from the defaults, so a file of a workshop that kept them all reads as before. */
+function privacyOf(settings: WorkshopSettings): { privacy?: NonNullable<WorkshopDocument["privacy"]> } {
+  const changed = PRIVACY_KEYS.filter(
+    (key) => settings[key] !== undefined && settings[key] !== DEFAULT_SETTINGS[key],
+  ).map((key) => [key, settings[key]]);
+  return changed.length > 0 ? { privacy: Object.fromEntries(changed) } : {};
 }
 
 /** A file carries no phase: a named board resumes at naming's end, cards alone at clustering. */

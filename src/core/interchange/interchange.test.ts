@@ -215,6 +215,22 @@ describe("generated workshop with 12 themes × 25 cards and hostile text", () =>
     });
   });
 
+  it("keeps the privacy settings through export and import, and writes none that are at their default", () => {
+    const privacy = { showAuthors: true, minVotersPerGroup: 5, breakdownsOnProjector: true };
+    const doc = { ...generatedDocument(3, 2), privacy };
+    expect(roundTrip(validDocument(doc))).toStrictEqual(doc);
+    expect(importState(validDocument(doc)).settings).toMatchObject(privacy);
+    const anonymous = play(blankWorkshop(), FACILITATOR, {
+      type: "updateSettings",
+      patch: { anonymousCards: true, minVotersPerGroup: 3, breakdownsOnProjector: false },
+    });
+    expect(stateToDocument(anonymous).privacy).toStrictEqual({ anonymousCards: true });
+    expect(stateToDocument(blankWorkshop())).not.toHaveProperty("privacy");
+    expect(issuesOf({ ...doc, privacy: { minVotersPerGroup: 0 } }).map((issue) => issue.path)).toEqual([
+      "privacy.minVotersPerGroup",
+    ]);
+  });
+
   it("an empty workshop round-trips too", () => {
     const doc = { ...generatedDocument(0, 0), unclusteredCards: [], footnotes: [] };
     delete doc.votes;

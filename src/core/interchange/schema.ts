@@ -62,6 +62,20 @@ const themeSchema = z
   .strict();
 
 /**
+ * How the workshop shows its people, kept with its content because a copy must stay as private as
+ * the original: names on cards or not, and the smallest group results by group may show. Absent
+ * when every one is at its default.
+ */
+export const privacySchema = z
+  .object({
+    anonymousCards: z.boolean().optional(),
+    showAuthors: z.boolean().optional(),
+    minVotersPerGroup: z.number().int().min(1).max(100).optional(),
+    breakdownsOnProjector: z.boolean().optional(),
+  })
+  .strict();
+
+/**
  * `workshop/v1`, the interchange format: the content of a session, not its live runtime
  * (phase, settings, who is connected). Unknown top-level fields are kept and exported again,
  * so a file written by a newer version survives a round trip; unknown nested fields are refused,
@@ -96,6 +110,7 @@ export const workshopDocumentSchema = z
     nextSteps: longText,
     source: longText.optional(),
     votes: z.array(voteSchema).max(LIMITS.cardsPerWorkshop).optional(),
+    privacy: privacySchema.optional(),
   })
   .loose()
   .superRefine((doc, ctx) => {

@@ -38,6 +38,7 @@ export function prioritizationBlocks(model: ReportModel, colors: DocxColors): Fi
   ];
   if (result.byGroup.length > 0) {
     blocks.push(heading(labels.byGroup, 2));
+    if (result.smallGroupsNote) blocks.push(note(result.smallGroupsNote, colors));
     for (const group of result.byGroup)
       blocks.push(heading(group.label, 3), summary(group), dataTable(model, group, colors));
   }

@@ -9,7 +9,7 @@ import { escapeHtml as esc, isolate } from "./escape.js";
  */
 export function prioritizationHtml(model: ReportModel, prioritization: Prioritization): string {
   const { labels, language } = model;
-  const { overall, byGroup } = prioritization;
+  const { overall, byGroup, smallGroupsNote } = prioritization;
   const max = Math.max(1, ...overall.rows.map((row) => row.votes));
   const bars = overall.rows
     .map(
@@ -21,7 +21,7 @@ export function prioritizationHtml(model: ReportModel, prioritization: Prioritiz
   const summary = (table: PriorityTable) =>
     `<p class="summary">${esc(translate(language, "prioritizationSummary", { votes: table.votes, voters: table.voters }))}</p>`;
   const groups = byGroup.length
-    ? `<h3>${esc(labels.byGroup)}</h3>${byGroup
+    ? `<h3>${esc(labels.byGroup)}</h3>${smallGroupsNote ? `<p class="summary">${esc(smallGroupsNote)}</p>` : ""}${byGroup
         .map((table) => `<h4>${isolate(table.label)}</h4>${summary(table)}${dataTable(model, table)}`)
         .join("")}`
     : "";

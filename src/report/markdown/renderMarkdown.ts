@@ -99,6 +99,7 @@ function prioritization(blocks: string[], model: ReportModel): void {
   blocks.push(`### ${escapeInline(result.overall.label)}`, table(result.overall));
   if (result.byGroup.length > 0) {
     blocks.push(`### ${escapeInline(labels.byGroup)}`);
+    if (result.smallGroupsNote) blocks.push(escapeParagraph(result.smallGroupsNote));
     for (const group of result.byGroup) blocks.push(`#### ${escapeInline(group.label)}`, summary(group), table(group));
   }
 }

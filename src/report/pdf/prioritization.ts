@@ -17,6 +17,7 @@ export function drawPrioritization(ctx: PdfContext): void {
   dataTable(ctx, result.overall);
   if (result.byGroup.length === 0) return;
   heading2(ctx, model.labels.byGroup);
+  if (result.smallGroupsNote) note(ctx, result.smallGroupsNote);
   for (const group of result.byGroup) {
     heading2(ctx, group.label, 80);
     note(ctx, summary(ctx, group));

@@ -1,6 +1,7 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { privacySettings } from "../../core/index.js";
 import { AppError } from "../errors.js";
 import type { WorkshopService } from "../workshopService.js";
 import { jsonSchema, parse } from "./schemas.js";
@@ -41,6 +42,7 @@ export async function joinRoutes(app: FastifyInstance, options: JoinRoutesOption
         title: state.context.title,
         language: state.context.language,
         anonymousCards: state.settings.anonymousCards,
+        showAuthors: privacySettings(state.settings).showAuthors,
         useTables: state.settings.useTables,
         tables: state.tables,
         participantGroups: state.context.participantGroups,

@@ -18,6 +18,8 @@ export interface ReportRoutesOptions {
   store: EventStore;
   auth: FacilitatorAuth;
   publicUrl: string;
+  /** Told how long each render took, by format. */
+  onRender?: (format: string, seconds: number) => void;
 }
 
 const reportQuery = z.object({ format: z.enum(REPORT_FORMATS).default("pdf") });
@@ -64,7 +66,9 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
       const { format } = parse(reportQuery, request.query);
       await auth.assertFacilitator(request, id);
       const { state } = await service.get(id);
+      const started = performance.now();
       const report = await renderReport(state, format);
+      options.onRender?.(format, (performance.now() - started) / 1000);
       // Downloaded HTML is an attachment, but should a browser show it anyway, it gets the report page's policy.
       if (format === "html") reply.header("content-security-policy", reportPagePolicy(styleHash(buildReport(state))));
       return reply

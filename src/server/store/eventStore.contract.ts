@@ -405,6 +405,25 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(await store.getWorkshop("w1")).toEqual(listing[0]);
         expect(await store.getWorkshop("missing")).toBeUndefined();
       });
+
+      it("reads the heads of several logs at once, leaving unknown workshops out", async () => {
+        expect(await store.workshopHeads([])).toEqual(new Map());
+        await store.append(batch({ workshopId: "w1", expectedSeq: 0, commandId: "c" }));
+        await store.append(
+          batch({
+            workshopId: "w2",
+            expectedSeq: 0,
+            commandId: "c",
+            events: [cardAdded("a", "x"), cardAdded("b", "y")],
+          }),
+        );
+        expect(await store.workshopHeads(["w1", "w2", "missing"])).toEqual(
+          new Map([
+            ["w1", 1],
+            ["w2", 2],
+          ]),
+        );
+      });
     });
 
     describe("flags", () => {

@@ -128,6 +128,8 @@ export interface EventStore {
   saveSnapshot(snapshot: Snapshot): Promise<void>;
   listWorkshops(): Promise<WorkshopSummary[]>;
   getWorkshop(workshopId: string): Promise<WorkshopSummary | undefined>;
+  /** The seq of each of these workshops' logs (unknown ones left out), in one query. */
+  workshopHeads(workshopIds: readonly string[]): Promise<Map<string, number>>;
   /** Small key-value flags, such as "the demo workshop was seeded". */
   getFlag(name: string): Promise<string | undefined>;
   setFlag(name: string, value: string): Promise<void>;

@@ -176,6 +176,15 @@ export class PostgresEventStore implements EventStore {
     return rows[0] && toSummary(rows[0]);
   }
 
+  async workshopHeads(workshopIds: readonly string[]): Promise<Map<string, number>> {
+    if (workshopIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; seq: number }>(
+      "SELECT id, seq FROM workshops WHERE id = ANY($1::text[])",
+      [workshopIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.seq]));
+  }
+
   async getFlag(name: string): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM flags WHERE name = $1", [name]);
     return rows[0]?.value;

@@ -99,6 +99,11 @@ export class SqliteEventStore implements EventStore {
     return row ? toSummary(row) : undefined;
   }
 
+  async workshopHeads(workshopIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = this.statements.workshopHeads.all(JSON.stringify(workshopIds));
+    return new Map(rows.map((row) => [row.id, row.seq]));
+  }
+
   async getFlag(name: string): Promise<string | undefined> {
     return this.statements.getFlag.get(name)?.value;
   }
@@ -159,6 +164,9 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${WORKSHOP_COLUMNS} FROM workshops ORDER BY updated_at DESC, id`,
     ),
     getWorkshop: db.prepare<[string], WorkshopRow>(`SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE id = ?`),
+    workshopHeads: db.prepare<[string], { id: string; seq: number }>(
+      "SELECT id, seq FROM workshops WHERE id IN (SELECT value FROM json_each(?))",
+    ),
     getFlag: db.prepare<[string], { value: string }>("SELECT value FROM flags WHERE name = ?"),
   };
 }

@@ -4,7 +4,7 @@ import type { WebSocket } from "ws";
 import { LocalEventBus } from "../eventBus.js";
 import { SqliteEventStore } from "../store/sqliteStore.js";
 import { WorkshopService } from "../workshopService.js";
-import { Connection } from "./connection.js";
+import { Connection, type ConnectionLog } from "./connection.js";
 import { Hub } from "./hub.js";
 
 /**
@@ -33,6 +33,8 @@ class StalledSocket extends EventEmitter {
   }
 }
 
+const silentLog: ConnectionLog = { warn: () => undefined, child: () => silentLog };
+
 const stores: SqliteEventStore[] = [];
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
@@ -57,7 +59,7 @@ describe("Connection backpressure", () => {
       service,
       hub,
       isFacilitator: async () => false,
-      log: { warn: () => undefined },
+      log: silentLog,
       maxBufferedBytes: 1000,
     });
     socket.emit(

@@ -17,6 +17,7 @@ import {
   type WorkshopState,
 } from "../../core/index.js";
 import { AppError } from "../errors.js";
+import { type Metrics, secondsSince } from "../metrics.js";
 import { type StoredEvent, toEnvelope } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
 import { FocusRelay } from "./focusRelay.js";
@@ -55,11 +56,19 @@ export interface ConnectionDeps {
   isFacilitator: (workshopId: string, key: string) => Promise<boolean>;
   /** The signed-in facilitator's name, shown to co-writers beside their caret. */
   facilitatorName?: () => Promise<string | undefined>;
-  log: { warn: (object: unknown, message: string) => void };
+  /** The upgrade request's logger (with its request id); the workshop's id is added at hello. */
+  log: ConnectionLog;
+  metrics?: Metrics;
   /** Unsent bytes past which a connection is dropped (default MAX_BUFFERED_BYTES). */
   maxBufferedBytes?: number;
   /** The TCP stream under the WebSocket: when given, a turn's frames leave in one system call. */
   stream?: Duplex;
+}
+
+/** The part of a pino logger a connection uses. */
+export interface ConnectionLog {
+  warn(object: unknown, message: string): void;
+  child(bindings: Record<string, unknown>): ConnectionLog;
 }
 
 /**
@@ -70,9 +79,12 @@ export class Connection implements Subscriber {
   private joined: Joined | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly focus = new FocusRelay((focus) => {
-    this.relayFocus(focus).catch((error) => this.deps.log.warn({ err: error }, "focus relay failed"));
+    this.relayFocus(focus).catch((error) => this.log.warn({ err: error }, "focus relay failed"));
   });
+  private log: ConnectionLog;
   private facilitatorName = "";
+  /** The role under which this connection is in the connections gauge, once it joined a workshop. */
+  private counted: Actor["role"] | undefined;
   /** Commands sent by this client and not yet answered. */
   private awaitingAck = 0;
 
@@ -80,11 +92,16 @@ export class Connection implements Subscriber {
     private readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
   ) {
+    this.log = deps.log;
     socket.on("message", (data) => {
-      this.queue = this.queue.then(() => this.handleRaw(data.toString())).catch((error) => this.handleCrash(error));
+      const received = performance.now();
+      this.queue = this.queue
+        .then(() => this.handleRaw(data.toString(), received))
+        .catch((error) => this.handleCrash(error));
     });
     socket.on("close", () => {
       this.focus.close();
+      this.uncount();
       if (this.joined) deps.hub.leave(this.joined.workshopId, this);
     });
   }
@@ -141,7 +158,7 @@ export class Connection implements Subscriber {
     if (sent.snapshotNext) this.sendSnapshotAfterReveal(joined);
   }
 
-  private async handleRaw(raw: string): Promise<void> {
+  private async handleRaw(raw: string, received: number): Promise<void> {
     let json: unknown;
     try {
       json = JSON.parse(raw);
@@ -155,25 +172,29 @@ export class Connection implements Subscriber {
       const message = issue ? `${formatPath(issue.path)}: ${issue.message}` : "Not a protocol message";
       return this.send({ type: "error", ...(id ? { id } : {}), code: "bad_message", message });
     }
-    await this.handle(parsed.data);
+    await this.handle(parsed.data, received);
   }
 
-  private async handle(message: ClientMessage): Promise<void> {
+  private async handle(message: ClientMessage, received: number): Promise<void> {
     if (message.type === "ping") return this.send({ type: "pong" });
     if (message.type === "hello") return this.handleHello(message);
     const joined = this.joined;
     if (!joined) return this.close(CLOSE_CODES.badMessage, "Say hello first");
     if (message.type === "sync") return this.catchUp(joined, message.since);
     if (message.type === "focus") return this.focus.update(message);
+    const { metrics } = this.deps;
+    metrics?.command(message.command.type);
     this.awaitingAck += 1;
     try {
       const outcome = await this.deps.service.execute(joined.workshopId, joined.actor, message.id, message.command);
       this.send({ type: "ack", id: message.id, seq: outcome.seq, duplicate: outcome.duplicate });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      metrics?.refused(message.command.type, error.code);
       this.send({ type: "error", id: message.id, code: error.code, message: error.message, ...error.refusal });
     } finally {
       this.awaitingAck -= 1;
+      metrics?.acked(secondsSince(received));
     }
   }
 
@@ -203,7 +224,10 @@ export class Connection implements Subscriber {
     // Join before reading, so that nothing committed meanwhile can fall between the read and
     // the live stream; `pending` holds it until the read is sent.
     this.joined = joined;
+    this.log = this.deps.log.child({ workshopId: hello.workshopId });
     hub.join(hello.workshopId, this);
+    this.counted = actor.role;
+    this.deps.metrics?.connected(actor.role);
     try {
       const current = await service.get(hello.workshopId);
       this.send({
@@ -223,6 +247,7 @@ export class Connection implements Subscriber {
       }
     } catch (error) {
       hub.leave(hello.workshopId, this);
+      this.uncount();
       this.joined = undefined;
       if (error instanceof AppError && error.code === "not_found") {
         return this.close(CLOSE_CODES.unknownWorkshop, "No such workshop");
@@ -303,7 +328,7 @@ export class Connection implements Subscriber {
       .then((current) => {
         if (current.seq >= joined.sentSeq) this.sendSnapshot(joined, current.seq, current.state);
       })
-      .catch((error: unknown) => this.deps.log.warn({ err: error }, "snapshot after the reveal failed"))
+      .catch((error: unknown) => this.log.warn({ err: error }, "snapshot after the reveal failed"))
       .finally(() => this.flushPending(joined));
   }
 
@@ -328,6 +353,11 @@ export class Connection implements Subscriber {
     this.deps.hub.relay(joined.workshopId, this, JSON.stringify(message));
   }
 
+  private uncount(): void {
+    if (this.counted) this.deps.metrics?.disconnected(this.counted);
+    this.counted = undefined;
+  }
+
   private send(message: ServerMessage): void {
     this.sendRaw(JSON.stringify(message));
   }
@@ -337,7 +367,7 @@ export class Connection implements Subscriber {
   }
 
   private handleCrash(error: unknown): void {
-    this.deps.log.warn({ err: error }, "WebSocket message failed");
+    this.log.warn({ err: error }, "WebSocket message failed");
     this.send({
       type: "error",
       code: "invalid",

@@ -11,7 +11,10 @@ export interface Subscriber extends PresenceMember {
   deliver(events: readonly StoredEvent[], serialized: Buffer, forParticipants: ParticipantFrames): void;
 }
 
-export type HubOptions = PresenceOptions;
+export interface HubOptions extends PresenceOptions {
+  /** Told, per batch, how many connections it went to and how long that took (metrics). */
+  onFanOut?: (connections: number, seconds: number) => void;
+}
 
 /**
  * Fans committed events out to the connections of each workshop. A batch is serialised once,
@@ -24,6 +27,7 @@ export class Hub {
   private readonly unlisten: () => void;
   private readonly presence: PresenceTracker;
   private readonly shared: PresenceExchange;
+  private readonly onFanOut: HubOptions["onFanOut"];
 
   constructor(
     bus: EventBus,
@@ -32,6 +36,7 @@ export class Hub {
     options: HubOptions = {},
   ) {
     this.shared = options.shared ?? new LocalPresence();
+    this.onFanOut = options.onFanOut;
     this.unsubscribe = bus.subscribe((workshopId, events) => this.fanOut(workshopId, events));
     this.presence = new PresenceTracker((workshopId) => this.rooms.get(workshopId) ?? [], loadState, onError, {
       ...options,
@@ -92,10 +97,12 @@ export class Hub {
   private fanOut(workshopId: string, events: readonly StoredEvent[]): void {
     const room = this.rooms.get(workshopId);
     if (!room || events.length === 0) return;
+    const started = performance.now();
     // Serialised and UTF-8 encoded once: 2,000 sockets then share one Buffer.
     const serialized = Buffer.from(JSON.stringify({ type: "events", events: events.map(toEnvelope) }));
     const forParticipants = new ParticipantFrames(events);
     for (const subscriber of room) subscriber.deliver(events, serialized, forParticipants);
+    this.onFanOut?.(room.size, (performance.now() - started) / 1000);
     // A name or table chosen on joining changes what presence shows.
     if (events.some((stored) => stored.event.type === "participantJoined")) this.presence.changed(workshopId);
   }

@@ -1,8 +1,13 @@
 import {
+  authorsIn,
+  authorsOf,
   dotHolders,
   eventForParticipant,
+  eventWithoutOthersAuthors,
+  namesAuthors,
   revealedBy,
   stateForParticipant,
+  stateWithoutOthersAuthors,
   votersOf,
   type WorkshopState,
 } from "../../core/index.js";
@@ -48,25 +53,35 @@ export interface ParticipantFrame {
 }
 
 /**
- * One committed batch for the room's participants (hiddenVotes.ts). Each event is serialised once
- * whole and once as everyone but its voters sees it; a participant's frame is put together from
- * those pieces, with their own dots shown in the few events that hold them. So a burst of votes
- * costs each phone one join of pieces, never a serialisation of the batch per voter.
+ * One committed batch for the room's participants: others' dots hidden until the reveal
+ * (hiddenVotes.ts), others' authorship of cards and proposals always (hiddenAuthors.ts). Each
+ * event is serialised once whole and once as the room sees it; a participant's frame is put
+ * together from those pieces, with their own dots and cards shown in the few events that hold
+ * them. So a burst of votes or cards costs each phone one join of pieces, never a serialisation
+ * of the batch per participant.
  */
 export class ParticipantFrames {
-  /** False for the usual batch (cards, names…): participants then get the facilitators' frame. */
+  /** False for the usual batch (moves, names…): participants then get the facilitators' frame. */
   private readonly differs: boolean;
   private readonly whole: (string | undefined)[] = [];
-  private readonly hidden: (string | undefined)[] = [];
+  /** Per event, as the room sees it with the results revealed (index 1) or hidden (index 0). */
+  private readonly shared: [(string | undefined)[], (string | undefined)[]] = [[], []];
   /** Per event, whose dots it carries. */
   private readonly voters: Set<string>[];
-  /** Per `revealed` before the batch: how it reads, who has dots in its hidden events, the shared frame. */
+  /** Per event, whose cards or proposals it carries. */
+  private readonly authors: Set<string>[];
+  /** Per event, whether it says who wrote something, and so reads differently on a phone even revealed. */
+  private readonly authored: boolean[];
+  /** Per `revealed` before the batch: how it reads, who sees something of their own in it, the shared frame. */
   private readonly byStart = new Map<boolean, { reading: Reading; owners: Set<string>; shared?: ParticipantFrame }>();
 
   constructor(private readonly events: readonly StoredEvent[]) {
     this.voters = events.map(({ event }) => votersOf(event));
+    this.authors = events.map(({ event }) => authorsOf(event));
+    this.authored = events.map(({ event }) => namesAuthors(event));
     this.differs = events.some(
-      ({ event }, index) => (this.voters[index]?.size ?? 0) > 0 || revealedBy(event) !== undefined,
+      ({ event }, index) =>
+        (this.voters[index]?.size ?? 0) > 0 || this.authored[index] || revealedBy(event) !== undefined,
     );
   }
 
@@ -88,8 +103,10 @@ export class ParticipantFrames {
     if (!start) {
       const reading = read(this.events, revealed);
       const owners = new Set<string>();
-      for (let index = 0; index < reading.end; index++)
+      for (let index = 0; index < reading.end; index++) {
+        for (const author of this.authors[index] ?? []) owners.add(author);
         if (!reading.whole[index]) for (const voter of this.voters[index] ?? []) owners.add(voter);
+      }
       start = { reading, owners };
       this.byStart.set(revealed, start);
     }
@@ -99,9 +116,9 @@ export class ParticipantFrames {
   private assemble(reading: Reading, viewerId: string): ParticipantFrame {
     const pieces: string[] = [];
     for (let index = 0; index < reading.end; index++) {
-      if (reading.whole[index]) pieces.push(this.wholeAt(index));
-      else if (this.voters[index]?.has(viewerId)) pieces.push(hiddenJson(this.at(index), viewerId));
-      else pieces.push(this.hiddenAt(index));
+      const revealed = reading.whole[index] ?? false;
+      const own = this.authors[index]?.has(viewerId) || (!revealed && this.voters[index]?.has(viewerId));
+      pieces.push(own ? participantJson(this.at(index), viewerId, revealed) : this.sharedAt(index, revealed));
     }
     const first = this.events[0]?.seq ?? 1;
     return {
@@ -116,23 +133,24 @@ export class ParticipantFrames {
     return this.events[index] as StoredEvent;
   }
 
-  private wholeAt(index: number): string {
-    this.whole[index] ??= JSON.stringify(toEnvelope(this.at(index)));
-    return this.whole[index];
-  }
-
-  private hiddenAt(index: number): string {
-    this.hidden[index] ??= hiddenJson(this.at(index), "");
-    return this.hidden[index];
+  /** The event as every participant with nothing of their own in it sees it. */
+  private sharedAt(index: number, revealed: boolean): string {
+    if (revealed && !this.authored[index]) {
+      this.whole[index] ??= JSON.stringify(toEnvelope(this.at(index)));
+      return this.whole[index];
+    }
+    const cache = this.shared[revealed ? 1 : 0];
+    cache[index] ??= participantJson(this.at(index), "", revealed);
+    return cache[index];
   }
 }
 
 /**
- * An event as participant `viewerId` sees it while results are hidden. A sealed one says nothing
+ * An event as participant `viewerId` sees it. With the results hidden, a sealed one says nothing
  * of who acted either: a phone learns that something it may not see happened, and when.
  */
-function hiddenJson(stored: StoredEvent, viewerId: string): string {
-  const seen = eventForParticipant(stored.event, viewerId);
+function participantJson(stored: StoredEvent, viewerId: string, revealed: boolean): string {
+  const seen = revealed ? stored.event : eventForParticipant(stored.event, viewerId);
   if (seen.type === "sealed") {
     return JSON.stringify({
       seq: stored.seq,
@@ -142,22 +160,27 @@ function hiddenJson(stored: StoredEvent, viewerId: string): string {
       event: seen,
     });
   }
-  return JSON.stringify({ ...toEnvelope(stored), event: seen });
+  return JSON.stringify({ ...toEnvelope(stored), event: eventWithoutOthersAuthors(seen, viewerId) });
 }
 
-const nobodysDots = new WeakMap<WorkshopState, WorkshopState>();
+/** Per state: the board as a participant with nothing of their own sees it, and who has something of their own. */
+const roomView = new WeakMap<WorkshopState, { board: WorkshopState; owners: Set<string> }>();
 
 /**
- * The `snapshot` message for participant `viewerId`. With results hidden, a participant who has
- * no dots on the board sees the same board as every other such participant: that one is
- * projected once per state, and `snapshotFrame` serialises it once for a whole join storm.
+ * The `snapshot` message for participant `viewerId`: others' authorship taken out, and with
+ * results hidden, others' dots. A participant with no card, proposal or (hidden) dot of their own
+ * sees the same board as every other such participant: that one is projected once per state, and
+ * `snapshotFrame` serialises it once for a whole join storm.
  */
 export function participantSnapshotFrame(seq: number, state: WorkshopState, viewerId: string): Buffer {
-  let anonymous = nobodysDots.get(state);
-  if (!anonymous) {
-    anonymous = stateForParticipant(state, "");
-    nobodysDots.set(state, anonymous);
+  let room = roomView.get(state);
+  if (!room) {
+    const owners = authorsIn(state);
+    if (!state.voting.revealed) for (const holder of dotHolders(state)) owners.add(holder);
+    room = { board: stateWithoutOthersAuthors(stateForParticipant(state, ""), ""), owners };
+    roomView.set(state, room);
   }
-  if (anonymous === state || !dotHolders(state).has(viewerId)) return snapshotFrame(seq, anonymous);
-  return Buffer.from(JSON.stringify({ type: "snapshot", seq, state: stateForParticipant(state, viewerId) }));
+  if (!room.owners.has(viewerId)) return snapshotFrame(seq, room.board);
+  const own = stateWithoutOthersAuthors(stateForParticipant(state, viewerId), viewerId);
+  return Buffer.from(JSON.stringify({ type: "snapshot", seq, state: own }));
 }

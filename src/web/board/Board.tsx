@@ -10,12 +10,13 @@ import {
   type CommandType,
   isAllowed,
   locateCard,
+  privacySettings,
   type Theme,
   type WorkshopState,
 } from "../../core/index.js";
 import { prefersReducedMotion } from "../components/motion.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
-import { CardPreview } from "./BoardCard.js";
+import { CardAuthor, CardPreview } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
 import { canMoveCards, cardIdOf, columnDragId, containerOf, PILE_ID, symbolOf, themeIdOf } from "./boardModel.js";
 import { CardDialog, snippet } from "./CardDialog.js";
@@ -42,7 +43,7 @@ export interface BoardProps {
  * columns and edits, merges, footnotes and removes cards. It renders from `state` alone, plus a
  * local override for a move the server has not confirmed yet.
  */
-export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
+export function Board({ state, actor, send, variant, cardExtra: extra }: BoardProps) {
   const { t } = useTranslation();
   const symbolName = useSymbolName();
   const [openCardId, setOpenCardId] = useState<string>();
@@ -56,6 +57,16 @@ export function Board({ state, actor, send, variant, cardExtra }: BoardProps) {
   const allowed = (type: CommandType) => facilitatorConsole && isAllowed(type, actor.role, state.phase);
   const cardsDraggable = variant !== "projector" && canMoveCards(state, actor);
   const columnsDraggable = allowed("moveTheme");
+  // Names go on cards where the facilitator turned them on: never on a participant's own board.
+  const showAuthors = variant !== "participant" && privacySettings(state.settings).showAuthors;
+  const cardExtra = showAuthors
+    ? (card: Card) => (
+        <>
+          {card.author && <CardAuthor name={card.author} />}
+          {extra?.(card)}
+        </>
+      )
+    : extra;
 
   const symbols = new Map(state.themes.map((theme, index) => [theme.id, symbolOf(theme, index)]));
   const columnName = (theme: Theme) =>

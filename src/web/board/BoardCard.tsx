@@ -33,6 +33,15 @@ export function CardText({ text, footnotes }: { text: string; footnotes: readonl
   );
 }
 
+/** Who wrote a card, under its text, when the facilitator shows authors' names. */
+export function CardAuthor({ name }: { name: string }) {
+  return (
+    <p className="board-card-author" data-testid="card-author">
+      {name}
+    </p>
+  );
+}
+
 /** The title a card shows on hover: the text of the footnotes it carries. */
 function footnoteTitle(text: string, footnotes: readonly Footnote[]): string | undefined {
   const marks = footnotesOf(text, footnotes);

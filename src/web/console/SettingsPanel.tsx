@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Command, WorkshopState } from "../../core/index.js";
+import { type Command, privacySettings, type WorkshopState } from "../../core/index.js";
 
-/** How the room runs: card names, who may move cards, card length, rounds and tables. */
+/** How the room runs: card names, who may move cards, card length, rounds and tables, what results show. */
 export function SettingsPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
   const { t } = useTranslation();
   const { settings } = state;
+  const privacy = privacySettings(settings);
   const [tableName, setTableName] = useState("");
   const addTable = (name: string) => send({ type: "addTable", tableId: crypto.randomUUID(), name });
   return (
@@ -19,6 +20,17 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
         />
         {t("console.settings.anonymous")}
       </label>
+      {!settings.anonymousCards && (
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="setting-show-authors"
+            checked={privacy.showAuthors}
+            onChange={(event) => send({ type: "updateSettings", patch: { showAuthors: event.target.checked } })}
+          />
+          {t("console.settings.showAuthors")}
+        </label>
+      )}
       <label className="check">
         <input
           type="checkbox"
@@ -42,6 +54,31 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
               send({ type: "updateSettings", patch: { cardMaxLength: value } });
           }}
         />
+      </label>
+      <label>
+        {t("console.settings.minVoters")}
+        <input
+          type="number"
+          data-testid="setting-min-voters"
+          min={1}
+          max={100}
+          defaultValue={privacy.minVotersPerGroup}
+          key={`min-voters-${privacy.minVotersPerGroup}`}
+          onBlur={(event) => {
+            const value = Number(event.target.value);
+            if (Number.isInteger(value) && value >= 1 && value <= 100 && value !== privacy.minVotersPerGroup)
+              send({ type: "updateSettings", patch: { minVotersPerGroup: value } });
+          }}
+        />
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          data-testid="setting-breakdowns-on-projector"
+          checked={privacy.breakdownsOnProjector}
+          onChange={(event) => send({ type: "updateSettings", patch: { breakdownsOnProjector: event.target.checked } })}
+        />
+        {t("console.settings.breakdownsOnProjector")}
       </label>
       <fieldset>
         <legend>{t("console.settings.mode")}</legend>

@@ -28,7 +28,8 @@ export function useLiveWorkshop(
     const key = asParticipant ? undefined : facilitatorKey(workshopId);
     const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
     const next = new LiveClient({
-      url: `${protocol}//${window.location.host}/ws`,
+      // The workshop in the URL lets a load balancer send all of its sockets to one process (deploy/nginx.conf).
+      url: `${protocol}//${window.location.host}/ws?workshop=${encodeURIComponent(workshopId)}`,
       workshopId,
       // Facilitators prove their role with a session cookie (sent with the upgrade) or a key.
       role: asParticipant ? "participant" : "facilitator",

@@ -1,9 +1,9 @@
 import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Card, PHASES, type Round, type WorkshopState } from "../../core/index.js";
+import { type Card, PHASES, privacySettings, type Round, type WorkshopState } from "../../core/index.js";
 import { Board } from "../board/Board.js";
-import { CardText } from "../board/BoardCard.js";
+import { CardAuthor, CardText } from "../board/BoardCard.js";
 import { useFitToBox } from "../board/useFitToBox.js";
 import { Countdown } from "../components/Countdown.js";
 import { useJoinLink } from "../joinLink.js";
@@ -229,11 +229,13 @@ function RoundBanner({ state, round, number }: { state: WorkshopState; round: Ro
 function CardWall({ cards, state, freshIds }: { cards: readonly Card[]; state: WorkshopState; freshIds: Set<string> }) {
   const { t } = useTranslation();
   if (cards.length === 0) return <p className="present-empty">{t("present.noCards")}</p>;
+  const { showAuthors } = privacySettings(state.settings);
   return (
     <ul className="present-wall">
       {cards.map((card) => (
         <li key={card.id} className={`board-card present-wall-card${freshIds.has(card.id) ? " present-fresh" : ""}`}>
           <CardText text={card.text} footnotes={state.footnotes} />
+          {showAuthors && card.author && <CardAuthor name={card.author} />}
         </li>
       ))}
     </ul>

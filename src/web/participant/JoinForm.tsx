@@ -65,7 +65,7 @@ export function JoinForm(props: {
                 enterKeyHint="next"
                 required
               />
-              <p className="join-hint">{t("join.nameHint")}</p>
+              <p className="join-hint">{t(info.showAuthors ? "join.nameHint" : "join.nameHintHidden")}</p>
             </div>
           )}
           {info.participantGroups.length > 0 && (

@@ -6,6 +6,7 @@ const joinInfoSchema = z.object({
   title: z.string(),
   language: z.enum(["en", "fr"]).catch("en"),
   anonymousCards: z.boolean(),
+  showAuthors: z.boolean().default(false),
   useTables: z.boolean(),
   tables: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
   participantGroups: z.array(z.string()).default([]),

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { WorkshopState } from "../../core/index.js";
+import { privacySettings, type WorkshopState } from "../../core/index.js";
 import { ColumnSymbol } from "../board/ColumnSymbol.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
 import { ranked, type Tally, type TallyRow, tallyVotes } from "./tally.js";
@@ -9,6 +9,8 @@ import "./voting.css";
  * The dot vote's results as bar charts: overall, then small charts by participant group and by
  * table. Dots from a show of hands are drawn hatched and named as such, beside the dots cast on
  * phones. Every chart lists the themes in the overall ranking, so the charts read side by side.
+ * The breakdowns show on the console always, on the projector and the phones only when the
+ * facilitator puts them there; groups too small to show apart are one "other" chart (tally.ts).
  */
 export function ResultsChart({ state, variant }: { state: WorkshopState; variant: "console" | "phone" | "projector" }) {
   const { t } = useTranslation();
@@ -17,10 +19,23 @@ export function ResultsChart({ state, variant }: { state: WorkshopState; variant
   const order = ranked(results.overall.rows).map((row) => row.themeId);
   const inOrder = (tally: Tally) => order.flatMap((themeId) => tally.rows.filter((row) => row.themeId === themeId));
   const max = Math.max(1, ...results.overall.rows.map((row) => row.total));
-  const titleOf = (tally: Tally) =>
-    tally.kind === "showOfHands"
-      ? t("voting.showOfHandsNamed", { label: tally.label })
-      : (tally.label ?? (tally.kind === "group" ? t("voting.noGroup") : t("voting.noTable")));
+  const { minVotersPerGroup, breakdownsOnProjector } = privacySettings(state.settings);
+  const showBreakdowns = variant === "console" || breakdownsOnProjector;
+  const titleOf = (tally: Tally) => {
+    switch (tally.kind) {
+      case "showOfHands":
+        return t("voting.showOfHandsNamed", { label: tally.label });
+      case "otherGroups":
+        return t("voting.otherGroups");
+      case "otherTables":
+        return t("voting.otherTables");
+      default:
+        return tally.label ?? (tally.kind === "group" ? t("voting.noGroup") : t("voting.noTable"));
+    }
+  };
+  const hidesSmallOnes = [...results.byGroup, ...results.byTable].some(
+    (tally) => tally.kind === "otherGroups" || tally.kind === "otherTables",
+  );
   const hasHands = results.overall.rows.some((row) => row.proxy > 0);
   const themeOf = (row: TallyRow) => state.themes.find((theme) => theme.id === row.themeId);
 
@@ -72,7 +87,7 @@ export function ResultsChart({ state, variant }: { state: WorkshopState; variant
         )}
       </header>
       {bars(results.overall, max, false)}
-      {variant !== "phone" || results.byGroup.length > 0 ? (
+      {showBreakdowns && (results.byGroup.length > 0 || results.byTable.length > 0) ? (
         <div className="results-breakdowns">
           {[
             { key: "group", title: t("voting.byGroup"), tallies: results.byGroup },
@@ -94,6 +109,11 @@ export function ResultsChart({ state, variant }: { state: WorkshopState; variant
                   </div>
                 </section>
               ),
+          )}
+          {hidesSmallOnes && (
+            <p className="muted results-privacy" data-testid="results-privacy-note">
+              {t("voting.smallGroupsNote", { count: minVotersPerGroup })}
+            </p>
           )}
         </div>
       ) : null}

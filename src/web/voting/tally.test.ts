@@ -24,7 +24,8 @@ function voted(): WorkshopState {
     { type: "createTheme", themeId: "t1", name: "Access" },
     { type: "createTheme", themeId: "t2", name: "Data" },
     { type: "setPhase", phase: "prioritize" },
-    { type: "updateSettings", patch: { voteBudget: 4, votesPerThemeCap: 3, useTables: true } },
+    // Groups of one or two, shown so the order and sums read plainly; the threshold has its own tests.
+    { type: "updateSettings", patch: { voteBudget: 4, votesPerThemeCap: 3, useTables: true, minVotersPerGroup: 1 } },
     { type: "openVoting" },
   );
   state = play(state, ana, { type: "joinWorkshop", name: "Ana", group: "Staff", tableId: "T1" });
@@ -98,6 +99,39 @@ describe("tallyVotes", () => {
     expect(empty.overall.dots).toBe(0);
     expect(empty.byGroup).toEqual([]);
     expect(empty.byTable).toEqual([]);
+  });
+});
+
+describe("tallyVotes at the default threshold of 3 voters", () => {
+  const atDefault = (state: WorkshopState) => ({ ...state, settings: { ...state.settings, minVotersPerGroup: 3 } });
+
+  it("shows no group or table of 1 or 2 voters, and no other row that is the whole room", () => {
+    const results = tallyVotes(atDefault(voted()));
+    expect(results.byGroup.map((tally) => tally.kind)).toEqual(["showOfHands"]);
+    expect(results.byTable.map((tally) => tally.kind)).toEqual(["showOfHands"]);
+    expect(results.overall.dots).toBe(15);
+  });
+
+  it("shows a group of 3 and puts the smaller ones, with enough voters between them, in the other row", () => {
+    let state = voted();
+    const eve = participant("p-eve");
+    const fay = participant("p-fay");
+    state = play(state, eve, { type: "joinWorkshop", name: "Eve", group: "Staff", tableId: "T2" });
+    state = play(state, eve, { type: "castVote", themeId: "t1", count: 1 });
+    state = play(state, fay, { type: "joinWorkshop", name: "Fay", tableId: "T2" });
+    state = play(state, fay, { type: "castVote", themeId: "t1", count: 2 });
+    const { byGroup, byTable, overall } = tallyVotes(atDefault(state));
+    expect(byGroup.map((tally) => [tally.kind, tally.label, totals(tally.rows), tally.voters])).toEqual([
+      ["group", "Staff", { t1: [4, 0], t2: [2, 0] }, 3],
+      ["otherGroups", null, { t1: [3, 0], t2: [2, 0] }, 3],
+      ["showOfHands", "Back row", { t1: [0, 5], t2: [0, 2] }, 1],
+    ]);
+    expect(byTable.map((tally) => [tally.kind, tally.label, tally.voters])).toEqual([
+      ["table", "Table two", 3],
+      ["otherTables", null, 3],
+      ["showOfHands", "Back row", 1],
+    ]);
+    expect(overall.dots).toBe(18);
   });
 });
 

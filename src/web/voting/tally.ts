@@ -1,4 +1,11 @@
-import { entry, type Vote, type WorkshopState } from "../../core/index.js";
+import {
+  breakdownVotes,
+  entry,
+  privacySettings,
+  type ShownBreakdown,
+  type Vote,
+  type WorkshopState,
+} from "../../core/index.js";
 
 /** Dots on one theme: cast on devices, and recorded by the facilitator from a show of hands. */
 export interface TallyRow {
@@ -10,12 +17,13 @@ export interface TallyRow {
 }
 
 /**
- * One chart's worth of results: everyone, one participant group, one table, or one show of hands.
- * `label` is the group's or table's name; null for "no group" / "no table" (the view names it).
+ * One chart's worth of results: everyone, one participant group, one table, one show of hands, or
+ * the groups (tables) too small to show apart. `label` is the group's or table's name; null for
+ * "no group" / "no table" and for the other row (the view names them).
  */
 export interface Tally {
   key: string;
-  kind: "overall" | "group" | "table" | "showOfHands";
+  kind: "overall" | "group" | "table" | "showOfHands" | "otherGroups" | "otherTables";
   label: string | null;
   /** In board order. */
   rows: TallyRow[];
@@ -39,7 +47,8 @@ export function showOfHandsLabel(vote: Vote): string {
  * people at tables: `settings.useTables` and at least one table). A voter's group and table come
  * from `state.participants`; votes recorded from a show of hands have no person behind them, so
  * in the group and table breakdowns each show of hands is its own bar group, marked as such.
- * Dots on themes that no longer exist are left out.
+ * A group or table of fewer voters than the workshop's threshold is not shown: its dots are in
+ * the other row (`breakdownVotes`). Dots on themes that no longer exist are left out.
  */
 export function tallyVotes(state: WorkshopState): Results {
   const themeIds = new Set(state.themes.map((theme) => theme.id));
@@ -63,41 +72,37 @@ export function tallyVotes(state: WorkshopState): Results {
       votes.filter((vote) => vote.proxy && showOfHandsLabel(vote) === label),
     ),
   );
-  const person = (vote: Vote) => entry(state.participants, vote.voterId);
+
+  const { minVotersPerGroup } = privacySettings(state.settings);
+  const shownAs = (kind: "group" | "table", breakdown: ShownBreakdown, labelOf: (key: string) => string | null) => [
+    ...breakdown.groups.map((group) => tally(`${kind}:${group.key}`, kind, labelOf(group.key), group.votes)),
+    ...(breakdown.other
+      ? [tally(`${kind}:other`, kind === "group" ? "otherGroups" : "otherTables", null, breakdown.other.votes)]
+      : []),
+  ];
 
   // Groups in the order the context lists them, others after them alphabetically, "no group" last.
-  const groupNames = unique(direct.map((vote) => person(vote)?.group?.trim() || ""));
+  const groupOf = (voterId: string) => entry(state.participants, voterId)?.group?.trim() || "";
   const listed = state.context.participantGroups;
   const rank = (group: string) =>
     group === "" ? Number.MAX_SAFE_INTEGER : listed.indexOf(group) >= 0 ? listed.indexOf(group) : listed.length;
-  groupNames.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const byGroup = groupNames.map((group) =>
-    tally(
-      `group:${group}`,
-      "group",
-      group || null,
-      direct.filter((vote) => (person(vote)?.group?.trim() || "") === group),
-    ),
-  );
+  const groups = breakdownVotes(direct, groupOf, minVotersPerGroup);
+  groups.groups.sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+  const byGroup = shownAs("group", groups, (group) => group || null);
 
   // Tables in the order the facilitator set them up; people at no (or a removed) table last.
-  const tableOf = (vote: Vote) => {
-    const tableId = person(vote)?.tableId;
+  const tableOf = (voterId: string) => {
+    const tableId = entry(state.participants, voterId)?.tableId;
     return state.tables.some((table) => table.id === tableId) ? (tableId ?? "") : "";
   };
-  const usedTables = new Set(direct.map(tableOf));
-  const byTable = [
-    ...state.tables
-      .filter((table) => usedTables.has(table.id))
-      .map((table) => ({ id: table.id, name: table.name as string | null })),
-    ...(usedTables.has("") ? [{ id: "", name: null }] : []),
-  ].map((table) =>
-    tally(
-      `table:${table.id}`,
-      "table",
-      table.name,
-      direct.filter((vote) => tableOf(vote) === table.id),
-    ),
+  const tables = breakdownVotes(direct, tableOf, minVotersPerGroup);
+  const tableRank = (tableId: string) =>
+    tableId === "" ? Number.MAX_SAFE_INTEGER : state.tables.findIndex((table) => table.id === tableId);
+  tables.groups.sort((a, b) => tableRank(a.key) - tableRank(b.key));
+  const byTable = shownAs(
+    "table",
+    tables,
+    (tableId) => state.tables.find((table) => table.id === tableId)?.name ?? null,
   );
 
   return {
@@ -122,8 +127,4 @@ export function dotsLeft(state: WorkshopState, voterId: string): number {
 
 function sum(votes: readonly Vote[]): number {
   return votes.reduce((total, vote) => total + vote.count, 0);
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
 }
