@@ -8,7 +8,9 @@ import {
   type WorkshopDocument,
   type WorkshopState,
 } from "../core/index.js";
+import { neutralizeBidiControls, neutralizeDeep } from "./bidiControls.js";
 import { safeAccent } from "./colors.js";
+import { shortenForGrid } from "./gridTexts.js";
 import { formatReportDate, type LabelKey, REPORT_LOCALE, translate } from "./i18n.js";
 import en from "./locales/en.json" with { type: "json" };
 import type { Paragraph, ReportCard, ReportModel, ReportTheme } from "./model.js";
@@ -55,7 +57,19 @@ interface ReportInput {
 
 /** Builds the report of a workshop: pure, from a live state or a `workshop/v1` document. */
 export function buildReport(source: ReportSource): ReportModel {
-  const input = "format" in source ? fromDocument(source) : fromState(source);
+  const raw = "format" in source ? fromDocument(source) : fromState(source);
+  // No bidi override typed into a card may reorder the report around it, in any format.
+  const input: ReportInput = {
+    ...raw,
+    context: neutralizeDeep(raw.context),
+    themes: neutralizeDeep(raw.themes),
+    unclustered: neutralizeDeep(raw.unclustered),
+    footnotes: neutralizeDeep(raw.footnotes),
+    groupOf: (voterId) => {
+      const group = raw.groupOf(voterId);
+      return group === undefined ? undefined : neutralizeBidiControls(group);
+    },
+  };
   const { context } = input;
   const { language } = context;
   const themes: ReportTheme[] = input.themes.map((theme, index) => ({
@@ -67,6 +81,7 @@ export function buildReport(source: ReportSource): ReportModel {
   const labels = Object.fromEntries(
     (Object.keys(en) as LabelKey[]).map((key) => [key, translate(language, key)]),
   ) as Record<LabelKey, string>;
+  const grid = shortenForGrid(themes);
   const prioritization = buildPrioritization(
     input.votes,
     themes,
@@ -97,6 +112,8 @@ export function buildReport(source: ReportSource): ReportModel {
     focusQuestion: multiLine(context.focusQuestion),
     themes,
     gridParts: splitGrid(themes),
+    gridThemes: grid.themes,
+    fullTexts: grid.fullTexts,
     footnotes: input.footnotes,
     unclustered: input.unclustered,
     reflections: paragraphs(context.reflections),
@@ -222,10 +239,10 @@ function multiLine(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim();
 }
 
-/** Splits the grid into the fewest parts of at most MAX_GRID_COLUMNS, balanced (8 → 4 + 4, not 6 + 2). */
-export function splitGrid<T>(themes: T[]): T[][] {
+/** Splits the grid into the fewest parts of at most `max` columns, balanced (8 → 4 + 4, not 6 + 2). */
+export function splitGrid<T>(themes: T[], max = MAX_GRID_COLUMNS): T[][] {
   if (themes.length === 0) return [];
-  const parts = Math.ceil(themes.length / MAX_GRID_COLUMNS);
+  const parts = Math.ceil(themes.length / max);
   const size = Math.ceil(themes.length / parts);
   return Array.from({ length: parts }, (_, part) => themes.slice(part * size, (part + 1) * size));
 }

@@ -53,6 +53,12 @@ export interface Prioritization {
   smallGroupsNote?: string;
 }
 
+/** The full text of a name or card the grid shows shortened, under its reference number. */
+export interface FullText {
+  ref: number;
+  text: string;
+}
+
 /** The organization's look; the accent colour is always a valid `#RRGGBB`. */
 export interface ReportBranding {
   accentColor: string;
@@ -91,6 +97,10 @@ export interface ReportModel {
   themes: ReportTheme[];
   /** The grid split into parts narrow enough to stay legible (at most six columns each). */
   gridParts: ReportTheme[][];
+  /** The themes as a paged grid (PDF, DOCX) shows them: long names and cards cut, with "… [n]". */
+  gridThemes: ReportTheme[];
+  /** What `gridThemes` cut, in full, by reference number; listed after the grid. */
+  fullTexts: FullText[];
   footnotes: Footnote[];
   unclustered: ReportCard[];
   reflections: Paragraph[];

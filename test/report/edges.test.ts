@@ -70,7 +70,7 @@ describe("who took part, on the cover of every format", () => {
       const expected: Record<CoverFormat, string> = {
         pdf: `Participants\u00a0: ${value}`,
         docx: `Participants\u00a0: ${value}`,
-        html: "<dt>Participants\u00a0:</dt><dd>Personnel enseignant, Comité &lt;parents&gt; et Direction d&#39;école</dd>",
+        html: "<dt>Participants\u00a0:</dt><dd><bdi>Personnel enseignant, Comité &lt;parents&gt; et Direction d&#39;école</bdi></dd>",
         md: "**Participants\u00a0:** Personnel enseignant, Comité \\<parents\\> et Direction d'école",
       };
       if (format === "pdf") expect(squash(text)).toContain(squash(expected.pdf));

@@ -41,7 +41,7 @@ describe("user text is data, never markup", () => {
     expect(html).toContain("&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;");
     expect(html).toContain("<title>R&amp;D &lt;Day&gt; Session Capture</title>");
     expect(html).toContain(
-      "<dt>Participants:</dt><dd>&lt;/dd&gt;&lt;script&gt;alert(&quot;group&quot;)&lt;/script&gt; and [Board](javascript:x) *all*</dd>",
+      "<dt>Participants:</dt><dd><bdi>&lt;/dd&gt;&lt;script&gt;alert(&quot;group&quot;)&lt;/script&gt; and [Board](javascript:x) *all*</bdi></dd>",
     );
   });
 

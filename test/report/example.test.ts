@@ -105,7 +105,7 @@ describe.skipIf(!HAS_REFERENCE_EXAMPLE)(needsReferenceExample("the reference exa
 
   it("HTML's cover lists the participant groups after the facilitators", () => {
     expect(html).toContain(
-      `<dt>Facilitated by:</dt><dd>${FACILITATED_BY}</dd><dt>Participants:</dt><dd>${PARTICIPANTS}</dd></dl>`,
+      `<dt>Facilitated by:</dt><dd><bdi>${FACILITATED_BY}</bdi></dd><dt>Participants:</dt><dd><bdi>${PARTICIPANTS}</bdi></dd></dl>`,
     );
   });
 

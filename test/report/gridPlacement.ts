@@ -1,6 +1,8 @@
+import { splitGrid } from "../../src/report/buildReport.js";
 import type { ReportModel } from "../../src/report/model.js";
-import { gridColumns } from "../../src/report/pdf/grid.js";
-import { docxTables, pdfAreaText, pdfPageSizes, pdfText, squash } from "./extract.js";
+import { GRID_MARGINS, MARGINS } from "../../src/report/pdf/context.js";
+import { columnsOf } from "../../src/report/pdf/gridPlan.js";
+import { docxTables, pdfAreaText, pdfPageSizes, squash } from "./extract.js";
 
 /**
  * The text found under each theme's column of the grid, read back from the rendered file:
@@ -9,24 +11,42 @@ import { docxTables, pdfAreaText, pdfPageSizes, pdfText, squash } from "./extrac
  */
 export type ColumnTexts = Map<string, string>;
 
-/** Reads each grid column of a PDF by cropping the landscape pages to that column's area. */
+/**
+ * Reads each grid column of a PDF: every column area of every page is cropped out, and the
+ * text under a theme's header (to the next header) is that theme's; a theme that flows on into
+ * the next column or page has its header repeated there.
+ */
 export function pdfColumns(pdf: Uint8Array, model: ReportModel): ColumnTexts {
   const columns: ColumnTexts = new Map(model.themes.map((theme) => [theme.id, ""]));
+  const headers = model.gridThemes.map((theme) => ({ id: theme.id, key: squash(header(theme.name, model)) }));
+  const slots = splitGrid(model.gridThemes, 8)[0]?.length ?? 1;
   pdfPageSizes(pdf).forEach((size, index) => {
-    if (size.width <= size.height) return;
     const page = index + 1;
-    const pageText = squash(pdfText(pdf, ["-f", String(page), "-l", String(page)]));
-    // Every grid page repeats its part's headers; the first header tells which part this page shows.
-    const part = model.gridParts.find((themes) => pageText.includes(squash(header(themes[0]?.name ?? "", model))));
-    if (!part) return;
-    gridColumns(part.length).forEach((area, i) => {
-      const theme = part[i];
-      if (!theme) return;
-      columns.set(theme.id, `${columns.get(theme.id)}\n${pdfAreaText(pdf, page, { ...area, height: size.height })}`);
-    });
+    const margins = size.width > size.height ? GRID_MARGINS : MARGINS;
+    const area = {
+      left: margins.left,
+      width: size.width - margins.left - margins.right,
+      firstTop: 0,
+      top: 0,
+      bottom: 0,
+    };
+    for (const column of columnsOf(area, slots)) {
+      const text = squash(pdfAreaText(pdf, page, { x: column.x, width: column.width, height: size.height }));
+      const found = headers
+        .flatMap(({ id, key }) =>
+          [...text.matchAll(new RegExp(escapeRegExp(key), "g"))].map((m) => ({ id, at: m.index })),
+        )
+        .sort((a, b) => a.at - b.at);
+      found.forEach(({ id, at }, i) => {
+        const end = found[i + 1]?.at ?? text.length;
+        columns.set(id, `${columns.get(id)}\n${text.slice(at, end)}`);
+      });
+    }
   });
   return columns;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Reads each grid column of a DOCX: the grid tables are those whose header row holds a part's theme names. */
 export function docxColumns(xml: string, model: ReportModel): ColumnTexts {
@@ -55,8 +75,10 @@ export function header(name: string, model: ReportModel): string {
  */
 export function placementProblems(columns: ColumnTexts, model: ReportModel, upperHeaders: boolean): string[] {
   const problems: string[] = [];
-  const owner = new Map(model.themes.flatMap((theme) => theme.cards.map((card) => [squash(card.text), theme.id])));
-  for (const theme of model.themes) {
+  // A PDF's grid shows long names and cards shortened, as the model's grid themes have them.
+  const themes = upperHeaders ? model.gridThemes : model.themes;
+  const owner = new Map(themes.flatMap((theme) => theme.cards.map((card) => [squash(card.text), theme.id])));
+  for (const theme of themes) {
     const text = squash(columns.get(theme.id) ?? "");
     const name = squash(upperHeaders ? header(theme.name, model) : theme.name);
     let at = text.indexOf(name);

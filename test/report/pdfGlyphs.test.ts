@@ -43,33 +43,25 @@ describe.skipIf(SKIP_WITHOUT_POPPLER)("PDF text the embedded fonts cannot draw",
     );
   });
 
-  it("shows a visible placeholder (�) for each character it cannot draw, and draws the rest", async () => {
-    const doc = { ...syntheticDocument({ themes: 2, cards: 4 }), overview: `Before ${HARD} after` };
+  it("draws emoji and CJK in fallback faces, in the text layer too, and a placeholder only for what no face has", async () => {
+    const doc = { ...syntheticDocument({ themes: 2, cards: 4 }), overview: `Before ${HARD} 한국 after` };
     const text = pdfText((await renderReport(doc, "pdf")).body);
-    // One placeholder per character as a reader sees it: 10 + 2 ideographs, 2 rockets and party poppers, 1 thumb, 1 family.
-    expect(text).toContain("Before");
-    expect(text).toContain("after");
-    expect(text.match(/\uFFFD/g)).toHaveLength(16);
-    expect(text).toContain("😀");
+    for (const word of ["Before", "after", "未来のワークショップ", "東京", "🚀", "😀"]) expect(text).toContain(word);
+    // Hangul is in no embedded face: one placeholder per syllable.
+    expect(text.match(/\uFFFD/g)).toHaveLength(2);
     expect(text).not.toContain("\u0000");
   });
 
-  it("checks each text against the face drawing it: Arabic body text is drawn, Arabic in the oblique focus question is not", async () => {
+  it("draws Arabic in the oblique focus question with the upright face, and stays inside the margins", async () => {
     const doc = {
       ...syntheticDocument({ themes: 2, cards: 4 }),
       overview: `Before ${ARABIC} after ${`${ARABIC} `.repeat(12)}end`,
-      // The focus question is set in DejaVu Sans Oblique (its callout, and the line above the grid), which has no Arabic.
       focusQuestion: `Question ${`${ARABIC} `.repeat(12)}end?`,
     };
     const pdf = (await renderReport(doc, "pdf")).body;
-    const text = pdfText(pdf).replace(/\s+/g, " ");
-    expect(text).toContain("Before");
-    expect(text).toContain("مرحبا");
-    expect(text).toContain("بالعالم");
-    // 13 Arabic pairs in the overview, none in the focus question: the callout and the grid's line show placeholders.
-    expect(text.match(/مرحبا/g)).toHaveLength(13);
-    expect(text).toContain(`Question ${"\uFFFD".repeat(5)} ${"\uFFFD".repeat(7)}`);
-    expect(text.match(/\uFFFD+/g)).toHaveLength(2 * 2 * 12);
+    const text = pdfText(pdf);
+    expect(text).not.toContain("\uFFFD");
+    expect(text.match(/مرحبا/g)?.length).toBeGreaterThanOrEqual(25);
     expect(pastTheMargin(pdf)).toEqual([]);
   });
 });

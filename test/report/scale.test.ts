@@ -57,7 +57,8 @@ describe.each(CASES)("the report of $name, in every format", ({ doc, checkPdfCol
     for (const line of model.frontMatter) expect(text).toContain(squash(`${line.label} ${line.value}`));
     for (const theme of model.themes) expect(text).toContain(squash(theme.headline.toLocaleUpperCase(model.locale)));
     const landscape = pdfPageSizes(pdf).filter((size) => size.width > size.height).length;
-    expect(landscape).toBeGreaterThanOrEqual(model.gridParts.length);
+    // A grid of up to four themes shares portrait pages with the text; more take landscape ones.
+    expect(landscape > 0).toBe(model.themes.length > 4);
     if (checkPdfColumns) expect(placementProblems(pdfColumns(pdf, model), model, true)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { translate } from "../i18n.js";
 import { logoDataUri } from "../logo.js";
 import type { Paragraph, ReportModel, ReportTheme } from "../model.js";
-import { escapeHtml as esc, escapeLines } from "./escape.js";
+import { escapeHtml as esc, escapeLines, isolate } from "./escape.js";
 import { prioritizationHtml } from "./prioritizationHtml.js";
 import { reportStylesheet } from "./styles.js";
 
@@ -48,9 +48,9 @@ function cover(model: ReportModel): string {
   const logo = logoDataUri(model.branding);
   return `<header class="cover">
 ${logo ? `<img class="logo" src="${logo}" alt="${esc(translate(model.language, "logo", { organization: model.organization }))}">` : ""}
-<h1>${esc(model.title)}</h1>
-${model.subtitle ? `<p class="subtitle">${esc(model.subtitle)}</p>` : ""}
-<dl class="meta">${model.frontMatter.map((line) => `<dt>${esc(line.label)}</dt><dd>${esc(line.value)}</dd>`).join("")}</dl>
+<h1>${isolate(model.title)}</h1>
+${model.subtitle ? `<p class="subtitle">${isolate(model.subtitle)}</p>` : ""}
+<dl class="meta">${model.frontMatter.map((line) => `<dt>${esc(line.label)}</dt><dd>${isolate(line.value)}</dd>`).join("")}</dl>
 </header>`;
 }
 
@@ -85,16 +85,16 @@ function grid(model: ReportModel): string {
     return `<div class="grid-scroll grid-part"><table class="theme-grid">${caption}${gridTable(part)}</table></div>`;
   });
   const footnotes = model.footnotes.length
-    ? `<div class="footnotes">${model.footnotes.map((note) => `<p>${esc(note.mark)}${esc(note.text)}</p>`).join("")}</div>`
+    ? `<div class="footnotes">${model.footnotes.map((note) => `<p>${isolate(note.mark)}${isolate(note.text)}</p>`).join("")}</div>`
     : "";
   return `<section class="grid-section"><h2>${esc(labels.themes)}</h2>${framingLines}${parts.join("")}${footnotes}</section>`;
 }
 
 function gridTable(themes: ReportTheme[]): string {
-  const head = `<thead><tr>${themes.map((theme) => `<th scope="col">${esc(theme.name)}</th>`).join("")}</tr></thead>`;
+  const head = `<thead><tr>${themes.map((theme) => `<th scope="col">${isolate(theme.name)}</th>`).join("")}</tr></thead>`;
   const keyPoints = themes.some((theme) => theme.keyPoints.length > 0)
     ? `<tr class="key-points">${themes
-        .map((theme) => `<td><ul>${theme.keyPoints.map((point) => `<li>${esc(point)}</li>`).join("")}</ul></td>`)
+        .map((theme) => `<td><ul>${theme.keyPoints.map((point) => `<li>${isolate(point)}</li>`).join("")}</ul></td>`)
         .join("")}</tr>`
     : "";
   const rows = Math.max(0, ...themes.map((theme) => theme.cards.length));
@@ -107,7 +107,7 @@ function gridTable(themes: ReportTheme[]): string {
 }
 
 function themeSummary(theme: ReportTheme): string {
-  return `<article class="theme"><h3>${esc(theme.name)}</h3>${
+  return `<article class="theme"><h3>${isolate(theme.name)}</h3>${
     theme.headline ? `<p class="headline">${escapeLines(theme.headline)}</p>` : ""
   }${theme.narrative.map(paragraph).join("")}</article>`;
 }

@@ -36,6 +36,8 @@ p { margin: 0 0 12px; }
 .grid-scroll { overflow-x: auto; margin-top: 14px; }
 table { border-collapse: collapse; width: 100%; }
 caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.85rem; padding-bottom: 4px; }
+/* The grid's columns are fixed: a word is broken there only when it alone overflows its column ("WALKIN/G" on a phone). */
+.theme-grid td, .theme-grid th { overflow-wrap: break-word; }
 .theme-grid { table-layout: fixed; font-size: 0.82rem; line-height: 1.35; }
 .theme-grid th, .theme-grid td { border: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; text-align: left; }
 .theme-grid th { background: var(--accent); color: var(--accent-text); text-transform: uppercase; letter-spacing: 0.02em; font-size: 0.78rem; }
@@ -76,7 +78,8 @@ caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0
   .grid-part + .grid-part { break-before: page; }
   thead { display: table-header-group; }
   tr, .theme, .callout { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+  .prioritization table, .chart-figure { break-inside: avoid; }
 }
 `.trimStart();
 }

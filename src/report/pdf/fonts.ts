@@ -15,6 +15,20 @@ export const FONT = {
 /** One of the six embedded faces, by its alias. */
 export type FontName = (typeof FONT)[keyof typeof FONT];
 
+/**
+ * Faces that draw what DejaVu cannot, tried in this order: Noto Emoji (monochrome, skin tones
+ * and ZWJ sequences as ligatures) and Noto Sans SC (Chinese ideographs, Japanese kana).
+ */
+export const FALLBACK = { emoji: "Emoji", cjk: "CJK" } as const;
+
+/** An embedded face, DejaVu or fallback. */
+export type FaceName = FontName | (typeof FALLBACK)[keyof typeof FALLBACK];
+
+const FALLBACK_FILES: Record<string, [pkg: string, file: string]> = {
+  Emoji: ["@expo-google-fonts/noto-emoji", "400Regular/NotoEmoji_400Regular.ttf"],
+  CJK: ["@expo-google-fonts/noto-sans-sc", "400Regular/NotoSansSC_400Regular.ttf"],
+};
+
 const FILES: Record<FontName, string> = {
   Sans: "DejaVuSans.ttf",
   "Sans-Bold": "DejaVuSans-Bold.ttf",
@@ -34,6 +48,10 @@ export function fontFiles(): Map<string, Buffer> {
   if (!cache) {
     const dir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
     cache = new Map(Object.entries(FILES).map(([alias, file]) => [alias, readFileSync(join(dir, file))]));
+    for (const [alias, [pkg, file]] of Object.entries(FALLBACK_FILES)) {
+      const root = dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+      cache.set(alias, readFileSync(join(root, file)));
+    }
   }
   return cache;
 }

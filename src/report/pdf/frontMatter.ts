@@ -1,5 +1,5 @@
 import { INK, MUTED } from "../colors.js";
-import { BODY, contentWidth, ensureSpace, heading1, MARGINS, PAGE, type PdfContext, paragraphs } from "./context.js";
+import { BODY, bottomOf, contentWidth, heading1, MARGINS, PAGE, type PdfContext, paragraphs } from "./context.js";
 import { FONT } from "./fonts.js";
 
 const LOGO_BOX = { width: 150, height: 64 } as const;
@@ -52,28 +52,44 @@ function drawLogo(ctx: PdfContext): boolean {
   }
 }
 
-/** Overview paragraphs, then the goal and the focus question in tinted boxes. */
-export function drawOverview(ctx: PdfContext): void {
-  const { model } = ctx;
+/**
+ * Overview paragraphs, then the goal and the focus question in tinted boxes when both fit on
+ * the page: a box alone on a page of its own helps no one. Says whether it drew them; if not,
+ * the grid shows them as one line each, above the columns.
+ */
+export function drawOverview(ctx: PdfContext): boolean {
+  const { doc, model } = ctx;
   const text = [...model.overview, ...model.method];
   if (text.length > 0) {
     heading1(ctx, model.labels.overview);
     paragraphs(ctx, text);
   }
-  callout(ctx, model.labels.goal, model.goal, FONT.bold);
-  callout(ctx, model.labels.focusQuestion, model.focusQuestion, FONT.italic);
+  const boxes = [
+    { label: model.labels.goal, text: model.goal, font: FONT.bold },
+    { label: model.labels.focusQuestion, text: model.focusQuestion, font: FONT.italic },
+  ].filter((box) => box.text);
+  if (boxes.length === 0) return true;
+  const height = boxes.reduce((sum, box) => sum + calloutHeight(ctx, box.text, box.font) + 10, 0);
+  if (doc.y + height > bottomOf(doc)) return false;
+  for (const box of boxes) callout(ctx, box.label, box.text, box.font);
+  return true;
+}
+
+const CALLOUT_PAD = 10;
+
+function calloutHeight(ctx: PdfContext, text: string, font: string): number {
+  const { doc } = ctx;
+  doc.font(font).fontSize(11.5);
+  const width = contentWidth(doc) - 2 * CALLOUT_PAD - 6;
+  return doc.heightOfString(text, { width, lineGap: 2 }) + 2 * CALLOUT_PAD + 14;
 }
 
 function callout(ctx: PdfContext, label: string, text: string, font: string): void {
-  if (!text) return;
   const { doc } = ctx;
   const x = MARGINS.left;
   const width = contentWidth(doc);
-  const pad = 10;
-  doc.font(font).fontSize(11.5);
-  const textHeight = doc.heightOfString(text, { width: width - 2 * pad - 6, lineGap: 2 });
-  const height = textHeight + 2 * pad + 14;
-  ensureSpace(ctx, height + 10);
+  const pad = CALLOUT_PAD;
+  const height = calloutHeight(ctx, text, font);
   const top = doc.y + 4;
   doc.rect(x, top, width, height).fill(ctx.tint);
   doc.rect(x, top, 5, height).fill(ctx.accent);

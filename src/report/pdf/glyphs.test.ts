@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FONT } from "./fonts.js";
-import { drawableText, PLACEHOLDER } from "./glyphs.js";
+import { FALLBACK, FONT } from "./fonts.js";
+import { drawableText, fontRuns, PLACEHOLDER } from "./glyphs.js";
 
 const ALL_FACES = Object.values(FONT);
 
@@ -17,25 +17,35 @@ describe("text the PDF's fonts can draw", () => {
         expect(drawableText(text, face)).toBe(text);
   });
 
-  it("replaces each character it cannot draw, as a reader counts them, by one placeholder", () => {
+  it("draws what DejaVu lacks in a fallback face, each character as a reader counts it whole", () => {
     for (const face of ALL_FACES) {
-      expect(drawableText("東京 ok", face)).toBe(`${PLACEHOLDER}${PLACEHOLDER} ok`);
-      // A thumb with a skin tone, a family joined by ZWJ, a flag: one character each.
-      expect(drawableText("a👍🏽b👨‍👩‍👧c🇨🇦d", face)).toBe(`a${PLACEHOLDER}b${PLACEHOLDER}c${PLACEHOLDER}d`);
+      expect(fontRuns("東京 ok", face)).toEqual([
+        { face: FALLBACK.cjk, text: "東京" },
+        { face, text: " ok" },
+      ]);
+      // A thumb with a skin tone and a family joined by ZWJ stay one run of Noto Emoji.
+      expect(fontRuns("a👍🏽👨‍👩‍👧", face)).toEqual([
+        { face, text: "a" },
+        { face: FALLBACK.emoji, text: "👍🏽👨‍👩‍👧" },
+      ]);
+      // Hangul is in no embedded face: one placeholder per syllable.
+      expect(drawableText("한국 ok", face)).toBe(`${PLACEHOLDER}${PLACEHOLDER} ok`);
     }
   });
 
-  it("checks text against the face that draws it: Arabic stays in the upright faces, and becomes placeholders in the oblique ones", () => {
-    const arabic = "مرحبا بالعالم";
+  it("draws Arabic in the upright face where the oblique ones lack it", () => {
+    const arabic = "مرحبا";
     for (const face of [FONT.regular, FONT.bold, FONT.condensed, FONT.condensedBold])
-      expect(drawableText(arabic, face)).toBe(arabic);
-    for (const face of [FONT.italic, FONT.condensedItalic])
-      expect(drawableText(`a ${arabic} b`, face)).toBe(`a ${PLACEHOLDER.repeat(5)} ${PLACEHOLDER.repeat(7)} b`);
+      expect(fontRuns(arabic, face)).toEqual([{ face, text: arabic }]);
+    expect(fontRuns(`a ${arabic}`, FONT.italic)).toEqual([
+      { face: FONT.italic, text: "a " },
+      { face: FONT.regular, text: arabic },
+    ]);
   });
 
-  it("turns tabs into spaces, Windows line breaks into \\n, and drops other control and invisible characters", () => {
-    // U+0007 is a bell; U+E0067 a tag character, which only flags use.
-    expect(drawableText("a\tb\r\nc\rd\u0007e\u{E0067}f", FONT.regular)).toBe("a b\nc\ndef");
+  it("turns tabs into spaces, Windows line breaks into \\n, and drops other control and invisible characters, bidi overrides included", () => {
+    // U+0007 is a bell; U+E0067 a tag character, which only flags use; U+202E a right-to-left override.
+    expect(drawableText("a\tb\r\nc\rd\u0007e\u{E0067}f\u202Eg", FONT.regular)).toBe("a b\nc\ndefg");
   });
 
   it("refuses a face that is not embedded", () => {

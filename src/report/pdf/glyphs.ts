@@ -1,12 +1,10 @@
 import { createRequire } from "node:module";
-import { FONT, type FontName, fontFiles } from "./fonts.js";
+import { FALLBACK, type FaceName, FONT, type FontName, fontFiles } from "./fonts.js";
 
 /**
- * What the PDF shows for a character the face drawing it has no glyph for: U+FFFD, the
- * replacement character, which every DejaVu face draws. PDFKit would draw the font's `.notdef`
- * box instead, and writes that glyph's width unscaled (1,229 thousandths of an em for DejaVu,
- * measured as 600), so a line holding such boxes is drawn wider than it was measured and runs
- * past the margin. With every character drawable, what PDFKit measures is what it draws.
+ * What the PDF shows for a character no embedded face can draw (Hangul, for one): U+FFFD, which
+ * every DejaVu face draws. PDFKit would draw the font's `.notdef` box instead, and write that
+ * glyph's width unscaled, so a line holding such boxes would run past the margin it was measured for.
  */
 export const PLACEHOLDER = "\uFFFD";
 
@@ -16,11 +14,8 @@ interface FontkitFont {
 
 const drawable = new Map<string, Set<number>>();
 
-/**
- * The code points one embedded face can draw, read the first time it is asked for. The faces
- * differ: DejaVu's Oblique faces have no Arabic, which the upright ones draw.
- */
-function drawableCodePoints(face: string): Set<number> {
+/** The code points one embedded face can draw, read the first time it is asked for. */
+function drawableCodePoints(face: FaceName): Set<number> {
   let known = drawable.get(face);
   if (!known) {
     const data = fontFiles().get(face);
@@ -34,62 +29,159 @@ function drawableCodePoints(face: string): Set<number> {
   return known;
 }
 
+/** A stretch of text drawn in one face. */
+export interface FontRun {
+  face: FaceName;
+  text: string;
+}
+
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-/** Zero-width joiners, variation selectors, tags: dropped when the face does not draw them, as they show nothing. */
+/** Zero-width joiners, variation selectors, tags: kept where the face draws them, else dropped, as they show nothing. */
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
-/**
- * Text the embedded face `face` can draw: each character as a reader sees it (a grapheme: an
- * emoji with its skin tone, a family joined by ZWJ) that holds a code point the face lacks
- * becomes one PLACEHOLDER; line breaks stay, a tab becomes a space, other control characters
- * are dropped.
- */
-export function drawableText(text: string, face: FontName): string {
+/** The grapheme as `face` draws it, or undefined when the face lacks one of its visible code points. */
+function inFace(segment: string, face: FaceName): string | undefined {
   const known = drawableCodePoints(face);
-  const normalized = text.replace(/\r\n?/g, "\n").replace(/\t/g, " ");
+  let kept = "";
+  for (const char of segment) {
+    if (char === "\n" || known.has(char.codePointAt(0) ?? 0)) kept += char;
+    else if (!IGNORABLE.test(char) && !/^\p{Cc}$/u.test(char)) return undefined;
+  }
+  return kept;
+}
+
+/**
+ * Splits text into runs of the faces that draw it: the face asked for; for what it lacks, the
+ * upright DejaVu Sans (Arabic, which the oblique faces lack), Noto Emoji, then Noto Sans SC;
+ * each character as a reader sees it (an emoji with its skin tone, a family joined by ZWJ)
+ * stays whole. Line breaks stay, a tab becomes a space, other control characters (bidi
+ * overrides included) are dropped, and a character no face has becomes one PLACEHOLDER.
+ */
+export function fontRuns(text: string, face: FontName): FontRun[] {
+  // PDFKit lays text out left to right without the bidi algorithm: embeddings, overrides and isolates would only mislead.
+  const normalized = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "");
+  const known = drawableCodePoints(face);
   let allKnown = true;
   for (const char of normalized) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    if (char !== "\n" && !known.has(codePoint)) {
+    if (char !== "\n" && !known.has(char.codePointAt(0) ?? 0)) {
       allKnown = false;
       break;
     }
   }
-  if (allKnown) return normalized;
-  let out = "";
+  if (allKnown) return [{ face, text: normalized }];
+  const faces: FaceName[] = [face, FONT.regular, FALLBACK.emoji, FALLBACK.cjk];
+  const runs: FontRun[] = [];
   for (const { segment } of graphemes.segment(normalized)) {
-    let kept = "";
-    let missing = false;
-    for (const char of segment) {
-      if (char === "\n" || known.has(char.codePointAt(0) ?? 0)) kept += char;
-      else if (!IGNORABLE.test(char) && !/^\p{Cc}$/u.test(char)) missing = true;
-    }
-    out += missing ? PLACEHOLDER : kept;
+    let chosen: FontRun = { face, text: PLACEHOLDER };
+    // Spaces stay in the face asked for, where lines are measured and broken.
+    if (/^\s+$/u.test(segment)) chosen = { face, text: segment };
+    else
+      for (const candidate of faces) {
+        const shown = inFace(segment, candidate);
+        if (shown !== undefined) {
+          chosen = { face: candidate, text: shown };
+          break;
+        }
+      }
+    const last = runs[runs.length - 1];
+    if (last && last.face === chosen.face) last.text += chosen.text;
+    else if (chosen.text) runs.push(chosen);
   }
-  return out;
+  return runs.length > 0 ? runs : [{ face, text: "" }];
 }
 
-type Measure = (text: string, ...rest: unknown[]) => unknown;
+/** The text as drawn, all runs joined: what a reader copies out of the PDF. */
+export function drawableText(text: string, face: FontName): string {
+  return fontRuns(text, face)
+    .map((run) => run.text)
+    .join("");
+}
+
+type Call = (...args: unknown[]) => unknown;
+interface TextInternals {
+  _text(text: string, x: number, y: number, options: object, lineCallback: () => void): unknown;
+  _lineGap: number;
+}
 
 /**
- * Makes `doc` draw and measure every string as `drawableText` gives it for the face then
- * selected, so the same text keeps its Arabic in an upright face and shows U+FFFD in an
- * oblique one. `text`, `heightOfString` and `widthOfString` are where text enters PDFKit; the
- * face is the alias last passed to `font` (the regular face from here on).
+ * Makes `doc` draw and measure every string in the faces `fontRuns` picks for the face then
+ * selected: one run goes straight to PDFKit; several are written as continued text, so PDFKit
+ * wraps the line across faces, and are measured the same way. `text`, `heightOfString` and
+ * `widthOfString` are where text enters PDFKit; the face is the alias last passed to `font`.
  */
-export function drawOnlyDrawable(doc: PDFKit.PDFDocument): void {
+export function drawWithFallbacks(doc: PDFKit.PDFDocument): void {
   let face: FontName = FONT.regular;
-  const font = doc.font.bind(doc) as (src: unknown, ...rest: unknown[]) => PDFKit.PDFDocument;
+  // The face set now: a fallback while PDFKit wraps one of its runs, and measures words with the calls below.
+  let current: FaceName = face;
+  const original = doc.font.bind(doc) as (src: unknown, ...rest: unknown[]) => PDFKit.PDFDocument;
+  const font = (src: FaceName) => {
+    current = src;
+    return original(src);
+  };
   doc.font = ((src: unknown, ...rest: unknown[]) => {
     face = src as FontName;
-    return font(src, ...rest);
+    current = face;
+    return original(src, ...rest);
   }) as typeof doc.font;
-  const sanitized = (measure: Measure): Measure => {
-    const original = measure.bind(doc);
-    return (text, ...rest) => original(typeof text === "string" ? drawableText(text, face) : text, ...rest);
+  const text = doc.text.bind(doc) as Call;
+  const heightOfString = doc.heightOfString.bind(doc) as Call;
+  const widthOfString = doc.widthOfString.bind(doc) as Call;
+  const internals = doc as unknown as TextInternals;
+  const inFaces = <T>(runs: FontRun[], each: (run: FontRun, index: number) => T): T[] => {
+    const selected = current;
+    try {
+      return runs.map((run, index) => {
+        font(run.face);
+        return each(run, index);
+      });
+    } finally {
+      font(selected);
+    }
   };
-  doc.text = sanitized(doc.text as Measure) as typeof doc.text;
-  doc.heightOfString = sanitized(doc.heightOfString as Measure) as typeof doc.heightOfString;
-  doc.widthOfString = sanitized(doc.widthOfString as Measure) as typeof doc.widthOfString;
+  doc.text = ((value: unknown, ...rest: unknown[]) => {
+    if (typeof value !== "string") return text(value, ...rest);
+    const runs = fontRuns(value, face);
+    if (runs.length === 1) return inFaces(runs, (run) => text(run.text, ...rest))[0];
+    const [x, y, options] = typeof rest[0] === "object" ? [undefined, undefined, rest[0]] : rest;
+    const base = (options ?? {}) as { continued?: boolean };
+    inFaces(runs, (run, i) => {
+      const continued = i < runs.length - 1 ? true : (base.continued ?? false);
+      return i === 0 ? text(run.text, x, y, { ...base, continued }) : text(run.text, { ...base, continued });
+    });
+    return doc;
+  }) as typeof doc.text;
+  doc.heightOfString = ((value: unknown, options?: { lineGap?: number }) => {
+    if (typeof value !== "string") return heightOfString(value, options);
+    const runs = fontRuns(value, face);
+    if (runs.length === 1) return inFaces(runs, (run) => heightOfString(run.text, options))[0];
+    // As PDFKit's own heightOfString does, with the runs written as continued text into one line wrapper.
+    const { x, y } = doc;
+    const lineGap = options?.lineGap ?? internals._lineGap ?? 0;
+    inFaces(runs, (run, i) =>
+      internals._text(
+        run.text,
+        doc.x,
+        doc.y,
+        { ...options, height: Number.POSITIVE_INFINITY, continued: i < runs.length - 1 },
+        () => {
+          doc.y += doc.currentLineHeight(true) + lineGap;
+        },
+      ),
+    );
+    const height = doc.y - y;
+    doc.x = x;
+    doc.y = y;
+    return height;
+  }) as typeof doc.heightOfString;
+  doc.widthOfString = ((value: unknown, ...rest: unknown[]) => {
+    if (typeof value !== "string") return widthOfString(value, ...rest);
+    return inFaces(fontRuns(value, face), (run) => widthOfString(run.text, ...rest) as number).reduce(
+      (sum, width) => sum + width,
+      0,
+    );
+  }) as typeof doc.widthOfString;
   doc.font(FONT.regular);
 }

@@ -1,190 +1,199 @@
+import { splitGrid } from "../buildReport.js";
 import { INK, MUTED, RULE, textOn } from "../colors.js";
-import { translate } from "../i18n.js";
-import type { ReportCard, ReportTheme } from "../model.js";
-import { bottomOf, GRID_MARGINS, PAGE, type PdfContext } from "./context.js";
+import {
+  bottomOf,
+  contentWidth,
+  ensureSpace,
+  GRID_MARGINS,
+  heading1,
+  MARGINS,
+  PAGE,
+  type PdfContext,
+} from "./context.js";
 import { FONT } from "./fonts.js";
+import {
+  BULLET_INDENT,
+  bestPlan,
+  type GridArea,
+  type GridBlock,
+  type GridSizes,
+  LINE_GAP,
+  type Measure,
+  PAD,
+  planGrid,
+} from "./gridPlan.js";
 
-/** The space between two columns and between two cards of a column. */
-const GUTTER = 6;
-const CARD_GAP = 4;
-const PAD = 5;
-const BULLET_INDENT = 9;
-const LINE_GAP = 1.2;
+/** A landscape page holds up to this many columns at a readable size; more themes make bands. */
+const MAX_LANDSCAPE_COLUMNS = 8;
+/** Up to this many themes, the columns are wide enough on a portrait page, which the grid then shares. */
+const MAX_PORTRAIT_COLUMNS = 4;
+/** The smallest type the grid's cards may shrink to, and the largest for each column count. */
+const MIN_BODY = 7.5;
+const maxBody = (columns: number) => (columns <= 4 ? 9.5 : columns <= 6 ? 9 : 8.5);
 
-/** Where each column of a grid part sits on its landscape page: the widths share the page evenly. */
-export function gridColumns(columnCount: number): { x: number; width: number }[] {
-  const count = Math.max(1, columnCount);
-  const width = (PAGE.height - GRID_MARGINS.left - GRID_MARGINS.right - GUTTER * (count - 1)) / count;
-  return Array.from({ length: columnCount }, (_, i) => ({ x: GRID_MARGINS.left + i * (width + GUTTER), width }));
-}
-
-/** Font sizes shrink a little as columns narrow, so six columns still hold a few words per line. */
-function sizes(columns: number): { header: number; body: number } {
-  if (columns <= 4) return { header: 10, body: 9.5 };
-  return columns === 5 ? { header: 9.2, body: 8.8 } : { header: 8.5, body: 8.2 };
+/** Whether the grid is drawn on landscape pages (too many columns for a portrait one). */
+export function gridIsLandscape(ctx: PdfContext): boolean {
+  return ctx.model.gridThemes.length > MAX_PORTRAIT_COLUMNS;
 }
 
 /**
- * The theme grid on landscape pages, laid out as the board was: one column per theme, its name
- * as the header, its key points, then its cards stacked in board order. Columns flow down the
- * page independently, so a long column does not stretch the others; a part longer than a page
- * continues on the next with its headers repeated. Each part of a wide grid starts a page.
+ * The theme grid, laid out as the board was: one column per theme, its name as the header, its
+ * key points, then its cards in board order. The layout is planned before anything is drawn, at
+ * the largest type that still needs the fewest pages; a few themes share a portrait page with
+ * what precedes, more go on landscape pages of up to eight columns.
+ * `framing` adds the goal and prompt above the grid, for when the front page had no room for them.
  */
-export function drawGrid(ctx: PdfContext): void {
+export function drawGrid(ctx: PdfContext, framing: boolean): void {
   const { doc, model } = ctx;
-  if (model.themes.length === 0) return;
-  let from = 1;
-  model.gridParts.forEach((part, index) => {
-    const caption =
-      model.gridParts.length > 1
-        ? translate(model.language, "themeGridPart", { from, to: from + part.length - 1, total: model.themes.length })
-        : "";
-    gridPage(ctx, index === 0 ? model.labels.themes : "", caption);
-    if (index === 0) framingLines(ctx);
-    drawPart(ctx, part, caption);
-    from += part.length;
-  });
-  if (model.footnotes.length > 0) {
-    if (doc.y + 14 * (model.footnotes.length + 1) > bottomOf(doc)) gridPage(ctx, "", "");
-    doc.moveDown(0.6).font(FONT.italic).fontSize(8.5).fillColor(MUTED);
-    const width = PAGE.height - GRID_MARGINS.left - GRID_MARGINS.right;
-    for (const footnote of model.footnotes)
-      doc.text(`${footnote.mark}${footnote.text}`, GRID_MARGINS.left, doc.y, { width });
+  if (model.gridThemes.length === 0) return;
+  const landscape = gridIsLandscape(ctx);
+  if (landscape) {
+    gridPage(ctx, true);
+    title(ctx, model.labels.themes);
+  } else {
+    // The title, a header row and a few cards, or the grid starts on the next page.
+    ensureSpace(ctx, 220);
+    heading1(ctx, model.labels.themes);
   }
-}
-
-function drawPart(ctx: PdfContext, part: ReportTheme[], caption: string): void {
-  const { doc } = ctx;
-  const columns = gridColumns(part.length);
-  const size = sizes(part.length);
-  const queues: ReportCard[][] = part.map((theme) => [...theme.cards]);
-  headerRow(ctx, part, columns, size.header);
-  keyPointsRow(ctx, part, columns, size.body);
-  // Only on a page that holds nothing but the headers may a card be cut; elsewhere it moves on.
-  let fresh = false;
-  for (;;) {
-    const top = doc.y + CARD_GAP;
-    let lowest = top;
-    columns.forEach((column, i) => {
-      const queue = queues[i] ?? [];
-      let y = top;
-      while (queue.length > 0) {
-        const card = queue[0] as ReportCard;
-        doc.font(FONT.condensed).fontSize(size.body);
-        const height = doc.heightOfString(card.text, { width: column.width - 2 * PAD, lineGap: LINE_GAP }) + 2 * PAD;
-        const fits = y + height <= bottomOf(doc);
-        // A card taller than a whole page is cut to the page rather than pushed on for ever.
-        if (!fits && (y > top || !fresh)) break;
-        cardBox(ctx, card.text, column, y, Math.min(height, bottomOf(doc) - y), size.body);
-        y += Math.min(height, bottomOf(doc) - y) + CARD_GAP;
-        queue.shift();
-      }
-      lowest = Math.max(lowest, y);
-    });
-    doc.y = lowest;
-    if (queues.every((queue) => queue.length === 0)) return;
-    gridPage(ctx, "", [caption, ctx.model.labels.continued].filter(Boolean).join(" "));
-    headerRow(ctx, part, columns, size.header);
-    fresh = true;
-  }
-}
-
-type Column = { x: number; width: number };
-
-function headerRow(ctx: PdfContext, part: ReportTheme[], columns: Column[], size: number): void {
-  const { doc, model } = ctx;
-  doc.font(FONT.condensedBold).fontSize(size);
-  const names = part.map((theme) => theme.name.toLocaleUpperCase(model.locale));
-  const height =
-    Math.max(...names.map((name, i) => doc.heightOfString(name, { width: (columns[i]?.width ?? 0) - 2 * PAD }))) +
-    2 * PAD;
-  const top = doc.y;
-  names.forEach((name, i) => {
-    const column = columns[i] as Column;
-    doc.rect(column.x, top, column.width, height).fill(ctx.accent);
-    doc.fillColor(textOn(ctx.accent)).text(name, column.x + PAD, top + PAD, { width: column.width - 2 * PAD });
-  });
-  doc.y = top + height;
-}
-
-function keyPointsRow(ctx: PdfContext, part: ReportTheme[], columns: Column[], size: number): void {
-  const { doc } = ctx;
-  if (!part.some((theme) => theme.keyPoints.length > 0)) return;
-  doc.font(FONT.condensedBold).fontSize(size);
-  const itemHeight = (point: string, column: Column) =>
-    doc.heightOfString(point, { width: column.width - 2 * PAD - BULLET_INDENT, lineGap: LINE_GAP }) + 2;
-  const heights = part.map((theme, i) =>
-    theme.keyPoints.reduce((sum, point) => sum + itemHeight(point, columns[i] as Column), 0),
-  );
-  const top = doc.y;
-  // Twenty long key points could outgrow the page: the row stops at the page's foot.
-  const height = Math.min(Math.max(...heights) + 2 * PAD, bottomOf(doc) - top);
-  part.forEach((theme, i) => {
-    const column = columns[i] as Column;
-    doc.rect(column.x, top, column.width, height).fill(ctx.tint);
-    let y = top + PAD;
-    for (const point of theme.keyPoints) {
-      if (y + itemHeight(point, column) > top + height) break;
-      doc.fillColor(ctx.heading).text("•", column.x + PAD, y, { lineBreak: false });
-      doc.fillColor(INK).text(point, column.x + PAD + BULLET_INDENT, y, {
-        width: column.width - 2 * PAD - BULLET_INDENT,
-        lineGap: LINE_GAP,
-      });
-      y += itemHeight(point, column);
+  if (framing) framingLines(ctx);
+  const margins = landscape ? GRID_MARGINS : MARGINS;
+  const width = contentWidth(doc);
+  // Ten themes make two rows of five rather than eight and two: the first part's width, balanced.
+  const slots = splitGrid(model.gridThemes, MAX_LANDSCAPE_COLUMNS)[0]?.length ?? 1;
+  const area: GridArea = {
+    left: margins.left,
+    width,
+    firstTop: doc.y,
+    top: margins.top + 16,
+    bottom: bottomOf(doc),
+  };
+  const candidates: GridSizes[] = [];
+  for (let body = maxBody(slots); body >= MIN_BODY - 0.01; body -= 0.5) candidates.push({ header: body + 0.5, body });
+  const plan = bestPlan((sizes) => planGrid(model.gridThemes, slots, area, sizes, measure(ctx)), candidates);
+  plan.pages.forEach((blocks, index) => {
+    if (index > 0) {
+      gridPage(ctx, landscape);
+      doc.font(FONT.italic).fontSize(8.5).fillColor(MUTED);
+      doc.text(`${model.labels.themes} ${model.labels.continued}`, margins.left, margins.top, { width });
     }
+    for (const block of blocks) drawBlock(ctx, block, plan.sizes);
+    doc.y = Math.max(...blocks.map((block) => block.y + block.height)) + 8;
   });
-  doc.y = top + height;
+  doc.x = margins.left;
+  footnotes(ctx);
+  fullTexts(ctx);
 }
 
-function cardBox(ctx: PdfContext, text: string, column: Column, y: number, height: number, size: number): void {
+function measure(ctx: PdfContext): Measure {
   const { doc } = ctx;
-  doc.roundedRect(column.x, y, column.width, height, 2).lineWidth(0.6).strokeColor(RULE).stroke();
-  doc.rect(column.x, y + 2, 1.8, height - 4).fill(ctx.tintStrong);
-  doc.font(FONT.condensed).fontSize(size).fillColor(INK);
-  doc.text(text, column.x + PAD, y + PAD, {
-    width: column.width - 2 * PAD,
-    height: height - 2 * PAD,
-    lineGap: LINE_GAP,
-    ellipsis: true,
-  });
+  const faces = { header: FONT.condensedBold, keyPoint: FONT.condensedBold, card: FONT.condensed };
+  return (text, width, size, kind) => {
+    doc.font(faces[kind]).fontSize(size);
+    const shown = kind === "header" ? text.toLocaleUpperCase(ctx.model.locale) : text;
+    return doc.heightOfString(shown, { width, lineGap: kind === "header" ? 0 : LINE_GAP });
+  };
 }
 
-/** Opens a landscape page, with the section title on the first and a "(continued)" caption on the others. */
-function gridPage(ctx: PdfContext, title: string, caption: string): void {
+function drawBlock(ctx: PdfContext, block: GridBlock, sizes: GridSizes): void {
+  const { doc, model } = ctx;
+  const width = block.width - 2 * PAD;
+  switch (block.kind) {
+    case "header":
+      doc.rect(block.x, block.y, block.width, block.height).fill(ctx.accent);
+      doc.font(FONT.condensedBold).fontSize(sizes.header).fillColor(textOn(ctx.accent));
+      doc.text(block.text.toLocaleUpperCase(model.locale), block.x + PAD, block.y + PAD, { width, lineGap: 0 });
+      return;
+    case "keyPoints": {
+      doc.rect(block.x, block.y, block.width, block.height).fill(ctx.tint);
+      let y = block.y + PAD;
+      doc.font(FONT.condensedBold).fontSize(sizes.body);
+      for (const point of block.points) {
+        doc.fillColor(ctx.heading).text("•", block.x + PAD, y, { lineBreak: false });
+        doc
+          .fillColor(INK)
+          .text(point, block.x + PAD + BULLET_INDENT, y, { width: width - BULLET_INDENT, lineGap: LINE_GAP });
+        y = doc.y + 2;
+      }
+      return;
+    }
+    case "card":
+      doc.roundedRect(block.x, block.y, block.width, block.height, 2).lineWidth(0.6).strokeColor(RULE).stroke();
+      doc.rect(block.x, block.y + 2, 1.8, block.height - 4).fill(ctx.tintStrong);
+      doc.font(FONT.condensed).fontSize(sizes.body).fillColor(INK);
+      doc.text(block.text, block.x + PAD, block.y + PAD, {
+        width,
+        height: block.height - 2 * PAD,
+        lineGap: LINE_GAP,
+        ellipsis: true,
+      });
+      return;
+  }
+}
+
+/** Opens a grid page in the grid's orientation. */
+function gridPage(ctx: PdfContext, landscape: boolean): void {
+  if (landscape) ctx.doc.addPage({ size: "LETTER", layout: "landscape", margins: GRID_MARGINS });
+  else ctx.doc.addPage({ size: "LETTER", layout: "portrait", margins: MARGINS });
+}
+
+/** The section title of a landscape grid's first page, with its accent rule. */
+function title(ctx: PdfContext, text: string): void {
   const { doc } = ctx;
-  doc.addPage({ size: "LETTER", layout: "landscape", margins: GRID_MARGINS });
   const width = PAGE.height - GRID_MARGINS.left - GRID_MARGINS.right;
-  if (title) {
-    doc.font(FONT.bold).fontSize(16).fillColor(ctx.heading).text(title, GRID_MARGINS.left, GRID_MARGINS.top, { width });
-    const y = doc.y + 3;
-    doc
-      .moveTo(GRID_MARGINS.left, y)
-      .lineTo(GRID_MARGINS.left + width, y)
-      .lineWidth(1.4)
-      .strokeColor(ctx.accent)
-      .stroke();
-    doc.y = y + 10;
-  }
-  if (caption) {
-    doc.font(FONT.italic).fontSize(8.5).fillColor(MUTED).text(caption, GRID_MARGINS.left, doc.y, { width });
-    doc.moveDown(0.4);
-  }
+  doc.font(FONT.bold).fontSize(16).fillColor(ctx.heading).text(text, GRID_MARGINS.left, GRID_MARGINS.top, { width });
+  const y = doc.y + 3;
+  doc
+    .moveTo(GRID_MARGINS.left, y)
+    .lineTo(GRID_MARGINS.left + width, y)
+    .lineWidth(1.4)
+    .strokeColor(ctx.accent)
+    .stroke();
+  doc.y = y + 10;
 }
 
 /** "GOAL: …" and "PROMPT: …" above the grid, as a facilitator's wall chart shows them. */
 function framingLines(ctx: PdfContext): void {
   const { doc, model } = ctx;
-  const width = PAGE.height - GRID_MARGINS.left - GRID_MARGINS.right;
+  const x = doc.page.margins.left;
+  const width = contentWidth(doc);
   const line = (label: string, text: string, font: string) => {
     if (!text) return;
-    doc.font(FONT.bold).fontSize(9.5).fillColor(ctx.heading).text(`${label} `, GRID_MARGINS.left, doc.y, {
-      width,
-      continued: true,
-    });
+    doc.font(FONT.bold).fontSize(9.5).fillColor(ctx.heading).text(`${label} `, x, doc.y, { width, continued: true });
     doc.font(font).fillColor(INK).text(text);
     doc.moveDown(0.25);
   };
   line(model.labels.goalInline, model.goal, FONT.regular);
   line(model.labels.focusQuestionInline, model.focusQuestion, FONT.italic);
   doc.moveDown(0.4);
+}
+
+/** The workshop's footnotes under the grid, on the grid's last page when they fit. */
+function footnotes(ctx: PdfContext): void {
+  const { doc, model } = ctx;
+  if (model.footnotes.length === 0) return;
+  if (doc.y + 14 * (model.footnotes.length + 1) > bottomOf(doc)) gridPage(ctx, gridIsLandscape(ctx));
+  doc.font(FONT.italic).fontSize(8.5).fillColor(MUTED);
+  for (const footnote of model.footnotes)
+    doc.text(`${footnote.mark}${footnote.text}`, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.6);
+}
+
+/** The full text of every name and card the grid shortened, under its number, in the space left under the grid. */
+function fullTexts(ctx: PdfContext): void {
+  const { doc, model } = ctx;
+  if (model.fullTexts.length === 0) return;
+  const x = doc.page.margins.left;
+  const width = contentWidth(doc);
+  if (doc.y + 60 > bottomOf(doc)) gridPage(ctx, gridIsLandscape(ctx));
+  doc.font(FONT.bold).fontSize(10).fillColor(ctx.heading).text(model.labels.fullTexts, x, doc.y, { width });
+  doc.moveDown(0.3);
+  for (const { ref, text } of model.fullTexts) {
+    doc.font(FONT.regular).fontSize(8.5);
+    if (doc.y + Math.min(doc.heightOfString(text, { width: width - 24 }), 40) > bottomOf(doc))
+      gridPage(ctx, gridIsLandscape(ctx));
+    const y = doc.y;
+    doc.fillColor(MUTED).text(`[${ref}]`, x, y, { width: 22, lineBreak: false });
+    doc.fillColor(INK).text(text, x + 24, y, { width: width - 24, lineGap: 1 });
+    doc.moveDown(0.3);
+  }
 }

@@ -5,7 +5,7 @@ import type { ReportModel } from "../model.js";
 import { MARGINS, makeContext, type PdfContext } from "./context.js";
 import { FONT, fontFiles } from "./fonts.js";
 import { drawCover, drawOverview } from "./frontMatter.js";
-import { drawOnlyDrawable } from "./glyphs.js";
+import { drawWithFallbacks } from "./glyphs.js";
 import { drawGrid } from "./grid.js";
 import { drawPrioritization } from "./prioritization.js";
 import { drawTextSection, drawThemeSummaries, drawUnclustered } from "./sections.js";
@@ -38,19 +38,20 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
     doc.on("error", reject);
   });
   for (const [alias, data] of fontFiles()) doc.registerFont(alias, data);
-  drawOnlyDrawable(doc);
+  drawWithFallbacks(doc);
 
   const ctx = makeContext(doc, model);
   drawCover(ctx);
-  drawOverview(ctx);
-  drawGrid(ctx);
+  const framed = drawOverview(ctx);
+  drawGrid(ctx, !framed);
   drawThemeSummaries(ctx);
   // After a landscape grid page and no theme summaries, the remaining sections start a portrait page.
-  if (doc.page.width > doc.page.height) doc.addPage();
+  if (doc.page.width > doc.page.height) doc.addPage({ size: "LETTER", layout: "portrait", margins: MARGINS });
   drawUnclustered(ctx);
   drawTextSection(ctx, model.labels.reflections, model.reflections);
-  drawTextSection(ctx, model.labels.nextSteps, model.nextSteps);
+  // What the room chose comes before what it will do next.
   drawPrioritization(ctx);
+  drawTextSection(ctx, model.labels.nextSteps, model.nextSteps);
   drawFooters(ctx);
   doc.end();
   await finished;

@@ -8,7 +8,8 @@ export function drawThemeSummaries(ctx: PdfContext): void {
   const { doc, model } = ctx;
   const themes = model.themes.filter((theme) => theme.headline || theme.narrative.length > 0);
   if (themes.length === 0) return;
-  doc.addPage();
+  // After a landscape grid, the text sections go back to portrait pages.
+  if (doc.page.width > doc.page.height) doc.addPage({ size: "LETTER", layout: "portrait", margins: MARGINS });
   heading1(ctx, model.labels.themeSummaries);
   for (const theme of themes) themeSummary(ctx, theme);
 }
