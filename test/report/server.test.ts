@@ -76,7 +76,7 @@ describe("publishing the report at /r/:token", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await page.text();
-    expect(html).toContain("<h1>Équipe d&#39;été Session Capture</h1>");
+    expect(html).toContain("<h1><bdi>Équipe d&#39;été Session Capture</bdi></h1>");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain(XSS);
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
