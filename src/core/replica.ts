@@ -1,3 +1,4 @@
+import type { DomainEvent } from "./events.js";
 import type { WorkshopState } from "./model.js";
 import type { WireEnvelope } from "./protocol.js";
 import { reduce } from "./reducer.js";
@@ -18,8 +19,19 @@ export function applyEnvelopes(replica: Replica, envelopes: readonly WireEnvelop
     if (envelope.seq <= seq) continue;
     if (envelope.seq !== seq + 1) return undefined;
     // A sealed event changes nothing this client may see; it only moves the sequence on.
-    if (envelope.event.type !== "sealed") state = reduce(state, envelope.event);
+    if (envelope.event.type !== "sealed") state = reduce(state, withoutPace(envelope.event));
     seq = envelope.seq;
   }
   return { seq, state };
+}
+
+/**
+ * The event as a replica applies it: without the card pace the server decides the cards-a-minute
+ * quota with, which a snapshot never carries either, so that a replica built from events and one
+ * loaded from a snapshot hold the same state.
+ */
+function withoutPace(event: DomainEvent): DomainEvent {
+  if (event.type !== "cardAdded" || event.pace === undefined) return event;
+  const { pace: _pace, ...rest } = event;
+  return rest;
 }

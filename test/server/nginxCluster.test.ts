@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Command } from "../../src/core/index.js";
+import type { Command, WorkshopState } from "../../src/core/index.js";
 import { type Cluster, startCluster } from "../support/cluster.js";
 import { startNginx, type TestNginx } from "../support/nginx.js";
 import { ReconnectingClient } from "../support/reconnectingClient.js";
@@ -19,7 +19,7 @@ const available = await servicesAvailable("deploy/nginx.conf in front of three p
 
 const addCard = (cardId: string): Command => ({ type: "addCard", cardId, text: `Card ${cardId}` });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const hasCard = (cardId: string) => (state: { cards: Record<string, unknown> }) => cardId in state.cards;
+const hasCard = (cardId: string) => (state: WorkshopState) => state.cards.has(cardId);
 
 /** A workshop with its facilitator and participants, all reconnecting through nginx. */
 interface Room {
@@ -60,6 +60,8 @@ describe.skipIf(!available)("deploy/nginx.conf in front of three processes", () 
     }).start();
     reconnecting.push(facilitator);
     facilitator.send("phase", { type: "setPhase", phase: "brainstorm" });
+    // The load writes faster than the default cards-a-minute quota allows.
+    facilitator.send("quotas", { type: "updateSettings", patch: { cardsPerMinute: 1000, cardsPerParticipant: 1000 } });
     const participants = await Promise.all(
       ["ana", "ben"].map(async (name) => {
         const participant = await new ReconnectingClient({

@@ -145,7 +145,7 @@ describe("handshake and message errors", () => {
     const client = await open({ workshopId: workshop.id, role: "participant", hello: false });
     client.sendRaw({ type: "command", id: "early", command: addCard("early") });
     expect((await client.closedWithin()).code).toBe(CLOSE_CODES.badMessage);
-    expect((await fetchWorkshop(live.server.baseUrl, workshop)).state.cards).toEqual({});
+    expect((await fetchWorkshop(live.server.baseUrl, workshop)).state.cards.size).toBe(0);
   });
 
   it("answers a malformed command with bad_message naming the path, and stays connected", async () => {
@@ -221,7 +221,7 @@ describe("reconnecting", () => {
     await a.expectAck("before", addCard("before"));
     await b.waitFor((state) => state.cards.get("before") !== undefined);
 
-    const held = structuredClone(b.replica);
+    const held = b.replica;
     if (!held) throw new Error("b has no replica");
     await b.close();
     const missed: number[] = [];
@@ -310,7 +310,7 @@ describe("idempotent commands", () => {
     const { workshop } = await brainstormingWorkshop();
     const a = await participant(workshop, "flaky");
     const ack = await a.expectAck("retry", addCard("retry-card"));
-    const held = structuredClone(a.replica);
+    const held = a.replica;
     await a.close();
     const again = await participant(workshop, "flaky", held ? { resumeFrom: held } : {});
     expect(await again.send("retry", addCard("retry-card"))).toEqual({ ...ack, duplicate: true });

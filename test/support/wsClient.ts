@@ -116,9 +116,10 @@ export class TestClient {
 
   /**
    * The server's `state` as this client is meant to hold it: a participant's with others' dots
-   * hidden until the reveal and others' authorship of cards and proposals taken out.
+   * hidden until the reveal and others' authorship of cards and proposals taken out; no client holds
+   * the card pace the server decides the cards-a-minute quota with.
    */
-  viewOf(state: WorkshopState): WorkshopState {
+  viewOf({ cardPace: _serverOnly, ...state }: WorkshopState): WorkshopState {
     if (this.options.role !== "participant") return state;
     return stateWithoutOthersAuthors(stateForParticipant(state, this.actorId), this.actorId);
   }
