@@ -33,7 +33,7 @@ describe.skipIf(!browserAvailable())("results by group keep small groups private
   it.skipIf(SKIP_WITHOUT_POPPLER)(
     "shows Staff and Readers, never Board or 'no group', and counts every dot",
     async () => {
-      const workshop = await createWorkshop(server.baseUrl, await signUp(server.baseUrl), "Library hours");
+      const workshop = await createWorkshop(server.apiUrl, await signUp(server.apiUrl), "Library hours");
       const connect = async (options: Omit<ClientOptions, "wsUrl">) => {
         const client = await connectClient({ wsUrl: server.wsUrl, ...options });
         clients.push(client);
@@ -117,7 +117,7 @@ describe.skipIf(!browserAvailable())("results by group keep small groups private
       }
 
       const report = async (format: string) => {
-        const response = await fetch(`${server.baseUrl}/api/workshops/${workshop.id}/report?format=${format}`, {
+        const response = await fetch(`${server.apiUrl}/api/workshops/${workshop.id}/report?format=${format}`, {
           headers: credentialHeaders({ facilitatorKey: workshop.facilitatorKey }),
         });
         expect(response.status).toBe(200);

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { expect, it } from "vitest";
-import type { WorkshopDocument, WorkshopState } from "../../src/core/index.js";
+import { revivedState, type SerializedState, type WorkshopDocument, type WorkshopState } from "../../src/core/index.js";
 import { REPO_ROOT } from "../../test/support/server.js";
 import { poll } from "./board.js";
 import { fromTestProcess } from "./browser.js";
@@ -130,12 +130,16 @@ export async function facilitatorJson<T>(facilitator: Page, url: string): Promis
 }
 
 /** The workshop's seq and state as the server holds them now, read as its facilitator. */
-export function serverSnapshot(
+export async function serverSnapshot(
   facilitator: Page,
   baseUrl: string,
   workshopId: string,
 ): Promise<{ seq: number; state: WorkshopState }> {
-  return facilitatorJson(facilitator, `${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}`);
+  const { seq, state } = await facilitatorJson<{ seq: number; state: SerializedState }>(
+    facilitator,
+    `${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}`,
+  );
+  return { seq, state: revivedState(state) };
 }
 
 /** The workshop as the server holds it now, read as its facilitator. */
