@@ -16,14 +16,7 @@ const PARTICIPANTS: Actor[] = ["p1", "p2", "__proto__"].map((id) => ({ role: "pa
  * members ("__proto__", "constructor", "toString"), which a plain `record[id]` lookup would find
  * ("__proto__" only for people: card ids refuse it, see commands.ts).
  */
-const CARD_IDS = [
-  "c0",
-  "c1",
-  "hasOwnProperty",
-  "c3",
-  "constructor",
-  ...Array.from({ length: 35 }, (_, i) => `c${i + 5}`),
-];
+const CARD_IDS = ["c0", "c1", "hasOwnProperty", "c3", "valueOf", ...Array.from({ length: 35 }, (_, i) => `c${i + 5}`)];
 const THEME_IDS = ["t0", "t1", "t2", "toString", ...Array.from({ length: 4 }, (_, i) => `t${i + 4}`)];
 const MARKS = ["*", "1", "2", "†"];
 const TABLE_IDS = ["table-0", "table-1", "table-2"];

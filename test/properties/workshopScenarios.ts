@@ -204,7 +204,6 @@ export const IMPORTED: WorkshopDocument = (() => {
     reflections: "",
     nextSteps: "",
     votes: [{ themeId: "t1", voterId: "p1", count: 2 }],
-    extra: { kept: true },
   });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
