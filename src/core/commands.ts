@@ -1,17 +1,10 @@
 import { z } from "zod";
-import { brandingSchema, voteSchema } from "./interchange/schema.js";
+import { brandingSchema, idSchema, voteSchema } from "./interchange/schema.js";
 import { LIMITS } from "./limits.js";
 import { PHASES } from "./phases.js";
 import { quotaSettingsSchema } from "./quotas.js";
 
-// "__proto__" and "constructor" are the ids the cards' map leaves out of its JSON (immutable's
-// toJSON skips them), so a snapshot or the wire would lose such a card: refused.
-const id = z
-  .string()
-  .trim()
-  .min(1)
-  .max(LIMITS.id)
-  .refine((value) => value !== "__proto__" && value !== "constructor", "this id is reserved");
+const id = idSchema;
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 const cardText = z.string().trim().min(1).max(LIMITS.cardText);

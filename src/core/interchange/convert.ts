@@ -2,7 +2,6 @@ import type { WorkshopContent } from "../events.js";
 import {
   type Card,
   DEFAULT_SETTINGS,
-  entry,
   setEntry,
   type WorkshopContext,
   type WorkshopSettings,

@@ -6,12 +6,13 @@ export const WORKSHOP_FORMAT = "workshop/v1";
 
 // "__proto__" and "constructor" are the ids the cards' map leaves out of its JSON (immutable's
 // toJSON skips them), so a snapshot or the wire would lose such a card: refused.
-const id = z
+export const idSchema = z
   .string()
   .trim()
   .min(1)
   .max(LIMITS.id)
   .refine((value) => value !== "__proto__" && value !== "constructor", "this id is reserved");
+const id = idSchema;
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 const isoDate = z.iso.date({ error: "must be an ISO date (YYYY-MM-DD)" });
