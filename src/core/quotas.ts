@@ -31,7 +31,7 @@ export const quotaSettingsSchema = z
   .strict();
 
 export const DEFAULT_QUOTAS: ParticipantQuotas = {
-  cardsPerMinute: 10,
+  cardsPerMinute: 30,
   cardsPerParticipant: 100,
   newParticipantsPerMinute: 300,
 };
