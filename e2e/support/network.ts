@@ -31,7 +31,7 @@ export class NetworkSwitch {
   /** Routes the context's sockets through a new switch; call before the page connects. */
   static async install(context: BrowserContext): Promise<NetworkSwitch> {
     const network = new NetworkSwitch(context);
-    await context.routeWebSocket(/\/ws$/, (socket) => network.handle(socket));
+    await context.routeWebSocket(/\/ws(\?|$)/, (socket) => network.handle(socket));
     return network;
   }
 
