@@ -20,6 +20,41 @@ type OnOffSetting =
   | "breakdownsOnProjector"
   | "useTables";
 
+/**
+ * A setting's checkbox shows the click at once, before the server's answer: kept only while the state it
+ * was made on is current, so the server's next state (the change itself, or anything else) replaces it.
+ */
+function SettingToggle({
+  state,
+  setting,
+  checked,
+  label,
+  send,
+}: {
+  state: WorkshopState;
+  setting: OnOffSetting;
+  checked: boolean;
+  label: string;
+  send: (command: Command) => void;
+}) {
+  const [clicked, setClicked] = useState<{ base: WorkshopState; checked: boolean }>();
+  const shown = clicked?.base === state ? clicked.checked : checked;
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        data-testid={`setting-${setting}`}
+        checked={shown}
+        onChange={(event) => {
+          setClicked({ base: state, checked: event.target.checked });
+          send({ type: "updateSettings", patch: { [setting]: event.target.checked } as SettingsPatch });
+        }}
+      />
+      {label}
+    </label>
+  );
+}
+
 /** How the room runs: card names, who may move cards, card length, rounds and tables, what results show. */
 export function SettingsPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
   const { t } = useTranslation();
@@ -28,17 +63,7 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
   const [tableName, setTableName] = useState("");
   const addTable = (name: string) => send({ type: "addTable", tableId: newId(), name });
   const onOff = (setting: OnOffSetting, checked: boolean, label: string) => (
-    <label className="check">
-      <input
-        type="checkbox"
-        data-testid={`setting-${setting}`}
-        checked={checked}
-        onChange={(event) =>
-          send({ type: "updateSettings", patch: { [setting]: event.target.checked } as SettingsPatch })
-        }
-      />
-      {label}
-    </label>
+    <SettingToggle state={state} setting={setting} checked={checked} label={label} send={send} />
   );
   const quotas = quotasOf(settings);
   const setQuota = (key: keyof ParticipantQuotas, value: number) => {
