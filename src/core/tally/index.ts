@@ -1,7 +1,7 @@
 /**
  * The one count of prioritization ballots (`ballots/v1`): dots, Borda, instant run-off and 1–5
  * ratings, overall and by stakeholder group, by rules written out so that anyone can check them.
- * Pure like the rest of src/core; `concord tally` counts with it.
+ * Pure like the rest of src/core; `concord tally` and the report's prioritization count with it.
  */
 export * from "./borda.js";
 export * from "./dots.js";
