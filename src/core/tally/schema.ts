@@ -20,30 +20,22 @@ const voterFields = {
   group: z.string().trim().min(1).max(LIMITS.shortText),
 };
 
-export const rankingBallotSchema = z.object({ ...voterFields, ranking: z.array(optionRef) }).strict();
+/** Options from most to least wanted; those left out are not ranked (`borda`, `irv`). */
+export const rankingBallotSchema = z
+  .object({ ...voterFields, ranking: z.array(optionRef).max(LIMITS.themesPerWorkshop) })
+  .strict();
+/** Whole dots per option, none on an option left out (`dots`). */
 export const dotsBallotSchema = z
   .object({
     ...voterFields,
-    dots: z.record(
-      optionRef,
-      z
-        .number({ error: "dots must be a number" })
-        .int({ error: "dots must be a whole number" })
-        .min(0, { error: "dots must not be negative" }),
-    ),
+    dots: z.record(optionRef, z.number().int().min(0)),
   })
   .strict();
+/** A rating from 1 to 5 per option, none for an option left out (`rating`). */
 export const ratingBallotSchema = z
   .object({
     ...voterFields,
-    ratings: z.record(
-      optionRef,
-      z
-        .number({ error: "a rating must be a number" })
-        .int({ error: "a rating must be a whole number from 1 to 5" })
-        .min(1, { error: "a rating must be from 1 to 5" })
-        .max(5, { error: "a rating must be from 1 to 5" }),
-    ),
+    ratings: z.record(optionRef, z.number().int().min(1).max(5)),
   })
   .strict();
 
