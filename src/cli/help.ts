@@ -26,6 +26,9 @@ Commands:
                                 Suggest columns, names, key points and near-duplicates for the
                                 cards of a workshop/v1 file or a text file (one card per line)
   themes FILE --place [--json]  Rank the file's columns for each of its unclustered cards
+  tally FILE [--json]           Count a ballots/v1 file (dots, borda, irv or rating): options
+                                ranked overall and by group, IRV rounds; an invalid file is
+                                refused whole, exit 1, each bad value named by its path
   demo-link                     Print the demo workshop's facilitator link (the server prints
                                 it on its first start only)
 

@@ -4,6 +4,7 @@ import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { reportCommand } from "./commands/report.js";
 import { serveCommand } from "./commands/serve.js";
+import { tallyCommand } from "./commands/tally.js";
 import { themesCommand } from "./commands/themes.js";
 import { validateCommand } from "./commands/validate.js";
 import { CliError, HELP } from "./help.js";
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   report: reportCommand,
   validate: validateCommand,
   themes: themesCommand,
+  tally: tallyCommand,
   "demo-link": demoLinkCommand,
 };
 

@@ -26,5 +26,6 @@ export * from "./reducer.js";
 export * from "./refusals.js";
 export * from "./replica.js";
 export * from "./result.js";
+export * from "./tally/index.js";
 export * from "./undo.js";
 export * from "./workshop.js";

@@ -1,4 +1,4 @@
-import { breakdownVotes, type Language, type Vote } from "../core/index.js";
+import { breakdownVotes, countDots, type Language, type Vote } from "../core/index.js";
 import { translate } from "./i18n.js";
 import type { Prioritization, PriorityRow, PriorityTable } from "./model.js";
 
@@ -46,18 +46,22 @@ export function buildPrioritization(
   };
 }
 
+/** One table, counted by the core's one count of dots: each voter's dots are one ballot. */
 function tally(label: string, votes: Vote[], themes: VotedTheme[]): PriorityTable {
-  const perTheme = new Map<string, number>();
-  for (const vote of votes) perTheme.set(vote.themeId, (perTheme.get(vote.themeId) ?? 0) + vote.count);
+  const ballots = new Map<string, Map<string, number>>();
+  for (const vote of votes) {
+    const dots = ballots.get(vote.voterId) ?? new Map<string, number>();
+    dots.set(vote.themeId, (dots.get(vote.themeId) ?? 0) + vote.count);
+    ballots.set(vote.voterId, dots);
+  }
   const total = votes.reduce((sum, vote) => sum + vote.count, 0);
-  const rows: PriorityRow[] = themes
-    .map((theme) => ({ themeId: theme.id, name: theme.name, votes: perTheme.get(theme.id) ?? 0, share: 0, rank: 0 }))
-    // Array.prototype.sort is stable, so equal counts keep board order.
-    .sort((a, b) => b.votes - a.votes);
-  rows.forEach((row, index) => {
-    const previous = rows[index - 1];
-    row.share = total > 0 ? row.votes / total : 0;
-    row.rank = previous && previous.votes === row.votes ? previous.rank : index + 1;
-  });
-  return { label, votes: total, voters: new Set(votes.map((vote) => vote.voterId)).size, rows };
+  const dotsBallots = [...ballots.values()].map((dots) => ({ dots: Object.fromEntries(dots) }));
+  const rows: PriorityRow[] = countDots(themes, dotsBallots).results.map((result) => ({
+    themeId: result.id,
+    name: result.name,
+    votes: result.score ?? 0,
+    share: total > 0 ? (result.score ?? 0) / total : 0,
+    rank: result.rank,
+  }));
+  return { label, votes: total, voters: ballots.size, rows };
 }

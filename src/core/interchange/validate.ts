@@ -36,16 +36,23 @@ export function validateWorkshopDocument(input: unknown): ValidationResult {
 
 /** Parses text (malformed JSON is an issue too) and validates it as `workshop/v1`. */
 export function parseWorkshopDocument(text: string): ValidationResult {
+  const json = parseJsonText(text);
+  return json.ok ? validateWorkshopDocument(json.value) : invalid([json.error]);
+}
+
+/** Parses the text of a file taken in, at most MAX_DOCUMENT_BYTES: a problem is an issue at `(root)`. */
+export function parseJsonText(text: string): Result<unknown, ValidationIssue> {
   if (utf8Length(text) > MAX_DOCUMENT_BYTES) {
-    return invalid([{ path: "(root)", message: `too large (at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)` }]);
+    return {
+      ok: false,
+      error: { path: "(root)", message: `too large (at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)` },
+    };
   }
-  let input: unknown;
   try {
-    input = JSON.parse(text);
+    return ok(JSON.parse(text));
   } catch (error) {
-    return invalid([{ path: "(root)", message: `malformed JSON: ${(error as Error).message}` }]);
+    return { ok: false, error: { path: "(root)", message: `malformed JSON: ${(error as Error).message}` } };
   }
-  return validateWorkshopDocument(input);
 }
 
 /** The length of `text` in UTF-8 bytes, as HTTP's body limit counts it (the core has no Buffer). */
@@ -79,7 +86,8 @@ function invalid(issues: ValidationIssue[]): ValidationResult {
   return { ok: false, error: { code: "invalid", message, issues } };
 }
 
-function toValidationIssue(issue: z.core.$ZodIssue, input: unknown): ValidationIssue {
+/** Says a Zod issue the way a file's reader understands it, at the path of the bad value. */
+export function toValidationIssue(issue: z.core.$ZodIssue, input: unknown): ValidationIssue {
   const path = formatPath(issue.path);
   const value = valueAt(input, issue.path);
   if (value === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
