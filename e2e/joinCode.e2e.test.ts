@@ -78,7 +78,7 @@ describe.skipIf(!browserAvailable())("a facilitator replaces the join code from 
       await phone.write("Still in after the new code");
       await phone.page.reload();
       await phone.waitLive();
-      await phone.page.getByText("Still in after the new code").waitFor();
+      await phone.page.locator(".participant-card-text", { hasText: "Still in after the new code" }).waitFor();
     },
   );
 });
