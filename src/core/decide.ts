@@ -10,6 +10,7 @@ import {
 } from "./decideCards.js";
 import type { DomainEvent } from "./events.js";
 import { decideSetInstruction } from "./instructions.js";
+import { type AnyCommand, decideChangeJoinCode } from "./joinCodes.js";
 import { LIMITS } from "./limits.js";
 import { mergeTexts } from "./merge.js";
 import { type Actor, entry, findTheme, locateCard, SYMBOL_COUNT, type WorkshopState } from "./model.js";
@@ -22,7 +23,8 @@ import { assertNever, fail, ok, type Result } from "./result.js";
  * Pure: the same state, command, actor and time always give the same answer. `now` (an ISO
  * timestamp) is needed only by commands that read the clock, such as starting a timer.
  */
-export function decide(state: WorkshopState, command: Command, actor: Actor, now?: string): Result<DomainEvent[]> {
+export function decide(state: WorkshopState, command: AnyCommand, actor: Actor, now?: string): Result<DomainEvent[]> {
+  if (command.type === "changeJoinCode") return decideChangeJoinCode(state, command);
   if (!isAllowed(command.type, actor.role, state.phase)) {
     return fail("notAllowed", `A ${actor.role} may not ${command.type} in the ${state.phase} phase`, {
       role: actor.role,

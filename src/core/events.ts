@@ -77,6 +77,8 @@ export type DomainEvent =
   | { type: "writerSet"; participantId: string; writer: boolean; previous: boolean }
   /** Puts a deleted or merged-away column back where it was, with its cards and dots. */
   | { type: "themeRestored"; theme: Theme; index: number; votes: Vote[] }
+  /** A new join code (joinCodes.ts): the old one, `previous`, opens the workshop no more. */
+  | { type: "joinCodeChanged"; joinCode: string; previous: string }
   /** The board's undo: the events that took back the newest undo point, applied as one. */
   | { type: "undoApplied"; events: DomainEvent[] };
 

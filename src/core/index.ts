@@ -14,6 +14,7 @@ export * from "./hiddenAuthors.js";
 export * from "./hiddenVotes.js";
 export * from "./instructions.js";
 export * from "./interchange/index.js";
+export * from "./joinCodes.js";
 export * from "./limits.js";
 export * from "./loopback.js";
 export * from "./merge.js";

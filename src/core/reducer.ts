@@ -46,6 +46,8 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
       return { ...state, settings: { ...state.settings, ...event.patch } };
     case "phaseChanged":
       return { ...state, phase: event.phase };
+    case "joinCodeChanged":
+      return { ...state, joinCode: event.joinCode };
     case "instructionSet":
       return withInstruction(state, event.phase, event.text);
     case "participantJoined":

@@ -1,4 +1,4 @@
-import { type Actor, type Command, decide, reduceAll, type WorkshopState } from "../core/index.js";
+import { type Actor, type AnyCommand, decide, reduceAll, type WorkshopState } from "../core/index.js";
 import { CommandFilter } from "./commandFilter.js";
 import { AppError } from "./errors.js";
 import {
@@ -32,7 +32,7 @@ export interface CommandOutcome {
 export interface QueuedCommand {
   actor: Actor;
   commandId: string;
-  command: Command;
+  command: AnyCommand;
   resolve(outcome: CommandOutcome): void;
   reject(error: unknown): void;
 }

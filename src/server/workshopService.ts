@@ -1,7 +1,7 @@
 import {
   type Actor,
+  type AnyCommand,
   blankContent,
-  type Command,
   documentToContent,
   emptyWorkshop,
   type Language,
@@ -27,6 +27,8 @@ const MAX_CONTENDED_ATTEMPTS = 20;
 const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const JOIN_CODE_LENGTH = 6;
 const joinCodeFlag = (code: string) => `joinCode:${code}`;
+/** A retired code's flag: it opens nothing and is never handed out again. */
+const RETIRED = "";
 
 /** Upper-cases and drops spaces and dashes, so "abc-123" finds "ABC123". */
 export function normalizeJoinCode(code: string): string {
@@ -117,10 +119,44 @@ export class WorkshopService {
     return this.createFrom(documentToContent(doc, this.now(), await this.newJoinCode()));
   }
 
-  /** The workshop a participant's join code opens, if any. */
+  /**
+   * The workshop a participant's join code opens, if any. The flag is only an index: the code must
+   * also be the one the workshop's log holds now, so a code whose retirement never reached the
+   * store (the process stopped between the two) opens nothing either. A room here that has not yet
+   * heard of a rotation another process made reads the log before it says no.
+   */
   async findByJoinCode(code: string): Promise<string | undefined> {
-    const workshopId = await this.store.getFlag(joinCodeFlag(normalizeJoinCode(code)));
-    return workshopId || undefined;
+    const normalized = normalizeJoinCode(code);
+    const workshopId = await this.store.getFlag(joinCodeFlag(normalized));
+    if (!workshopId) return undefined;
+    const room = await this.room(workshopId);
+    if (room.state.joinCode !== normalized) await this.fallBehind(room);
+    return room.state.joinCode === normalized ? workshopId : undefined;
+  }
+
+  /**
+   * Gives the workshop a new join code and retires the old one at once: a lookup reads the store's
+   * flags (no process caches them), so every process refuses the old code as soon as this resolves.
+   * Connections already open stay: they hold the workshop's id, not its code. `actor` is the
+   * facilitator who asked (the route checks that); resolves with the new code.
+   */
+  async rotateJoinCode(workshopId: string, actor: Actor): Promise<string> {
+    await this.room(workshopId);
+    const joinCode = await this.newJoinCode();
+    // Claimed before the event: a phone that reads the new code on a screen finds it at once.
+    await this.store.setFlag(joinCodeFlag(joinCode), workshopId);
+    let outcome: CommandOutcome;
+    try {
+      outcome = await this.execute(workshopId, actor, `joinCode-${this.newId()}`, { type: "changeJoinCode", joinCode });
+    } catch (error) {
+      await this.store.setFlag(joinCodeFlag(joinCode), RETIRED);
+      throw error;
+    }
+    for (const { event } of outcome.events) {
+      if (event.type === "joinCodeChanged" && event.previous)
+        await this.store.setFlag(joinCodeFlag(event.previous), RETIRED);
+    }
+    return joinCode;
   }
 
   async list(): Promise<WorkshopSummary[]> {
@@ -148,7 +184,7 @@ export class WorkshopService {
    * published. A repeated (actor, command id) is answered from the log and changes nothing.
    * Commands that arrive together share one commit (see GroupCommit).
    */
-  async execute(workshopId: string, actor: Actor, commandId: string, command: Command): Promise<CommandOutcome> {
+  async execute(workshopId: string, actor: Actor, commandId: string, command: AnyCommand): Promise<CommandOutcome> {
     const room = await this.room(workshopId);
     let rechecked = false;
     for (let attempt = 1; ; attempt++) {
@@ -255,7 +291,8 @@ export class WorkshopService {
     for (;;) {
       const bytes = crypto.getRandomValues(new Uint8Array(JOIN_CODE_LENGTH));
       const code = Array.from(bytes, (byte) => JOIN_CODE_ALPHABET[byte % JOIN_CODE_ALPHABET.length]).join("");
-      if (!(await this.store.getFlag(joinCodeFlag(code)))) return code;
+      // A retired code stays taken: someone may still type it from an old photo of the screen.
+      if ((await this.store.getFlag(joinCodeFlag(code))) === undefined) return code;
     }
   }
 

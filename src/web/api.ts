@@ -105,3 +105,10 @@ export const createWorkshop = (title: string, language: "en" | "fr") =>
 
 export const importWorkshop = (doc: WorkshopDocument | unknown) =>
   request<CreatedWorkshop>("/api/workshops/import", { method: "POST", body: JSON.stringify(doc) });
+
+/** Gives the workshop a new join code (the old one stops working); every screen then shows it live. */
+export async function rotateJoinCode(workshopId: string): Promise<string> {
+  const response = await facilitatorFetch(workshopId, "/join-code", { method: "POST" });
+  if (!response.ok) throw await apiErrorOf(response);
+  return ((await response.json()) as { joinCode: string }).joinCode;
+}

@@ -64,6 +64,8 @@ const ROUTES: Record<string, Row> = {
   // An account copies a workshop it facilitates (the key alone is no account to own the copy).
   "POST /api/workshops/:id/duplicate": row(["owner"]),
   "POST /api/workshops/:id/archive": row(["owner"]),
+  // A new join code: the old one stops opening the workshop (join.test.ts).
+  "POST /api/workshops/:id/join-code": FACILITATORS,
   "GET /api/workshops/:id/export": FACILITATORS,
   "GET /api/workshops/:id/events": FACILITATORS,
   "GET /api/workshops/:id/report": FACILITATORS,

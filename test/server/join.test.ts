@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withLiveServer } from "../support/liveServer.js";
 import {
   type CreatedWorkshop,
+  type Credentials,
   createWorkshop,
   fetchWorkshop,
   importWorkshop,
@@ -202,5 +203,71 @@ describe("join codes", () => {
     expect(copyCode).not.toBe(sourceCode);
     expect((await join(sourceCode)).body.workshopId).toBe(source.id);
     expect((await join(copyCode)).body.workshopId).toBe(copy.body.id);
+  });
+});
+
+describe("rotating the join code", () => {
+  const rotate = (workshop: CreatedWorkshop, credentials: Credentials | undefined) =>
+    requestJson<{ joinCode: string }>(
+      live.server.baseUrl,
+      "POST",
+      `/api/workshops/${workshop.id}/join-code`,
+      undefined,
+      credentials,
+    );
+
+  it("refuses the old code at once, opens the new one, and keeps the room connected", async () => {
+    const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Leaked code");
+    const oldCode = await joinCodeOf(workshop);
+    const facilitator = await live.connect({
+      workshopId: workshop.id,
+      role: "facilitator",
+      facilitatorKey: workshop.facilitatorKey,
+    });
+    const phone = await live.connect({ workshopId: workshop.id, role: "participant" });
+    await facilitator.expectAck("phase", { type: "setPhase", phase: "brainstorm" });
+    await phone.expectAck("join", { type: "joinWorkshop", name: "Pat" });
+
+    const rotated = await rotate(workshop, live.server.session);
+    expect(rotated.status).toBe(200);
+    const newCode = rotated.body.joinCode;
+    expect(newCode).toMatch(JOIN_CODE);
+    expect(newCode).not.toBe(oldCode);
+    // The answer comes after the old code is retired: the very next lookup is refused.
+    expect((await join(oldCode)).status).toBe(404);
+    expect((await join(newCode)).body.workshopId).toBe(workshop.id);
+    expect(await joinCodeOf(workshop)).toBe(newCode);
+
+    // Both screens get the new code live; the phone joined before is still in and still adds cards.
+    await vi.waitFor(() => expect(facilitator.state.joinCode).toBe(newCode));
+    await vi.waitFor(() => expect(phone.state.joinCode).toBe(newCode));
+    expect(phone.closeInfo).toBeUndefined();
+    await phone.expectAck("card", { type: "addCard", cardId: "after", text: "Still here" });
+
+    // A co-facilitator by key may rotate it too; the previous new code is then retired in turn.
+    const again = await rotate(workshop, { facilitatorKey: workshop.facilitatorKey });
+    expect(again.status).toBe(200);
+    expect((await join(newCode)).status).toBe(404);
+    expect((await join(oldCode)).status).toBe(404);
+    expect((await join(again.body.joinCode)).body.workshopId).toBe(workshop.id);
+  });
+
+  it("leaves only the last code open when two rotations cross", async () => {
+    const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Two clicks");
+    const first = await joinCodeOf(workshop);
+    const answers = await Promise.all([rotate(workshop, live.server.session), rotate(workshop, live.server.session)]);
+    const current = await joinCodeOf(workshop);
+    const opening = [];
+    for (const code of [first, ...answers.map((answer) => answer.body.joinCode)]) {
+      if ((await join(code)).status === 200) opening.push(code);
+    }
+    expect(opening).toEqual([current]);
+  });
+
+  it("is refused to anyone but the workshop's facilitators", async () => {
+    const workshop = await createWorkshop(live.server.baseUrl, live.server.session, "Not yours");
+    const code = await joinCodeOf(workshop);
+    expect((await rotate(workshop, undefined)).status).toBe(403);
+    expect((await join(code)).body.workshopId).toBe(workshop.id);
   });
 });

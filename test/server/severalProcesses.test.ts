@@ -127,6 +127,33 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
     expect((await fetchWorkshop(b.baseUrl, workshop)).state.context.title).toBe("Shared by two processes");
   });
 
+  it("refuses a join code rotated on one process on the other at once, and opens the new one there", async () => {
+    const workshop = await createWorkshop(a.baseUrl, session, "Rotated on A");
+    const lookUp = (server: ServerProcess, code: string) =>
+      requestJson<{ workshopId: string }>(server.baseUrl, "GET", `/api/join/${code}`);
+    const oldCode = (await fetchWorkshop(a.baseUrl, workshop)).state.joinCode;
+    // B holds the workshop in memory, with the old code, and a phone is in through B.
+    expect((await lookUp(b, oldCode)).body.workshopId).toBe(workshop.id);
+    const phone = await connect(b, workshop, "pat");
+    await phone.expectAck("join", { type: "joinWorkshop", name: "Pat" });
+
+    const rotated = await requestJson<{ joinCode: string }>(
+      a.baseUrl,
+      "POST",
+      `/api/workshops/${workshop.id}/join-code`,
+      undefined,
+      session,
+    );
+    expect(rotated.status).toBe(200);
+    // Asked of B straight after A answered, before B may have heard of it on the bus.
+    const [oldOnB, newOnB] = await Promise.all([lookUp(b, oldCode), lookUp(b, rotated.body.joinCode)]);
+    expect(oldOnB.status).toBe(404);
+    expect(newOnB.body.workshopId).toBe(workshop.id);
+    await phone.waitForSeq((await fetchWorkshop(a.baseUrl, workshop)).seq, 10_000);
+    expect(phone.state.joinCode).toBe(rotated.body.joinCode);
+    expect(phone.closeInfo).toBeUndefined();
+  });
+
   it("gives clients of both processes one gap-free sequence while both write into the same workshop", async () => {
     const workshop = await createWorkshop(a.baseUrl, session);
     const facilitatorA = await connect(a, workshop, "facilitator");

@@ -29,7 +29,7 @@ export interface WorkshopRoutesOptions {
 const listQuery = z.object({ archived: z.enum(["true", "false"]).default("false") });
 const archiveBody = z.object({ archived: z.boolean() }).strict();
 
-/** REST API for workshops: create, import, duplicate, archive, list, read, export, and the event log. */
+/** REST API for workshops: create, import, duplicate, archive, list, read, export, the event log and the join code. */
 export async function workshopRoutes(app: FastifyInstance, options: WorkshopRoutesOptions) {
   const { service, store, accounts, auth, publicUrl } = options;
 
@@ -149,6 +149,24 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         throw new AppError("forbidden", "This is not one of your workshops");
       await accounts.setArchived(id, accountId, archived);
       return { id, archived };
+    },
+  );
+
+  app.post(
+    "/api/workshops/:id/join-code",
+    {
+      schema: {
+        tags: ["workshops"],
+        summary: "Give the workshop a new join code; the old one opens it no more (those in stay connected)",
+        params: jsonSchema(workshopParams),
+      },
+    },
+    async (request) => {
+      const { id } = parse(workshopParams, request.params);
+      await auth.assertFacilitator(request, id);
+      // The log names who rotated it: the account, or the key's holder when there is none.
+      const actor = { role: "facilitator" as const, id: (await auth.accountId(request)) ?? "facilitator-key" };
+      return { joinCode: await service.rotateJoinCode(id, actor) };
     },
   );
 

@@ -15,6 +15,7 @@ import {
   type WorkshopState,
 } from "../../core/index.js";
 import { prefersReducedMotion } from "../components/motion.js";
+import { isolate } from "../isolate.js";
 import { newId } from "../newId.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
 import { CardAuthor, CardPreview } from "./BoardCard.js";
@@ -285,7 +286,7 @@ export function Board({
           <ul>
             {state.footnotes.map((footnote) => (
               <li key={footnote.mark}>
-                <span className="board-footnote-mark">{footnote.mark}</span> {footnote.text}
+                <bdi className="board-footnote-mark">{footnote.mark}</bdi> <bdi>{footnote.text}</bdi>
               </li>
             ))}
           </ul>
@@ -298,7 +299,7 @@ export function Board({
       {removed && (
         <UndoToast
           key={removed.card.id}
-          message={t("board.cardRemoved", { name: snippet(removed.card.text, 40) })}
+          message={t("board.cardRemoved", { name: isolate(snippet(removed.card.text, 40)) })}
           onUndo={handleUndo}
           onDismiss={dismissToast}
         />

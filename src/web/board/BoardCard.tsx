@@ -3,13 +3,15 @@ import { CSS } from "@dnd-kit/utilities";
 import type { KeyboardEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card, Footnote } from "../../core/index.js";
+import { isolate } from "../isolate.js";
 import { cardDragId, footnotesOf, splitMarks } from "./boardModel.js";
 
 /** A card's text with its footnote marks raised; newlines (merged cards) are kept by CSS. */
 export function CardText({ text, footnotes }: { text: string; footnotes: readonly Footnote[] }) {
   const marks = footnotesOf(text, footnotes);
   return (
-    <p className="board-card-text">
+    // The card is the writer's text alone: isolated, with its own direction.
+    <p className="board-card-text" dir="auto">
       {splitMarks(
         text,
         marks.map((footnote) => footnote.mark),
@@ -20,7 +22,7 @@ export function CardText({ text, footnotes }: { text: string; footnotes: readonl
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             key={index}
             className="board-footnote-mark"
-            title={marks.find((footnote) => footnote.mark === part.text)?.text}
+            title={noteOf(marks, part.text)}
           >
             {part.text}
           </sup>
@@ -33,10 +35,16 @@ export function CardText({ text, footnotes }: { text: string; footnotes: readonl
   );
 }
 
+/** A footnote mark's note, for its hover title. */
+function noteOf(marks: readonly Footnote[], mark: string): string | undefined {
+  const note = marks.find((footnote) => footnote.mark === mark)?.text;
+  return note === undefined ? undefined : isolate(note);
+}
+
 /** Who wrote a card, under its text, when the facilitator shows authors' names. */
 export function CardAuthor({ name }: { name: string }) {
   return (
-    <p className="board-card-author" data-testid="card-author">
+    <p className="board-card-author" data-testid="card-author" dir="auto">
       {name}
     </p>
   );
@@ -45,7 +53,9 @@ export function CardAuthor({ name }: { name: string }) {
 /** The title a card shows on hover: the text of the footnotes it carries. */
 function footnoteTitle(text: string, footnotes: readonly Footnote[]): string | undefined {
   const marks = footnotesOf(text, footnotes);
-  return marks.length > 0 ? marks.map((footnote) => `${footnote.mark} ${footnote.text}`).join("\n") : undefined;
+  return marks.length > 0
+    ? marks.map((footnote) => `${isolate(footnote.mark)} ${isolate(footnote.text)}`).join("\n")
+    : undefined;
 }
 
 /**

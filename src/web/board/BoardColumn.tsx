@@ -145,7 +145,7 @@ export function BoardColumn(props: {
           {props.tools}
         </div>
         {named && (
-          <h3 id={headingId} className="board-lane-title board-column-name">
+          <h3 id={headingId} className="board-lane-title board-column-name" dir="auto">
             {theme.name}
           </h3>
         )}
@@ -153,7 +153,9 @@ export function BoardColumn(props: {
       {named && theme.keyPoints.length > 0 && (
         <ul className="board-key-points" aria-label={t("board.keyPoints")}>
           {theme.keyPoints.map((point) => (
-            <li key={point}>{point}</li>
+            <li key={point} dir="auto">
+              {point}
+            </li>
           ))}
         </ul>
       )}

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Card, type Command, LIMITS, type WorkshopState } from "../../core/index.js";
+import { UserMessage } from "../components/UserMessage.js";
 import { type Containers, cardDragId, containerOf, footnotesOf, nextFreeMark, withoutMark } from "./boardModel.js";
 import { Modal } from "./Modal.js";
 
@@ -102,9 +103,11 @@ export function CardDialog(props: {
                   onClose();
                 }}
               >
-                {containerId === here
-                  ? t("board.cardDialog.currentPlace", { place: props.placeName(containerId) })
-                  : props.placeName(containerId)}
+                {containerId === here ? (
+                  <UserMessage id="board.cardDialog.currentPlace" values={{ place: props.placeName(containerId) }} />
+                ) : (
+                  props.placeName(containerId)
+                )}
               </button>
             </li>
           ))}
@@ -144,10 +147,13 @@ export function CardDialog(props: {
             {marks.map((footnote) => (
               <li key={footnote.mark}>
                 <span>
-                  <strong>{footnote.mark}</strong> {footnote.text}
+                  <strong>
+                    <bdi>{footnote.mark}</bdi>
+                  </strong>{" "}
+                  <bdi>{footnote.text}</bdi>
                 </span>
                 <button type="button" className="board-secondary" onClick={() => handleRemoveMark(footnote.mark)}>
-                  {t("board.cardDialog.removeMark", { mark: footnote.mark })}
+                  <UserMessage id="board.cardDialog.removeMark" values={{ mark: footnote.mark }} />
                 </button>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { isolate } from "../isolate.js";
 
 /** Move left, move right (the keyboard's way to reorder columns) and the column's menu. */
 export function ColumnTools(props: {
@@ -22,7 +23,7 @@ export function ColumnTools(props: {
             disabled={props.first}
             onClick={() => props.onMove(-1)}
             aria-label={t("board.moveLeft", { column: props.label })}
-            title={t("board.moveLeft", { column: props.label })}
+            title={t("board.moveLeft", { column: isolate(props.label) })}
           >
             <span aria-hidden="true">‹</span>
           </button>
@@ -33,7 +34,7 @@ export function ColumnTools(props: {
             disabled={props.last}
             onClick={() => props.onMove(1)}
             aria-label={t("board.moveRight", { column: props.label })}
-            title={t("board.moveRight", { column: props.label })}
+            title={t("board.moveRight", { column: isolate(props.label) })}
           >
             <span aria-hidden="true">›</span>
           </button>
@@ -46,7 +47,7 @@ export function ColumnTools(props: {
           aria-haspopup="dialog"
           onClick={props.onOpen}
           aria-label={t("board.columnActions", { column: props.label })}
-          title={t("board.columnActions", { column: props.label })}
+          title={t("board.columnActions", { column: isolate(props.label) })}
         >
           <span aria-hidden="true">⋯</span>
         </button>

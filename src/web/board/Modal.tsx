@@ -33,7 +33,10 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
     >
       <div className="board-modal-body">
         <header className="board-modal-header">
-          <h2 id={titleId}>{title}</h2>
+          {/* A column's dialog is titled with its name: the facilitator's text, isolated. */}
+          <h2 id={titleId} dir="auto">
+            {title}
+          </h2>
           <button type="button" className="board-icon-button" onClick={onClose} aria-label={t("board.close")}>
             <span aria-hidden="true">×</span>
           </button>

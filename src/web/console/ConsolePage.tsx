@@ -46,7 +46,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
   if (!client || !live || !state || !actor) return <main className="page">{t("common.loading")}</main>;
   const send = (command: Parameters<typeof client.send>[0]) => client.send(command);
   const { context, phase } = state;
-  const subtitle = organizationAndEvent(context);
+  const [first, second] = organizationAndEvent(context);
   // Once the brainstorm is over the room has joined and the paper cards are in: their panels
   // fold away (one click brings them back), and while clustering the board takes the width.
   const joinFolded = PHASES.indexOf(phase) > PHASES.indexOf("brainstorm") && !joinShown;
@@ -58,9 +58,20 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
         <div className="grow">
           <p className="muted">
             <a href="/">{t("app.name")}</a>
-            {subtitle && ` · ${subtitle}`}
+            {first && (
+              <>
+                {" · "}
+                <bdi>{first}</bdi>
+              </>
+            )}
+            {second && (
+              <>
+                {" | "}
+                <bdi>{second}</bdi>
+              </>
+            )}
           </p>
-          <h1>{context.title}</h1>
+          <h1 dir="auto">{context.title}</h1>
         </div>
         <nav className="row" aria-label={t("console.links")}>
           <a href={`/w/${encodeURIComponent(workshopId)}/present`} target="_blank" rel="noreferrer">
@@ -91,7 +102,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
         <div className="console-main">
           {context.focusQuestion && phase !== "context" && (
             <section className="focus" aria-label={t("workshop.focusQuestion")}>
-              <p>{context.focusQuestion}</p>
+              <p dir="auto">{context.focusQuestion}</p>
             </section>
           )}
           {phase !== "context" && <InstructionEditor key={phase} state={state} send={send} />}

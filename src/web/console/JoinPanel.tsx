@@ -2,6 +2,7 @@ import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useJoinLink } from "../joinLink.js";
+import { NewJoinCode } from "./NewJoinCode.js";
 
 /** The join code, its link and a QR code, for the facilitator to share. */
 export function JoinPanel({ joinCode, workshopId }: { joinCode: string; workshopId: string }) {
@@ -17,6 +18,7 @@ export function JoinPanel({ joinCode, workshopId }: { joinCode: string; workshop
       <p className="join-code" data-testid="join-code">
         {joinCode}
       </p>
+      <NewJoinCode workshopId={workshopId} joinCode={joinCode} />
       <p>
         <a href={link} target="_blank" rel="noreferrer">
           {link}

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { PresenceMessage, Table } from "../../core/index.js";
 
@@ -18,9 +19,16 @@ export function PresencePanel({ presence, tables }: { presence: PresenceMessage 
         return (
           <div key={group.id || "none"}>
             <h3 className="small-heading">
-              {group.name} ({seated.length})
+              <bdi>{group.name}</bdi> ({seated.length})
             </h3>
-            <p className="muted">{seated.map((person) => person.name || t("console.presence.anonymous")).join(", ")}</p>
+            <p className="muted">
+              {seated.map((person, index) => (
+                <Fragment key={person.id}>
+                  {index > 0 && ", "}
+                  <bdi>{person.name || t("console.presence.anonymous")}</bdi>
+                </Fragment>
+              ))}
+            </p>
           </div>
         );
       })}

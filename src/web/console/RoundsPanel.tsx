@@ -30,7 +30,7 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
       {active && (
         <div className="active-round" data-testid="active-round">
           <p>
-            <strong>{active.prompt || t("console.rounds.untitled")}</strong>
+            <strong dir="auto">{active.prompt || t("console.rounds.untitled")}</strong>
           </p>
           {state.settings.useTables && state.tables.length > 0 && (
             <p data-testid="tables-ready" aria-live="polite">
@@ -53,7 +53,9 @@ export function RoundsPanel({ state, send }: { state: WorkshopState; send: (comm
         .filter((round) => !round.revealed && round.id !== active?.id)
         .map((round) => (
           <p key={round.id} className="row">
-            <span className="grow">{round.prompt}</span>
+            <span className="grow" dir="auto">
+              {round.prompt}
+            </span>
             <button type="button" onClick={() => send({ type: "revealRound", roundId: round.id })}>
               {t("console.rounds.reveal")}
             </button>

@@ -144,7 +144,7 @@ export function SettingsPanel({ state, send }: { state: WorkshopState; send: (co
           <ul className="chips">
             {state.tables.map((table) => (
               <li key={table.id} className="chip">
-                {table.name}
+                <bdi>{table.name}</bdi>
                 <button
                   type="button"
                   className="chip-remove"

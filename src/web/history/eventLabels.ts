@@ -40,6 +40,7 @@ const LABELLED: Record<DomainEventType, true> = {
   themeSpotlighted: true,
   writerSet: true,
   themeRestored: true,
+  joinCodeChanged: true,
   undoApplied: true,
 };
 

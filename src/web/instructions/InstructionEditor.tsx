@@ -29,7 +29,7 @@ export function InstructionEditor({ state, send }: { state: WorkshopState; send:
     return (
       <div className="instruction-editor" data-testid="instruction-editor">
         <span className="instruction-editor-label">{t("instructions.editor.shown")}</span>
-        <span className="instruction-editor-line" data-testid="instruction-current">
+        <span className="instruction-editor-line" data-testid="instruction-current" dir="auto">
           {line}
         </span>
         <button type="button" className="instruction-editor-button" onClick={() => setDraft(custom ?? line)}>

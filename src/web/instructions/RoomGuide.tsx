@@ -17,10 +17,10 @@ export function RoomGuide({ state, variant }: { state: WorkshopState; variant: "
     <div className={`room-guide room-guide-${variant}`}>
       {goal && (
         <p className="room-guide-goal" data-testid="room-goal">
-          <span className="room-guide-label">{t("instructions.goal")}</span> <span lang={language}>{goal}</span>
+          <span className="room-guide-label">{t("instructions.goal")}</span> <bdi lang={language}>{goal}</bdi>
         </p>
       )}
-      <p className="room-guide-now" data-testid="room-instruction" {...(custom ? { lang: language } : {})}>
+      <p className="room-guide-now" data-testid="room-instruction" dir="auto" {...(custom ? { lang: language } : {})}>
         {instructionLine(t, state)}
       </p>
     </div>

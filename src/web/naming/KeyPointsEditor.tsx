@@ -47,7 +47,9 @@ export function KeyPointsEditor({
           <p>{t("suggestions.suggestedPoints")}</p>
           <ul>
             {suggested.map((point) => (
-              <li key={point}>{point}</li>
+              <li key={point} dir="auto">
+                {point}
+              </li>
             ))}
           </ul>
           <button

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { UserMessage } from "../components/UserMessage.js";
 import { WordCount } from "./WordCount.js";
 
 /**
@@ -30,7 +31,9 @@ export function NameEditor({
       <p className="muted naming-hint">{t("naming.nameHint")}</p>
       {suggestion && suggestion !== name && (
         <p className="naming-suggestion" data-testid="suggested-name">
-          <span className="grow">{t("suggestions.suggestedName", { name: suggestion })}</span>{" "}
+          <span className="grow">
+            <UserMessage id="suggestions.suggestedName" values={{ name: suggestion }} />
+          </span>{" "}
           <button
             type="button"
             className="naming-secondary"

@@ -9,6 +9,7 @@ import { useColumnLabel } from "./useColumnLabel.js";
 import { WordCount } from "./WordCount.js";
 import { columnOnScreen, namingOrder, nextColumn } from "./words.js";
 import "./naming.css";
+import { UserMessage } from "../components/UserMessage.js";
 
 /**
  * The name phase in the console: the columns largest first, the one on screen with its cards, a
@@ -52,7 +53,7 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
                   onClick={() => send({ type: "spotlightTheme", themeId: theme.id })}
                 >
                   <ColumnSymbol symbol={symbol(theme)} size={18} />
-                  <span className="naming-order-label">{label(theme)}</span>
+                  <bdi className="naming-order-label">{label(theme)}</bdi>
                   <span className="naming-order-count">{t("board.cardCount", { count: theme.cardIds.length })}</span>
                   {theme.name.trim() && <span className="naming-done">{t("naming.named")}</span>}
                 </button>
@@ -65,7 +66,9 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
             <ColumnSymbol symbol={symbol(current)} size={22} /> {t("naming.onScreen")} ·{" "}
             {t("board.cardCount", { count: current.cardIds.length })}
           </p>
-          <h3 className="naming-current-name">{label(current)}</h3>
+          <h3 className="naming-current-name" dir="auto">
+            {label(current)}
+          </h3>
           <ColumnCards state={state} theme={current} />
           <NameEditor
             key={`${current.id}:${current.name}`}
@@ -87,10 +90,10 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
                   return (
                     <li key={proposal.id} className={`naming-proposal${used ? " is-used" : ""}`}>
                       <span className="grow">
-                        <span className="naming-proposal-text">{proposal.text}</span>
+                        <bdi className="naming-proposal-text">{proposal.text}</bdi>
                         <span className="muted">
                           {" "}
-                          {entry(state.participants, proposal.authorId)?.name || t("naming.someone")}
+                          <bdi>{entry(state.participants, proposal.authorId)?.name || t("naming.someone")}</bdi>
                         </span>
                         <WordCount text={proposal.text} />
                       </span>
@@ -133,7 +136,7 @@ export function NamePanel({ state, send }: { state: WorkshopState; send: (comman
               data-testid="next-column"
               onClick={() => next && send({ type: "spotlightTheme", themeId: next.id })}
             >
-              {next ? t("naming.next", { column: label(next) }) : t("naming.last")}
+              {next ? <UserMessage id="naming.next" values={{ column: label(next) }} /> : t("naming.last")}
             </button>
           </p>
         </div>

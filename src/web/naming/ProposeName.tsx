@@ -35,7 +35,7 @@ export function ProposeName(props: { state: WorkshopState; actor: Actor; send: (
       <p className="participant-eyebrow">
         <ColumnSymbol symbol={symbol(current)} size={18} /> {t("naming.onScreen")}
       </p>
-      <h2 id={`${inputId}-heading`} className="participant-section-title" data-testid="phone-column">
+      <h2 id={`${inputId}-heading`} className="participant-section-title" data-testid="phone-column" dir="auto">
         {label(current)}
       </h2>
       {current.name.trim() && <p className="participant-section-hint">{t("naming.phoneNamed")}</p>}
@@ -63,7 +63,9 @@ export function ProposeName(props: { state: WorkshopState; actor: Actor; send: (
         <ul className="naming-mine" aria-label={t("naming.mine")}>
           {mine.map((proposal) => (
             <li key={proposal.id}>
-              <span className="grow">{proposal.text}</span>
+              <span className="grow" dir="auto">
+                {proposal.text}
+              </span>
               <button
                 type="button"
                 className="participant-text-button"

@@ -23,7 +23,7 @@ export function SpotlightStage({ state }: { state: WorkshopState }) {
             className={`spotlight-step${theme.id === current.id ? " is-current" : ""}${theme.name.trim() ? " is-named" : ""}`}
           >
             <ColumnSymbol symbol={symbol(theme)} size={20} />
-            <span>{theme.name.trim() || t("board.cardCount", { count: theme.cardIds.length })}</span>
+            <span dir="auto">{theme.name.trim() || t("board.cardCount", { count: theme.cardIds.length })}</span>
           </li>
         ))}
       </ol>
@@ -32,13 +32,15 @@ export function SpotlightStage({ state }: { state: WorkshopState }) {
           <p className="present-eyebrow">
             <ColumnSymbol symbol={symbol(current)} size={22} /> {t("naming.onScreen")}
           </p>
-          <h2 className="spotlight-name" data-testid="spotlight-name">
+          <h2 className="spotlight-name" data-testid="spotlight-name" dir="auto">
             {current.name.trim() || label(current)}
           </h2>
           {current.keyPoints.length > 0 && (
             <ul className="spotlight-points">
               {current.keyPoints.map((point) => (
-                <li key={point}>{point}</li>
+                <li key={point} dir="auto">
+                  {point}
+                </li>
               ))}
             </ul>
           )}
@@ -51,7 +53,9 @@ export function SpotlightStage({ state }: { state: WorkshopState }) {
           ) : (
             <ul>
               {proposals.map((proposal) => (
-                <li key={proposal.id}>{proposal.text}</li>
+                <li key={proposal.id} dir="auto">
+                  {proposal.text}
+                </li>
               ))}
             </ul>
           )}

@@ -71,7 +71,7 @@ export function HomePage() {
         </div>
         {account && (
           <p>
-            {account.name} ·{" "}
+            <bdi>{account.name}</bdi> ·{" "}
             <button
               type="button"
               className="link"
@@ -125,7 +125,9 @@ export function HomePage() {
           <ul className="workshop-list">
             {demos.map((workshop) => (
               <li key={workshop.id} className="row">
-                <span className="grow">{workshop.title}</span>
+                <span className="grow" dir="auto">
+                  {workshop.title}
+                </span>
                 {account ? (
                   <button type="button" onClick={() => run(async () => open(await duplicateWorkshop(workshop.id)))}>
                     {t("home.openDemo")}
@@ -157,7 +159,9 @@ export function HomePage() {
               {mine.map((workshop) => (
                 <li key={workshop.id} className="row">
                   <span className="grow">
-                    <a href={`/w/${encodeURIComponent(workshop.id)}`}>{workshop.title}</a>
+                    <a href={`/w/${encodeURIComponent(workshop.id)}`}>
+                      <bdi>{workshop.title}</bdi>
+                    </a>
                     <span className="muted">
                       {" "}
                       · {t("home.updated", { when: formatDateTime(workshop.updatedAt, i18n.language) })}

@@ -7,6 +7,7 @@ import { CardAuthor, CardText } from "../board/BoardCard.js";
 import { useFitToBox } from "../board/useFitToBox.js";
 import { Countdown } from "../components/Countdown.js";
 import { RoomGuide } from "../instructions/RoomGuide.js";
+import { isolate } from "../isolate.js";
 import { useJoinLink } from "../joinLink.js";
 import type { LiveSnapshot } from "../live/liveClient.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
@@ -29,7 +30,7 @@ export function PresentPage({ workshopId }: { workshopId: string }) {
   useWorkshopLanguage(state?.context.language);
 
   useEffect(() => {
-    document.title = title ? t("present.documentTitle", { title }) : t("app.name");
+    document.title = title ? t("present.documentTitle", { title: isolate(title) }) : t("app.name");
   }, [title, t]);
 
   if (live?.fatal) {
@@ -63,7 +64,7 @@ function Projector({ state, live }: { state: WorkshopState; live: LiveSnapshot }
       <header className="present-bar">
         <div className="present-title">
           <span className="present-brand">{t("app.name")}</span>
-          <span className="present-workshop">{state.context.title}</span>
+          <bdi className="present-workshop">{state.context.title}</bdi>
         </div>
         <PhaseTrack phase={phase} />
         <p className="present-people" aria-live="off">
@@ -88,7 +89,7 @@ function Projector({ state, live }: { state: WorkshopState; live: LiveSnapshot }
             {state.context.focusQuestion && (
               <>
                 <p className="present-eyebrow">{t("workshop.focusQuestion")}</p>
-                <h1>{state.context.focusQuestion}</h1>
+                <h1 dir="auto">{state.context.focusQuestion}</h1>
               </>
             )}
             {phase !== "context" && <RoomGuide state={state} variant="projector" />}
@@ -142,19 +143,23 @@ function Welcome({ state }: { state: WorkshopState }) {
   const { rationalAim, experientialAim, organization, event } = state.context;
   return (
     <section className="present-welcome">
-      <p className="present-welcome-line">{[organization, event].filter(Boolean).join(" · ")}</p>
+      <p className="present-welcome-line">
+        {organization && <bdi>{organization}</bdi>}
+        {organization && event && " · "}
+        {event && <bdi>{event}</bdi>}
+      </p>
       {(rationalAim || experientialAim) && (
         <dl className="present-aims">
           {rationalAim && (
             <div>
               <dt>{t("present.rationalAim")}</dt>
-              <dd>{rationalAim}</dd>
+              <dd dir="auto">{rationalAim}</dd>
             </div>
           )}
           {experientialAim && (
             <div>
               <dt>{t("present.experientialAim")}</dt>
-              <dd>{experientialAim}</dd>
+              <dd dir="auto">{experientialAim}</dd>
             </div>
           )}
         </dl>
@@ -220,7 +225,9 @@ function RoundBanner({ state, round, number }: { state: WorkshopState; round: Ro
   return (
     <div className="present-round">
       <p className="present-round-number">{t("present.round", { number })}</p>
-      <p className="present-prompt">{round.prompt || t("present.noPrompt")}</p>
+      <p className="present-prompt" dir="auto">
+        {round.prompt || t("present.noPrompt")}
+      </p>
       {!round.revealed && (
         <p className="present-round-progress">
           {state.settings.useTables && state.tables.length > 0

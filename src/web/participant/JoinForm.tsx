@@ -45,7 +45,9 @@ export function JoinForm(props: {
     <div className="join-shell">
       <main className="join-card">
         <p className="join-eyebrow">{t("join.joining")}</p>
-        <h1 className="join-title">{info.title}</h1>
+        <h1 className="join-title" dir="auto">
+          {info.title}
+        </h1>
         <form className="join-form" onSubmit={handleSubmit}>
           {info.anonymousCards ? (
             <p className="join-note">{t("join.anonymousNote")}</p>

@@ -32,7 +32,9 @@ export function MyCards(props: {
         <ul className="participant-cards">
           {[...props.waiting].reverse().map((card) => (
             <li key={card.id} className="participant-card is-waiting" data-card-id={card.id}>
-              <p className="participant-card-text">{card.text}</p>
+              <p className="participant-card-text" dir="auto">
+                {card.text}
+              </p>
               <p className="participant-card-meta">
                 <span className="participant-chip participant-chip-waiting">{t("participant.cardStatus.waiting")}</span>
               </p>
@@ -110,7 +112,9 @@ function MyCard(props: { card: Card; editable: boolean; maxLength: number; send:
 
   return (
     <li className={`participant-card is-${status}`} data-card-id={card.id}>
-      <p className="participant-card-text">{card.text}</p>
+      <p className="participant-card-text" dir="auto">
+        {card.text}
+      </p>
       <div className="participant-card-meta">
         <span className={`participant-chip participant-chip-${status}`}>{t(`participant.cardStatus.${status}`)}</span>
         {props.editable && mode === "view" && (

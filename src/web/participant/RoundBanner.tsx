@@ -40,7 +40,9 @@ export function RoundBanner(props: {
   return (
     <section className="participant-round" aria-label={t("participant.round.label")}>
       <p className="participant-round-eyebrow">{t("participant.round.number", { number: props.number })}</p>
-      <p className="participant-round-prompt">{round.prompt || t("participant.round.noPrompt")}</p>
+      <p className="participant-round-prompt" dir="auto">
+        {round.prompt || t("participant.round.noPrompt")}
+      </p>
       {ask && (
         <p className="participant-round-ask">
           <span className="participant-round-ask-count">{round.perTable}</span>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card, Command, Round } from "../../core/index.js";
+import { UserMessage } from "../components/UserMessage.js";
 import type { Refusal } from "../live/refusals.js";
 
 /**
@@ -49,7 +50,7 @@ export function TableCandidates(props: {
       aria-labelledby="participant-table-title"
     >
       <h2 id="participant-table-title" className="participant-section-title">
-        {t("participant.table.title", { table: props.tableName })}
+        <UserMessage id="participant.table.title" values={{ table: props.tableName }} />
         {props.candidates.length > 0 && <span className="participant-count">{props.candidates.length}</span>}
       </h2>
       <p className="participant-section-hint">
@@ -72,9 +73,11 @@ export function TableCandidates(props: {
                     onChange={() => toggle(card.id)}
                   />
                   <span className="participant-pick-text">
-                    <span className="participant-card-text">{card.text}</span>
+                    <span className="participant-card-text" dir="auto">
+                      {card.text}
+                    </span>
                     <span className="participant-pick-author">
-                      {card.authorId === props.myId ? t("participant.table.you") : card.author}
+                      {card.authorId === props.myId ? t("participant.table.you") : <bdi>{card.author}</bdi>}
                     </span>
                   </span>
                 </label>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WorkshopState } from "../../core/index.js";
+import { isolate } from "../isolate.js";
 import type { ConnectionStatus } from "../live/liveClient.js";
 
 const SHOW_FOR_MS = 6000;
@@ -48,7 +49,7 @@ export function useAnnouncements(state: WorkshopState | undefined, status: Conne
       next = t("participant.announce.phase", { phase: t(`phase.${phase}`) });
     } else if (roundId && roundId !== previous.roundId) {
       next = roundPrompt
-        ? t("participant.announce.round", { number: roundNumber, prompt: roundPrompt })
+        ? t("participant.announce.round", { number: roundNumber, prompt: isolate(roundPrompt) })
         : t("participant.announce.roundNoPrompt", { number: roundNumber });
     } else if (roundId && roundRevealed && !previous.roundRevealed) {
       next = t("participant.announce.revealed", { number: roundNumber });

@@ -131,7 +131,7 @@ function Replay({ workshopId, timeline }: { workshopId: string; timeline: Timeli
             <a href={`/w/${encodeURIComponent(workshopId)}`}>{t("replay.backToConsole")}</a>
           </p>
           <h1>
-            {t("replay.heading")} · {state.context.title}
+            {t("replay.heading")} · <bdi>{state.context.title}</bdi>
           </h1>
         </div>
       </header>
@@ -238,7 +238,7 @@ function Replay({ workshopId, timeline }: { workshopId: string; timeline: Timeli
               {" "}
               · {clock(Date.parse(envelope.at))} ({elapsed(Date.parse(envelope.at))}) ·{" "}
               <span data-testid="replay-what">
-                {eventLabel(envelope.event.type)} — {who(state, envelope, t)}
+                {eventLabel(envelope.event.type)} — <bdi>{who(state, envelope, t)}</bdi>
               </span>
             </>
           )}
@@ -247,7 +247,11 @@ function Replay({ workshopId, timeline }: { workshopId: string; timeline: Timeli
       <div className="replay-phase" data-testid="replay-phase" data-phase={state.phase}>
         <PhaseStepper phase={state.phase} canSteer={false} onChange={() => {}} />
       </div>
-      {state.context.focusQuestion && <p className="focus">{state.context.focusQuestion}</p>}
+      {state.context.focusQuestion && (
+        <p className="focus" dir="auto">
+          {state.context.focusQuestion}
+        </p>
+      )}
       <Board state={state} />
       {state.themes.some((theme) => theme.headline || theme.narrative) && (
         <ThemeStatements state={state} variant="console" />

@@ -10,6 +10,7 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import type { Actor, FocusField, PeerFocusMessage } from "../../core/index.js";
+import { UserMessage } from "../components/UserMessage.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { refusalText } from "../live/refusals.js";
 import { shiftCaret } from "./coText.js";
@@ -110,7 +111,7 @@ export function CoTextField(props: {
         <ul className="co-text-peers" aria-live="polite">
           {here.map((peer) => (
             <li key={peer.actorId} style={{ borderColor: peerColor(peer.actorId) }} data-testid="peer-chip">
-              {t("resolve.writingHere", { name: peerName(peer) })}
+              <UserMessage id="resolve.writingHere" values={{ name: peerName(peer) }} />
             </li>
           ))}
         </ul>
@@ -211,7 +212,7 @@ function PeerCarets(props: {
         style={{ "--caret": peerColor(peer.actorId) } as CSSProperties}
         data-testid="peer-caret"
       >
-        <span className="co-caret-name">{props.name(peer)}</span>
+        <bdi className="co-caret-name">{props.name(peer)}</bdi>
       </span>,
     );
     at = cursor;

@@ -27,16 +27,20 @@ export function ThemeStatements({
           data-testid={`statement-${theme.id}`}
         >
           <p className="statement-name">
-            <ColumnSymbol symbol={symbol(theme)} size={18} /> {label(theme)}
+            <ColumnSymbol symbol={symbol(theme)} size={18} /> <bdi>{label(theme)}</bdi>
           </p>
           {theme.headline ? (
-            <p className="statement-headline" data-testid="statement-headline">
+            <p className="statement-headline" data-testid="statement-headline" dir="auto">
               {theme.headline}
             </p>
           ) : (
             <p className="statement-headline is-empty">{t("resolve.noHeadline")}</p>
           )}
-          {theme.narrative && <p className="statement-narrative">{theme.narrative}</p>}
+          {theme.narrative && (
+            <p className="statement-narrative" dir="auto">
+              {theme.narrative}
+            </p>
+          )}
         </article>
       ))}
     </section>

@@ -22,7 +22,9 @@ export function ThemeWriter(props: {
   return (
     <article className="theme-writer" aria-labelledby={`writer-${theme.id}`} data-testid={`writer-${theme.id}`}>
       <header className="theme-writer-header">
-        <h3 id={`writer-${theme.id}`}>{props.label}</h3>
+        <h3 id={`writer-${theme.id}`} dir="auto">
+          {props.label}
+        </h3>
         {props.onSpotlight &&
           (props.spotlit ? (
             <span className="theme-writer-spotlit">{t("resolve.onScreen")}</span>
@@ -35,7 +37,7 @@ export function ThemeWriter(props: {
           <p className="theme-writer-peers">
             {here.map((peer) => (
               <span key={peer.actorId} className="theme-writer-peer" style={{ background: peerColor(peer.actorId) }}>
-                {peerName(peer)}
+                <bdi>{peerName(peer)}</bdi>
               </span>
             ))}
           </p>
@@ -44,7 +46,9 @@ export function ThemeWriter(props: {
       {theme.keyPoints.length > 0 && (
         <ul className="theme-writer-points" aria-label={t("naming.keyPoints")}>
           {theme.keyPoints.map((point) => (
-            <li key={point}>{point}</li>
+            <li key={point} dir="auto">
+              {point}
+            </li>
           ))}
         </ul>
       )}

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Command, WorkshopState } from "../../core/index.js";
+import { UserMessage } from "../components/UserMessage.js";
 
 /** Who may co-write headlines and narratives from their own device: a toggle per participant. */
 export function WritersPanel({ state, send }: { state: WorkshopState; send: (command: Command) => void }) {
@@ -23,7 +24,7 @@ export function WritersPanel({ state, send }: { state: WorkshopState; send: (com
                     send({ type: "setWriter", participantId: person.id, writer: event.target.checked })
                   }
                 />
-                {t("resolve.mayWrite", { name: person.name || t("resolve.someone") })}
+                <UserMessage id="resolve.mayWrite" values={{ name: person.name || t("resolve.someone") }} />
               </label>
             </li>
           ))}

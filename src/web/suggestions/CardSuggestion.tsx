@@ -3,6 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { snippet } from "../board/CardDialog.js";
 import { ColumnSymbol } from "../board/ColumnSymbol.js";
+import { UserMessage } from "../components/UserMessage.js";
 
 /** Keeps a press on a control inside a card from starting a drag of the card (mouse, touch, Space). */
 const keep = {
@@ -14,11 +15,12 @@ const keep = {
 
 /** "Fits: ▲ orange triangle" under a card on the pile: the column the suggestions rank first. */
 export function FitHint({ cardId, column, symbol }: { cardId: string; column: string; symbol: number }) {
-  const { t } = useTranslation();
   return (
     <p className="suggest-fit" data-testid={`fit-hint-${cardId}`}>
       <ColumnSymbol symbol={symbol} size={14} />
-      <span>{t("suggestions.fits", { column })}</span>
+      <span>
+        <UserMessage id="suggestions.fits" values={{ column }} />
+      </span>
     </p>
   );
 }
@@ -41,7 +43,7 @@ export function DuplicateFlag(props: {
     <div className="suggest-flag" role="group" aria-labelledby={textId} data-testid={`duplicate-flag-${props.cardId}`}>
       <p id={textId} className="suggest-flag-text">
         <span aria-hidden="true">⚑ </span>
-        {t("suggestions.duplicateOf", { text })}
+        <UserMessage id="suggestions.duplicateOf" values={{ text }} />
       </p>
       <div className="suggest-flag-actions">
         <button type="button" {...keep} aria-label={t("suggestions.mergeWith", { text })} onClick={props.onMerge}>

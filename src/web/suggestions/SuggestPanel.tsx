@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { entry, type WorkshopState } from "../../core/index.js";
+import type { WorkshopState } from "../../core/index.js";
 import { snippet } from "../board/CardDialog.js";
 import { type ClusterProposal, cardsStillOnBoard } from "./suggestions.js";
 
@@ -74,7 +74,7 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
               data-testid={`suggested-column-${index}`}
             >
               <div className="suggest-column-header">
-                <h3 id={headingId} className="suggest-column-label">
+                <h3 id={headingId} className="suggest-column-label" dir="auto">
                   {column.label}
                 </h3>
                 {done ? (
@@ -96,7 +96,9 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
                   {column.keyPoints.length > 0 && (
                     <ul className="suggest-points" aria-label={t("suggestions.keyPoints")}>
                       {column.keyPoints.map((point) => (
-                        <li key={point}>{point}</li>
+                        <li key={point} dir="auto">
+                          {point}
+                        </li>
                       ))}
                     </ul>
                   )}
@@ -104,7 +106,7 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
                     <summary>{t("board.cardCount", { count: cardIds.length })}</summary>
                     <ul className="suggest-cards">
                       {cardIds.map((cardId) => (
-                        <li key={cardId} data-testid={`suggested-card-${cardId}`}>
+                        <li key={cardId} data-testid={`suggested-card-${cardId}`} dir="auto">
                           {textOf(cardId)}
                         </li>
                       ))}

@@ -64,8 +64,14 @@ export function DotVote({ state, actor, client }: { state: WorkshopState; actor:
             return (
               <li key={theme.id} className="dot-vote-theme" data-testid={`vote-${theme.id}`} data-count={count}>
                 <div className="grow">
-                  <p className="dot-vote-name">{label(theme)}</p>
-                  {theme.headline && <p className="dot-vote-headline">{theme.headline}</p>}
+                  <p className="dot-vote-name" dir="auto">
+                    {label(theme)}
+                  </p>
+                  {theme.headline && (
+                    <p className="dot-vote-headline" dir="auto">
+                      {theme.headline}
+                    </p>
+                  )}
                   <p className="dot-vote-dots" role="img" aria-label={t("voting.yourDots", { count })}>
                     {Array.from({ length: votesPerThemeCap }, (_, index) => (
                       // Dots are interchangeable places, never reordered: the position is the identity.

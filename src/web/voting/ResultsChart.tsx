@@ -4,6 +4,8 @@ import { ColumnSymbol } from "../board/ColumnSymbol.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
 import { ranked, type Tally, type TallyRow, tallyVotes } from "./tally.js";
 import "./voting.css";
+import { UserMessage } from "../components/UserMessage.js";
+import { isolate } from "../isolate.js";
 
 /** Results to show: the facilitator revealed them and there are votes (from naming's end on). */
 export function hasResults(state: WorkshopState): boolean {
@@ -29,13 +31,20 @@ export function ResultsChart({ state, variant }: { state: WorkshopState; variant
   const titleOf = (tally: Tally) => {
     switch (tally.kind) {
       case "showOfHands":
-        return t("voting.showOfHandsNamed", { label: tally.label });
+        return <UserMessage id="voting.showOfHandsNamed" values={{ label: tally.label ?? "" }} />;
       case "otherGroups":
         return t("voting.otherGroups");
       case "otherTables":
         return t("voting.otherTables");
       default:
-        return tally.label ?? (tally.kind === "group" ? t("voting.noGroup") : t("voting.noTable"));
+        // A group or table name, followed on its line by the count of dots: isolated.
+        return tally.label !== null ? (
+          <bdi>{tally.label}</bdi>
+        ) : tally.kind === "group" ? (
+          t("voting.noGroup")
+        ) : (
+          t("voting.noTable")
+        );
     }
   };
   const hidesSmallOnes = [...results.byGroup, ...results.byTable].some(
@@ -54,7 +63,7 @@ export function ResultsChart({ state, variant }: { state: WorkshopState; variant
             <span className="results-theme">
               {!small && theme && <ColumnSymbol symbol={symbol(theme)} size={16} />}
               {/* A long name is cut with an ellipsis in the small charts: the title shows it whole. */}
-              <span className="results-theme-name" title={name}>
+              <span className="results-theme-name" title={isolate(name)} dir="auto">
                 {name}
               </span>
             </span>

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Command, WorkshopState } from "../../core/index.js";
+import { UserMessage } from "../components/UserMessage.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
 import { showOfHandsLabel } from "./tally.js";
 
@@ -41,7 +42,9 @@ export function ShowOfHands({ state, send }: { state: WorkshopState; send: (comm
       </label>
       {state.themes.map((theme) => (
         <label key={theme.id} className="hands-row">
-          <span className="grow">{label(theme)}</span>
+          <span className="grow" dir="auto">
+            {label(theme)}
+          </span>
           <input
             type="number"
             min={0}
@@ -61,12 +64,15 @@ export function ShowOfHands({ state, send }: { state: WorkshopState; send: (comm
         <ul className="hands-recorded" aria-label={t("voting.recorded")}>
           {labels.map((name) => (
             <li key={name}>
-              {t("voting.recordedLine", {
-                label: name,
-                count: recorded
-                  .filter((vote) => showOfHandsLabel(vote) === name)
-                  .reduce((sum, vote) => sum + vote.count, 0),
-              })}
+              <UserMessage
+                id="voting.recordedLine"
+                values={{ label: name }}
+                options={{
+                  count: recorded
+                    .filter((vote) => showOfHandsLabel(vote) === name)
+                    .reduce((sum, vote) => sum + vote.count, 0),
+                }}
+              />
             </li>
           ))}
         </ul>
