@@ -26,8 +26,9 @@ Commands:
                                 Suggest columns, names, key points and near-duplicates for the
                                 cards of a workshop/v1 file or a text file (one card per line)
   themes FILE --place [--json]  Rank the file's columns for each of its unclustered cards
-  demo-link                     Print the demo workshop's facilitator link (the server prints
-                                it on its first start only)
+  demo-link                     Print a facilitator link to the demo workshop. The server prints
+                                one on its first start only and stores only a hash of its key,
+                                so this issues a new key: links printed before stop working
 
 Options:
   -h, --help                    Show this help

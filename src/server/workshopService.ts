@@ -26,7 +26,6 @@ const MAX_CONTENDED_ATTEMPTS = 20;
 // No 0/O, 1/I/L: a code read off a wall must not be mistyped. 31^6 ≈ 887 million codes.
 const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const JOIN_CODE_LENGTH = 6;
-const joinCodeFlag = (code: string) => `joinCode:${code}`;
 
 /** Upper-cases and drops spaces and dashes, so "abc-123" finds "ABC123". */
 export function normalizeJoinCode(code: string): string {
@@ -119,8 +118,7 @@ export class WorkshopService {
 
   /** The workshop a participant's join code opens, if any. */
   async findByJoinCode(code: string): Promise<string | undefined> {
-    const workshopId = await this.store.getFlag(joinCodeFlag(normalizeJoinCode(code)));
-    return workshopId || undefined;
+    return this.store.readLink({ type: "workshopOfJoinCode", code: normalizeJoinCode(code) });
   }
 
   async list(): Promise<WorkshopSummary[]> {
@@ -244,7 +242,7 @@ export class WorkshopService {
     this.bus.publish(workshopId, stored);
     this.shared?.publish(workshopId, stored);
     await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
-    await this.store.setFlag(joinCodeFlag(content.joinCode), workshopId);
+    await this.store.writeLink({ type: "setJoinCode", code: content.joinCode, workshopId });
     this.rooms.set(workshopId, Promise.resolve(room));
     this.held.set(workshopId, room);
     return room.state;
@@ -255,7 +253,7 @@ export class WorkshopService {
     for (;;) {
       const bytes = crypto.getRandomValues(new Uint8Array(JOIN_CODE_LENGTH));
       const code = Array.from(bytes, (byte) => JOIN_CODE_ALPHABET[byte % JOIN_CODE_ALPHABET.length]).join("");
-      if (!(await this.store.getFlag(joinCodeFlag(code)))) return code;
+      if (!(await this.store.readLink({ type: "workshopOfJoinCode", code }))) return code;
     }
   }
 
