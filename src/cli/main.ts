@@ -4,6 +4,7 @@ import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { reportCommand } from "./commands/report.js";
 import { serveCommand } from "./commands/serve.js";
+import { backupCommand, copyCommand, restoreCommand } from "./commands/storeMoves.js";
 import { themesCommand } from "./commands/themes.js";
 import { validateCommand } from "./commands/validate.js";
 import { CliError, HELP } from "./help.js";
@@ -16,6 +17,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   validate: validateCommand,
   themes: themesCommand,
   "demo-link": demoLinkCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  copy: copyCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
