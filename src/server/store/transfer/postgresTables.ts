@@ -27,10 +27,15 @@ export async function openPostgresTables(connectionString: string, mode: "read" 
   pool.on("error", () => undefined);
   try {
     if (mode === "read") {
-      const { rows } = await pool.query<{ version: number | null }>(
-        "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL ELSE (SELECT MAX(version) FROM schema_migrations) END AS version",
+      // Two queries: a query naming a table that does not exist fails as a whole.
+      const found = await pool.query<{ exists: boolean }>(
+        "SELECT to_regclass('schema_migrations') IS NOT NULL AS exists",
       );
-      assertCurrentSchema(where, rows[0]?.version, LATEST);
+      const version = found.rows[0]?.exists
+        ? (await pool.query<{ version: number | null }>("SELECT MAX(version) AS version FROM schema_migrations"))
+            .rows[0]?.version
+        : null;
+      assertCurrentSchema(where, version, LATEST);
     }
   } catch (error) {
     await pool.end();

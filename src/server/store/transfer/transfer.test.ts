@@ -113,6 +113,12 @@ describe.each([SQLITE, ...(postgres ? [POSTGRES] : [])])("backups of a $name sto
     }
   }, 120_000);
 
+  it("backup refuses a store that was never created, naming it", async () => {
+    await expect(backupStore(await kind.location(), join(tempDir(), "none.jsonl.gz"))).rejects.toThrow(
+      /does not exist|no Concord tables/,
+    );
+  });
+
   it("restore refuses a store that holds data, and writes nothing from a file that is cut short", async () => {
     const from = await kind.location();
     const store = await kind.open(from);
