@@ -29,13 +29,21 @@ Commands:
   tally FILE [--json]           Count a ballots/v1 file (dots, borda, irv or rating): options
                                 ranked overall and by group, IRV rounds; an invalid file is
                                 refused whole, exit 1, each bad value named by its path
-  demo-link                     Print the demo workshop's facilitator link (the server prints
-                                it on its first start only)
+  demo-link                     Print a facilitator link to the demo workshop. The server prints
+                                one on its first start only and stores only a hash of its key,
+                                so this issues a new key: links printed before stop working
+  backup FILE                   Write a consistent backup of the whole store (workshops, logs,
+                                snapshots, accounts, keys and links) to FILE, a gzip'd JSON
+                                lines file, while the server runs
+  restore FILE                  Fill an empty store from a backup FILE (refuses one with data)
+  copy --from URL --to URL      Copy the whole store into an empty one, creating its tables;
+                                URL is sqlite:DIR or postgres://USER@HOST:PORT/DATABASE
 
 Options:
   -h, --help                    Show this help
 
 FORMAT is pdf, docx, html, md (Markdown), csv (the cards) or json (workshop/v1).
 
-The store is SQLite under CONCORD_DATA_DIR (default ./data); the CLI opens it directly.
+The store is SQLite under CONCORD_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL
+and REDIS_URL are set; the CLI opens it directly (backup and restore too).
 `;

@@ -4,6 +4,7 @@ import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { reportCommand } from "./commands/report.js";
 import { serveCommand } from "./commands/serve.js";
+import { backupCommand, copyCommand, restoreCommand } from "./commands/storeMoves.js";
 import { tallyCommand } from "./commands/tally.js";
 import { themesCommand } from "./commands/themes.js";
 import { validateCommand } from "./commands/validate.js";
@@ -18,6 +19,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   themes: themesCommand,
   tally: tallyCommand,
   "demo-link": demoLinkCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  copy: copyCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

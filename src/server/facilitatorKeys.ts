@@ -1,28 +1,24 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { hashToken } from "./auth/tokenHash.js";
 import type { EventStore } from "./store/eventStore.js";
 
 // Until facilitator accounts exist, holding a workshop's key is what makes a connection its
-// facilitator. The key is a secret, so it lives beside the log, never in the workshop state
-// that every participant receives.
-const flagName = (workshopId: string) => `facilitatorKey:${workshopId}`;
+// facilitator. The key is a secret, so it lives beside the log, never in the workshop state that
+// every participant receives, and only its hash is stored, like a session token's: the key is
+// shown once, when it is issued, and cannot be read back.
 
-/** Creates and stores a new random key for the workshop. */
+/** Creates a new random key for the workshop, replacing any earlier one, and returns it. */
 export async function issueFacilitatorKey(store: EventStore, workshopId: string): Promise<string> {
   const key = randomBytes(24).toString("base64url");
-  await store.setFlag(flagName(workshopId), key);
+  await store.writeLink({ type: "setFacilitatorKeyHash", workshopId, keyHash: hashToken(key) });
   return key;
 }
 
-/** The workshop's key, for the server to print its own demo's link again; undefined without one. */
-export async function facilitatorKeyOf(store: EventStore, workshopId: string): Promise<string | undefined> {
-  return (await store.getFlag(flagName(workshopId))) ?? undefined;
-}
-
-/** Compares in constant time, so the key cannot be guessed one character at a time. */
+/** Compares the hashes in constant time, so a key cannot be guessed one character at a time. */
 export async function isFacilitatorKey(store: EventStore, workshopId: string, candidate: string): Promise<boolean> {
-  const key = await store.getFlag(flagName(workshopId));
-  if (!key) return false;
-  const expected = Buffer.from(key);
-  const given = Buffer.from(candidate);
+  const stored = await store.readLink({ type: "facilitatorKeyHash", workshopId });
+  if (!stored) return false;
+  const expected = Buffer.from(stored);
+  const given = Buffer.from(hashToken(candidate));
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

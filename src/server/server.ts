@@ -76,7 +76,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   const seed = () => seedDemoOnce(store, service);
   const imported = await (shared ? shared.exclusive(seed) : seed());
   // Printed on the first start only: a log kept for months should not carry a key that opens the
-  // demo's console. `concord demo-link` prints it again on demand.
+  // demo's console, and the store keeps only its hash. `concord demo-link` issues a new one.
   if (imported) {
     app.log.info(`Demo workshop imported. Facilitate it at ${demoLink(config.publicUrl, imported)}`);
   }

@@ -1,13 +1,12 @@
 import type { EventStore } from "./store/eventStore.js";
 
 // A public workshop (the demo) is listed to everyone and may be copied by any facilitator.
-const publicFlag = (workshopId: string) => `public:${workshopId}`;
 
 /** Makes a workshop visible to everyone. */
 export async function makePublic(store: EventStore, workshopId: string): Promise<void> {
-  await store.setFlag(publicFlag(workshopId), "1");
+  await store.writeLink({ type: "makePublic", workshopId });
 }
 
 export async function isPublic(store: EventStore, workshopId: string): Promise<boolean> {
-  return Boolean(await store.getFlag(publicFlag(workshopId)));
+  return (await store.readLink({ type: "publicWorkshop", workshopId })) !== undefined;
 }

@@ -26,9 +26,6 @@ const MAX_CONTENDED_ATTEMPTS = 20;
 // No 0/O, 1/I/L: a code read off a wall must not be mistyped. 31^6 ≈ 887 million codes.
 const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const JOIN_CODE_LENGTH = 6;
-const joinCodeFlag = (code: string) => `joinCode:${code}`;
-/** A retired code's flag: it opens nothing and is never handed out again. */
-const RETIRED = "";
 
 /** Upper-cases and drops spaces and dashes, so "abc-123" finds "ABC123". */
 export function normalizeJoinCode(code: string): string {
@@ -127,7 +124,7 @@ export class WorkshopService {
    */
   async findByJoinCode(code: string): Promise<string | undefined> {
     const normalized = normalizeJoinCode(code);
-    const workshopId = await this.store.getFlag(joinCodeFlag(normalized));
+    const workshopId = await this.store.readLink({ type: "workshopOfJoinCode", code: normalized });
     if (!workshopId) return undefined;
     const room = await this.room(workshopId);
     if (room.state.joinCode !== normalized) await this.fallBehind(room);
@@ -135,26 +132,26 @@ export class WorkshopService {
   }
 
   /**
-   * Gives the workshop a new join code and retires the old one at once: a lookup reads the store's
-   * flags (no process caches them), so every process refuses the old code as soon as this resolves.
-   * Connections already open stay: they hold the workshop's id, not its code. `actor` is the
-   * facilitator who asked (the route checks that); resolves with the new code.
+   * Gives the workshop a new join code and removes the old one at once: a lookup reads the store's
+   * join codes (no process caches them), so every process refuses the old code as soon as this
+   * resolves. Connections already open stay: they hold the workshop's id, not its code. `actor` is
+   * the facilitator who asked (the route checks that); resolves with the new code.
    */
   async rotateJoinCode(workshopId: string, actor: Actor): Promise<string> {
     await this.room(workshopId);
     const joinCode = await this.newJoinCode();
     // Claimed before the event: a phone that reads the new code on a screen finds it at once.
-    await this.store.setFlag(joinCodeFlag(joinCode), workshopId);
+    await this.store.writeLink({ type: "setJoinCode", code: joinCode, workshopId });
     let outcome: CommandOutcome;
     try {
       outcome = await this.execute(workshopId, actor, `joinCode-${this.newId()}`, { type: "changeJoinCode", joinCode });
     } catch (error) {
-      await this.store.setFlag(joinCodeFlag(joinCode), RETIRED);
+      await this.store.writeLink({ type: "removeJoinCode", code: joinCode });
       throw error;
     }
     for (const { event } of outcome.events) {
       if (event.type === "joinCodeChanged" && event.previous)
-        await this.store.setFlag(joinCodeFlag(event.previous), RETIRED);
+        await this.store.writeLink({ type: "removeJoinCode", code: event.previous });
     }
     return joinCode;
   }
@@ -280,7 +277,7 @@ export class WorkshopService {
     this.bus.publish(workshopId, stored);
     this.shared?.publish(workshopId, stored);
     await this.store.saveSnapshot({ workshopId, seq: room.seq, state: room.state });
-    await this.store.setFlag(joinCodeFlag(content.joinCode), workshopId);
+    await this.store.writeLink({ type: "setJoinCode", code: content.joinCode, workshopId });
     this.rooms.set(workshopId, Promise.resolve(room));
     this.held.set(workshopId, room);
     return room.state;
@@ -291,8 +288,7 @@ export class WorkshopService {
     for (;;) {
       const bytes = crypto.getRandomValues(new Uint8Array(JOIN_CODE_LENGTH));
       const code = Array.from(bytes, (byte) => JOIN_CODE_ALPHABET[byte % JOIN_CODE_ALPHABET.length]).join("");
-      // A retired code stays taken: someone may still type it from an old photo of the screen.
-      if ((await this.store.getFlag(joinCodeFlag(code))) === undefined) return code;
+      if (!(await this.store.readLink({ type: "workshopOfJoinCode", code }))) return code;
     }
   }
 

@@ -1,15 +1,20 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { cliEnv, runIn } from "../support/cli.js";
-import { freePort, makeTempDir, removeDir, startServerProcess } from "../support/server.js";
+import { fetchExport, freePort, makeTempDir, removeDir, startServerProcess } from "../support/server.js";
 
 const dataDir = makeTempDir();
 afterAll(() => removeDir(dataDir));
 
 const KEY_LINK = /\/w\/[^\s"#]+#key=[A-Za-z0-9_-]+/;
+/** The workshop id and facilitator key a printed link carries. */
+function parseLink(link: string | undefined): { id: string; facilitatorKey: string } {
+  const [, id = "", facilitatorKey = ""] = /\/w\/([^#]+)#key=(.+)/.exec(link ?? "") ?? [];
+  return { id, facilitatorKey };
+}
 
 // Two server starts and a CLI run, each a child process that loads TypeScript: slow on a busy machine.
 describe("the demo's facilitator key", { timeout: 300_000 }, () => {
-  it("is printed on the first start only, and `concord demo-link` prints it on demand", async () => {
+  it("is printed on the first start only; `concord demo-link` prints a new one that opens the console", async () => {
     const start = async () => {
       const server = await startServerProcess(dataDir, await freePort(), 120_000, { LOG_LEVEL: "info" });
       const output = server.output();
@@ -27,7 +32,18 @@ describe("the demo's facilitator key", { timeout: 300_000 }, () => {
       "demo-link",
     ]);
     expect(printed.code).toBe(0);
-    expect(printed.stdout.match(KEY_LINK)?.[0]).toBe(first);
+    const fresh = parseLink(printed.stdout.match(KEY_LINK)?.[0]);
+    const old = parseLink(first);
+    // The store keeps only a hash of the first key: the link printed now carries a new key, and it works.
+    expect(fresh.id).toBe(old.id);
+    expect(fresh.facilitatorKey).not.toBe(old.facilitatorKey);
+    const server = await startServerProcess(dataDir, await freePort(), 120_000);
+    try {
+      expect((await fetchExport(server.baseUrl, fresh)).status).toBe(200);
+      expect((await fetchExport(server.baseUrl, old)).status).toBe(403);
+    } finally {
+      await server.stop();
+    }
   });
 
   it("`concord demo-link` on a store without the demo says so", async () => {

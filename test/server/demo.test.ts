@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce, seededDemo } from "../../src/server/demo.js";
+import { reissueDemoKey, seedDemoOnce } from "../../src/server/demo.js";
 import { isFacilitatorKey } from "../../src/server/facilitatorKeys.js";
 import { accountIdOf, ids, list } from "../support/accounts.js";
 import {
@@ -42,12 +42,20 @@ describe("the public demo", () => {
       await server?.stop();
     });
 
-    it("is not seeded twice, and its link can be printed again on a later start", async () => {
+    it("is not seeded twice; a later link comes with a new key, and the store holds only its hash", async () => {
       expect(await seedDemoOnce(server.store, server.service)).toBeUndefined();
-      const again = await seededDemo(server.store);
+      expect(await isFacilitatorKey(server.store, demoId, demoKey)).toBe(true);
+      const stored = await server.store.readLink({ type: "facilitatorKeyHash", workshopId: demoId });
+      expect(stored).toBeDefined();
+      expect(stored).not.toContain(demoKey);
+
+      const again = await reissueDemoKey(server.store);
       expect(again?.id).toBe(demoId);
-      // The key printed again is the demo's own: it opens the console as facilitator.
-      expect(await isFacilitatorKey(server.store, demoId, again?.facilitatorKey ?? "")).toBe(true);
+      const newKey = again?.facilitatorKey ?? "";
+      expect(newKey).not.toBe(demoKey);
+      expect(await isFacilitatorKey(server.store, demoId, newKey)).toBe(true);
+      expect(await isFacilitatorKey(server.store, demoId, demoKey)).toBe(false);
+      demoKey = newKey;
     });
 
     it("is listed, alone and marked public, to anonymous visitors; private workshops are not", async () => {

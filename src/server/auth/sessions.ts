@@ -1,12 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AccountStore } from "../accounts/accountStore.js";
+import { hashToken } from "./tokenHash.js";
 
 export const SESSION_COOKIE = "concord_session";
 const SESSION_DAYS = 30;
-
-/** Only this hash of a session token is stored. */
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Creates a session for the account and sets its httpOnly cookie on the reply. */
 export async function startSession(accounts: AccountStore, reply: FastifyReply, accountId: string, secure: boolean) {

@@ -425,14 +425,71 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       });
     });
 
-    describe("flags", () => {
-      it("round-trips and overwrites values", async () => {
+    describe("the tables beside the log", () => {
+      beforeEach(async () => {
+        await store.append(batch({ workshopId: "w1", expectedSeq: 0, commandId: "c" }));
+        await store.append(batch({ workshopId: "w2", expectedSeq: 0, commandId: "c" }));
+      });
+
+      it("keeps join codes, public workshops, key hashes, report tokens and the demo, each on its own", async () => {
+        expect(await store.readLink({ type: "demoWorkshop" })).toBeUndefined();
+        await store.writeLink({ type: "setJoinCode", code: "ABC234", workshopId: "w1" });
+        await store.writeLink({ type: "makePublic", workshopId: "w2" });
+        await store.writeLink({ type: "setFacilitatorKeyHash", workshopId: "w1", keyHash: "hash-1" });
+        await store.writeLink({ type: "setReportToken", workshopId: "w2", token: "token-2" });
+        await store.writeLink({ type: "setDemo", workshopId: "w2" });
+
+        expect(await store.readLink({ type: "workshopOfJoinCode", code: "ABC234" })).toBe("w1");
+        expect(await store.readLink({ type: "workshopOfJoinCode", code: "ZZZ999" })).toBeUndefined();
+        expect(await store.readLink({ type: "publicWorkshop", workshopId: "w2" })).toBe("w2");
+        expect(await store.readLink({ type: "publicWorkshop", workshopId: "w1" })).toBeUndefined();
+        expect(await store.readLink({ type: "facilitatorKeyHash", workshopId: "w1" })).toBe("hash-1");
+        expect(await store.readLink({ type: "facilitatorKeyHash", workshopId: "w2" })).toBeUndefined();
+        expect(await store.readLink({ type: "reportToken", workshopId: "w2" })).toBe("token-2");
+        expect(await store.readLink({ type: "workshopOfReportToken", token: "token-2" })).toBe("w2");
+        expect(await store.readLink({ type: "demoWorkshop" })).toBe("w2");
+      });
+
+      it("replaces on set and deletes on remove: a revoked report token finds nothing", async () => {
+        await store.writeLink({ type: "setFacilitatorKeyHash", workshopId: "w1", keyHash: "old" });
+        await store.writeLink({ type: "setFacilitatorKeyHash", workshopId: "w1", keyHash: "new" });
+        expect(await store.readLink({ type: "facilitatorKeyHash", workshopId: "w1" })).toBe("new");
+
+        await store.writeLink({ type: "setReportToken", workshopId: "w1", token: "first" });
+        await store.writeLink({ type: "setReportToken", workshopId: "w1", token: "second" });
+        expect(await store.readLink({ type: "workshopOfReportToken", token: "first" })).toBeUndefined();
+        await store.writeLink({ type: "removeReportToken", workshopId: "w1" });
+        expect(await store.readLink({ type: "workshopOfReportToken", token: "second" })).toBeUndefined();
+        expect(await store.readLink({ type: "reportToken", workshopId: "w1" })).toBeUndefined();
+
+        await store.writeLink({ type: "setJoinCode", code: "ABC234", workshopId: "w1" });
+        await store.writeLink({ type: "removeJoinCode", code: "ABC234" });
+        expect(await store.readLink({ type: "workshopOfJoinCode", code: "ABC234" })).toBeUndefined();
+        await store.writeLink({ type: "removeJoinCode", code: "ABC234" });
+      });
+
+      it("refuses a link to a workshop that does not exist", async () => {
+        await expect(store.writeLink({ type: "setJoinCode", code: "GHOST2", workshopId: "ghost" })).rejects.toThrow();
+        await expect(store.writeLink({ type: "setDemo", workshopId: "ghost" })).rejects.toThrow();
+      });
+
+      it("answers the old flag names (joinCode, public, demoSeeded) from the tables, and throws on others", async () => {
         expect(await store.getFlag("demoSeeded")).toBeUndefined();
-        await store.setFlag("demoSeeded", "yes");
-        expect(await store.getFlag("demoSeeded")).toBe("yes");
-        await store.setFlag("demoSeeded", "");
-        expect(await store.getFlag("demoSeeded")).toBe("");
-        expect(await store.getFlag("other")).toBeUndefined();
+        await store.setFlag("demoSeeded", "w1");
+        expect(await store.getFlag("demoSeeded")).toBe("w1");
+        expect(await store.readLink({ type: "demoWorkshop" })).toBe("w1");
+
+        await store.setFlag("joinCode:ABC234", "w2");
+        expect(await store.readLink({ type: "workshopOfJoinCode", code: "ABC234" })).toBe("w2");
+        await store.setFlag("joinCode:ABC234", "");
+        expect(await store.getFlag("joinCode:ABC234")).toBeUndefined();
+
+        expect(await store.getFlag("public:w1")).toBeUndefined();
+        await store.setFlag("public:w1", "1");
+        expect(await store.getFlag("public:w1")).toBe("1");
+
+        await expect(store.getFlag("facilitatorKey:w1")).rejects.toThrow(/No flag/);
+        await expect(store.setFlag("other", "x")).rejects.toThrow(/No flag/);
       });
     });
 
@@ -470,8 +527,10 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
           await store.saveSnapshot(snapshot);
           expect(await store.loadSnapshot("w1")).toEqual(snapshot);
         }
-        await store.setFlag(SQL, UNICODE);
-        expect(await store.getFlag(SQL)).toBe(UNICODE);
+        await store.writeLink({ type: "setJoinCode", code: SQL, workshopId: "w1" });
+        await store.writeLink({ type: "setReportToken", workshopId: "w1", token: UNICODE });
+        expect(await store.readLink({ type: "workshopOfJoinCode", code: SQL })).toBe("w1");
+        expect(await store.readLink({ type: "workshopOfReportToken", token: UNICODE })).toBe("w1");
       });
     });
   });

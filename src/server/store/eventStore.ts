@@ -1,4 +1,5 @@
 import type { Actor, DomainEvent, EventEnvelope, WorkshopState } from "../../core/index.js";
+import type { LinkRead, LinkWrite } from "./workshopLinks.js";
 
 /**
  * One event as the log keeps it: numbered per workshop (1-based, gap-free: the server's clock
@@ -130,7 +131,10 @@ export interface EventStore {
   getWorkshop(workshopId: string): Promise<WorkshopSummary | undefined>;
   /** The seq of each of these workshops' logs (unknown ones left out), in one query. */
   workshopHeads(workshopIds: readonly string[]): Promise<Map<string, number>>;
-  /** Small key-value flags, such as "the demo workshop was seeded". */
+  /** One value of the tables beside the log (join codes, keys, links, the demo), if there is one. */
+  readLink(read: LinkRead): Promise<string | undefined>;
+  writeLink(write: LinkWrite): Promise<void>;
+  /** The old flags' names over those tables, for code written against them (see flagNames.ts). */
   getFlag(name: string): Promise<string | undefined>;
   setFlag(name: string, value: string): Promise<void>;
   close(): Promise<void>;

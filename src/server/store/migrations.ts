@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { hashToken } from "../auth/tokenHash.js";
 
 /** One schema step. Versions only ever grow; a shipped migration is never edited, only followed by a new one. */
 export interface Migration {
@@ -90,6 +91,60 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX workshop_access_account ON workshop_access (account_id);
     `,
   },
+  {
+    version: 3,
+    description:
+      "the flags become tables: join codes, public workshops, hashed facilitator keys, report links, the demo",
+    sql: `
+      CREATE TABLE join_codes (
+        code TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops (id)
+      );
+      CREATE INDEX join_codes_workshop ON join_codes (workshop_id);
+
+      -- Listed to everyone, and any facilitator may copy it (the demo).
+      CREATE TABLE public_workshops (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops (id)
+      );
+
+      -- Only a hash of the key, like session tokens: a copy of the database opens no console.
+      CREATE TABLE facilitator_keys (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
+        key_hash TEXT NOT NULL
+      );
+
+      -- A published report. Its facilitators are shown the link again, so the token is kept as it
+      -- is; revoking deletes the row.
+      CREATE TABLE report_links (
+        token TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL UNIQUE REFERENCES workshops (id)
+      );
+
+      -- The workshop imported as the demo on the first start: one row at most.
+      CREATE TABLE demo (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        workshop_id TEXT NOT NULL REFERENCES workshops (id)
+      );
+
+      -- Each flag whose workshop exists moves to its table; revoked ones (empty values) do not.
+      INSERT INTO join_codes (code, workshop_id)
+        SELECT substr(f.name, 10), f.value FROM flags AS f JOIN workshops AS w ON w.id = f.value
+        WHERE substr(f.name, 1, 9) = 'joinCode:';
+      INSERT INTO public_workshops (workshop_id)
+        SELECT w.id FROM flags AS f JOIN workshops AS w ON w.id = substr(f.name, 8)
+        WHERE substr(f.name, 1, 7) = 'public:' AND f.value <> '';
+      INSERT INTO facilitator_keys (workshop_id, key_hash)
+        SELECT w.id, concord_token_hash(f.value) FROM flags AS f JOIN workshops AS w ON w.id = substr(f.name, 16)
+        WHERE substr(f.name, 1, 15) = 'facilitatorKey:' AND f.value <> '';
+      INSERT INTO report_links (token, workshop_id)
+        SELECT f.value, w.id FROM flags AS f JOIN workshops AS w ON w.id = substr(f.name, 14)
+        WHERE substr(f.name, 1, 13) = 'reportLinkOf:' AND f.value <> '';
+      INSERT INTO demo (singleton, workshop_id)
+        SELECT 1, w.id FROM flags AS f JOIN workshops AS w ON w.id = f.value WHERE f.name = 'demoSeeded';
+
+      DROP TABLE flags;
+    `,
+  },
 ];
 
 /** The highest version in `MIGRATIONS`: what a fully migrated database reports. */
@@ -98,6 +153,7 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.
 /**
  * Applies the migrations the database has not seen yet, all in one transaction, and returns their versions.
  * The write lock is taken up front so two processes opening the same file cannot both apply a step.
+ * `concord_token_hash(text)` is the SQL name of `hashToken`, for steps that hash stored secrets.
  */
 export function applyMigrations(
   db: Database.Database,
@@ -105,6 +161,7 @@ export function applyMigrations(
   now: () => string = () => new Date().toISOString(),
 ): number[] {
   assertOrdered(migrations);
+  db.function("concord_token_hash", { deterministic: true }, (token) => hashToken(String(token)));
   const migrate = db.transaction(() => {
     db.exec(`
       CREATE TABLE IF NOT EXISTS schema_migrations (

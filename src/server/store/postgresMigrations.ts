@@ -82,6 +82,61 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX workshop_access_account ON workshop_access (account_id);
     `,
   },
+  {
+    version: 3,
+    description:
+      "the flags become tables: join codes, public workshops, hashed facilitator keys, report links, the demo",
+    sql: `
+      CREATE TABLE join_codes (
+        code TEXT PRIMARY KEY,
+        workshop_id TEXT COLLATE "C" NOT NULL REFERENCES workshops (id)
+      );
+      CREATE INDEX join_codes_workshop ON join_codes (workshop_id);
+
+      -- Listed to everyone, and any facilitator may copy it (the demo).
+      CREATE TABLE public_workshops (
+        workshop_id TEXT COLLATE "C" PRIMARY KEY REFERENCES workshops (id)
+      );
+
+      -- Only a hash of the key, like session tokens: base64url of SHA-256, as hashToken makes it.
+      CREATE TABLE facilitator_keys (
+        workshop_id TEXT COLLATE "C" PRIMARY KEY REFERENCES workshops (id),
+        key_hash TEXT NOT NULL
+      );
+
+      -- A published report. Its facilitators are shown the link again, so the token is kept as it
+      -- is; revoking deletes the row.
+      CREATE TABLE report_links (
+        token TEXT PRIMARY KEY,
+        workshop_id TEXT COLLATE "C" NOT NULL UNIQUE REFERENCES workshops (id)
+      );
+
+      -- The workshop imported as the demo on the first start: one row at most.
+      CREATE TABLE demo (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        workshop_id TEXT COLLATE "C" NOT NULL REFERENCES workshops (id)
+      );
+
+      -- Each flag whose workshop exists moves to its table; revoked ones (empty values) do not.
+      INSERT INTO join_codes (code, workshop_id)
+        SELECT substr(f.name, 10), f.value FROM flags AS f JOIN workshops AS w ON w.id = f.value COLLATE "C"
+        WHERE substr(f.name, 1, 9) = 'joinCode:';
+      INSERT INTO public_workshops (workshop_id)
+        SELECT w.id FROM flags AS f JOIN workshops AS w ON w.id = substr(f.name, 8) COLLATE "C"
+        WHERE substr(f.name, 1, 7) = 'public:' AND f.value <> '';
+      INSERT INTO facilitator_keys (workshop_id, key_hash)
+        SELECT w.id, translate(rtrim(encode(sha256(convert_to(f.value, 'UTF8')), 'base64'), '='), '+/', '-_')
+        FROM flags AS f JOIN workshops AS w ON w.id = substr(f.name, 16) COLLATE "C"
+        WHERE substr(f.name, 1, 15) = 'facilitatorKey:' AND f.value <> '';
+      INSERT INTO report_links (token, workshop_id)
+        SELECT f.value, w.id FROM flags AS f JOIN workshops AS w ON w.id = substr(f.name, 14) COLLATE "C"
+        WHERE substr(f.name, 1, 13) = 'reportLinkOf:' AND f.value <> '';
+      INSERT INTO demo (singleton, workshop_id)
+        SELECT 1, w.id FROM flags AS f JOIN workshops AS w ON w.id = f.value COLLATE "C" WHERE f.name = 'demoSeeded';
+
+      DROP TABLE flags;
+    `,
+  },
 ];
 
 /** Any constant: the key of the advisory lock that lets one process at a time migrate. */

@@ -4,6 +4,7 @@ import { createTestDatabase, servicesAvailable, type TestDatabase } from "../../
 import type { DomainEvent } from "../../core/index.js";
 import { describeEventStoreContract } from "./eventStore.contract.js";
 import { findCommand, type NewEvents, SequenceConflictError } from "./eventStore.js";
+import { expectFlagsMigrated, LAST_FLAGS_SCHEMA, LEGACY_FLAGS, LEGACY_WORKSHOPS } from "./flagsMigration.contract.js";
 import { applyPostgresMigrations, POSTGRES_MIGRATIONS } from "./postgresMigrations.js";
 import { openPostgresPool, PostgresEventStore } from "./postgresStore.js";
 
@@ -55,17 +56,17 @@ describe.skipIf(!available)("PostgreSQL", () => {
   describeEventStoreContract("PostgreSQL", () => freshStore());
 
   describe("PostgresEventStore across processes", () => {
-    it("keeps events, commands, listing and flags across close and reopen", async () => {
+    it("keeps events, commands, listing and the demo across close and reopen", async () => {
       const first = await freshStore("reopen");
       const appended = await first.append(batch(0, "cmd-1"));
-      await first.setFlag("demoSeeded", "1");
+      await first.writeLink({ type: "setDemo", workshopId: "w1" });
       await first.close();
 
       const reopened = await freshStore("reopen");
       expect(await reopened.readEvents("w1", 0)).toEqual(appended);
       expect(await findCommand(reopened, "w1", "fac-1", "cmd-1")).toEqual({ seq: 1 });
       expect(await reopened.getWorkshop("w1")).toMatchObject({ title: "Retreat", seq: 1 });
-      expect(await reopened.getFlag("demoSeeded")).toBe("1");
+      expect(await reopened.readLink({ type: "demoWorkshop" })).toBe("w1");
     });
 
     it("lets exactly one of two pools win the same expectedSeq", async () => {
@@ -158,6 +159,24 @@ describe.skipIf(!available)("PostgreSQL", () => {
         await expect(applyPostgresMigrations(client, [...POSTGRES_MIGRATIONS, extra, broken])).rejects.toThrow();
         expect(await versions(client)).toHaveLength(POSTGRES_MIGRATIONS.length);
         expect(await applyPostgresMigrations(client, [...POSTGRES_MIGRATIONS, extra])).toEqual([extra.version]);
+      });
+    });
+
+    it("move a schema-2 store's flags into their tables, hashing facilitator keys, and drop the flags", async () => {
+      await withSchema("flags", async (client) => {
+        await applyPostgresMigrations(client, POSTGRES_MIGRATIONS.slice(0, LAST_FLAGS_SCHEMA));
+        for (const row of LEGACY_WORKSHOPS) {
+          await client.query(
+            "INSERT INTO workshops (id, title, seq, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)",
+            row,
+          );
+        }
+        for (const row of LEGACY_FLAGS) await client.query("INSERT INTO flags (name, value) VALUES ($1, $2)", row);
+      });
+      await expectFlagsMigrated(await freshStore("flags"));
+      await withSchema("flags", async (client) => {
+        expect((await versions(client)).at(-1)).toBe(POSTGRES_MIGRATIONS.at(-1)?.version);
+        expect((await client.query("SELECT to_regclass('flags') AS flags")).rows).toEqual([{ flags: null }]);
       });
     });
 

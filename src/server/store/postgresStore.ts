@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from "pg";
-import { revivedState, type SerializedState, type WorkshopState } from "../../core/index.js";
+import { revivedState, type SerializedState } from "../../core/index.js";
 import {
   type CommandRecord,
   type CommandRef,
@@ -12,8 +12,10 @@ import {
   storedEvents,
   type WorkshopSummary,
 } from "./eventStore.js";
+import { flagWrite, readFlag } from "./flagNames.js";
 import { applyPostgresMigrations, MIGRATION_LOCK } from "./postgresMigrations.js";
 import { EVENT_COLUMNS, type EventRow, toStoredEvent, toSummary, WORKSHOP_COLUMNS, type WorkshopRow } from "./rows.js";
+import { type LinkRead, type LinkWrite, linkReadSql, linkWriteSql } from "./workshopLinks.js";
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:port/database` */
@@ -191,16 +193,23 @@ export class PostgresEventStore implements EventStore {
     return new Map(rows.map((row) => [row.id, row.seq]));
   }
 
-  async getFlag(name: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM flags WHERE name = $1", [name]);
+  async readLink(read: LinkRead): Promise<string | undefined> {
+    const { sql, params } = linkReadSql(read);
+    const { rows } = await this.pool.query<{ value: string }>(numbered(sql), params);
     return rows[0]?.value;
   }
 
+  async writeLink(write: LinkWrite): Promise<void> {
+    const { sql, params } = linkWriteSql(write);
+    await this.pool.query(numbered(sql), params);
+  }
+
+  getFlag(name: string): Promise<string | undefined> {
+    return readFlag(this, name);
+  }
+
   async setFlag(name: string, value: string): Promise<void> {
-    await this.pool.query(
-      "INSERT INTO flags (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-      [name, value],
-    );
+    await this.writeLink(flagWrite(name, value));
   }
 
   async close(): Promise<void> {
@@ -312,6 +321,12 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
   }
+}
+
+/** SQLite's `?` placeholders as PostgreSQL's `$1`, `$2`, …: the link statements hold no other `?`. */
+function numbered(sql: string): string {
+  let index = 0;
+  return sql.replaceAll("?", () => `$${++index}`);
 }
 
 /** The events of one group as column arrays, for one `INSERT … SELECT FROM unnest(…)`. */

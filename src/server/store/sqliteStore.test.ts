@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { DomainEvent } from "../../core/index.js";
 import { describeEventStoreContract } from "./eventStore.contract.js";
 import { findCommand, type NewEvents, SequenceConflictError } from "./eventStore.js";
+import { expectFlagsMigrated, LAST_FLAGS_SCHEMA, LEGACY_FLAGS, LEGACY_WORKSHOPS } from "./flagsMigration.contract.js";
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations.js";
 import { openSqliteStore, SqliteEventStore } from "./sqliteStore.js";
 
@@ -53,18 +54,18 @@ const firstBatch: NewEvents = {
 };
 
 describe("SqliteEventStore on disk", () => {
-  it("keeps events, commands, listing and flags across close and reopen", async () => {
+  it("keeps events, commands, listing and the demo across close and reopen", async () => {
     const dir = tempDir();
     const first = track(openSqliteStore(dir));
     const appended = await first.append(firstBatch);
-    await first.setFlag("demoSeeded", "1");
+    await first.writeLink({ type: "setDemo", workshopId: "w1" });
     await first.close();
 
     const reopened = track(openSqliteStore(dir));
     expect(await reopened.readEvents("w1", 0)).toEqual(appended);
     expect(await findCommand(reopened, "w1", "fac-1", "cmd-1")).toEqual({ seq: 1 });
     expect(await reopened.getWorkshop("w1")).toMatchObject({ title: "Retreat", seq: 1 });
-    expect(await reopened.getFlag("demoSeeded")).toBe("1");
+    expect(await reopened.readLink({ type: "demoWorkshop" })).toBe("w1");
   });
 
   it("creates the data directory and concord.db inside it", async () => {
@@ -165,6 +166,32 @@ describe("migrations", () => {
       expect(() => applyMigrations(db)).toThrow(/newer than this build/);
     } finally {
       db.close();
+    }
+  });
+
+  it("move a schema-2 store's flags into their tables, hashing facilitator keys, and drop the flags", async () => {
+    const dir = tempDir();
+    const old = new Database(join(dir, "concord.db"));
+    try {
+      applyMigrations(old, MIGRATIONS.slice(0, LAST_FLAGS_SCHEMA));
+      const workshop = old.prepare(
+        "INSERT INTO workshops (id, title, seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+      );
+      for (const row of LEGACY_WORKSHOPS) workshop.run(...row);
+      const flag = old.prepare("INSERT INTO flags (name, value) VALUES (?, ?)");
+      for (const row of LEGACY_FLAGS) flag.run(...row);
+    } finally {
+      old.close();
+    }
+
+    const store = track(openSqliteStore(dir));
+    await expectFlagsMigrated(store);
+    const probe = new Database(join(dir, "concord.db"), { readonly: true });
+    try {
+      expect(versions(probe).at(-1)).toBe(LATEST_SCHEMA_VERSION);
+      expect(probe.prepare("SELECT name FROM sqlite_master WHERE name = 'flags'").all()).toEqual([]);
+    } finally {
+      probe.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
-import { revivedState, type SerializedState, type WorkshopState } from "../../core/index.js";
+import { revivedState, type SerializedState } from "../../core/index.js";
 import {
   type CommandRecord,
   type CommandRef,
@@ -13,11 +13,13 @@ import {
   storedEvents,
   type WorkshopSummary,
 } from "./eventStore.js";
+import { flagWrite, readFlag } from "./flagNames.js";
 import { applyMigrations } from "./migrations.js";
 import { EVENT_COLUMNS, type EventRow, toStoredEvent, toSummary, WORKSHOP_COLUMNS, type WorkshopRow } from "./rows.js";
 import { openSqliteConnection } from "./sqliteConnection.js";
 import { type AsyncWrites, SqliteWriterThread } from "./sqliteWriterThread.js";
-import { type SqliteWrites, sqliteWrites } from "./sqliteWrites.js";
+import { cachedStatements, type SqliteWrites, sqliteWrites } from "./sqliteWrites.js";
+import { type LinkRead, type LinkWrite, linkReadSql } from "./workshopLinks.js";
 
 export interface SqliteStoreOptions {
   /**
@@ -104,12 +106,21 @@ export class SqliteEventStore implements EventStore {
     return new Map(rows.map((row) => [row.id, row.seq]));
   }
 
-  async getFlag(name: string): Promise<string | undefined> {
-    return this.statements.getFlag.get(name)?.value;
+  async readLink(read: LinkRead): Promise<string | undefined> {
+    const { sql, params } = linkReadSql(read);
+    return this.statements.link(sql).get(...params)?.value;
   }
 
-  setFlag(name: string, value: string): Promise<void> {
-    return this.writes.setFlag(name, value);
+  writeLink(write: LinkWrite): Promise<void> {
+    return this.writes.writeLink(write);
+  }
+
+  getFlag(name: string): Promise<string | undefined> {
+    return readFlag(this, name);
+  }
+
+  async setFlag(name: string, value: string): Promise<void> {
+    await this.writeLink(flagWrite(name, value));
   }
 
   async close(): Promise<void> {
@@ -124,7 +135,7 @@ function inlineWrites(writes: SqliteWrites): AsyncWrites {
   return {
     appendMany: async (batches) => writes.appendMany(batches),
     saveSnapshot: async (snapshot) => writes.saveSnapshot(snapshot),
-    setFlag: async (name, value) => writes.setFlag(name, value),
+    writeLink: async (write) => writes.writeLink(write),
     close: async () => undefined,
   };
 }
@@ -167,6 +178,6 @@ function prepareStatements(db: Database.Database) {
     workshopHeads: db.prepare<[string], { id: string; seq: number }>(
       "SELECT id, seq FROM workshops WHERE id IN (SELECT value FROM json_each(?))",
     ),
-    getFlag: db.prepare<[string], { value: string }>("SELECT value FROM flags WHERE name = ?"),
+    link: cachedStatements<string[], { value: string }>(db),
   };
 }

@@ -17,7 +17,7 @@ const writes = sqliteWrites(db);
 function run(request: WriteRequest): void {
   if (request.op === "appendMany") writes.appendMany(request.batches);
   else if (request.op === "saveSnapshot") writes.saveSnapshot(request.snapshot);
-  else writes.setFlag(request.name, request.value);
+  else writes.writeLink(request.write);
 }
 
 function failure(error: unknown): WriteAnswer["error"] {

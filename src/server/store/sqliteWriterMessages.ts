@@ -1,11 +1,12 @@
 import type { NewEvents } from "./eventStore.js";
 import type { SnapshotJson } from "./sqliteWrites.js";
+import type { LinkWrite } from "./workshopLinks.js";
 
 /** A write the server's thread hands to the writer thread. */
 export type WriteRequest =
   | { id: number; op: "appendMany"; batches: readonly NewEvents[] }
   | { id: number; op: "saveSnapshot"; snapshot: SnapshotJson }
-  | { id: number; op: "setFlag"; name: string; value: string };
+  | { id: number; op: "writeLink"; write: LinkWrite };
 
 /** The writer thread's answer to one request. Errors cross the thread as plain data. */
 export interface WriteAnswer {

@@ -3,12 +3,13 @@ import { startTypeScriptWorker } from "../../runtime/typescriptWorker.js";
 import { type NewEvents, SequenceConflictError } from "./eventStore.js";
 import type { WriteAnswer, WriteRequest } from "./sqliteWriterMessages.js";
 import type { SnapshotJson } from "./sqliteWrites.js";
+import type { LinkWrite } from "./workshopLinks.js";
 
 /** The store's writes, whichever thread runs them. */
 export interface AsyncWrites {
   appendMany(batches: readonly NewEvents[]): Promise<void>;
   saveSnapshot(snapshot: SnapshotJson): Promise<void>;
-  setFlag(name: string, value: string): Promise<void>;
+  writeLink(write: LinkWrite): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,8 +53,8 @@ export class SqliteWriterThread implements AsyncWrites {
     return this.ask({ op: "saveSnapshot", snapshot });
   }
 
-  setFlag(name: string, value: string): Promise<void> {
-    return this.ask({ op: "setFlag", name, value });
+  writeLink(write: LinkWrite): Promise<void> {
+    return this.ask({ op: "writeLink", write });
   }
 
   /** Lets the writes already asked for finish, then closes the thread's connection. */

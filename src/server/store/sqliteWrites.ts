@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { type NewEvents, SequenceConflictError } from "./eventStore.js";
+import { type LinkWrite, linkWriteSql } from "./workshopLinks.js";
 
 /** Where a workshop's log stands inside one append transaction, and what its listing row will say. */
 interface LogHead {
@@ -28,7 +29,22 @@ export interface SqliteWrites {
   /** One transaction for all the batches; throws SequenceConflictError, or the constraint error of a repeated command id. */
   appendMany(batches: readonly NewEvents[]): void;
   saveSnapshot(snapshot: SnapshotJson): void;
-  setFlag(name: string, value: string): void;
+  writeLink(write: LinkWrite): void;
+}
+
+/** Statements compiled on first use and kept, for SQL texts chosen at run time (workshopLinks.ts). */
+export function cachedStatements<P extends unknown[], R>(
+  db: Database.Database,
+): (sql: string) => Database.Statement<P, R> {
+  const statements = new Map<string, Database.Statement<P, R>>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare<P, R>(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
 }
 
 /** Prepares the write statements on `db` (already migrated) and returns the writes. */
@@ -98,8 +114,9 @@ export function sqliteWrites(db: Database.Database): SqliteWrites {
         db.pragma("synchronous = FULL");
       }
     },
-    setFlag(name, value) {
-      statements.setFlag.run(name, value);
+    writeLink(write) {
+      const { sql, params } = linkWriteSql(write);
+      statements.link(sql).run(...params);
     },
   };
 }
@@ -127,8 +144,6 @@ function prepareWriteStatements(db: Database.Database) {
        ON CONFLICT (workshop_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, saved_at = excluded.saved_at
        WHERE excluded.seq >= snapshots.seq`,
     ),
-    setFlag: db.prepare<[string, string]>(
-      "INSERT INTO flags (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-    ),
+    link: cachedStatements<string[], unknown>(db),
   };
 }
