@@ -1,27 +1,24 @@
 import { parseArgs } from "node:util";
-import { demoLinkCommand } from "./commands/demoLink.js";
-import { exportCommand } from "./commands/export.js";
-import { importCommand } from "./commands/import.js";
-import { reportCommand } from "./commands/report.js";
-import { serveCommand } from "./commands/serve.js";
-import { backupCommand, copyCommand, restoreCommand } from "./commands/storeMoves.js";
-import { tallyCommand } from "./commands/tally.js";
-import { themesCommand } from "./commands/themes.js";
-import { validateCommand } from "./commands/validate.js";
 import { CliError, HELP } from "./help.js";
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  serve: serveCommand,
-  import: importCommand,
-  export: exportCommand,
-  report: reportCommand,
-  validate: validateCommand,
-  themes: themesCommand,
-  tally: tallyCommand,
-  "demo-link": demoLinkCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  copy: copyCommand,
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * Each command loads its modules only when it runs: the server, the PDF renderer and the
+ * embedding model are heavy to import, and `concord tally` or `validate` needs none of them.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import("./commands/serve.js")).serveCommand,
+  import: async () => (await import("./commands/import.js")).importCommand,
+  export: async () => (await import("./commands/export.js")).exportCommand,
+  report: async () => (await import("./commands/report.js")).reportCommand,
+  validate: async () => (await import("./commands/validate.js")).validateCommand,
+  themes: async () => (await import("./commands/themes.js")).themesCommand,
+  tally: async () => (await import("./commands/tally.js")).tallyCommand,
+  "demo-link": async () => (await import("./commands/demoLink.js")).demoLinkCommand,
+  backup: async () => (await import("./commands/storeMoves.js")).backupCommand,
+  restore: async () => (await import("./commands/storeMoves.js")).restoreCommand,
+  copy: async () => (await import("./commands/storeMoves.js")).copyCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -30,12 +27,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new CliError(`Unknown command "${name}". Run "concord --help".`, 2);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) throw new CliError(`Unknown command "${name}". Run "concord --help".`, 2);
   if (parseArgs({ args: rest, strict: false }).values.help) {
     process.stdout.write(HELP);
     return 0;
   }
+  const command = await load();
   return command(rest);
 }
 
