@@ -5,8 +5,8 @@
  * alike from both (`../../dist/web`, a worker's `./reportWorker.js`, the demo's JSON file).
  *
  * esbuild only strips the types (`npm run typecheck` checks them): `isolatedModules` and
- * `verbatimModuleSyntax` make that safe one file at a time. It takes about a second, where
- * `tsc` emitting the same files takes ten or more (see docs/architecture.md, "The build").
+ * `verbatimModuleSyntax` make that safe one file at a time. It takes a second or two, where
+ * `tsc` emitting the same files took over a minute (docs/architecture.md, "The build").
  */
 import { cpSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
