@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          // The `concord` processes these tests start run the sources (bin/concord.js), never a
+          // build that may be stale; the browser tests below run the compiled build.
+          env: { CONCORD_FROM_SOURCE: "1" },
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

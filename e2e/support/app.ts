@@ -23,14 +23,17 @@ export interface E2eServer extends ServerProcess {
   close(): Promise<void>;
 }
 
-/** Starts the server; `npm run build` must have produced dist/web (npm test and test:e2e do). */
+/**
+ * Starts the compiled server, as `npm start` does: `npm run build` must have produced dist/ (npm
+ * test and test:e2e do).
+ */
 export async function startE2eServer(): Promise<E2eServer> {
-  if (!existsSync(join(REPO_ROOT, "dist/web/index.html")))
-    throw new Error("dist/web is missing: run npm run build first");
+  if (!existsSync(join(REPO_ROOT, "dist/web/index.html")) || !existsSync(join(REPO_ROOT, "dist/cli/main.js")))
+    throw new Error("dist/ is missing: run npm run build first");
   const dataDir = makeTempDir();
   const port = await freePort();
-  // Generous: on a busy machine with a cold disk cache, loading the sources through tsx is slow.
-  const server = await startServerProcess(dataDir, port, 120_000);
+  // Generous: on a busy machine with a cold disk cache, loading the server's modules is slow.
+  const server = await startServerProcess(dataDir, port, 120_000, { CONCORD_FROM_SOURCE: "0" });
   return {
     ...server,
     baseUrl: `http://${ROOM_HOST}:${port}`,

@@ -4,7 +4,7 @@
  * The model runs on ONNX Runtime's native CPU kernels (`onnxModel.ts` builds the graph from the
  * package's weights); where `onnxruntime-node` does not load, on TensorFlow.js's WebAssembly SIMD
  * backend, the package's own runtime: the same vectors, about 5 times slower. `embedder.ts` starts
- * it (with `startTypeScriptWorker`) and keeps the cache; this file only turns exact strings into
+ * it (with `startWorker`) and keeps the cache; this file only turns exact strings into
  * vectors.
  *
  * Messages in: `{ id, texts: string[] }`. Out: `{ ready: true, runtime }` once the model is loaded

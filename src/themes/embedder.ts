@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { startTypeScriptWorker } from "../runtime/typescriptWorker.js";
+import { startWorker } from "../runtime/startWorker.js";
 
 /** Turns card texts into sentence embeddings, one per text, in order. */
 export interface Embedder {
@@ -97,7 +97,7 @@ class ModelWorker {
     private readonly onFree: (worker: ModelWorker) => void,
     private readonly onExit: (worker: ModelWorker) => void,
   ) {
-    this.worker = startTypeScriptWorker(new URL("./embedWorker.ts", import.meta.url));
+    this.worker = startWorker(new URL("./embedWorker.js", import.meta.url));
     this.ready = new Promise((resolve, reject) => {
       this.worker.once("error", reject);
       this.worker.once("exit", () => reject(new Error("The embedding worker stopped while loading")));

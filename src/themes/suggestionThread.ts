@@ -7,7 +7,7 @@
  * never a request left hanging. The next job starts a fresh worker.
  */
 import type { Worker } from "node:worker_threads";
-import { startTypeScriptWorker } from "../runtime/typescriptWorker.js";
+import { startWorker } from "../runtime/startWorker.js";
 import {
   type JobAnswer,
   type JobKind,
@@ -35,10 +35,10 @@ const JOB_TIMEOUT_MS = 120_000;
 type Answer = { id: number; answer: unknown } | { id: number; error: string };
 
 /**
- * `module` is the worker's code: `suggestionWorker.ts` unless a test gives another (one that crashes).
+ * `module` is the worker's code: `suggestionWorker.js` (compiled, or its `.ts` from source) unless a test gives another (one that crashes).
  */
 export function suggestionThread(
-  module = new URL("./suggestionWorker.ts", import.meta.url),
+  module = new URL("./suggestionWorker.js", import.meta.url),
   { jobTimeoutMs = JOB_TIMEOUT_MS } = {},
 ): SuggestionThread {
   let worker: Worker | undefined;
@@ -60,7 +60,7 @@ export function suggestionThread(
   }
 
   function start(): Worker {
-    const started = startTypeScriptWorker(module);
+    const started = startWorker(module);
     started.on("message", (message: Answer) => {
       const job = current;
       if (worker !== started || job?.id !== message.id) return;

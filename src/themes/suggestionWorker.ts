@@ -2,7 +2,7 @@
  * A worker thread that computes theme suggestions (`suggestionJobs.ts`), so that the CPU-heavy
  * part (similarity matrix, linkage, silhouette, names, duplicates: ~0.5 s for 1,000 cards, 5–6 s
  * for 10,000) never holds the server's event loop. `suggestionThread.ts` starts it (with
- * `startTypeScriptWorker`) and sends one job at a time; this file only runs them, with the
+ * `startWorker`) and sends one job at a time; this file only runs them, with the
  * embeddings' dot products on TensorFlow.js's WebAssembly backend (`wasmGram.ts`) when it loads.
  *
  * Messages in: `{ id, job }`. Out: `{ id, answer }` or `{ id, error }`. The text analysis cache

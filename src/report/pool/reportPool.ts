@@ -3,8 +3,8 @@
  * takes seconds of CPU, and on the event loop it froze every room on the server for that long.
  *
  * A small pool of our own rather than piscina: piscina starts its workers itself from a file name,
- * and ours must start through `startTypeScriptWorker` (which registers TypeScript in the worker, and
- * is the one place a compiled build changes). Each worker renders one report at a time; a few more
+ * and ours must start through `startWorker` (which starts the compiled file, or the TypeScript
+ * source through tsx in tests). Each worker renders one report at a time; a few more
  * wait in order, and beyond that the pool says it is busy at once (`ReportPoolBusyError`) rather
  * than letting a queue of renders grow without bound. A worker that dies or runs past its time
  * fails its job with a clear error and is replaced for the next one; idle workers never keep the
@@ -12,7 +12,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { startTypeScriptWorker } from "../../runtime/typescriptWorker.js";
+import { startWorker } from "../../runtime/startWorker.js";
 import type { ReportSource } from "../buildReport.js";
 import type { RenderedReport, ReportFormat } from "../render.js";
 
@@ -33,7 +33,7 @@ export interface ReportPoolOptions {
   jobTimeoutMs?: number;
   /** Heap of one worker, so that one huge render fails alone instead of exhausting the machine. */
   maxHeapMb?: number;
-  /** The worker's code: `reportWorker.ts` unless a test gives another. */
+  /** The worker's code: `reportWorker.js` (compiled, or its `.ts` from source) unless a test gives another. */
   module?: URL;
 }
 
@@ -63,7 +63,7 @@ type Answer = { id: number; report: RenderedReport } | { id: number; error: stri
 export const defaultReportWorkers = () => Math.max(1, Math.min(2, availableParallelism() - 1));
 
 export function reportPool(options: ReportPoolOptions = {}): ReportPool {
-  const module = options.module ?? new URL("./reportWorker.ts", import.meta.url);
+  const module = options.module ?? new URL("./reportWorker.js", import.meta.url);
   const maxQueued = options.maxQueued ?? 4;
   const jobTimeoutMs = options.jobTimeoutMs ?? 120_000;
   const resourceLimits = { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 };
@@ -94,7 +94,7 @@ export function reportPool(options: ReportPoolOptions = {}): ReportPool {
   }
 
   function start(slot: Slot): Worker {
-    const worker = startTypeScriptWorker(module, { resourceLimits });
+    const worker = startWorker(module, { resourceLimits });
     worker.on("message", (answer: Answer) => {
       if (slot.worker !== worker || slot.job?.id !== answer.id) return;
       const job = finish(slot);

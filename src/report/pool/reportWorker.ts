@@ -1,7 +1,7 @@
 /**
  * A worker thread that renders reports (`render.ts`), so that a PDF of thousands of cards — seconds
  * of CPU — never holds the server's event loop. `reportPool.ts` starts it with
- * `startTypeScriptWorker` and sends it one job at a time.
+ * `startWorker` and sends it one job at a time.
  *
  * Messages in: `{ id, source, format }`, the source as JSON. Out: `{ id, report }` (its bytes transferred, not copied)
  * or `{ id, error }`.

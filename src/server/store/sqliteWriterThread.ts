@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { startTypeScriptWorker } from "../../runtime/typescriptWorker.js";
+import { startWorker } from "../../runtime/startWorker.js";
 import { type NewEvents, SequenceConflictError } from "./eventStore.js";
 import type { WriteAnswer, WriteRequest } from "./sqliteWriterMessages.js";
 import type { SnapshotJson } from "./sqliteWrites.js";
@@ -30,7 +30,7 @@ export class SqliteWriterThread implements AsyncWrites {
   private readonly exited: Promise<void>;
 
   constructor(filename: string) {
-    this.worker = startTypeScriptWorker(new URL("./sqliteWriter.worker.ts", import.meta.url), {
+    this.worker = startWorker(new URL("./sqliteWriter.worker.js", import.meta.url), {
       workerData: { filename },
     });
     // Idle, the thread must not keep a finished command-line run alive; a pending write does (see ask).
