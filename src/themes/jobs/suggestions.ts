@@ -120,6 +120,7 @@ export interface SuggestionSources {
 
 const reasonOf = (error: unknown) => String((error as { message?: unknown } | undefined)?.message ?? error);
 
+/** The four suggestions, computed by `runner` on vectors from `sources.api` when set and answering, else the offline model. */
 export function boardSuggestions(runner: SuggestionRunner, sources: SuggestionSources = {}): BoardSuggestions {
   const { api, notify = () => undefined } = sources;
   const cardTexts = (board: Board) => board.cards.map((card) => card.text);
