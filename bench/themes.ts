@@ -9,8 +9,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseWorkshopDocument } from "../src/core/index.js";
-import { type Board, boardFromDocument } from "../src/themes/board.js";
-import { loadEmbedder } from "../src/themes/embedder.js";
+import { loadEmbedder } from "../src/themes/model/embedder.js";
+import { loadWasmGram } from "../src/themes/model/wasmGram.js";
+import { type Board, boardFromDocument } from "../src/themes/suggest/board.js";
 import {
   embeddingText,
   type Gram,
@@ -19,8 +20,7 @@ import {
   suggestClusters,
   suggestDuplicates,
   suggestPlacements,
-} from "../src/themes/index.js";
-import { loadWasmGram } from "../src/themes/wasmGram.js";
+} from "../src/themes/suggest/index.js";
 import { baselineClustering } from "./themesBaseline.js";
 import { eventLoopBench } from "./themesEventLoop.js";
 import { liveBench } from "./themesLive.js";

@@ -4,7 +4,7 @@
  * column count chosen by silhouette among the same candidates as the real method. Kept apart
  * from `src/themes` so that improving the method cannot move the baseline.
  */
-import { candidateCounts } from "../src/themes/cluster.js";
+import { candidateCounts } from "../src/themes/suggest/cluster.js";
 
 function seeded(seed: number): () => number {
   let state = seed >>> 0;

@@ -9,10 +9,10 @@
  * noise falls on both alike): what the worker costs a request.
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { boardFromDocument } from "../src/themes/board.js";
-import { inThisThread } from "../src/themes/suggestionJobs.js";
-import { boardSuggestions } from "../src/themes/suggestions.js";
-import { suggestionThread } from "../src/themes/suggestionThread.js";
+import { inThisThread } from "../src/themes/jobs/suggestionJobs.js";
+import { boardSuggestions } from "../src/themes/jobs/suggestions.js";
+import { suggestionThread } from "../src/themes/jobs/suggestionThread.js";
+import { boardFromDocument } from "../src/themes/suggest/board.js";
 import { importWorkshop, requestJson, startTestServer } from "../test/support/server.js";
 import { fileColumn, workshopDocument } from "../test/support/workshops.js";
 import type { EvaluationSet } from "./themes.js";

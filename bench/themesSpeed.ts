@@ -1,8 +1,14 @@
 /** Speed and memory of theme suggestions on synthetic walls of 300, 1,000 and 10,000 cards. */
 import { performance } from "node:perf_hooks";
-import type { Board } from "../src/themes/board.js";
-import type { Embedder } from "../src/themes/embedder.js";
-import { createPlacer, embeddingText, type Gram, type SuggestionCard, suggestClusters } from "../src/themes/index.js";
+import type { Embedder } from "../src/themes/model/embedder.js";
+import type { Board } from "../src/themes/suggest/board.js";
+import {
+  createPlacer,
+  embeddingText,
+  type Gram,
+  type SuggestionCard,
+  suggestClusters,
+} from "../src/themes/suggest/index.js";
 
 const SIZES = [300, 1000, 10_000];
 

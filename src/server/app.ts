@@ -9,6 +9,7 @@ import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { CLOSE_CODES, isLoopbackHost, PROTOCOL_VERSION } from "../core/index.js";
 import { type ReportPool, reportPool } from "../report/pool/reportPool.js";
+import type { SuggestionsApiSettings } from "../themes/model/suggestionsApi.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
 import { limitJsonBodies, MAX_BODY_BYTES } from "./edge/jsonBodies.js";
@@ -63,6 +64,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** METRICS_TOKEN: opens /metrics to whoever presents it. */
   metricsToken?: string;
+  /** The optional OpenAI-compatible API for theme suggestions (SUGGESTIONS_URL); the offline model otherwise. */
+  suggestionsApi?: SuggestionsApiSettings;
   /** More for /readyz to check beside the store (Redis). */
   readiness?: Record<string, () => Promise<void>>;
 }
@@ -200,7 +203,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.readiness ? { checks: options.readiness } : {}),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
-  await app.register(suggestionRoutes, { service, auth, bus });
+  await app.register(suggestionRoutes, {
+    service,
+    auth,
+    bus,
+    ...(options.suggestionsApi ? { api: options.suggestionsApi } : {}),
+  });
 
   const newcomers = new NewcomerLimit();
   app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {

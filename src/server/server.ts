@@ -62,6 +62,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     ...(config.tls ? { https: config.tls } : {}),
     metrics,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    ...(config.suggestionsApi ? { suggestionsApi: config.suggestionsApi } : {}),
     ...(shared ? { readiness: { redis: () => shared.bus.ping() } } : {}),
   });
   app.addHook("onClose", async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { boardFromLines } from "../../src/themes/board.js";
-import { type Embedder, loadEmbedder } from "../../src/themes/embedder.js";
-import { clusterSuggestionsFor, duplicateSuggestionsFor } from "../../src/themes/suggestions.js";
+import { clusterSuggestionsFor, duplicateSuggestionsFor } from "../../src/themes/jobs/suggestions.js";
+import { type Embedder, loadEmbedder } from "../../src/themes/model/embedder.js";
+import { boardFromLines } from "../../src/themes/suggest/board.js";
 
 let embedder: Embedder | undefined;
 

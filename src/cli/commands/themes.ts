@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatIssues, parseWorkshopDocument } from "../../core/index.js";
-import { type Board, boardFromDocument, boardFromLines } from "../../themes/board.js";
-import type { ClusterSuggestions, PlacementSuggestions } from "../../themes/index.js";
-import { clusterSuggestionsFor, placementSuggestionsFor } from "../../themes/suggestions.js";
+import { clusterSuggestionsFor, placementSuggestionsFor } from "../../themes/jobs/suggestions.js";
+import { type Board, boardFromDocument, boardFromLines } from "../../themes/suggest/board.js";
+import type { ClusterSuggestions, PlacementSuggestions } from "../../themes/suggest/index.js";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { CliError } from "../help.js";
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type Board, boardFromState } from "../../themes/board.js";
-import { boardSuggestions } from "../../themes/suggestions.js";
-import { suggestionThread } from "../../themes/suggestionThread.js";
+import { boardSuggestions } from "../../themes/jobs/suggestions.js";
+import { suggestionThread } from "../../themes/jobs/suggestionThread.js";
+import { type SuggestionsApiSettings, suggestionsApi } from "../../themes/model/suggestionsApi.js";
+import { type Board, boardFromState } from "../../themes/suggest/board.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import type { EventBus } from "../eventBus.js";
 import type { WorkshopService } from "../workshopService.js";
@@ -14,6 +15,8 @@ export interface SuggestionRoutesOptions {
   auth: FacilitatorAuth;
   /** Committed events: each card's text is embedded as it arrives (see `embedCardsOnArrival`). */
   bus: EventBus;
+  /** The optional OpenAI-compatible API (SUGGESTIONS_URL), asked before the offline model. */
+  api?: SuggestionsApiSettings;
 }
 
 const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(500).optional() });
@@ -29,7 +32,15 @@ export async function suggestionRoutes(app: FastifyInstance, options: Suggestion
   const stopEmbedding = embedCardsOnArrival(bus, service);
   // Started on the first request; one job at a time, the others wait their turn.
   const thread = suggestionThread();
-  const suggest = boardSuggestions(thread);
+  const api = options.api ? suggestionsApi(options.api) : undefined;
+  // Said once, as the server starts: whoever runs it learns that card texts leave this machine.
+  if (api) {
+    app.log.warn(
+      `Theme suggestions: card texts are sent to ${api.host} (SUGGESTIONS_URL) to be embedded` +
+        `${api.namesColumns ? " and columns named" : ""}; the offline model answers when it fails.`,
+    );
+  }
+  const suggest = boardSuggestions(thread, { api, notify: (message) => app.log.warn(message) });
   app.addHook("onClose", async () => {
     stopEmbedding();
     await thread.stop();

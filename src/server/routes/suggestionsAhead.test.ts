@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fileCard, workshopDocument } from "../../../test/support/workshops.js";
 import { workshopDocumentSchema } from "../../core/index.js";
-import { type Embedder, loadEmbedder } from "../../themes/embedder.js";
-import { embeddingText } from "../../themes/index.js";
+import { type Embedder, loadEmbedder } from "../../themes/model/embedder.js";
+import { embeddingText } from "../../themes/suggest/index.js";
 import { LocalEventBus } from "../eventBus.js";
 import { SqliteEventStore } from "../store/sqliteStore.js";
 import { WorkshopService } from "../workshopService.js";

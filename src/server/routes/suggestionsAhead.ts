@@ -1,8 +1,8 @@
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { loadedEmbedder } from "../../themes/embedder.js";
-import { embedAhead } from "../../themes/suggestions.js";
+import { embedAhead } from "../../themes/jobs/suggestions.js";
+import { loadedEmbedder } from "../../themes/model/embedder.js";
 import type { EventBus } from "../eventBus.js";
 import type { StoredEvent } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";

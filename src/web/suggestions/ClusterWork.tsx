@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
-import { type Actor, type Card, type Command, entry, type WorkshopState } from "../../core/index.js";
+import type { Actor, Card, Command, WorkshopState } from "../../core/index.js";
 import { snippet } from "../board/CardDialog.js";
 import { useSymbolName } from "../board/ColumnSymbol.js";
 import { Board } from "../components/Board.js";

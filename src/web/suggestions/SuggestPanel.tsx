@@ -45,6 +45,14 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
           {t("suggestions.heading")}
         </h2>
         <p className="muted">{t("suggestions.intro")}</p>
+        {proposal.model && (
+          // The facilitator decides what leaves the room: said with every proposal the API was asked for.
+          <p className="muted" data-testid="suggest-model">
+            {t(proposal.model.offlineBecause ? "suggestions.modelFailed" : "suggestions.modelSent", {
+              host: proposal.model.sentTo,
+            })}
+          </p>
+        )}
         <div className="row">
           <button
             type="button"

@@ -1,5 +1,11 @@
-import { type Command, entry, isOnBoard, locateCard, type WorkshopState } from "../../core/index.js";
-import type { DuplicateSuggestions, PlacementSuggestions, ThemeSuggestion } from "../../themes/index.js";
+import { type Command, isOnBoard, locateCard, type WorkshopState } from "../../core/index.js";
+import type { WithModel } from "../../themes/jobs/suggestions.js";
+import type {
+  ClusterSuggestions,
+  DuplicateSuggestions,
+  PlacementSuggestions,
+  ThemeSuggestion,
+} from "../../themes/suggest/index.js";
 
 /**
  * Theme suggestions as the console uses them: pure functions over the server's answers and the
@@ -12,12 +18,14 @@ import type { DuplicateSuggestions, PlacementSuggestions, ThemeSuggestion } from
  * import: none of its code comes into the browser).
  */
 export type {
-  ClusterSuggestions as ClusterProposal,
   DuplicateSuggestions as Duplicates,
   NameSuggestions,
   PlacementSuggestions as Placements,
   ThemeSuggestion as ProposedColumn,
-} from "../../themes/index.js";
+} from "../../themes/suggest/index.js";
+
+/** The proposed columns, with which model made them when the server asks an API (`SUGGESTIONS_URL`). */
+export type ClusterProposal = WithModel<ClusterSuggestions>;
 
 /** The ids of a proposed column's cards that are still on the board, in the proposal's order. */
 export function cardsStillOnBoard(state: WorkshopState, cardIds: readonly string[]): string[] {

@@ -3,14 +3,14 @@
  * part (similarity matrix, linkage, silhouette, names, duplicates: ~0.5 s for 1,000 cards, 5–6 s
  * for 10,000) never holds the server's event loop. `suggestionThread.ts` starts it (with
  * `startWorker`) and sends one job at a time; this file only runs them, with the
- * embeddings' dot products on TensorFlow.js's WebAssembly backend (`wasmGram.ts`) when it loads.
+ * embeddings' dot products on TensorFlow.js's WebAssembly backend (`../model/wasmGram.ts`) when it loads.
  *
  * Messages in: `{ id, job }`. Out: `{ id, answer }` or `{ id, error }`. The text analysis cache
- * of `features.ts` lives here, so a board asked about again is not read again.
+ * of `../suggest/features.ts` lives here, so a board asked about again is not read again.
  */
 import { parentPort } from "node:worker_threads";
+import { loadWasmGram } from "../model/wasmGram.js";
 import { runSuggestionJob, type SuggestionJob } from "./suggestionJobs.js";
-import { loadWasmGram } from "./wasmGram.js";
 
 const port = parentPort;
 if (port) {

@@ -6,7 +6,7 @@
  * each card is also one of `rows` 1×1 filters.
  */
 import { createRequire } from "node:module";
-import type { Gram } from "./similarity.js";
+import type { Gram } from "../suggest/similarity.js";
 
 const require = createRequire(import.meta.url);
 

@@ -78,7 +78,7 @@ function dot4(flat: Float32Array, a: number, b: number, dims: number): number {
 /**
  * The dot products of every pair of rows of `flat` (`rows × dims`, row-major), as a `rows × rows`
  * row-major matrix; only the cells above the diagonal are read. The suggestion worker passes one
- * that runs on TensorFlow.js's WebAssembly backend (`wasmGram.ts`); without it, `upperDots`.
+ * that runs on TensorFlow.js's WebAssembly backend (`../model/wasmGram.ts`); without it, `upperDots`.
  */
 export type Gram = (flat: Float32Array, rows: number, dims: number) => Float32Array;
 

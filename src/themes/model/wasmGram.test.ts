@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildFeatures } from "./features.js";
-import { embeddingText, suggestClusters } from "./index.js";
-import { similarityMatrix, upperDots } from "./similarity.js";
-import { cards, fakeVectors, texts } from "./suggestionTestBoard.js";
+import { cards, fakeVectors, texts } from "../jobs/suggestionTestBoard.js";
+import { buildFeatures } from "../suggest/features.js";
+import { embeddingText, suggestClusters } from "../suggest/index.js";
+import { similarityMatrix, upperDots } from "../suggest/similarity.js";
 import { loadWasmGram } from "./wasmGram.js";
 
 /** Deterministic values in [−1, 1): a sum of products with every sign and magnitude. */

@@ -1,7 +1,7 @@
 /**
  * Theme suggestions: columns from scratch, where to place a card, near-duplicates, names.
  * Pure: nothing in this module reads a file, a clock or the network. Sentence embeddings come in
- * as arguments (see `embedder.ts` for the one module that loads the model); without them the
+ * as arguments (see `../model/embedder.ts` for the one module that loads the model); without them the
  * word signals do the work alone. The same input always gives the same output.
  */
 import { clusterCards, TREE_LIMIT } from "./cluster.js";

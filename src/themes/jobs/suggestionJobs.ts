@@ -2,11 +2,11 @@
  * The suggestion computations as messages: what a thread is asked to compute and what it answers.
  * The server runs them in a worker thread (`suggestionThread.ts`), because clustering 1,000 cards
  * takes about half a second of CPU that would otherwise freeze every workshop on the server; the
- * command line runs them in its own thread (`inThisThread`). Pure, like `index.ts` (packing only
+ * command line runs them in its own thread (`inThisThread`). Pure, like `../suggest/index.ts` (packing only
  * waits for turns of the event loop): each job only calls its functions, and everything in a job
  * survives a `postMessage` (no Map, no class).
  */
-import type { Board } from "./board.js";
+import type { Board } from "../suggest/board.js";
 import {
   type CardLanguage,
   type ClusterSuggestions,
@@ -19,7 +19,7 @@ import {
   suggestDuplicates,
   suggestNames,
   suggestPlacements,
-} from "./index.js";
+} from "../suggest/index.js";
 
 /**
  * Sentence embeddings as one flat array (row k, `dimensions` long, for `keys[k]`): one buffer to

@@ -7,7 +7,7 @@
  * never a request left hanging. The next job starts a fresh worker.
  */
 import type { Worker } from "node:worker_threads";
-import { startWorker } from "../runtime/startWorker.js";
+import { startWorker } from "../../runtime/startWorker.js";
 import {
   type JobAnswer,
   type JobKind,

@@ -1,5 +1,5 @@
 /** A small board and made-up embeddings, for the tests of the suggestion jobs and their worker. */
-import type { Board } from "./board.js";
+import type { Board } from "../suggest/board.js";
 
 export const texts = [
   "More Sunday hours",

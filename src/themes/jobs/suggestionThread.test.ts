@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { embeddingText } from "./index.js";
+import { embeddingText } from "../suggest/index.js";
 import { packEmbeddings, runSuggestionJob, type SuggestionJob } from "./suggestionJobs.js";
 import { BOARD, fakeVectors } from "./suggestionTestBoard.js";
 import { type SuggestionThread, suggestionThread } from "./suggestionThread.js";

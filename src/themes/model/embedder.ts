@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { startWorker } from "../runtime/startWorker.js";
+import { startWorker } from "../../runtime/startWorker.js";
 
 /** Turns card texts into sentence embeddings, one per text, in order. */
 export interface Embedder {

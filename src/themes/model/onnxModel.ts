@@ -271,12 +271,22 @@ export interface OnnxModel {
   run(tokens: readonly (readonly number[])[]): Promise<Float32Array>;
 }
 
+/** Gives the `onnxruntime-node` module, or throws when it cannot be loaded. */
+export type OnnxRuntimeLoader = () => typeof Ort;
+
+/**
+ * `onnxruntime-node` is an optional dependency, so it is required when a model is loaded, never at
+ * import: without it this module still loads, and `loadOnnxModel` rejects.
+ */
+export const requireOnnxRuntime: OnnxRuntimeLoader = () => require("onnxruntime-node") as typeof Ort;
+
 /**
  * Builds the graph and starts an ONNX Runtime session on it, single-threaded (the embedder runs one
- * session per worker thread). Rejects when `onnxruntime-node` has no binary for this platform.
+ * session per worker thread). Rejects when `onnxruntime-node` is not installed or has no binary for
+ * this platform.
  */
-export async function loadOnnxModel(dir = modelDirectory()): Promise<OnnxModel> {
-  const ort = require("onnxruntime-node") as typeof Ort;
+export async function loadOnnxModel(dir = modelDirectory(), runtime = requireOnnxRuntime): Promise<OnnxModel> {
+  const ort = runtime();
   const session = await ort.InferenceSession.create(buildOnnxModel(dir), {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { embeddingText, suggestClusters, suggestDuplicates, suggestNames, suggestPlacements } from "./index.js";
-import { upperDots } from "./similarity.js";
+import {
+  embeddingText,
+  suggestClusters,
+  suggestDuplicates,
+  suggestNames,
+  suggestPlacements,
+} from "../suggest/index.js";
+import { upperDots } from "../suggest/similarity.js";
 import { packEmbeddings, runSuggestionJob, transferablesOf, unpackEmbeddings } from "./suggestionJobs.js";
 import { BOARD, cards, fakeVectors, texts } from "./suggestionTestBoard.js";
 
