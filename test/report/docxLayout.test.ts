@@ -10,7 +10,8 @@ const ARABIC_CARD = "حديقة المجتمع للجميع";
 async function hostileXml() {
   const doc = variedDocument({ topic: "hostile", themes: 10, cards: 60, longTexts: true, voters: 30 });
   doc.themes[3]?.cards.unshift({ id: "arabic", text: ARABIC_CARD });
-  return { doc, xml: await docxXml((await renderReport(doc, "docx")).body) };
+  const withOverview = { ...doc, overview: `أيها الجيران، ${doc.overview}` };
+  return { doc: withOverview, xml: await docxXml((await renderReport(withOverview, "docx")).body) };
 }
 
 describe("the DOCX report", () => {
@@ -33,13 +34,18 @@ describe("the DOCX report", () => {
     }
   });
 
-  it("marks a paragraph that starts in Arabic right to left, and its Arabic runs too", async () => {
+  it("marks a paragraph that starts in Arabic right to left, and its Arabic runs too; in a table cell, aligns it right", async () => {
     const { xml } = await hostileXml();
-    const paragraph = xml.split("</w:p>").find((p) => p.includes("حديقة") && p.includes("للجميع"));
-    expect(paragraph).toContain("<w:bidi/>");
-    expect(paragraph).toContain("<w:rtl/>");
-    // An English card is left to right.
-    const english = xml.split("</w:p>").find((p) => p.includes("Idea 1:"));
+    const paragraphs = xml.split("</w:p>");
+    const overview = paragraphs.find((p) => p.includes("أيها الجيران"));
+    expect(overview).toContain("<w:bidi/>");
+    expect(overview).toContain("<w:rtl/>");
+    // LibreOffice reverses a table's columns when its first cell's paragraph is w:bidi: cells are aligned instead.
+    const card = paragraphs.find((p) => p.includes("حديقة") && p.includes("للجميع"));
+    expect(card).toContain('<w:jc w:val="right"/>');
+    expect(card).toContain("<w:rtl/>");
+    for (const table of xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []) expect(table).not.toContain("<w:bidi/>");
+    const english = paragraphs.find((p) => p.includes("Idea 1:"));
     expect(english).not.toContain("<w:bidi/>");
   });
 

@@ -75,6 +75,15 @@ export function direction(text: string): { bidirectional?: true } {
 }
 
 /**
+ * A table cell's paragraph of user text that starts right to left is aligned right, runs `w:rtl`,
+ * but not `w:bidi`: LibreOffice turns a whole table's columns around when its first cell's
+ * paragraph is right to left (seen: the grid's themes in reverse order).
+ */
+export function cellDirection(text: string): { alignment?: (typeof AlignmentType)["RIGHT"] } {
+  return paragraphDirection(text) === "rtl" ? { alignment: AlignmentType.RIGHT } : {};
+}
+
+/**
  * User text set among labels on one line, isolated (U+2068 … U+2069) so that a right-to-left
  * name cannot pull the label or the punctuation beside it to its side.
  */
@@ -145,7 +154,7 @@ export function callout(label: string, text: string, italics: boolean, colors: D
               }),
               new Paragraph({
                 spacing: { after: 0 },
-                ...direction(text),
+                ...cellDirection(text),
                 children: runs(text, { italics, bold: !italics, size: 23 }),
               }),
             ],
@@ -175,9 +184,9 @@ export const BULLETS = {
 };
 
 /** A bullet-list item of user text. */
-export function bullet(text: string, options: Omit<IRunOptions, "text" | "break"> = {}): Paragraph {
+export function bullet(text: string, options: Omit<IRunOptions, "text" | "break"> = {}, inCell = false): Paragraph {
   return new Paragraph({
-    ...direction(text),
+    ...(inCell ? cellDirection(text) : direction(text)),
     numbering: { reference: "report-bullets", level: 0 },
     spacing: { after: 40 },
     children: runs(text, options),

@@ -13,7 +13,7 @@ import {
 import { splitGrid } from "../buildReport.js";
 import { translate } from "../i18n.js";
 import type { ReportModel, ReportTheme } from "../model.js";
-import { bullet, type DocxColors, direction, heading, isolated, note, runs } from "./blocks.js";
+import { bullet, cellDirection, type DocxColors, direction, heading, isolated, note, runs } from "./blocks.js";
 
 /** The width between the margins of a landscape Letter page with half-inch margins, in twips. */
 export const GRID_WIDTH = 15840 - 2 * 720;
@@ -78,7 +78,7 @@ function gridTable(part: ReportTheme[], colors: DocxColors): Table {
       cell(
         [
           new Paragraph({
-            ...direction(theme.name),
+            ...cellDirection(theme.name),
             children: runs(theme.name, { bold: true, allCaps: true, color: colors.onAccent, size: SIZE }),
           }),
         ],
@@ -93,7 +93,7 @@ function gridTable(part: ReportTheme[], colors: DocxColors): Table {
         cantSplit: true,
         children: part.map((theme) =>
           cell(
-            theme.keyPoints.map((point) => bullet(point, { bold: true, size: SIZE })),
+            theme.keyPoints.map((point) => bullet(point, { bold: true, size: SIZE }, true)),
             colors.tint,
           ),
         ),
@@ -111,7 +111,7 @@ function gridTable(part: ReportTheme[], colors: DocxColors): Table {
               ? [
                   new Paragraph({
                     spacing: { after: 0 },
-                    ...direction(card.text),
+                    ...cellDirection(card.text),
                     children: runs(card.text, { size: SIZE }),
                   }),
                 ]

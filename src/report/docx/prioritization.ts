@@ -12,7 +12,7 @@ import {
 } from "docx";
 import { formatShare, translate } from "../i18n.js";
 import type { PriorityTable, ReportModel } from "../model.js";
-import { type DocxColors, direction, heading, note, runs, spacer } from "./blocks.js";
+import { type DocxColors, heading, note, runs, spacer } from "./blocks.js";
 
 /** The width between the margins of a portrait Letter page with 0.75-inch margins, in twips. */
 const WIDTH = 12240 - 2 * 1080;
@@ -90,7 +90,6 @@ function chart(table: PriorityTable, colors: DocxColors): Table {
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: { after: 0 },
-            ...direction(row.name),
             children: runs(chartLabel(row.name), { size: 18 }),
           }),
         ],

@@ -46,7 +46,8 @@ caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0
 .theme-grid { table-layout: fixed; font-size: 0.82rem; line-height: 1.35; }
 /* Each column keeps room for a word; a grid wider than a phone scrolls in its own box, not the page. */
 ${[1, 2, 3, 4, 5, 6].map((n) => `.theme-grid.columns-${n} { min-width: ${n * 7.5}rem; }`).join("\n")}
-.data td, .chart td { overflow-wrap: anywhere; }
+.data td:not(.num), .chart td:not(.num) { overflow-wrap: anywhere; }
+.chart .num { white-space: nowrap; }
 .theme-grid th, .theme-grid td { border: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; text-align: left; }
 .theme-grid th { background: var(--accent); color: var(--accent-text); text-transform: uppercase; letter-spacing: 0.02em; font-size: 0.78rem; }
 .theme-grid .key-points td { background: var(--tint); }
@@ -66,7 +67,7 @@ ${[1, 2, 3, 4, 5, 6].map((n) => `.theme-grid.columns-${n} { min-width: ${n * 7.5
 .summary { color: var(--muted); }
 @media (max-width: 700px) {
   .report { margin: 0; padding: 20px 16px; }
-  .framing { grid-template-columns: 1fr; }
+  .framing { grid-template-columns: minmax(0, 1fr); }
   .cover { grid-template-columns: minmax(0, 1fr); }
   .cover > .logo { grid-column: 1; grid-row: auto; margin-bottom: 12px; }
   /* Theme names may break anywhere: give them the room a fixed 55 % bar would take. */
