@@ -31,16 +31,15 @@ export function gridBlocks(model: ReportModel, colors: DocxColors): FileChild[] 
   const blocks: FileChild[] = [heading(labels.themes, 1)];
   const parts = splitGrid(model.gridThemes);
   let from = 1;
-  parts.forEach((part, index) => {
+  // Each part follows the one before on the same page, rather than leaving the last row of a part alone on a page.
+  for (const part of parts) {
     if (parts.length > 1) {
       const to = from + part.length - 1;
-      blocks.push(
-        note(translate(model.language, "themeGridPart", { from, to, total: model.themes.length }), colors, index > 0),
-      );
+      blocks.push(note(translate(model.language, "themeGridPart", { from, to, total: model.themes.length }), colors));
     }
     blocks.push(gridTable(part, colors));
     from += part.length;
-  });
+  }
   for (const footnote of model.footnotes) blocks.push(note(`${footnote.mark}${isolated(footnote.text)}`, colors));
   if (model.fullTexts.length > 0) {
     blocks.push(heading(labels.fullTexts, 3));
