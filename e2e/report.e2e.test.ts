@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable())("the report page with a co-facilitator's ke
     try {
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/w/${created.id}/report#key=${created.facilitatorKey}`);
-      const separator = page.getByLabel("Séparateur du CSV :");
+      const separator = page.getByLabel("Séparateur du CSV\u00a0:");
       await expect.poll(() => separator.inputValue()).toBe(";");
       const firstLine = async () => {
         const [download] = await Promise.all([
@@ -72,9 +72,9 @@ describe.skipIf(!browserAvailable())("the report page with a co-facilitator's ke
           .replace(/^\uFEFF/, "")
           .split("\r\n")[0];
       };
-      expect(await firstLine()).toBe("Theme;Card;Key point");
+      expect(await firstLine()).toBe("Thème;Carte;Point clé");
       await separator.selectOption(",");
-      expect(await firstLine()).toBe("Theme,Card,Key point");
+      expect(await firstLine()).toBe("Thème,Carte,Point clé");
     } finally {
       await context.close();
     }
