@@ -61,6 +61,9 @@ describe("concord report and export", () => {
       .replace(/^\uFEFF/, "")
       .split("\r\n")[0];
     expect(header).toBe("Thème;Carte;Point clé");
+  });
+
+  it("refuses a CSV separator other than ',' or ';' (exit 2)", async () => {
     const refused = await concord("report", file, "--format", "csv", "--csv-delimiter", "|");
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("csv-delimiter");
