@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderReport } from "../../src/report/render.js";
-import { pdfInfo, SKIP_WITHOUT_POPPLER } from "./extract.js";
+import { pdfInfo, pdfText, SKIP_WITHOUT_POPPLER } from "./extract.js";
 import { variedDocument } from "./variedWorkshops.js";
 
 const SECTIONS = [
@@ -22,6 +22,14 @@ describe.skipIf(SKIP_WITHOUT_POPPLER)("the PDF's outline and structure", () => {
     const titles = [...raw.matchAll(/\/Title \(([^)]*)\)/g)].map((m) => m[1]).filter((t) => !t?.includes("Session"));
     expect(titles).toEqual(SECTIONS);
     expect(raw).toContain("/PageMode /UseOutlines");
+  });
+
+  it("keeps the prioritization chart whole on the page of its title", async () => {
+    const doc = variedDocument({ topic: "townHall", themes: 10, cards: 180, voters: 60 });
+    const pages = pdfText((await renderReport(doc, "pdf")).body).split("\f");
+    const page = pages.find((text) => text.includes("Votes per theme")) ?? "";
+    const chart = page.slice(page.indexOf("Votes per theme")).replace(/\s+/g, " ");
+    for (const theme of doc.themes) expect(chart).toContain(theme.name);
   });
 
   it("is tagged: a structure tree with a section and a level-1 heading for each, the footers left out as artifacts", async () => {

@@ -43,8 +43,8 @@ export interface RightToLeft {
 }
 
 /**
- * PDFKit wraps lines in reading order and draws each one left to right, its Arabic unjoined
- * and its words in the order typed. Here the pieces of a line (one per face, as `glyphs.ts`
+ * PDFKit wraps lines in reading order and draws each one left to right, its words in the order
+ * typed: a Hebrew or Arabic sentence read backwards. Here the pieces of a line (one per face, as `glyphs.ts`
  * splits them) are held back until the line is complete, then drawn run by run in the order
  * the bidi algorithm gives (`visualOrder.ts`), each Arabic or Hebrew run laid out whole so that
  * fontkit shapes and reverses it. A paragraph that starts right to left is aligned to the right.
