@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../../e2e/support/browser.js";
 import { renderReport } from "../../src/report/render.js";
 import { syntheticDocument } from "./syntheticWorkshop.js";

@@ -33,6 +33,8 @@ describe.skipIf(SKIP_WITHOUT_POPPLER)("every PDF of varied workshops", () => {
       expect(pdfText(pdf)).not.toContain("\uFFFD");
       expect(pdfNotdefCount(pdf)).toBe(0);
     },
+    // Up to 2,000 cards rendered and read back by poppler: seconds each, more on a busy machine.
+    60_000,
   );
 
   it("a 10-theme, 180-card workshop takes at most 9 pages", async () => {
