@@ -54,4 +54,29 @@ describe.skipIf(!browserAvailable())("the report page with a co-facilitator's ke
       await context.close();
     }
   });
+
+  it("in French, offers the CSV with semicolons, as Excel in French reads it, and keeps commas on request", async () => {
+    const created = await importWorkshop(server.apiUrl, await signUp(server.apiUrl), readJson(REPO_FIXTURE));
+    const context = await browser.newContext({ acceptDownloads: true, locale: "fr-CA" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/w/${created.id}/report#key=${created.facilitatorKey}`);
+      const separator = page.getByLabel("Séparateur du CSV\u00a0:");
+      await expect.poll(() => separator.inputValue()).toBe(";");
+      const firstLine = async () => {
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: "Cartes (CSV)" }).click(),
+        ]);
+        return readFileSync(await download.path(), "utf8")
+          .replace(/^\uFEFF/, "")
+          .split("\r\n")[0];
+      };
+      expect(await firstLine()).toBe("Thème;Carte;Point clé");
+      await separator.selectOption(",");
+      expect(await firstLine()).toBe("Thème,Carte,Point clé");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -3,8 +3,8 @@ import type { Page } from "playwright-core";
 /**
  * What is lost when text is large (WCAG 1.4.4 and 1.4.10): the page scrolling sideways, an
  * element reaching past the window's right edge, or text cut off by a box that hides its
- * overflow. The board's lanes may scroll sideways inside their own region (a two-dimensional
- * layout); text boxes scroll by design.
+ * overflow. The board's lanes and the report's theme grid may scroll sideways inside their own
+ * region (two-dimensional layouts, which WCAG 1.4.10 exempts); text boxes scroll by design.
  */
 export function reflowProblems(page: Page, label: string): Promise<string[]> {
   return page.evaluate((where) => {
@@ -13,7 +13,7 @@ export function reflowProblems(page: Page, label: string): Promise<string[]> {
     if (document.documentElement.scrollWidth > width + 1)
       problems.push(`${where}: the page scrolls sideways (${document.documentElement.scrollWidth} px > ${width} px)`);
     for (const element of document.querySelectorAll<HTMLElement>("body *")) {
-      if (element.closest(".board-lanes, .visually-hidden, textarea, select")) continue;
+      if (element.closest(".board-lanes, .grid-scroll, .visually-hidden, textarea, select")) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       const style = getComputedStyle(element);

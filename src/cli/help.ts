@@ -15,12 +15,13 @@ Commands:
   serve                         Start the server (PORT, HOST, CONCORD_DATA_DIR, PUBLIC_URL)
   import FILE [--owner EMAIL]   Import a workshop/v1 file; prints the workshop id and its URL
                                 (--owner: the facilitator account that gets it in its list)
-  export ID [--format FORMAT] [--out FILE]
+  export ID [--format FORMAT] [--out FILE] [--csv-delimiter ';']
                                 Export a stored workshop (default json; to standard output
                                 without --out)
-  report FILE [--format FORMAT] [--out FILE]
+  report FILE [--format FORMAT] [--out FILE] [--csv-delimiter ';']
                                 Render the session capture report of a workshop/v1 file, with
-                                no server or database (default: OUT's extension, else pdf)
+                                no server or database (default: OUT's extension, else pdf;
+                                --csv-delimiter ';' for a spreadsheet in French)
   validate FILE                 Check a workshop/v1 file; exit 0 if valid, 1 with the errors
   themes FILE [--clusters N] [--json]
                                 Suggest columns, names, key points and near-duplicates for the

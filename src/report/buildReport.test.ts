@@ -141,6 +141,15 @@ describe("buildReport", () => {
   });
 });
 
+describe("the document's title", () => {
+  it("joins a title that has a spaced dash with the same dash, so one title shows one dash style", () => {
+    expect(documentTitle("Santé mentale – région", "fr")).toBe("Santé mentale – région – Compte rendu de la séance");
+    expect(documentTitle("Santé mentale — région", "fr")).toBe("Santé mentale — région — Compte rendu de la séance");
+    expect(documentTitle("Santé mentale", "fr")).toBe("Santé mentale — Compte rendu de la séance");
+    expect(documentTitle("Years 2020–2025", "fr")).toBe("Years 2020–2025 — Compte rendu de la séance");
+  });
+});
+
 describe("report helpers", () => {
   it("names facilitators in the report's language, grouped by organization", () => {
     const people = [

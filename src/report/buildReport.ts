@@ -208,11 +208,21 @@ export function participants(groups: WorkshopContext["participantGroups"], langu
  * "Advocacy Campaign Development Session" gives "Advocacy Campaign Development Session Capture".
  */
 export function documentTitle(title: string, language: Language): string {
-  const full = translate(language, "documentTitle", { title });
+  const full = sameDash(title, translate(language, "documentTitle", { title }));
   const lastWord = /(\S+)$/.exec(title)?.[1];
   const rest = full.startsWith(title) ? full.slice(title.length) : "";
   const repeated = lastWord ? new RegExp(`^\\s+${escapeRegExp(lastWord)}(?=\\s)`, "iu").exec(rest) : null;
   return repeated ? title + rest.slice(repeated[0].length) : full;
+}
+
+/**
+ * "Santé – région – Compte rendu de la séance": where the title itself joins words with a spaced
+ * en or em dash, the one that joins it to the rest is the same, not a second style beside it.
+ */
+function sameDash(title: string, full: string): string {
+  const dash = /\s([–—])\s/u.exec(title)?.[1];
+  if (!dash || !full.startsWith(title)) return full;
+  return title + full.slice(title.length).replace(/^(\s)[–—](\s)/u, `$1${dash}$2`);
 }
 
 function escapeRegExp(text: string): string {

@@ -6,6 +6,7 @@ import { renderDocx } from "./docx/renderDocx.js";
 import { renderHtml } from "./html/renderHtml.js";
 import { reportStylesheet } from "./html/styles.js";
 import { renderMarkdown } from "./markdown/renderMarkdown.js";
+import type { ReportOptions } from "./options.js";
 import { renderPdf } from "./pdf/renderPdf.js";
 
 /** Every format a report can be rendered in. */
@@ -42,7 +43,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
  * Renders a workshop's report in one format. The CLI (from a file or the store) and the server
  * call this same function, so every entry point produces the same bytes.
  */
-export async function renderReport(source: ReportSource, format: ReportFormat): Promise<RenderedReport> {
+export async function renderReport(
+  source: ReportSource,
+  format: ReportFormat,
+  options: ReportOptions = {},
+): Promise<RenderedReport> {
   const done = (body: Uint8Array) => ({
     body,
     contentType: CONTENT_TYPES[format],
@@ -64,7 +69,7 @@ export async function renderReport(source: ReportSource, format: ReportFormat): 
     case "md":
       return done(utf8(renderMarkdown(model)));
     case "csv":
-      return done(utf8(renderCsv(model)));
+      return done(utf8(renderCsv(model, options.csvDelimiter)));
   }
 }
 

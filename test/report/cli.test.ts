@@ -53,6 +53,22 @@ describe("concord report and export", () => {
     expect(result.stdout.toString()).toContain("Préparé pour\u00a0:");
   });
 
+  it("`report FILE --format csv --csv-delimiter ';'` separates with semicolons, as Excel in French expects", async () => {
+    const result = await concord("report", file, "--format", "csv", "--csv-delimiter", ";");
+    expect(result.code, result.stderr).toBe(0);
+    const header = result.stdout
+      .toString()
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")[0];
+    expect(header).toBe("Thème;Carte;Point clé");
+  });
+
+  it("refuses a CSV separator other than ',' or ';' (exit 2)", async () => {
+    const refused = await concord("report", file, "--format", "csv", "--csv-delimiter", "|");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("csv-delimiter");
+  });
+
   it("refuses an invalid file (exit 1, path-named problem) and an unknown format (exit 2)", async () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ ...doc, language: "de" }));

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inflateSync } from "node:zlib";
 import JSZip from "jszip";
 
 /**
@@ -93,9 +94,10 @@ export function htmlText(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** The text of Word XML: runs joined, one line per paragraph. */
+/** The text of Word XML as a reader sees it: runs joined, one line per paragraph, bidi isolates (invisible) left out. */
 export function xmlText(xml: string): string {
   return xml
+    .replace(/[\u2066-\u2069]/g, "")
     .split(/<\/w:p>/)
     .map((paragraph) =>
       [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? "")).join(""),
@@ -131,4 +133,57 @@ export function pdfWords(
       words.push({ page, pageWidth, text: decode(match[4] ?? ""), xMin: Number(match[2]), xMax: Number(match[3]) });
   }
   return words;
+}
+
+/** The decompressed content of every Flate stream of a PDF (PDFKit compresses pages, fonts and maps). */
+function pdfStreams(pdf: Uint8Array): string[] {
+  const bytes = Buffer.from(pdf);
+  const streams: string[] = [];
+  let from = 0;
+  for (;;) {
+    const start = bytes.indexOf("stream\n", from, "latin1");
+    if (start < 0) return streams;
+    const end = bytes.indexOf("\nendstream", start, "latin1");
+    if (end < 0) return streams;
+    try {
+      streams.push(inflateSync(bytes.subarray(start + "stream\n".length, end)).toString("latin1"));
+    } catch {
+      // Not compressed (an image's raw data, or a stream PDFKit wrote as is).
+    }
+    from = end + "\nendstream".length;
+  }
+}
+
+/**
+ * How many glyphs drawn on the pages are glyph 0, `.notdef` (an empty box): PDFKit writes each
+ * glyph as the 4-hex-digit id in its font's subset, where `.notdef` is always 0000.
+ */
+export function pdfNotdefCount(pdf: Uint8Array): number {
+  let count = 0;
+  for (const stream of pdfStreams(pdf))
+    for (const show of stream.matchAll(/\[([^\]]*)\] TJ/g))
+      for (const hex of (show[1] ?? "").matchAll(/<([0-9a-f]+)>/g))
+        count += (hex[1]?.match(/.{4}/g) ?? []).filter((glyph) => glyph === "0000").length;
+  return count;
+}
+
+/**
+ * For each ToUnicode map of the PDF, how many different glyphs stand for `char`: one when the
+ * letter is drawn the same everywhere, several when it takes its joining forms (Arabic shaping).
+ */
+export function glyphsForChar(pdf: Uint8Array, char: string): number[] {
+  const code = (char.codePointAt(0) ?? 0).toString(16).padStart(4, "0");
+  return pdfStreams(pdf)
+    .filter((stream) => stream.includes("begincmap"))
+    .map((cmap) => {
+      let glyphs = 0;
+      for (const range of cmap.matchAll(/<[0-9a-f]+> <[0-9a-f]+> \[([^\]]*)\]/gi))
+        glyphs += [...(range[1] ?? "").matchAll(/<([0-9a-f]+)>/gi)].filter((m) => m[1]?.toLowerCase() === code).length;
+      return glyphs;
+    });
+}
+
+/** `pdfinfo`'s report of a PDF, with its logical structure tree (`-struct`) when it is tagged. */
+export function pdfInfo(pdf: Uint8Array, options: string[] = []): string {
+  return withPdfFile(pdf, (path) => run("pdfinfo", [...options, path]));
 }

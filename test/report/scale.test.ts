@@ -73,7 +73,7 @@ describe.each(CASES)("the report of $name, in every format", ({ doc, checkPdfCol
     const html = decoder.decode(body("html"));
     expect(html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${model.locale}">`));
     expect(html).not.toMatch(/<script|<link|src="http|url\(http/i);
-    expect(html.match(/<table class="theme-grid">/g)).toHaveLength(model.gridParts.length);
+    expect(html.match(/<table class="theme-grid columns-\d">/g)).toHaveLength(model.gridParts.length);
     const escaped = (text: string) => text.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;");
     expect(cards().filter((card) => !html.includes(escaped(card)))).toEqual([]);
     expect(html.match(/<article class="theme">/g)).toHaveLength(model.themes.length);

@@ -45,6 +45,16 @@ describe("GET /api/workshops/:id/report", () => {
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(body.slice(0, 60)).startsWith(start)).toBe(true);
   });
 
+  it("csvDelimiter=; separates the CSV with semicolons; another separator is refused (400)", async () => {
+    const response = await call("GET", `/api/workshops/${id}/report?format=csv&csvDelimiter=%3B`, facilitator());
+    expect(response.status).toBe(200);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(text.startsWith("\uFEFFTheme;Card;Key point\r\n")).toBe(true);
+    expect((await call("GET", `/api/workshops/${id}/report?format=csv&csvDelimiter=%7C`, facilitator())).status).toBe(
+      400,
+    );
+  });
+
   it("refuses an unknown format (400) and an unknown workshop (403, like a workshop not one's own)", async () => {
     expect((await call("GET", `/api/workshops/${id}/report?format=exe`, facilitator())).status).toBe(400);
     expect((await call("GET", "/api/workshops/no-such-workshop/report?format=md", facilitator())).status).toBe(403);

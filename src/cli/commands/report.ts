@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { formatIssues } from "../../core/index.js";
+import { csvDelimiterSchema } from "../../report/options.js";
 import { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from "../../report/render.js";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { CliError } from "../help.js";
@@ -9,10 +10,14 @@ import { readWorkshopFile } from "../readWorkshopFile.js";
 /** `--format` of `report` and `export`: one of the report formats. */
 export const formatOption = z.enum(REPORT_FORMATS, { error: `one of ${REPORT_FORMATS.join(", ")}` });
 
+/** `--csv-delimiter` of `report` and `export`: "," (the default) or ";". */
+export const csvDelimiterOption = csvDelimiterSchema.optional();
+
 const reportArgs = z.object({
   positionals: onePositional("FILE"),
   format: formatOption.optional(),
   out: z.string().min(1).optional(),
+  "csv-delimiter": csvDelimiterOption,
 });
 
 /** The format named by the output file's extension ("notes.md" → md), when it names one. */
@@ -22,17 +27,20 @@ function formatOfPath(path: string | undefined): ReportFormat | undefined {
 }
 
 /**
- * `concord report FILE [--format pdf|docx|html|md|csv|json] [--out OUT]`: renders a workshop/v1
- * file with no server and no database. Without --format, OUT's extension decides, else PDF.
+ * `concord report FILE [--format pdf|docx|html|md|csv|json] [--out OUT] [--csv-delimiter ';']`:
+ * renders a workshop/v1 file with no server and no database. Without --format, OUT's extension
+ * decides, else PDF.
  */
 export async function reportCommand(args: string[]): Promise<number> {
-  const options = { format: { type: "string" }, out: { type: "string" } } as const;
-  const { positionals, format, out } = parseCommandArgs(args, options, reportArgs);
+  const options = { format: { type: "string" }, out: { type: "string" }, "csv-delimiter": { type: "string" } } as const;
+  const parsed = parseCommandArgs(args, options, reportArgs);
+  const { positionals, format, out } = parsed;
+  const csvDelimiter = parsed["csv-delimiter"];
   const [file] = positionals;
   const result = readWorkshopFile(file);
   if (!result.ok) throw new CliError(`${file} is not a valid workshop/v1 file:\n${formatIssues(result.error.issues)}`);
   const chosen = format ?? formatOfPath(out) ?? "pdf";
-  writeReport(await renderReport(result.value, chosen), chosen, out, file);
+  writeReport(await renderReport(result.value, chosen, csvDelimiter ? { csvDelimiter } : {}), chosen, out, file);
   return 0;
 }
 

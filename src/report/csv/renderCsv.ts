@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import type { ReportModel } from "../model.js";
+import type { CsvDelimiter } from "../options.js";
 
 /**
  * Cells a spreadsheet would run as a formula. Papa's own `escapeFormulae: true` pattern ends in
@@ -13,8 +14,9 @@ const BOM = "\uFEFF";
 /**
  * Renders the cards as CSV, one line per key point or card: theme, text, key-point flag. Key
  * points come first in each theme, then its cards in board order, then cards in no theme.
+ * Separated by commas, or by semicolons for a spreadsheet set to French, where the comma is the decimal mark.
  */
-export function renderCsv(model: ReportModel): string {
+export function renderCsv(model: ReportModel, delimiter: CsvDelimiter = ","): string {
   const { labels } = model;
   const rows: string[][] = [];
   for (const theme of model.themes) {
@@ -24,7 +26,7 @@ export function renderCsv(model: ReportModel): string {
   for (const card of model.unclustered) rows.push(["", card.text, labels.no]);
   const csv = Papa.unparse(
     { fields: [labels.csvTheme, labels.csvCard, labels.csvKeyPoint], data: rows },
-    { escapeFormulae: FORMULA_START, newline: "\r\n" },
+    { escapeFormulae: FORMULA_START, newline: "\r\n", delimiter },
   );
   return `${BOM}${csv}\r\n`;
 }

@@ -10,7 +10,7 @@ import {
 import { translate } from "../i18n.js";
 import { fitWithin, imageSize } from "../logo.js";
 import type { ReportModel } from "../model.js";
-import { type DocxColors, runs } from "./blocks.js";
+import { type DocxColors, direction, isolated, runs } from "./blocks.js";
 
 /** The logo's box on the cover, in pixels at 96 dpi as Word measures images. */
 const LOGO_BOX = { width: 200, height: 80 } as const;
@@ -24,6 +24,7 @@ export function coverBlocks(model: ReportModel, colors: DocxColors): DocxParagra
     new Paragraph({
       heading: HeadingLevel.TITLE,
       border: { top: { style: BorderStyle.SINGLE, size: 48, color: colors.accent, space: 12 } },
+      ...direction(model.title),
       children: runs(model.title),
     }),
   );
@@ -35,7 +36,7 @@ export function coverBlocks(model: ReportModel, colors: DocxColors): DocxParagra
     blocks.push(
       new Paragraph({
         spacing: { after: index === all.length - 1 ? 360 : 40 },
-        children: [new TextRun({ text: `${line.label} `, bold: true }), ...runs(line.value)],
+        children: [new TextRun({ text: `${line.label} `, bold: true }), ...runs(isolated(line.value))],
       }),
     );
   });

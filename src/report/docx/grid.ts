@@ -10,9 +10,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { splitGrid } from "../buildReport.js";
 import { translate } from "../i18n.js";
 import type { ReportModel, ReportTheme } from "../model.js";
-import { bullet, type DocxColors, heading, note, runs } from "./blocks.js";
+import { bullet, cellDirection, type DocxColors, direction, heading, isolated, note, runs } from "./blocks.js";
 
 /** The width between the margins of a landscape Letter page with half-inch margins, in twips. */
 export const GRID_WIDTH = 15840 - 2 * 720;
@@ -20,33 +21,41 @@ export const GRID_WIDTH = 15840 - 2 * 720;
 /**
  * The theme grid as Word tables, one per part of at most six themes: the theme names in a header
  * row that Word repeats on every page, the key points as bullets, then one row per card position.
+ * Names and cards too long for a column are shortened there, "… [n]", and given in full under n
+ * after the grid, as in the PDF: a 600-character card in a row that cannot split would leave a
+ * page holding only headers. The goal and prompt are on the first page already.
  */
 export function gridBlocks(model: ReportModel, colors: DocxColors): FileChild[] {
-  if (model.themes.length === 0) return [];
+  if (model.gridThemes.length === 0) return [];
   const { labels } = model;
   const blocks: FileChild[] = [heading(labels.themes, 1)];
-  if (model.goal) blocks.push(framing(labels.goalInline, model.goal, false, colors));
-  if (model.focusQuestion) blocks.push(framing(labels.focusQuestionInline, model.focusQuestion, true, colors));
+  const parts = splitGrid(model.gridThemes);
   let from = 1;
-  model.gridParts.forEach((part, index) => {
-    if (model.gridParts.length > 1) {
+  // Each part follows the one before on the same page, rather than leaving the last row of a part alone on a page.
+  for (const part of parts) {
+    if (parts.length > 1) {
       const to = from + part.length - 1;
-      blocks.push(
-        note(translate(model.language, "themeGridPart", { from, to, total: model.themes.length }), colors, index > 0),
-      );
+      blocks.push(note(translate(model.language, "themeGridPart", { from, to, total: model.themes.length }), colors));
     }
     blocks.push(gridTable(part, colors));
     from += part.length;
-  });
-  for (const footnote of model.footnotes) blocks.push(note(`${footnote.mark}${footnote.text}`, colors));
+  }
+  for (const footnote of model.footnotes) blocks.push(note(`${footnote.mark}${isolated(footnote.text)}`, colors));
+  if (model.fullTexts.length > 0) {
+    blocks.push(heading(labels.fullTexts, 3));
+    for (const { ref, text } of model.fullTexts)
+      blocks.push(
+        new Paragraph({
+          spacing: { after: 80 },
+          ...direction(text),
+          children: [
+            new TextRun({ text: `[${ref}] `, color: colors.muted, size: SIZE }),
+            ...runs(text, { size: SIZE }),
+          ],
+        }),
+      );
+  }
   return blocks;
-}
-
-function framing(label: string, text: string, italics: boolean, colors: DocxColors): Paragraph {
-  return new Paragraph({
-    spacing: { after: 60 },
-    children: [new TextRun({ text: `${label} `, bold: true, color: colors.heading }), ...runs(text, { italics })],
-  });
 }
 
 const SIZE = 17;
@@ -68,6 +77,7 @@ function gridTable(part: ReportTheme[], colors: DocxColors): Table {
       cell(
         [
           new Paragraph({
+            ...cellDirection(theme.name),
             children: runs(theme.name, { bold: true, allCaps: true, color: colors.onAccent, size: SIZE }),
           }),
         ],
@@ -82,7 +92,7 @@ function gridTable(part: ReportTheme[], colors: DocxColors): Table {
         cantSplit: true,
         children: part.map((theme) =>
           cell(
-            theme.keyPoints.map((point) => bullet(point, { bold: true, size: SIZE })),
+            theme.keyPoints.map((point) => bullet(point, { bold: true, size: SIZE }, true)),
             colors.tint,
           ),
         ),
@@ -96,7 +106,15 @@ function gridTable(part: ReportTheme[], colors: DocxColors): Table {
         children: part.map((theme) => {
           const card = theme.cards[index];
           return cell(
-            card ? [new Paragraph({ spacing: { after: 0 }, children: runs(card.text, { size: SIZE }) })] : [],
+            card
+              ? [
+                  new Paragraph({
+                    spacing: { after: 0 },
+                    ...cellDirection(card.text),
+                    children: runs(card.text, { size: SIZE }),
+                  }),
+                ]
+              : [],
           );
         }),
       }),

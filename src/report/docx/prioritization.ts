@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   type FileChild,
+  HeightRule,
   Paragraph,
   ShadingType,
   Table,
@@ -45,7 +46,27 @@ export function prioritizationBlocks(model: ReportModel, colors: DocxColors): Fi
   return blocks;
 }
 
-/** Horizontal bars made of table cells: a shaded cell spans as many grid columns as the theme earned. */
+/** Every bar's row is this tall, exactly: a name that wrapped made its bar thicker than the others. */
+const BAR_ROW = 300;
+/** About what one line of the label column holds at 9 pt; a longer name is cut here, and is whole in the table below. */
+const LABEL_CHARACTERS = 42;
+
+/** A theme's name on one line of the chart: cut at a word, with "…", when it would wrap. */
+function chartLabel(name: string): string {
+  const graphemes = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(name.replace(/\s+/g, " "))];
+  if (graphemes.length <= LABEL_CHARACTERS) return name.replace(/\s+/g, " ");
+  const head = graphemes
+    .slice(0, LABEL_CHARACTERS - 1)
+    .map((g) => g.segment)
+    .join("");
+  const space = head.lastIndexOf(" ");
+  return `${(space > LABEL_CHARACTERS / 2 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
+/**
+ * Horizontal bars made of table cells: a shaded cell spans as many grid columns as the theme
+ * earned. One style for every bar: rows of one exact height, each name on one line.
+ */
 function chart(table: PriorityTable, colors: DocxColors): Table {
   const labelWidth = Math.round(WIDTH * 0.36);
   const countWidth = Math.round(WIDTH * 0.08);
@@ -69,7 +90,7 @@ function chart(table: PriorityTable, colors: DocxColors): Table {
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: { after: 0 },
-            children: runs(row.name, { size: 18 }),
+            children: runs(chartLabel(row.name), { size: 18 }),
           }),
         ],
       }),
@@ -88,7 +109,7 @@ function chart(table: PriorityTable, colors: DocxColors): Table {
         ],
       }),
     );
-    return new TableRow({ cantSplit: true, children });
+    return new TableRow({ cantSplit: true, height: { value: BAR_ROW, rule: HeightRule.EXACT }, children });
   });
   return new Table({
     width: { size: labelWidth + STEPS * step + countWidth, type: WidthType.DXA },

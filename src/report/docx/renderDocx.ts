@@ -12,7 +12,19 @@ import {
   TextRun,
 } from "docx";
 import type { ReportModel } from "../model.js";
-import { BULLETS, body, bullet, callout, type DocxColors, docxColors, heading, runs, spacer } from "./blocks.js";
+import {
+  BULLETS,
+  body,
+  bullet,
+  callout,
+  type DocxColors,
+  direction,
+  docxColors,
+  heading,
+  isolated,
+  runs,
+  spacer,
+} from "./blocks.js";
 import { coverBlocks } from "./cover.js";
 import { GRID_WIDTH, gridBlocks } from "./grid.js";
 import { corePropertiesXml, setZipEntryDates } from "./package.js";
@@ -53,6 +65,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
       rest.push(
         new Paragraph({
           keepNext: true,
+          ...direction(theme.headline),
           children: runs(theme.headline, { bold: true, allCaps: true, characterSpacing: 6 }),
         }),
       );
@@ -65,8 +78,9 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
       ...model.unclustered.map((card) => bullet(card.text)),
     );
   if (model.reflections.length > 0) rest.push(heading(labels.reflections, 1), ...body(model.reflections));
-  if (model.nextSteps.length > 0) rest.push(heading(labels.nextSteps, 1), ...body(model.nextSteps));
+  // What the room chose comes before what it will do next, as in the PDF.
   rest.push(...prioritizationBlocks(model, colors));
+  if (model.nextSteps.length > 0) rest.push(heading(labels.nextSteps, 1), ...body(model.nextSteps));
 
   const grid = gridBlocks(model, colors);
   const landscape = {
@@ -106,7 +120,7 @@ function pageFooter(model: ReportModel, colors: DocxColors) {
           tabStops: [{ type: TabStopType.RIGHT, position: width }],
           border: { top: { style: BorderStyle.SINGLE, size: 4, color: colors.rule, space: 6 } },
           children: [
-            new TextRun({ text: model.title, size: 15, color: colors.muted }),
+            new TextRun({ text: isolated(model.title), size: 15, color: colors.muted }),
             new TextRun({
               size: 15,
               color: colors.muted,

@@ -82,7 +82,7 @@ function grid(model: ReportModel): string {
         ? `<caption>${esc(translate(model.language, "themeGridPart", { from, to: from + part.length - 1, total: model.themes.length }))}</caption>`
         : "";
     from += part.length;
-    return `<div class="grid-scroll grid-part"><table class="theme-grid">${caption}${gridTable(part)}</table></div>`;
+    return `<div class="grid-scroll grid-part"><table class="theme-grid columns-${part.length}">${caption}${gridTable(part)}</table></div>`;
   });
   const footnotes = model.footnotes.length
     ? `<div class="footnotes">${model.footnotes.map((note) => `<p>${isolate(note.mark)}${isolate(note.text)}</p>`).join("")}</div>`

@@ -23,6 +23,10 @@ const HOSTILE = [
   "a | pipe",
   "=SUM(A1) and ===",
   "---",
+  "https://example.org/a\\>b is not a link, nor <https://example.org>",
+  "www.example.org and HTTP://EXAMPLE.ORG and ftp://example.org",
+  "write to someone@example.org, or ping @everyone",
+  "## not a heading either, and C# #hashtag",
 ];
 
 describe("Markdown escaping", () => {
@@ -46,6 +50,11 @@ describe("Markdown escaping", () => {
   it("a paragraph cannot turn into a table", () => {
     const html = marked.parse(escapeParagraph("a | b\n|---|---|\n:-- | --:"), { async: false, gfm: true });
     expect(html).not.toContain("<table");
+  });
+
+  it("a heading's text keeps a closing '#', and cannot start a link or an autolink", () => {
+    const html = marked.parse(`### ${escapeInline("Use C # and see www.example.org #")}`, { async: false, gfm: true });
+    expect(html.trim()).toBe("<h3>Use C # and see www.example.org #</h3>");
   });
 
   it("a heading's text stays on one line", () => {

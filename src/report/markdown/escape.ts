@@ -1,5 +1,10 @@
-/** Inline syntax: emphasis, code, links and images, raw HTML, strike-through, and the escape itself. */
-const INLINE = /[\\`*_[\]<>~]/g;
+/** Inline syntax: emphasis, code, links and images, raw HTML, strike-through, "#" (a heading's closing marks), and the escape itself. */
+const INLINE = /[\\`*_[\]<>~#]/g;
+/**
+ * What starts one of GFM's bare autolinks ("https:", "www.", the "@" of an e-mail address, also a
+ * GitHub mention): escaped, it stays text, and a "\>" after it is not swallowed into a URL.
+ */
+const AUTOLINK = /\b(https?|ftp|mailto|xmpp)(:)|\b(www)(\.)|(@)/gi;
 /** An entity reference such as `&amp;` or `&#169;`, which Markdown would decode. */
 const ENTITY = /&(?=#?[a-zA-Z0-9]+;)/g;
 
@@ -10,9 +15,14 @@ const ENTITY = /&(?=#?[a-zA-Z0-9]+;)/g;
  * In a table cell every "|" is escaped instead, since it would end the cell.
  */
 function escapeText(text: string, pipes: "everywhere" | "lineStart"): string {
-  const inline = text.replace(INLINE, "\\$&").replace(ENTITY, "&amp;");
+  const inline = text
+    .replace(INLINE, "\\$&")
+    .replace(ENTITY, "&amp;")
+    .replace(AUTOLINK, (_, scheme, colon, www, dot, at) =>
+      scheme ? `${scheme}\\${colon}` : www ? `${www}\\${dot}` : `\\${at}`,
+    );
   const piped = pipes === "everywhere" ? inline.replace(/\|/g, "\\|") : inline;
-  const blockStart = pipes === "everywhere" ? /^(\s*)([#+\-=:])/gm : /^(\s*)([#+\-=:|])/gm;
+  const blockStart = pipes === "everywhere" ? /^(\s*)([+\-=:])/gm : /^(\s*)([+\-=:|])/gm;
   return (
     piped
       .replace(blockStart, "$1\\$2")

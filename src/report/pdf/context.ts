@@ -1,6 +1,7 @@
 import { headingColor, INK, MUTED, RULE, tint } from "../colors.js";
 import type { Paragraph, ReportModel } from "../model.js";
 import { FONT } from "./fonts.js";
+import { startSection } from "./structure.js";
 
 /** US Letter, as North American clients print; a grid page turns it to landscape. */
 export const PAGE = { width: 612, height: 792 } as const;
@@ -43,25 +44,30 @@ export function ensureSpace(ctx: PdfContext, height: number): void {
   if (ctx.doc.y + height > bottomOf(ctx.doc)) ctx.doc.addPage();
 }
 
-/** A section heading with an accent rule under it; kept with at least the first lines that follow. */
+/**
+ * A section heading with an accent rule under it; kept with at least the first lines that
+ * follow. It starts a section of the PDF's structure and is a bookmark in its outline.
+ */
 export function heading1(ctx: PdfContext, text: string): void {
   const { doc } = ctx;
   ensureSpace(ctx, 90);
-  const x = doc.page.margins.left;
-  doc
-    .moveDown(0.6)
-    .font(FONT.bold)
-    .fontSize(16)
-    .fillColor(ctx.heading)
-    .text(text, x, doc.y, { width: contentWidth(doc) });
-  const y = doc.y + 3;
-  doc
-    .moveTo(x, y)
-    .lineTo(x + contentWidth(doc), y)
-    .lineWidth(1.4)
-    .strokeColor(ctx.accent)
-    .stroke();
-  doc.y = y + 10;
+  startSection(doc, text, () => {
+    const x = doc.page.margins.left;
+    doc
+      .moveDown(0.6)
+      .font(FONT.bold)
+      .fontSize(16)
+      .fillColor(ctx.heading)
+      .text(text, x, doc.y, { width: contentWidth(doc) });
+    const y = doc.y + 3;
+    doc
+      .moveTo(x, y)
+      .lineTo(x + contentWidth(doc), y)
+      .lineWidth(1.4)
+      .strokeColor(ctx.accent)
+      .stroke();
+    doc.y = y + 10;
+  });
 }
 
 /** A sub-heading in the accent colour. */

@@ -18,8 +18,17 @@ export type FontName = (typeof FONT)[keyof typeof FONT];
 /**
  * Faces that draw what DejaVu cannot, tried in this order: Noto Emoji (monochrome, skin tones
  * and ZWJ sequences as ligatures) and Noto Sans SC (Chinese ideographs, Japanese kana).
+ * Arabic and Hebrew always go to Noto Sans Arabic and Hebrew, upright and in two weights: their
+ * tables give fontkit the joining forms and marks that DejaVu's Arabic lacks.
  */
-export const FALLBACK = { emoji: "Emoji", cjk: "CJK" } as const;
+export const FALLBACK = {
+  emoji: "Emoji",
+  cjk: "CJK",
+  arabic: "Arabic",
+  arabicBold: "Arabic-Bold",
+  hebrew: "Hebrew",
+  hebrewBold: "Hebrew-Bold",
+} as const;
 
 /** An embedded face, DejaVu or fallback. */
 export type FaceName = FontName | (typeof FALLBACK)[keyof typeof FALLBACK];
@@ -27,6 +36,10 @@ export type FaceName = FontName | (typeof FALLBACK)[keyof typeof FALLBACK];
 const FALLBACK_FILES: Record<string, [pkg: string, file: string]> = {
   Emoji: ["@expo-google-fonts/noto-emoji", "400Regular/NotoEmoji_400Regular.ttf"],
   CJK: ["@expo-google-fonts/noto-sans-sc", "400Regular/NotoSansSC_400Regular.ttf"],
+  Arabic: ["@expo-google-fonts/noto-sans-arabic", "400Regular/NotoSansArabic_400Regular.ttf"],
+  "Arabic-Bold": ["@expo-google-fonts/noto-sans-arabic", "700Bold/NotoSansArabic_700Bold.ttf"],
+  Hebrew: ["@expo-google-fonts/noto-sans-hebrew", "400Regular/NotoSansHebrew_400Regular.ttf"],
+  "Hebrew-Bold": ["@expo-google-fonts/noto-sans-hebrew", "700Bold/NotoSansHebrew_700Bold.ttf"],
 };
 
 const FILES: Record<FontName, string> = {

@@ -33,13 +33,19 @@ describe("text the PDF's fonts can draw", () => {
     }
   });
 
-  it("draws Arabic in the upright face where the oblique ones lack it", () => {
+  it("draws Arabic and Hebrew in Noto Sans Arabic and Hebrew of the text's weight, even where DejaVu has them", () => {
     const arabic = "مرحبا";
-    for (const face of [FONT.regular, FONT.bold, FONT.condensed, FONT.condensedBold])
-      expect(fontRuns(arabic, face)).toEqual([{ face, text: arabic }]);
+    for (const face of [FONT.regular, FONT.condensed, FONT.italic])
+      expect(fontRuns(arabic, face)).toEqual([{ face: FALLBACK.arabic, text: arabic }]);
+    for (const face of [FONT.bold, FONT.condensedBold])
+      expect(fontRuns(`שלום ${arabic}`, face)).toEqual([
+        { face: FALLBACK.hebrewBold, text: "שלום" },
+        { face, text: " " },
+        { face: FALLBACK.arabicBold, text: arabic },
+      ]);
     expect(fontRuns(`a ${arabic}`, FONT.italic)).toEqual([
       { face: FONT.italic, text: "a " },
-      { face: FONT.regular, text: arabic },
+      { face: FALLBACK.arabic, text: arabic },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { FALLBACK, type FaceName, FONT, type FontName, fontFiles } from "./fonts.js";
+import { drawRightToLeft } from "./rightToLeft.js";
 
 /**
  * What the PDF shows for a character no embedded face can draw (Hangul, for one): U+FFFD, which
@@ -36,6 +37,12 @@ export interface FontRun {
 }
 
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** A script, and its regular and bold faces. */
+const SCRIPT_FACES: [RegExp, FaceName, FaceName][] = [
+  [/\p{Script=Arabic}/u, FALLBACK.arabic, FALLBACK.arabicBold],
+  [/\p{Script=Hebrew}/u, FALLBACK.hebrew, FALLBACK.hebrewBold],
+];
 /** Zero-width joiners, variation selectors, tags: kept where the face draws them, else dropped, as they show nothing. */
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
@@ -51,35 +58,34 @@ function inFace(segment: string, face: FaceName): string | undefined {
 }
 
 /**
- * Splits text into runs of the faces that draw it: the face asked for; for what it lacks, the
- * upright DejaVu Sans (Arabic, which the oblique faces lack), Noto Emoji, then Noto Sans SC;
+ * Splits text into runs of the faces that draw it: Arabic and Hebrew in Noto Sans Arabic and
+ * Hebrew of the same weight; the rest in the face asked for; for what it lacks, the upright
+ * DejaVu Sans, Noto Emoji, then Noto Sans SC;
  * each character as a reader sees it (an emoji with its skin tone, a family joined by ZWJ)
  * stays whole. Line breaks stay, a tab becomes a space, other control characters (bidi
  * overrides included) are dropped, and a character no face has becomes one PLACEHOLDER.
  */
 export function fontRuns(text: string, face: FontName): FontRun[] {
-  // PDFKit lays text out left to right without the bidi algorithm: embeddings, overrides and isolates would only mislead.
+  // The bidi algorithm orders each line as drawn (rightToLeft.ts): embeddings, overrides and isolates would only mislead it.
   const normalized = text
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "");
   const known = drawableCodePoints(face);
-  let allKnown = true;
-  for (const char of normalized) {
-    if (char !== "\n" && !known.has(char.codePointAt(0) ?? 0)) {
-      allKnown = false;
-      break;
-    }
-  }
+  // Arabic and Hebrew go to their own faces even where the face asked for has them.
+  const ownFaces = SCRIPT_FACES.some(([script]) => script.test(normalized));
+  const allKnown = !ownFaces && [...normalized].every((char) => char === "\n" || known.has(char.codePointAt(0) ?? 0));
   if (allKnown) return [{ face, text: normalized }];
   const faces: FaceName[] = [face, FONT.regular, FALLBACK.emoji, FALLBACK.cjk];
+  const bold = face === FONT.bold || face === FONT.condensedBold;
   const runs: FontRun[] = [];
   for (const { segment } of graphemes.segment(normalized)) {
     let chosen: FontRun = { face, text: PLACEHOLDER };
+    const script = SCRIPT_FACES.find(([pattern]) => pattern.test(segment));
     // Spaces stay in the face asked for, where lines are measured and broken.
     if (/^\s+$/u.test(segment)) chosen = { face, text: segment };
     else
-      for (const candidate of faces) {
+      for (const candidate of script ? [script[bold ? 2 : 1], ...faces] : faces) {
         const shown = inFace(segment, candidate);
         if (shown !== undefined) {
           chosen = { face: candidate, text: shown };
@@ -104,12 +110,15 @@ type Call = (...args: unknown[]) => unknown;
 interface TextInternals {
   _text(text: string, x: number, y: number, options: object, lineCallback: () => void): unknown;
   _lineGap: number;
+  _fontSize: number;
+  _fontFamilies: Partial<Record<string, { lineHeight(size: number, includeGap?: boolean): number }>>;
 }
 
 /**
  * Makes `doc` draw and measure every string in the faces `fontRuns` picks for the face then
  * selected: one run goes straight to PDFKit; several are written as continued text, so PDFKit
- * wraps the line across faces, and are measured the same way. `text`, `heightOfString` and
+ * wraps the line across faces, and are measured the same way. Lines with right-to-left text
+ * are drawn in visual order (`rightToLeft.ts`). `text`, `heightOfString` and
  * `widthOfString` are where text enters PDFKit; the face is the alias last passed to `font`.
  */
 export function drawWithFallbacks(doc: PDFKit.PDFDocument): void {
@@ -130,6 +139,14 @@ export function drawWithFallbacks(doc: PDFKit.PDFDocument): void {
   const heightOfString = doc.heightOfString.bind(doc) as Call;
   const widthOfString = doc.widthOfString.bind(doc) as Call;
   const internals = doc as unknown as TextInternals;
+  const rightToLeft = drawRightToLeft(doc);
+  // Lines are as tall as the face asked for makes them, whatever fallback face ends them (Noto Sans
+  // Arabic's are half as tall again): measured and drawn alike, and "…" added only where measured.
+  const currentLineHeight = doc.currentLineHeight.bind(doc);
+  doc.currentLineHeight = ((includeGap?: boolean) => {
+    const asked = internals._fontFamilies[face];
+    return asked ? asked.lineHeight(internals._fontSize, includeGap) : currentLineHeight(includeGap);
+  }) as typeof doc.currentLineHeight;
   const inFaces = <T>(runs: FontRun[], each: (run: FontRun, index: number) => T): T[] => {
     const selected = current;
     try {
@@ -144,14 +161,16 @@ export function drawWithFallbacks(doc: PDFKit.PDFDocument): void {
   doc.text = ((value: unknown, ...rest: unknown[]) => {
     if (typeof value !== "string") return text(value, ...rest);
     const runs = fontRuns(value, face);
-    if (runs.length === 1) return inFaces(runs, (run) => text(run.text, ...rest))[0];
     const [x, y, options] = typeof rest[0] === "object" ? [undefined, undefined, rest[0]] : rest;
-    const base = (options ?? {}) as { continued?: boolean };
-    inFaces(runs, (run, i) => {
-      const continued = i < runs.length - 1 ? true : (base.continued ?? false);
-      return i === 0 ? text(run.text, x, y, { ...base, continued }) : text(run.text, { ...base, continued });
+    const base = (options ?? {}) as { continued?: boolean; align?: string };
+    return rightToLeft.drawing(value, base, runs.length, () => {
+      if (runs.length === 1) return inFaces(runs, (run) => text(run.text, ...rest))[0];
+      inFaces(runs, (run, i) => {
+        const continued = i < runs.length - 1 ? true : (base.continued ?? false);
+        return i === 0 ? text(run.text, x, y, { ...base, continued }) : text(run.text, { ...base, continued });
+      });
+      return doc;
     });
-    return doc;
   }) as typeof doc.text;
   doc.heightOfString = ((value: unknown, options?: { lineGap?: number }) => {
     if (typeof value !== "string") return heightOfString(value, options);

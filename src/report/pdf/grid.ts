@@ -22,6 +22,7 @@ import {
   PAD,
   planGrid,
 } from "./gridPlan.js";
+import { startSection } from "./structure.js";
 
 /** A landscape page holds up to this many columns at a readable size; more themes make bands. */
 const MAX_LANDSCAPE_COLUMNS = 8;
@@ -140,15 +141,17 @@ function gridPage(ctx: PdfContext, landscape: boolean): void {
 function title(ctx: PdfContext, text: string): void {
   const { doc } = ctx;
   const width = PAGE.height - GRID_MARGINS.left - GRID_MARGINS.right;
-  doc.font(FONT.bold).fontSize(16).fillColor(ctx.heading).text(text, GRID_MARGINS.left, GRID_MARGINS.top, { width });
-  const y = doc.y + 3;
-  doc
-    .moveTo(GRID_MARGINS.left, y)
-    .lineTo(GRID_MARGINS.left + width, y)
-    .lineWidth(1.4)
-    .strokeColor(ctx.accent)
-    .stroke();
-  doc.y = y + 10;
+  startSection(doc, text, () => {
+    doc.font(FONT.bold).fontSize(16).fillColor(ctx.heading).text(text, GRID_MARGINS.left, GRID_MARGINS.top, { width });
+    const y = doc.y + 3;
+    doc
+      .moveTo(GRID_MARGINS.left, y)
+      .lineTo(GRID_MARGINS.left + width, y)
+      .lineWidth(1.4)
+      .strokeColor(ctx.accent)
+      .stroke();
+    doc.y = y + 10;
+  });
 }
 
 /** "GOAL: …" and "PROMPT: …" above the grid, as a facilitator's wall chart shows them. */

@@ -1,7 +1,7 @@
 import { INK, MUTED } from "../colors.js";
 import { formatShare, translate } from "../i18n.js";
 import type { PriorityTable } from "../model.js";
-import { contentWidth, ensureSpace, heading1, heading2, MARGINS, note, type PdfContext } from "./context.js";
+import { bottomOf, contentWidth, ensureSpace, heading1, heading2, MARGINS, note, type PdfContext } from "./context.js";
 import { FONT } from "./fonts.js";
 import { drawTable } from "./table.js";
 
@@ -10,6 +10,8 @@ export function drawPrioritization(ctx: PdfContext): void {
   const { model } = ctx;
   const result = model.prioritization;
   if (!result) return;
+  // The heading, the summary and the whole chart on one page when they fit on one: a chart is read at a glance.
+  ensureSpace(ctx, Math.min(120 + chartHeight(ctx, result.overall), bottomOf(ctx.doc) - MARGINS.top));
   heading1(ctx, model.labels.prioritization);
   note(ctx, summary(ctx, result.overall));
   barChart(ctx, result.overall);
@@ -27,6 +29,17 @@ export function drawPrioritization(ctx: PdfContext): void {
 
 function summary(ctx: PdfContext, table: PriorityTable): string {
   return translate(ctx.model.language, "prioritizationSummary", { votes: table.votes, voters: table.voters });
+}
+
+/** The height of the bars, as `barChart` draws them. */
+function chartHeight(ctx: PdfContext, table: PriorityTable): number {
+  const { doc } = ctx;
+  const labelWidth = Math.round(contentWidth(doc) * 0.38);
+  doc.font(FONT.condensed).fontSize(9);
+  return table.rows.reduce(
+    (sum, row) => sum + Math.max(doc.heightOfString(row.name, { width: labelWidth }), 14) + 6,
+    0,
+  );
 }
 
 /** Horizontal bars, longest first: the theme name on the left, the bar, then its count. */

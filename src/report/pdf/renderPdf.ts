@@ -9,10 +9,12 @@ import { drawWithFallbacks } from "./glyphs.js";
 import { drawGrid } from "./grid.js";
 import { drawPrioritization } from "./prioritization.js";
 import { drawTextSection, drawThemeSummaries, drawUnclustered } from "./sections.js";
+import { artifact, endSection, startSection } from "./structure.js";
 
 /**
  * Renders the report as a PDF, drawn from the model with PDFKit: selectable text in embedded
- * DejaVu fonts, no browser and nothing fetched. Portrait pages, with the theme grid on landscape ones.
+ * DejaVu and Noto fonts, no browser and nothing fetched. Portrait pages, with the theme grid on
+ * landscape ones; tagged, with a bookmark per section.
  */
 export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
   const doc = new PDFDocument({
@@ -21,6 +23,8 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
     bufferPages: true,
     lang: model.locale,
     displayTitle: true,
+    // Marked content and a structure tree (structure.ts); the outline lists the sections.
+    tagged: true,
     // PDFKit dates the file now, and derives the file's ID from that date: the report's date keeps the bytes the same.
     // The document's metadata may hold any character; what is drawn must be in the face drawing it.
     info: {
@@ -41,7 +45,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
   drawWithFallbacks(doc);
 
   const ctx = makeContext(doc, model);
-  drawCover(ctx);
+  startSection(doc, undefined, () => drawCover(ctx));
   const framed = drawOverview(ctx);
   drawGrid(ctx, !framed);
   drawThemeSummaries(ctx);
@@ -52,6 +56,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
   // What the room chose comes before what it will do next.
   drawPrioritization(ctx);
   drawTextSection(ctx, model.labels.nextSteps, model.nextSteps);
+  endSection(doc);
   drawFooters(ctx);
   doc.end();
   await finished;
@@ -70,16 +75,18 @@ function drawFooters(ctx: PdfContext): void {
     doc.page.margins.bottom = 0;
     const y = height - bottom + 22;
     const textWidth = width - margins.left - margins.right;
-    doc
-      .moveTo(margins.left, y - 6)
-      .lineTo(width - margins.right, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(RULE)
-      .stroke();
-    doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
-    doc.text(model.title, margins.left, y, { width: textWidth * 0.75, height: 10, ellipsis: true, lineBreak: false });
-    const page = translate(model.language, "page", { page: index + 1, pages: count });
-    doc.text(page, margins.left, y, { width: textWidth, align: "right", lineBreak: false });
+    artifact(doc, () => {
+      doc
+        .moveTo(margins.left, y - 6)
+        .lineTo(width - margins.right, y - 6)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
+      doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
+      doc.text(model.title, margins.left, y, { width: textWidth * 0.75, height: 10, ellipsis: true, lineBreak: false });
+      const page = translate(model.language, "page", { page: index + 1, pages: count });
+      doc.text(page, margins.left, y, { width: textWidth, align: "right", lineBreak: false });
+    });
     doc.page.margins.bottom = bottom;
   }
 }

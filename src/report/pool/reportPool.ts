@@ -14,6 +14,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../../runtime/startWorker.js";
 import type { ReportSource } from "../buildReport.js";
+import type { ReportOptions } from "../options.js";
 import type { RenderedReport, ReportFormat } from "../render.js";
 
 /** Every worker is busy and the queue is full: try again shortly. */
@@ -39,7 +40,7 @@ export interface ReportPoolOptions {
 
 /** A pool of report renderers, to be stopped with the server. */
 export interface ReportPool {
-  render(source: ReportSource, format: ReportFormat): Promise<RenderedReport>;
+  render(source: ReportSource, format: ReportFormat, options?: ReportOptions): Promise<RenderedReport>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +48,7 @@ interface Job {
   id: number;
   source: ReportSource;
   format: ReportFormat;
+  options: ReportOptions;
   resolve(report: RenderedReport): void;
   reject(error: Error): void;
 }
@@ -123,12 +125,12 @@ export function reportPool(options: ReportPoolOptions = {}): ReportPool {
       slot.deadline = setTimeout(() => lost(slot, worker, `took longer than ${jobTimeoutMs / 1000} s`), jobTimeoutMs);
       slot.deadline.unref();
       // As JSON: a state's persistent card map would not survive the structured clone to the worker.
-      worker.postMessage({ id: job.id, source: JSON.stringify(job.source), format: job.format });
+      worker.postMessage({ id: job.id, source: JSON.stringify(job.source), format: job.format, options: job.options });
     }
   }
 
   return {
-    render(source, format) {
+    render(source, format, options = {}) {
       if (stopped) return Promise.reject(new Error("The report pool was stopped"));
       const busy = slots.every((slot) => slot.job);
       if (busy && waiting.length >= maxQueued) {
@@ -138,7 +140,7 @@ export function reportPool(options: ReportPoolOptions = {}): ReportPool {
       }
       return new Promise((resolve, reject) => {
         lastId += 1;
-        waiting.push({ id: lastId, source, format, resolve, reject });
+        waiting.push({ id: lastId, source, format, options, resolve, reject });
         next();
       });
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { WorkshopState } from "../../core/index.js";
+import { csvDelimiterSchema, type ReportOptions } from "../../report/options.js";
 import { type ReportPool, ReportPoolBusyError } from "../../report/pool/reportPool.js";
 import { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from "../../report/render.js";
 import { tooLargeToRender } from "../../report/size.js";
@@ -23,7 +24,11 @@ export interface ReportRoutesOptions {
   onRender?: (format: string, seconds: number) => void;
 }
 
-const reportQuery = z.object({ format: z.enum(REPORT_FORMATS).default("pdf") });
+const reportQuery = z.object({
+  format: z.enum(REPORT_FORMATS).default("pdf"),
+  /** CSV only: ";" for a spreadsheet in French. */
+  csvDelimiter: csvDelimiterSchema.optional(),
+});
 const tokenParams = z.object({ token: z.string().min(1).max(100) });
 
 /**
@@ -56,12 +61,16 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
    * Renders on the pool's workers: refused at once when the workshop is too large to render or
    * every worker is busy with a full queue. JSON is the state as it is, written on the spot.
    */
-  const render = async (state: WorkshopState, format: ReportFormat): Promise<RenderedReport> => {
+  const render = async (
+    state: WorkshopState,
+    format: ReportFormat,
+    options: ReportOptions = {},
+  ): Promise<RenderedReport> => {
     if (format === "json") return renderReport(state, format);
     const tooLarge = tooLargeToRender(state);
     if (tooLarge) throw new AppError("too_large", tooLarge);
     try {
-      return await reports.render(state, format);
+      return await reports.render(state, format, options);
     } catch (error) {
       if (!(error instanceof ReportPoolBusyError)) throw error;
       throw new AppError("busy", error.message, undefined, undefined, error.retryAfterSeconds);
@@ -80,11 +89,11 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
     },
     async (request, reply) => {
       const { id } = parse(workshopParams, request.params);
-      const { format } = parse(reportQuery, request.query);
+      const { format, csvDelimiter } = parse(reportQuery, request.query);
       await auth.assertFacilitator(request, id);
       const { state } = await service.get(id);
       const started = performance.now();
-      const report = await render(state, format);
+      const report = await render(state, format, csvDelimiter ? { csvDelimiter } : {});
       options.onRender?.(format, (performance.now() - started) / 1000);
       // Downloaded HTML is an attachment, but should a browser show it anyway, it gets the report page's policy.
       if (report.styleHash) reply.header("content-security-policy", reportPagePolicy(report.styleHash));

@@ -6,13 +6,17 @@ import { requestProblem } from "../problems.js";
 
 const FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
+/** The CSV separators the server offers: ";" is what a spreadsheet in French expects (its decimal mark is ","). */
+const CSV_DELIMITERS = [",", ";"] as const;
+type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /** The publish state as GET /api/workshops/:id/publish answers it; undefined while unknown or not allowed. */
 type Publication = { published: false } | { published: true; token: string; url: string };
 
 /** The report in one format, as the facilitator (a plain link could not send a co-facilitator's key). */
-async function fetchReport(workshopId: string, format: Format): Promise<Response> {
-  const response = await facilitatorFetch(workshopId, `/report?format=${format}`);
+async function fetchReport(workshopId: string, format: Format, csvDelimiter: CsvDelimiter = ","): Promise<Response> {
+  const query = new URLSearchParams({ format, ...(format === "csv" ? { csvDelimiter } : {}) });
+  const response = await facilitatorFetch(workshopId, `/report?${query}`);
   if (!response.ok) throw await apiErrorOf(response);
   return response;
 }
@@ -45,7 +49,9 @@ const selectAll = (field: HTMLInputElement | null) => {
  * frame with no scripts, so the user text in it can never act on this page.
  */
 export function ReportPage({ workshopId }: { workshopId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // In French, the spreadsheet's separator is ";": offered first, and changeable.
+  const [csvDelimiter, setCsvDelimiter] = useState<CsvDelimiter>(() => (i18n.language.startsWith("fr") ? ";" : ","));
   const [html, setHtml] = useState<string>();
   const [error, setError] = useState<string>();
   const [publication, setPublication] = useState<Publication>();
@@ -79,7 +85,7 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
   };
   const handleDownload = (format: Format) => {
     setError(undefined);
-    fetchReport(workshopId, format)
+    fetchReport(workshopId, format, csvDelimiter)
       .then((response) => saveReport(response, format))
       .catch((failure: unknown) => setError(requestProblem(t, failure)));
   };
@@ -108,6 +114,16 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
         >
           {t("reportPage.refresh")}
         </button>
+        <label style={{ display: "block", marginTop: 8 }}>
+          {t("reportPage.csvDelimiter")}{" "}
+          <select value={csvDelimiter} onChange={(event) => setCsvDelimiter(event.currentTarget.value as CsvDelimiter)}>
+            {CSV_DELIMITERS.map((delimiter) => (
+              <option key={delimiter} value={delimiter}>
+                {t(delimiter === ";" ? "reportPage.semicolon" : "reportPage.comma")}
+              </option>
+            ))}
+          </select>
+        </label>
       </section>
       {publication && (
         <section className="panel" aria-label={t("reportPage.publishTitle")}>
