@@ -9,7 +9,7 @@ import { Console, LAPTOP, openPage, Participant, PHONE, pageStep } from "./suppo
 /**
  * A join code that leaked beyond the room is replaced from the console: after a confirmation the
  * console and the projector show the new code and its QR code at once, the old code opens nothing,
- * and a phone that joined before stays in the workshop — reloaded too, since it follows the code.
+ * and a phone that joined before stays in the workshop.
  */
 describe.skipIf(!browserAvailable())("a facilitator replaces the join code from the console", () => {
   let server: E2eServer;
@@ -72,12 +72,9 @@ describe.skipIf(!browserAvailable())("a facilitator replaces the join code from 
       expect(await lookUp(oldCode)).toBe(404);
       expect(await lookUp(newCode)).toBe(200);
 
-      // The phone is still live, its address follows the code, and a reload opens the workshop again.
-      await poll(() => new URL(phone.page.url()).pathname).toBe(`/join/${newCode}`);
+      // The phone that joined before is still live and still writes.
       await phone.waitLive();
       await phone.write("Still in after the new code");
-      await phone.page.reload();
-      await phone.waitLive();
       await phone.page.locator(".participant-card-text", { hasText: "Still in after the new code" }).waitFor();
     },
   );

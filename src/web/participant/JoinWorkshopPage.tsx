@@ -89,12 +89,6 @@ export function JoinWorkshopPage({ code, onOtherCode }: { code: string; onOtherC
     );
   }
 
-  const followJoinCode = (current: string) => {
-    if (current === code) return;
-    // The facilitator replaced the code and the old one opens nothing now: a reload must ask for this one.
-    rememberJoinInfo(current, info);
-    window.history.replaceState(null, "", `/join/${current}`);
-  };
   const saveProfile = (answers: ParticipantProfile) => {
     rememberProfile(info.workshopId, answers);
     setEditing(false);
@@ -126,7 +120,6 @@ export function JoinWorkshopPage({ code, onOtherCode }: { code: string; onOtherC
           : undefined
       }
       onProfileChange={saveProfile}
-      onJoinCode={followJoinCode}
     />
   );
 }

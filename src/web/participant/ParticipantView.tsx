@@ -1,10 +1,11 @@
-import { Fragment, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { Countdown } from "../components/Countdown.js";
 import { LanguageSwitch } from "../components/LanguageSwitch.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import { RoomGuide } from "../instructions/RoomGuide.js";
+import { isolate } from "../isolate.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { type Refusal, refusalText } from "../live/refusals.js";
 import { useLiveWorkshop } from "../live/useLiveWorkshop.js";
@@ -31,8 +32,6 @@ export function ParticipantView(props: {
   onChangeProfile: (() => void) | undefined;
   /** Saves a new answer given in the view itself (a table picked after joining). */
   onProfileChange: (profile: ParticipantProfile) => void;
-  /** Told the workshop's join code, and again whenever the facilitator replaces it. */
-  onJoinCode: (joinCode: string) => void;
 }) {
   const { t } = useTranslation();
   const { client, live } = useLiveWorkshop(props.workshopId, { asParticipant: true });
@@ -47,13 +46,6 @@ export function ParticipantView(props: {
   // The workshop's language, live, unless this person picked their own.
   useWorkshopLanguage(languageWasChosen() ? undefined : state?.context.language);
   const [dismissedError, setDismissedError] = useState<Refusal>();
-  const joinCode = state?.joinCode;
-  // Told once per code, not at every render: the latest handler, read when the code changes.
-  const onJoinCode = useRef(props.onJoinCode);
-  onJoinCode.current = props.onJoinCode;
-  useEffect(() => {
-    if (joinCode) onJoinCode.current(joinCode);
-  }, [joinCode]);
 
   const pending = live?.pending ?? 0;
 
@@ -96,26 +88,16 @@ export function ParticipantView(props: {
     (state.phase === "context" || state.phase === "brainstorm");
   // Revealed results are what everyone looks at: first on the screen, above the rest.
   const showResults = hasResults(state);
-  // Each of the three is the person's or the facilitator's text: isolated, so none turns the others around.
-  const who = Object.entries({
-    name: props.profile.name || t("participant.anonymous"),
-    table: table?.name,
-    group: me?.group,
-  })
-    .filter(([, text]) => text)
-    .map(([part, text], index) => (
-      <Fragment key={part}>
-        {index > 0 && " · "}
-        <bdi>{text}</bdi>
-      </Fragment>
-    ));
+  // Each is the person's or the facilitator's text: isolated, so none turns the others around.
+  const who = [props.profile.name || t("participant.anonymous"), table?.name, me?.group]
+    .filter((part): part is string => Boolean(part))
+    .map(isolate)
+    .join(" · ");
 
   return (
     <div className="participant">
       <header className="participant-bar">
-        <p className="participant-bar-title" dir="auto">
-          {state.context.title}
-        </p>
+        <p className="participant-bar-title">{state.context.title}</p>
         <ConnectionStatus status={status} pending={pending} />
         {/* In the sticky bar, on a row of its own: a notice takes room instead of lying on what
             is below it (a button at the bottom of the page stays reachable). */}
@@ -137,7 +119,7 @@ export function ParticipantView(props: {
             {t("workshop.focusQuestion")}
           </p>
           {/* Written in the workshop's language, which this person's interface may not be (WCAG 3.1.2). */}
-          <h1 className="participant-focus-question" lang={state.context.language} dir="auto">
+          <h1 className="participant-focus-question" lang={state.context.language}>
             {focusQuestion}
           </h1>
           {state.phase !== "context" && <RoomGuide state={state} variant="phone" />}
