@@ -19,7 +19,8 @@ const GAP = 5;
  * full height, so the scroll bar tells how long it is. Each card says its position and the
  * list's length to screen readers (aria-posinset, aria-setsize). The card that has focus and the
  * card being dragged stay rendered wherever they are, so that focus and a drag survive a scroll;
- * keyboard users reach the next cards with Tab, as the browser scrolls the focused card into view.
+ * keyboard users reach the next cards with Tab, as the browser scrolls the focused card into view,
+ * and a card carried by keyboard finds every neighbour (the whole list renders meanwhile).
  */
 export function VirtualCardList({
   cards,
@@ -33,11 +34,19 @@ export function VirtualCardList({
   const list = useRef<HTMLUListElement>(null);
   const [focusedId, setFocusedId] = useState<string>();
   const [draggedId, setDraggedId] = useState<string>();
+  const [keyboardDrag, setKeyboardDrag] = useState(false);
+  const dragEnded = () => {
+    setDraggedId(undefined);
+    setKeyboardDrag(false);
+  };
   // Drag events, not dnd-kit's context: the context changes with every card added anywhere.
   useDndMonitor({
-    onDragStart: ({ active }) => setDraggedId(cardIdOf(active.id)),
-    onDragEnd: () => setDraggedId(undefined),
-    onDragCancel: () => setDraggedId(undefined),
+    onDragStart: ({ active, activatorEvent }) => {
+      setDraggedId(cardIdOf(active.id));
+      setKeyboardDrag(activatorEvent instanceof KeyboardEvent);
+    },
+    onDragEnd: dragEnded,
+    onDragCancel: dragEnded,
   });
 
   const pinned = [focusedId, draggedId].flatMap((cardId) => {
@@ -55,7 +64,10 @@ export function VirtualCardList({
     getScrollElement: () => list.current,
     estimateSize: () => ESTIMATED_HEIGHT,
     getItemKey: (index) => cards[index]?.id ?? index,
-    overscan: 6,
+    // The arrow keys step a card from one drop target to the next one measured: while a card
+    // is carried by keyboard, every card of the list is rendered, so that each step finds its
+    // neighbour even past the cards that were in view (slower steps, on a long list).
+    overscan: keyboardDrag ? cards.length : 4,
     paddingStart: PADDING,
     paddingEnd: PADDING,
     gap: GAP,
