@@ -68,7 +68,8 @@ export async function measureScreen(
     const page = await context.newPage();
     await page.addInitScript({ content: PAGE_PROBE });
     const url = await screenUrl(page, screen, origin, workshop);
-    progress(`${screen}: opening ${url}`);
+    // Not the fragment: it carries the facilitator's key.
+    progress(`${screen}: opening ${url.split("#")[0]}`);
     await page.goto(url, { waitUntil: "commit" });
     const paintedAt = await page.evaluate((columns) => window.__boardProbe.boardShown(columns), BOARD_COLUMNS);
     const loadMs = await page.evaluate((at) => window.__boardProbe.interactive(at), paintedAt);
