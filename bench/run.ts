@@ -2,6 +2,7 @@
  * `npm run bench -- SCENARIO [--json]`: runs one measurement scenario. Each scenario prints a
  * readable table, or one JSON document with --json.
  */
+import { boardBench } from "./board.js";
 import { durableBench } from "./durable.js";
 import { reconnectBench } from "./reconnect.js";
 import { reducerBench } from "./reducer.js";
@@ -19,6 +20,7 @@ const SCENARIOS: Record<string, (args: string[]) => Promise<unknown>> = {
   reconnect: reconnectBench,
   reducer: reducerBench,
   smoke: smokeBench,
+  board: boardBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

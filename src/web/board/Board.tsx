@@ -1,6 +1,6 @@
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { rectSortingStrategy, SortableContext } from "@dnd-kit/sortable";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type Actor,
@@ -18,7 +18,7 @@ import { prefersReducedMotion } from "../components/motion.js";
 import { isolate } from "../isolate.js";
 import { newId } from "../newId.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
-import { CardAuthor, CardPreview } from "./BoardCard.js";
+import { CardPreview } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
 import {
   canMoveCards,
@@ -34,10 +34,12 @@ import {
 import { CardDialog, snippet } from "./CardDialog.js";
 import { ColumnDialog } from "./ColumnDialog.js";
 import { ColumnSymbol, useSymbolName } from "./ColumnSymbol.js";
-import { ColumnTools } from "./ColumnTools.js";
 import { UndoToast } from "./UndoToast.js";
 import { useBoardDrag } from "./useBoardDrag.js";
 import { useFitToWindow } from "./useFitToWindow.js";
+import { useLatestCallback, useSteadyArray, useSteadyCardLists } from "./useSteady.js";
+
+const NO_CARDS: readonly Card[] = [];
 
 export type BoardVariant = "console" | "participant" | "projector";
 
@@ -97,14 +99,6 @@ export function Board({
   const columnsDraggable = allowed("moveTheme");
   // Names go on cards where the facilitator turned them on: never on a participant's own board.
   const showAuthors = variant !== "participant" && privacySettings(state.settings).showAuthors;
-  const cardExtra = showAuthors
-    ? (card: Card) => (
-        <>
-          {card.author && <CardAuthor name={card.author} />}
-          {extra?.(card)}
-        </>
-      )
-    : extra;
 
   const symbols = new Map(state.themes.map((theme, index) => [theme.id, symbolOf(theme, index)]));
   const columnName = (theme: Theme) =>
@@ -114,7 +108,7 @@ export function Board({
     return theme ? columnName(theme) : t("board.pile");
   };
 
-  const handleMoveButton = (themeId: string, delta: -1 | 1) => {
+  const handleMoveButton = useLatestCallback((themeId: string, delta: -1 | 1) => {
     const order = themes.map((theme) => theme.id);
     moveColumn(themeId, order, order.indexOf(themeId) + delta);
     // Moving the column can move the focused button in the DOM; give focus back to it.
@@ -124,7 +118,17 @@ export function Board({
       );
       buttons.find((button) => button && !button.disabled)?.focus();
     });
-  };
+  });
+  const canMoveColumn = columnsDraggable;
+  const canOpenColumn = allowed("mergeThemes") || allowed("deleteTheme");
+  // One object for every column, the same while nothing in it changes (the columns are memoised).
+  const columnTools = useMemo(
+    () =>
+      facilitatorConsole
+        ? { canMove: canMoveColumn, canOpen: canOpenColumn, onMove: handleMoveButton, onOpen: setOpenThemeId }
+        : undefined,
+    [facilitatorConsole, canMoveColumn, canOpenColumn, handleMoveButton],
+  );
 
   // --- what screen readers hear -------------------------------------------------------------
   const accessibility = {
@@ -195,12 +199,16 @@ export function Board({
     activeId !== undefined ? state.themes.find((theme) => theme.id === themeIdOf(activeId)) : undefined;
   const openCard = openCardId ? state.cards.get(openCardId) : undefined;
   const openTheme = openThemeId ? state.themes.find((theme) => theme.id === openThemeId) : undefined;
-  const cardsOf = (containerId: string) =>
-    (containers[containerId] ?? []).flatMap((cardId) => {
-      const card = state.cards.get(cardId);
-      return card ? [card] : [];
-    });
+  const cardLists = useSteadyCardLists(containers, state.cards);
+  const cardsOf = (containerId: string) => cardLists[containerId] ?? NO_CARDS;
+  // What the console shows under each card, per list; none (and the same none) for most lists.
+  const extrasOf = (cards: readonly Card[]) => {
+    if (!extra) return undefined;
+    const extras = cards.map((card) => extra(card));
+    return extras.some((node) => node !== null && node !== undefined && node !== false) ? extras : undefined;
+  };
   const onOpenCard = facilitatorConsole ? setOpenCardId : undefined;
+  const columnIds = useSteadyArray(themes.map((theme) => columnDragId(theme.id)));
 
   return (
     <section className={`board-root board-${variant}`} aria-label={t("board.label")}>
@@ -236,10 +244,12 @@ export function Board({
               footnotes={state.footnotes}
               cardsDraggable={cardsDraggable}
               onOpenCard={onOpenCard}
-              cardExtra={cardExtra}
+              showAuthors={showAuthors}
+              extras={extrasOf(cardsOf(PILE_ID))}
+              scrolls={fitToWindow}
             />
           )}
-          <SortableContext items={themes.map((theme) => columnDragId(theme.id))} strategy={rectSortingStrategy}>
+          <SortableContext items={columnIds} strategy={rectSortingStrategy}>
             {themes.map((theme, index) => (
               <BoardColumn
                 key={theme.id}
@@ -251,20 +261,12 @@ export function Board({
                 cardsDraggable={cardsDraggable}
                 columnsDraggable={columnsDraggable}
                 onOpenCard={onOpenCard}
-                cardExtra={cardExtra}
-                tools={
-                  facilitatorConsole ? (
-                    <ColumnTools
-                      label={columnName(theme)}
-                      first={index === 0}
-                      last={index === themes.length - 1}
-                      canMove={columnsDraggable}
-                      canOpen={allowed("mergeThemes") || allowed("deleteTheme")}
-                      onMove={(delta) => handleMoveButton(theme.id, delta)}
-                      onOpen={() => setOpenThemeId(theme.id)}
-                    />
-                  ) : undefined
-                }
+                showAuthors={showAuthors}
+                extras={extrasOf(cardsOf(columnDragId(theme.id)))}
+                scrolls={fitToWindow}
+                tools={columnTools}
+                toolsFirst={index === 0}
+                toolsLast={index === themes.length - 1}
               />
             ))}
           </SortableContext>

@@ -1,6 +1,6 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { KeyboardEvent, ReactNode } from "react";
+import { type KeyboardEvent, memo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card, Footnote } from "../../core/index.js";
 import { isolate } from "../isolate.js";
@@ -58,20 +58,45 @@ function footnoteTitle(text: string, footnotes: readonly Footnote[]): string | u
     : undefined;
 }
 
-/**
- * One card on the wall: a list item that is also the drag handle (mouse, touch, keyboard). The
- * facilitator's "…" button and Enter open the card's actions.
- */
-export function BoardCard(props: {
+export interface BoardCardProps {
   card: Card;
   containerId: string;
   footnotes: readonly Footnote[];
   draggable: boolean;
   onOpen: ((cardId: string) => void) | undefined;
+  /** The author's name, shown under the text where the facilitator turned names on. */
+  author?: string | undefined;
   /** What the console adds under the text (a suggestion's hint or flag); not part of the drag handle. */
   extra?: ReactNode;
-}) {
-  const { card, footnotes, draggable, onOpen, extra } = props;
+  /**
+   * Its place in a virtualised list (src/web/board/VirtualCardList.tsx): its position from 1 and
+   * the list's length for screen readers, its offset from the list's top in pixels, and the
+   * callback that tells the list its height. Primitives, not one object, so that an unchanged
+   * card keeps equal props and skips the render.
+   */
+  position?: number | undefined;
+  setSize?: number | undefined;
+  top?: number | undefined;
+  measure?: ((node: Element | null) => void) | undefined;
+}
+
+/** The attributes and style a card takes from its place in a virtualised list. */
+function placeProps({ position, setSize }: Pick<BoardCardProps, "position" | "setSize">) {
+  if (position === undefined) return {};
+  return {
+    "aria-posinset": position,
+    "aria-setsize": setSize,
+    "data-index": position - 1,
+  };
+}
+
+/**
+ * One card on the wall: a list item that is also the drag handle (mouse, touch, keyboard). The
+ * facilitator's "…" button and Enter open the card's actions. Memoised: cards are shared between
+ * states, so a card that did not change skips the render of a board where another one moved.
+ */
+export const BoardCard = memo(function BoardCard(props: BoardCardProps) {
+  const { card, footnotes, draggable, onOpen, extra, author, measure, top } = props;
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, active } =
     useSortable({
@@ -95,16 +120,19 @@ export function BoardCard(props: {
       ref={(node) => {
         setNodeRef(node);
         setActivatorNodeRef(node);
+        measure?.(node);
       }}
       className={`board-card${isDragging ? " board-card-placeholder" : ""}${draggable ? " board-card-draggable" : ""}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      style={{ transform: CSS.Translate.toString(transform), transition, top }}
       data-testid={`card-${card.id}`}
       title={footnoteTitle(card.text, footnotes)}
       {...(interactive ? attributes : { role: "listitem" })}
+      {...placeProps(props)}
       {...(draggable ? listeners : {})}
       onKeyDown={interactive ? handleKeyDown : undefined}
     >
       <CardText text={card.text} footnotes={footnotes} />
+      {author && <CardAuthor name={author} />}
       {extra}
       {onOpen && (
         <button
@@ -122,7 +150,29 @@ export function BoardCard(props: {
       )}
     </li>
   );
-}
+});
+
+/**
+ * A card nobody here can drag or open (the projector, a phone that may not move cards): the same
+ * list item without dnd-kit's hooks, so a board of thousands registers no drop target per card.
+ */
+export const StaticCard = memo(function StaticCard(props: BoardCardProps) {
+  const { card, footnotes, author, extra, measure, top } = props;
+  return (
+    <li
+      ref={measure}
+      className="board-card"
+      style={top === undefined ? undefined : { top }}
+      data-testid={`card-${card.id}`}
+      title={footnoteTitle(card.text, footnotes)}
+      {...placeProps(props)}
+    >
+      <CardText text={card.text} footnotes={footnotes} />
+      {author && <CardAuthor name={author} />}
+      {extra}
+    </li>
+  );
+});
 
 /** What follows the pointer while a card is dragged. */
 export function CardPreview({ card, footnotes }: { card: Card; footnotes: readonly Footnote[] }) {

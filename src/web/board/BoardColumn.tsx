@@ -1,13 +1,14 @@
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { CSSProperties, ReactNode } from "react";
-import { useId } from "react";
+import { type CSSProperties, memo, type ReactNode, useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card, Footnote, Theme } from "../../core/index.js";
-import { BoardCard } from "./BoardCard.js";
+import { BoardCard, type BoardCardProps, StaticCard } from "./BoardCard.js";
 import { cardDragId, columnDragId, PILE_ID } from "./boardModel.js";
 import { ColumnSymbol, symbolColor } from "./ColumnSymbol.js";
+import { ColumnTools } from "./ColumnTools.js";
+import { VIRTUAL_FROM, VirtualCardList } from "./VirtualCardList.js";
 
 interface CardListProps {
   containerId: string;
@@ -16,34 +17,48 @@ interface CardListProps {
   cardsDraggable: boolean;
   onOpenCard: ((cardId: string) => void) | undefined;
   emptyText: string;
-  /** What the console shows under a card's text (suggestions); nothing by default. */
-  cardExtra?: ((card: Card) => ReactNode) | undefined;
+  /** Names under the cards (the facilitator turned them on; never on a participant's own board). */
+  showAuthors: boolean;
+  /** What the console shows under each card (suggestions), in the order of `cards`; nothing by default. */
+  extras?: readonly ReactNode[] | undefined;
+  /** The list scrolls inside its lane (a laptop clustering): a long one renders only what is in view. */
+  scrolls: boolean;
 }
 
 /** The sortable list of cards inside a column or the pile. */
-function CardList({ containerId, cards, footnotes, cardsDraggable, onOpenCard, emptyText, cardExtra }: CardListProps) {
+function CardList({ containerId, cards, cardsDraggable, emptyText, scrolls, ...rest }: CardListProps) {
+  // The same array while the cards stay the same: dnd-kit's context for this list keeps its
+  // value, and the cards' own hooks do not run again.
+  const items = useMemo(() => cards.map((card) => cardDragId(card.id)), [cards]);
+  const cardProps = (card: Card, index: number): BoardCardProps => ({
+    card,
+    containerId,
+    footnotes: rest.footnotes,
+    draggable: cardsDraggable,
+    onOpen: rest.onOpenCard,
+    author: rest.showAuthors ? card.author : undefined,
+    extra: rest.extras?.[index],
+  });
+  // Cards nobody here can drag or open go without dnd-kit's hooks (the projector, most phones).
+  const Item = cardsDraggable || rest.onOpenCard !== undefined ? BoardCard : StaticCard;
   return (
-    <SortableContext items={cards.map((card) => cardDragId(card.id))} strategy={verticalListSortingStrategy}>
-      <ul className="board-cards">
-        {cards.map((card) => (
-          <BoardCard
-            key={card.id}
-            card={card}
-            containerId={containerId}
-            footnotes={footnotes}
-            draggable={cardsDraggable}
-            onOpen={onOpenCard}
-            extra={cardExtra?.(card)}
-          />
-        ))}
-      </ul>
+    <SortableContext items={items} strategy={verticalListSortingStrategy}>
+      {scrolls && cards.length > VIRTUAL_FROM ? (
+        <VirtualCardList cards={cards} Item={Item} cardProps={cardProps} />
+      ) : (
+        <ul className="board-cards">
+          {cards.map((card, index) => (
+            <Item key={card.id} {...cardProps(card, index)} />
+          ))}
+        </ul>
+      )}
       {cards.length === 0 && <p className="board-empty">{emptyText}</p>}
     </SortableContext>
   );
 }
 
-/** The unclustered pile: where cards arrive and where a deleted column's cards go back. */
-export function BoardPile({
+/** The unclustered pile: where cards arrive and where a deleted column's cards go back. Memoised, like the columns. */
+export const BoardPile = memo(function BoardPile({
   boardEmpty,
   ...props
 }: Omit<CardListProps, "containerId" | "emptyText"> & {
@@ -73,22 +88,36 @@ export function BoardPile({
       />
     </section>
   );
+});
+
+/** The facilitator's column tools, as values and handlers that keep their identity between renders. */
+export interface ColumnToolsProps {
+  first: boolean;
+  last: boolean;
+  canMove: boolean;
+  canOpen: boolean;
+  onMove: (themeId: string, delta: -1 | 1) => void;
+  onOpen: (themeId: string) => void;
 }
 
-/** A column of the board; the facilitator's column tools come in as `tools`. */
-export function BoardColumn(props: {
-  theme: Theme;
-  symbol: number;
-  label: string;
-  cards: readonly Card[];
-  footnotes: readonly Footnote[];
-  cardsDraggable: boolean;
-  columnsDraggable: boolean;
-  onOpenCard: ((cardId: string) => void) | undefined;
-  tools?: ReactNode;
-  cardExtra?: ((card: Card) => ReactNode) | undefined;
-}) {
-  const { theme, symbol, label, cardsDraggable, columnsDraggable } = props;
+/**
+ * A column of the board, with the facilitator's column tools when `tools` is given. Memoised:
+ * every prop keeps its identity while the column is unchanged (its cards: useSteadyCardLists),
+ * so a move renders the two columns it touched and skips the others.
+ */
+export const BoardColumn = memo(function BoardColumn(
+  props: Omit<CardListProps, "containerId" | "emptyText"> & {
+    theme: Theme;
+    symbol: number;
+    label: string;
+    columnsDraggable: boolean;
+    /** The facilitator's tools; absent elsewhere. Spread as primitives so that memo compares them. */
+    toolsFirst?: boolean | undefined;
+    toolsLast?: boolean | undefined;
+    tools?: Omit<ColumnToolsProps, "first" | "last"> | undefined;
+  },
+) {
+  const { theme, symbol, label, cardsDraggable, columnsDraggable, tools } = props;
   const { t } = useTranslation();
   const headingId = useId();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver, active } =
@@ -142,7 +171,17 @@ export function BoardColumn(props: {
             </h3>
           )}
           <span className="board-count">{t("board.cardCount", { count: props.cards.length })}</span>
-          {props.tools}
+          {tools && (
+            <ColumnTools
+              label={label}
+              first={props.toolsFirst ?? false}
+              last={props.toolsLast ?? false}
+              canMove={tools.canMove}
+              canOpen={tools.canOpen}
+              onMove={(delta) => tools.onMove(theme.id, delta)}
+              onOpen={() => tools.onOpen(theme.id)}
+            />
+          )}
         </div>
         {named && (
           <h3 id={headingId} className="board-lane-title board-column-name" dir="auto">
@@ -165,9 +204,11 @@ export function BoardColumn(props: {
         footnotes={props.footnotes}
         cardsDraggable={cardsDraggable}
         onOpenCard={props.onOpenCard}
-        cardExtra={props.cardExtra}
+        showAuthors={props.showAuthors}
+        extras={props.extras}
+        scrolls={props.scrolls}
         emptyText={cardsDraggable ? t("board.dropHere") : t("board.emptyColumn")}
       />
     </section>
   );
-}
+});

@@ -228,5 +228,8 @@ export function useBoardDrag(state: WorkshopState, send: (command: Command) => v
 const MOUSE_OPTIONS = { activationConstraint: { distance: 6 } };
 // A short press-and-hold on touch screens, so that a swipe still scrolls the page.
 const TOUCH_OPTIONS = { activationConstraint: { delay: 180, tolerance: 8 } };
-// Columns change size as cards move in and out; measure drop targets throughout a drag.
-const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
+// Columns change size as cards move in and out: drop targets are measured again whenever they
+// change during a drag. Between drags nothing is measured: measuring every card's box after
+// every event of the room (MeasuringStrategy.Always) cost a 2,000-card board a forced layout
+// and a render of every card per event (docs/performance.md).
+const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };

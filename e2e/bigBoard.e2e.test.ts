@@ -1,0 +1,79 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BOARD_COLUMNS, benchCardId, boardDocument } from "../test/support/bigBoard.js";
+import { importWorkshop, signUp } from "../test/support/server.js";
+import { connectClient, type TestClient } from "../test/support/wsClient.js";
+import { type E2eServer, startE2eServer } from "./support/app.js";
+import { moveWithKeyboard, poll } from "./support/board.js";
+import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { tabTo } from "./support/keyboard.js";
+
+/**
+ * A board too long to render whole: 600 cards, 45 in each of twelve columns, on a laptop's
+ * console while clustering (each column scrolls its own cards). A column renders the cards in
+ * view, yet keyboard and screen-reader users get the whole column: each card says its position
+ * in all 45, Tab walks past the cards first rendered, and a card moved with the keyboard reaches
+ * the column's end.
+ */
+describe.skipIf(!browserAvailable())("a big board on the console", () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let facilitator: TestClient;
+  let page: Page;
+  const columnSize = (600 - 60) / BOARD_COLUMNS;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+    const created = await importWorkshop(server.apiUrl, await signUp(server.apiUrl), boardDocument(600));
+    facilitator = await connectClient({
+      wsUrl: server.wsUrl,
+      workshopId: created.id,
+      role: "facilitator",
+      facilitatorKey: created.facilitatorKey,
+    });
+    await facilitator.expectAck("cluster", { type: "setPhase", phase: "cluster" });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "en-CA" });
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+    await page.goto(`${server.baseUrl}/w/${created.id}#key=${created.facilitatorKey}`);
+    await page.getByTestId("column-col0").locator('[data-testid^="card-"]').first().waitFor();
+  });
+  afterAll(async () => {
+    await facilitator?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const column = (themeId: string) => page.getByTestId(`column-${themeId}`);
+
+  it("renders a long column's cards in view, each telling its place in the whole column", async () => {
+    const rendered = await column("col0").locator('[data-testid^="card-"]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(columnSize);
+    const first = column("col0").locator('[data-testid^="card-"]').first();
+    expect(await first.getAttribute("aria-posinset")).toBe("1");
+    expect(await first.getAttribute("aria-setsize")).toBe(String(columnSize));
+    await expect.poll(() => column("col0").getByText(`${columnSize} cards`).count()).toBe(1);
+  });
+
+  it("lets Tab walk down a long column to its last card, every card focused in view", async () => {
+    // The column's cards, top to bottom: the pile's tenth of the cards, then every twelfth card.
+    const last = benchCardId(60 + (columnSize - 1) * BOARD_COLUMNS);
+    await column("col0").locator('[data-testid^="card-"]').first().focus();
+    await tabTo(page, `[data-testid="card-${last}"]`, undefined, columnSize * 2 + 4);
+    expect(await page.getByTestId(`card-${last}`).getAttribute("aria-posinset")).toBe(String(columnSize));
+  });
+
+  it("moves a card with the keyboard alone to the end of a long column", async () => {
+    const cardId = benchCardId(60 + 1);
+    await moveWithKeyboard(page, cardId, "col0");
+    await poll(() => facilitator.state.themes.find((theme) => theme.id === "col0")?.cardIds.at(-1)).toBe(cardId);
+    await expect
+      .poll(() =>
+        column("col0")
+          .getByText(`${columnSize + 1} cards`)
+          .count(),
+      )
+      .toBe(1);
+  });
+});

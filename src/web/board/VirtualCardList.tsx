@@ -1,0 +1,109 @@
+import { useDndMonitor } from "@dnd-kit/core";
+import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
+import { type ComponentType, type CSSProperties, type FocusEvent, useCallback, useRef, useState } from "react";
+import type { Card } from "../../core/index.js";
+import type { BoardCardProps } from "./BoardCard.js";
+import { cardIdOf } from "./boardModel.js";
+
+/** A list that scrolls in its lane renders only the cards in view from this many cards on. */
+export const VIRTUAL_FROM = 40;
+
+// A compact card with one line of text, before it is measured.
+const ESTIMATED_HEIGHT = 44;
+// The list's padding and gap (board.css, `.board-lanes-fit .board-cards`), in pixels.
+const PADDING = 3;
+const GAP = 5;
+
+/**
+ * A long list of cards that renders the cards in view and a few around them; the list keeps its
+ * full height, so the scroll bar tells how long it is. Each card says its position and the
+ * list's length to screen readers (aria-posinset, aria-setsize). The card that has focus and the
+ * card being dragged stay rendered wherever they are, so that focus and a drag survive a scroll;
+ * keyboard users reach the next cards with Tab, as the browser scrolls the focused card into view,
+ * and a card carried by keyboard finds every neighbour (the whole list renders meanwhile).
+ */
+export function VirtualCardList({
+  cards,
+  Item,
+  cardProps,
+}: {
+  cards: readonly Card[];
+  Item: ComponentType<BoardCardProps>;
+  cardProps: (card: Card, index: number) => BoardCardProps;
+}) {
+  const list = useRef<HTMLUListElement>(null);
+  const [focusedId, setFocusedId] = useState<string>();
+  const [draggedId, setDraggedId] = useState<string>();
+  const [keyboardDrag, setKeyboardDrag] = useState(false);
+  const dragEnded = () => {
+    setDraggedId(undefined);
+    setKeyboardDrag(false);
+  };
+  // Drag events, not dnd-kit's context: the context changes with every card added anywhere.
+  useDndMonitor({
+    onDragStart: ({ active, activatorEvent }) => {
+      setDraggedId(cardIdOf(active.id));
+      setKeyboardDrag(activatorEvent instanceof KeyboardEvent);
+    },
+    onDragEnd: dragEnded,
+    onDragCancel: dragEnded,
+  });
+
+  const pinned = [focusedId, draggedId].flatMap((cardId) => {
+    const index = cardId === undefined ? -1 : cards.findIndex((card) => card.id === cardId);
+    return index < 0 ? [] : [index];
+  });
+  const pinnedKey = pinned.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pinnedKey` is `pinned`, by value.
+  const rangeExtractor = useCallback(
+    (range: Range) => [...new Set([...defaultRangeExtractor(range), ...pinned])].sort((a, b) => a - b),
+    [pinnedKey],
+  );
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => list.current,
+    estimateSize: () => ESTIMATED_HEIGHT,
+    getItemKey: (index) => cards[index]?.id ?? index,
+    // The arrow keys step a card from one drop target to the next one measured: while a card
+    // is carried by keyboard, every card of the list is rendered, so that each step finds its
+    // neighbour even past the cards that were in view (slower steps, on a long list).
+    overscan: keyboardDrag ? cards.length : 4,
+    paddingStart: PADDING,
+    paddingEnd: PADDING,
+    gap: GAP,
+    rangeExtractor,
+  });
+
+  const handleFocus = (event: FocusEvent<HTMLUListElement>) => {
+    const testId = event.target.closest("[data-testid^='card-']")?.getAttribute("data-testid");
+    setFocusedId(testId ? testId.slice("card-".length) : undefined);
+  };
+  const handleBlur = (event: FocusEvent<HTMLUListElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocusedId(undefined);
+  };
+
+  return (
+    <ul
+      ref={list}
+      className="board-cards board-cards-virtual"
+      style={{ "--virtual-height": `${virtualizer.getTotalSize()}px` } as CSSProperties}
+      onFocus={handleFocus}
+      onBlur={handleBlur}
+    >
+      {virtualizer.getVirtualItems().map((item) => {
+        const card = cards[item.index];
+        if (!card) return null;
+        return (
+          <Item
+            key={card.id}
+            {...cardProps(card, item.index)}
+            position={item.index + 1}
+            setSize={cards.length}
+            top={item.start}
+            measure={virtualizer.measureElement}
+          />
+        );
+      })}
+    </ul>
+  );
+}
