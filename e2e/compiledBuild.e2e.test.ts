@@ -33,8 +33,8 @@ export async function load(url, context, nextLoad) {
 const WORKERS = [
   "dist/server/store/sqliteWriter.worker.js",
   "dist/report/pool/reportWorker.js",
-  "dist/themes/embedWorker.js",
-  "dist/themes/suggestionWorker.js",
+  "dist/themes/model/embedWorker.js",
+  "dist/themes/jobs/suggestionWorker.js",
 ];
 
 /**

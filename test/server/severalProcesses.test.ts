@@ -53,11 +53,11 @@ describe.skipIf(!available)("two server processes sharing PostgreSQL and Redis",
     // Together, on a database neither has seen: they must migrate it and seed the demo once.
     const [portA, portB] = [await freePort(), await freePort()];
     [a, b] = await Promise.all([
-      startServerProcess(dataDir, portA, 20_000, env),
-      startServerProcess(dataDir, portB, 20_000, env),
+      startServerProcess(dataDir, portA, 45_000, env),
+      startServerProcess(dataDir, portB, 45_000, env),
     ]);
     session = await signUp(a.baseUrl);
-  }, 60_000);
+  }, 120_000);
 
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));
