@@ -472,25 +472,6 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         await expect(store.writeLink({ type: "setJoinCode", code: "GHOST2", workshopId: "ghost" })).rejects.toThrow();
         await expect(store.writeLink({ type: "setDemo", workshopId: "ghost" })).rejects.toThrow();
       });
-
-      it("answers the old flag names (joinCode, public, demoSeeded) from the tables, and throws on others", async () => {
-        expect(await store.getFlag("demoSeeded")).toBeUndefined();
-        await store.setFlag("demoSeeded", "w1");
-        expect(await store.getFlag("demoSeeded")).toBe("w1");
-        expect(await store.readLink({ type: "demoWorkshop" })).toBe("w1");
-
-        await store.setFlag("joinCode:ABC234", "w2");
-        expect(await store.readLink({ type: "workshopOfJoinCode", code: "ABC234" })).toBe("w2");
-        await store.setFlag("joinCode:ABC234", "");
-        expect(await store.getFlag("joinCode:ABC234")).toBeUndefined();
-
-        expect(await store.getFlag("public:w1")).toBeUndefined();
-        await store.setFlag("public:w1", "1");
-        expect(await store.getFlag("public:w1")).toBe("1");
-
-        await expect(store.getFlag("facilitatorKey:w1")).rejects.toThrow(/No flag/);
-        await expect(store.setFlag("other", "x")).rejects.toThrow(/No flag/);
-      });
     });
 
     describe("serialisation", () => {

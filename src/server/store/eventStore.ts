@@ -134,8 +134,5 @@ export interface EventStore {
   /** One value of the tables beside the log (join codes, keys, links, the demo), if there is one. */
   readLink(read: LinkRead): Promise<string | undefined>;
   writeLink(write: LinkWrite): Promise<void>;
-  /** The old flags' names over those tables, for code written against them (see flagNames.ts). */
-  getFlag(name: string): Promise<string | undefined>;
-  setFlag(name: string, value: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -12,7 +12,6 @@ import {
   storedEvents,
   type WorkshopSummary,
 } from "./eventStore.js";
-import { flagWrite, readFlag } from "./flagNames.js";
 import { applyPostgresMigrations, MIGRATION_LOCK } from "./postgresMigrations.js";
 import { EVENT_COLUMNS, type EventRow, toStoredEvent, toSummary, WORKSHOP_COLUMNS, type WorkshopRow } from "./rows.js";
 import { type LinkRead, type LinkWrite, linkReadSql, linkWriteSql } from "./workshopLinks.js";
@@ -204,13 +203,6 @@ export class PostgresEventStore implements EventStore {
     await this.pool.query(numbered(sql), params);
   }
 
-  getFlag(name: string): Promise<string | undefined> {
-    return readFlag(this, name);
-  }
-
-  async setFlag(name: string, value: string): Promise<void> {
-    await this.writeLink(flagWrite(name, value));
-  }
 
   async close(): Promise<void> {
     if (this.closed) return;

@@ -13,7 +13,6 @@ import {
   storedEvents,
   type WorkshopSummary,
 } from "./eventStore.js";
-import { flagWrite, readFlag } from "./flagNames.js";
 import { applyMigrations } from "./migrations.js";
 import { EVENT_COLUMNS, type EventRow, toStoredEvent, toSummary, WORKSHOP_COLUMNS, type WorkshopRow } from "./rows.js";
 import { openSqliteConnection } from "./sqliteConnection.js";
@@ -115,13 +114,6 @@ export class SqliteEventStore implements EventStore {
     return this.writes.writeLink(write);
   }
 
-  getFlag(name: string): Promise<string | undefined> {
-    return readFlag(this, name);
-  }
-
-  async setFlag(name: string, value: string): Promise<void> {
-    await this.writeLink(flagWrite(name, value));
-  }
 
   async close(): Promise<void> {
     await this.writes.close();
