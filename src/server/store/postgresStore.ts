@@ -203,7 +203,6 @@ export class PostgresEventStore implements EventStore {
     await this.pool.query(numbered(sql), params);
   }
 
-
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

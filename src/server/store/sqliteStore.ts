@@ -114,7 +114,6 @@ export class SqliteEventStore implements EventStore {
     return this.writes.writeLink(write);
   }
 
-
   async close(): Promise<void> {
     await this.writes.close();
     // Closing also checkpoints the WAL, so a cleanly stopped server leaves a single self-contained file.
