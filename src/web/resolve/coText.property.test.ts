@@ -168,7 +168,14 @@ describe("two writers filling two sentences at once", () => {
         const world: World = {
           server: DRAFT,
           queue: [],
-          writers: FILLS.map(() => ({ co: startCoText(DRAFT), shown: DRAFT, caret: 0, typed: 0, view: DRAFT, inbox: [] })),
+          writers: FILLS.map(() => ({
+            co: startCoText(DRAFT),
+            shown: DRAFT,
+            caret: 0,
+            typed: 0,
+            view: DRAFT,
+            inbox: [],
+          })),
           conflicts: 0,
         };
         for (const each of actions) run(world, each);
