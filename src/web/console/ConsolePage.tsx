@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PHASES } from "../../core/index.js";
-import { Board } from "../components/Board.js";
+import { BoardView } from "../board/BoardView.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { UndoButton } from "../history/UndoButton.js";
@@ -130,7 +130,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
               fitToWindow={boardWide}
             />
           ) : (
-            <Board state={state} actor={actor} send={send} variant="console" />
+            <BoardView state={state} actor={actor} send={send} variant="console" />
           )}
         </div>
         <aside className="console-side">
