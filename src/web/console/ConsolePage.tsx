@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PHASES } from "../../core/index.js";
 import { BoardView } from "../board/BoardView.js";
+import { CampaignPanel } from "../campaign/CampaignPanel.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { UndoButton } from "../history/UndoButton.js";
@@ -143,6 +144,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
           <PhaseSide state={state} send={send} />
           <PresencePanel presence={live.presence} tables={state.tables} />
           <SettingsPanel state={state} send={send} />
+          <CampaignPanel state={state} />
         </aside>
       </div>
       <LiveAnnouncer state={state} actor={actor} phases />
