@@ -62,6 +62,14 @@ export function docxAsPdf(docxs: Uint8Array[]): Uint8Array[] {
   }
 }
 
+/** What poppler complains of while reading every page of a PDF (its "Syntax Warning" lines). */
+export function pdfWarnings(pdf: Uint8Array): string[] {
+  return withPdfFile(pdf, (path) => {
+    const result = spawnSync("pdftotext", [path, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return result.stderr.split("\n").filter((line) => /warning|error/i.test(line));
+  });
+}
+
 /** Width and height in points of every page. */
 export function pdfPageSizes(pdf: Uint8Array): { width: number; height: number }[] {
   return withPdfFile(pdf, (path) => {
