@@ -19,14 +19,19 @@ export function docxGridMeasure(locale: string): Measure {
   for (const [alias, data] of fontFiles()) doc.registerFont(alias, data);
   drawWithFallbacks(doc);
   const faces = { header: FONT.bold, keyPoint: FONT.bold, card: FONT.regular };
+  // The plan measures each text more than once, at each size it tries.
+  const known = new Map<string, number>();
   return (text, width, size, kind) => {
-    doc.font(faces[kind]).fontSize(size);
-    const shown = kind === "header" ? text.toLocaleUpperCase(locale) : text;
-    const lines = Math.max(
-      1,
-      Math.round(doc.heightOfString(shown, { width, lineGap: 0 }) / doc.currentLineHeight(true)),
-    );
-    return lines * lineHeight(size);
+    const key = `${kind} ${size} ${width} ${text}`;
+    let height = known.get(key);
+    if (height === undefined) {
+      doc.font(faces[kind]).fontSize(size);
+      const shown = kind === "header" ? text.toLocaleUpperCase(locale) : text;
+      const lines = doc.heightOfString(shown, { width, lineGap: 0 }) / doc.currentLineHeight(true);
+      height = Math.max(1, Math.round(lines)) * lineHeight(size);
+      known.set(key, height);
+    }
+    return height;
   };
 }
 
