@@ -22,6 +22,7 @@ import {
   suggestPlacements,
 } from "../src/themes/suggest/index.js";
 import { baselineClustering } from "./themesBaseline.js";
+import { cachedEmbeddings } from "./themesEmbeddings.js";
 import { eventLoopBench } from "./themesEventLoop.js";
 import { liveBench } from "./themesLive.js";
 import { adjustedRandIndex, mean, pairScores, shuffled } from "./themesMetrics.js";
@@ -38,11 +39,12 @@ const DATA = new URL("./data/", import.meta.url);
 const EXAMPLE = new URL("../../shared/examples/beyond-decent.workshop.json", import.meta.url);
 
 function readSet(path: URL, fallbackSplit: string): EvaluationSet {
-  const text = readFileSync(path, "utf8");
-  const parsed = parseWorkshopDocument(text);
+  // The labels sit beside the document under `evaluation`, a field workshop/v1 itself refuses.
+  const { evaluation, ...document } = JSON.parse(readFileSync(path, "utf8")) as {
+    evaluation?: { split?: string; duplicatePairs?: [string, string][] };
+  };
+  const parsed = parseWorkshopDocument(JSON.stringify(document));
   if (!parsed.ok) throw new Error(`${path.pathname}: ${parsed.error.message}`);
-  const evaluation = (parsed.value as { evaluation?: { split?: string; duplicatePairs?: [string, string][] } })
-    .evaluation;
   return {
     name: path.pathname.split("/").pop()?.replace(".workshop.json", "") ?? "",
     split: evaluation?.split ?? fallbackSplit,
@@ -195,10 +197,9 @@ export async function themesBench(args: string[]): Promise<void> {
       ),
     ),
   ];
-  const vectors = embedder ? await embedder.embed(texts) : [];
+  const embeddings = embedder ? await cachedEmbeddings(embedder, texts) : undefined;
   // The dot products as the server's suggestion worker computes them (WebAssembly when it loads).
   const gram = await loadWasmGram();
-  const embeddings = embedder ? new Map(texts.map((text, k) => [text, vectors[k] as Float32Array])) : undefined;
   const results: SetResult[] = [];
   for (const set of sets) results.push(await evaluate(set, embeddings, gram));
   const own = results.filter((r) => r.split !== "external");
