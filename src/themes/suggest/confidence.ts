@@ -46,7 +46,7 @@ function confidenceValues(matrix: SimilarityMatrix): Float32Array {
 /** A group of cards (matrix positions) that belong together, and how far its pairs stand out. */
 export interface ConfidentGroup {
   members: number[];
-  /** Mean pairwise similarity of its cards, in standard deviations above the workshop's mean pair. */
+  /** Mean pairwise similarity of its cards, in (robust) standard deviations above the workshop's median pair. */
   confidence: number;
 }
 
@@ -58,10 +58,27 @@ export interface ConfidenceScale {
   deviation: number;
 }
 
+/**
+ * The median and the scaled median absolute deviation of the off-diagonal cells: the spread of a
+ * wall's ordinary pairs. A few near-identical pairs (duplicates) would inflate a standard
+ * deviation and hide every other group of a small wall; they do not move these.
+ */
+export function robustSpreadOf(values: Float32Array, size: number): { mean: number; deviation: number } {
+  const cells = new Float32Array((size * (size - 1)) / 2);
+  let k = 0;
+  for (let x = 0; x < size; x++) for (let y = x + 1; y < size; y++) cells[k++] = values[x * size + y] as number;
+  if (cells.length === 0) return { mean: 0, deviation: 0 };
+  const median = (sorted: Float32Array) => sorted[Math.floor(sorted.length / 2)] as number;
+  const centre = median(cells.sort());
+  const deviations = cells.map((value) => Math.abs(value - centre)).sort();
+  // 1.4826 × MAD estimates a standard deviation for normal data: the threshold keeps its meaning.
+  return { mean: centre, deviation: 1.4826 * median(deviations) };
+}
+
 /** Reads a matrix's pairs for confidence, once for every group measured on it. */
 export function confidenceScale(matrix: SimilarityMatrix): ConfidenceScale {
   const values = confidenceValues(matrix);
-  return { matrix, values, ...spreadOf(values, matrix.size) };
+  return { matrix, values, ...robustSpreadOf(values, matrix.size) };
 }
 
 /** The confidence of a group of cards (indices into the features); those outside the matrix are skipped. */
@@ -85,7 +102,7 @@ function meanPairZ({ matrix, values, mean, deviation }: ConfidenceScale, members
 /**
  * The groups of cards a person would very likely put together: average linkage merged only while
  * the merged group's mean pairwise similarity stays `TUNING.confidentColumn` deviations above the
- * workshop's mean pair. Cards in no such group are left out: a wall's tight groups are the columns
+ * workshop's median pair (a robust spread, see `robustSpreadOf`). Cards in no such group are left out: a wall's tight groups are the columns
  * a room starts from, and a column offered on a loose likeness is wrong more often than right
  * (docs/suggestions.md). Groups of two or more cards (matrix positions), the largest first.
  */

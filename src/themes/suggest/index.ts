@@ -60,8 +60,8 @@ export interface ThemeSuggestion {
   keyPoints: string[];
   cardIds: string[];
   /**
-   * How far its cards' mean pairwise similarity stands above the workshop's mean pair, in standard
-   * deviations (see `confidence.ts`): a proposal shows only columns at `TUNING.confidentColumn` or more.
+   * How far its cards' mean pairwise similarity stands above the workshop's median pair, in robust
+   * standard deviations (see `confidence.ts`): a proposal shows only columns at `TUNING.confidentColumn` or more.
    */
   confidence: number;
 }

@@ -28,7 +28,7 @@ export interface Tuning {
   placeMax: number;
   /**
    * A suggested column is shown only when its cards' mean pairwise similarity stands this many
-   * standard deviations above the workshop's mean pair (see `confidence.ts`).
+   * robust deviations above the workshop's median pair (see `confidence.ts`).
    */
   confidentColumn: number;
   /** The signal weights of that similarity (sentence meaning counts more than in the clustering). */
@@ -50,7 +50,7 @@ export const TUNING: Tuning = {
   duplicateOverall: 0.5,
   duplicateRank: 1,
   placeMax: 0,
-  confidentColumn: 3.7,
+  confidentColumn: 4.1,
   confidentWeights: { stems: 0.2, grams: 0.1, embedding: 0.7 },
   confidentPlacement: 0.78,
 };
