@@ -4,7 +4,7 @@
  * present, reported apart and never tuned on). The sets carry `evaluation.split`: weights and
  * thresholds were tuned on "dev" only; "test" is the held-out figure. `--live` measures instead a
  * suggestion on a live board end to end (see themesLive.ts); `--event-loop` how long each suggestion
- * route holds the server's event loop (see themesEventLoop.ts).
+ * route holds the server's event loop (see themesEventLoop.ts). Method and figures: docs/suggestions.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";

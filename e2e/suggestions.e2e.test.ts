@@ -232,11 +232,10 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     await suggested.getByRole("button", { name: /^Use suggestion/ }).click();
     const name = await input.inputValue();
     expect(name.length).toBeGreaterThan(0);
-    expect((await state()).themes[0]?.name).toBe("");
+    expect((await state()).themes.map((theme) => theme.name)).toEqual(["", ""]);
     await input.fill(`${name} (edited)`);
     await page.getByTestId("save-theme-name").click();
-    await poll(async () => (await state()).themes.find((theme) => theme.id === accepted?.themeId)?.name).toBe(
-      `${name} (edited)`,
-    );
+    // The column being named: after the merge, the first accepted column may hold one card only.
+    await poll(async () => (await state()).themes.filter((theme) => theme.name === `${name} (edited)`)).toHaveLength(1);
   });
 });

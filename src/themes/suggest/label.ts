@@ -118,7 +118,8 @@ export function actionLabel(features: CardFeatures, members: readonly number[], 
   const language = languageOf(features, members);
   const ranked = columnWords(features, members, texts);
   const verb = ranked.find((entry) => entry.cards >= 2 && ACTION_VERBS.has(entry.word));
-  const objects = ranked.filter((entry) => entry !== verb && !ACTION_VERBS.has(entry.word));
+  // "9am", "U13", "+4%": figures say little out of their card.
+  const objects = ranked.filter((entry) => entry !== verb && !ACTION_VERBS.has(entry.word) && !/\d/.test(entry.word));
   // Words shared by two or more cards first; a column whose cards share none is named by its most telling words.
   const shared = objects.filter((entry) => entry.cards >= 2);
   const chosen = [...shared, ...objects.filter((entry) => entry.cards < 2)].slice(
