@@ -42,6 +42,11 @@ describe("suggested names", () => {
     expect(french.label).toMatch(/douches|vestiaires/);
   });
 
+  it("keep three words for a column whose cards share a single word", () => {
+    expect(nameOf(["Parking!", "Parking?"]).label).toBe("Improve the parking");
+    expect(nameOf(["Le parking !", "Le parking ?"], "fr").label).toBe("Améliorer ce qui touche\u00a0: parking");
+  });
+
   it("take key points from distinct ideas: a card that repeats one already taken is skipped", () => {
     const { keyPoints } = nameOf([
       "Live music from local bands",

@@ -101,6 +101,9 @@ const ACTION_VERBS: ReadonlySet<string> = new Set(
 // Without a shared verb, the name says what the room would do about what the cards share.
 const DEFAULT_VERB: Record<CardLanguage, string> = { en: "Improve", fr: "Améliorer" };
 const AND: Record<CardLanguage, string> = { en: "and", fr: "et" };
+// French would need the word's gender for an article: "Améliorer ce qui touche : parking" avoids it.
+// (The colon takes a no-break space before it, as French typography asks.)
+const ONE_WORD: Record<CardLanguage, string[]> = { en: ["the"], fr: ["ce", "qui", "touche\u00a0:"] };
 
 /** The column's language: that of most of its cards. */
 function languageOf(features: CardFeatures, members: readonly number[]): CardLanguage {
@@ -129,9 +132,15 @@ export function actionLabel(features: CardFeatures, members: readonly number[], 
   const words = chosen.map((entry) => entry.word);
   if (words.length === 0) return "";
   const head = verb ? verb.word.charAt(0).toUpperCase() + verb.word.slice(1) : DEFAULT_VERB[language];
+  // A column with one content word still gets a three-word phrase: "Improve the parking".
   const list =
-    words.length === 1 ? words : [...words.slice(0, -1).join(", ").split(" "), AND[language], words.at(-1) as string];
-  const label = clip([head, ...list].join(" "), MAX_LABEL_CHARS);
+    words.length === 1
+      ? [...ONE_WORD[language], ...words]
+      : [...words.slice(0, -1).join(", ").split(" "), AND[language], words.at(-1) as string];
+  // The words hold no white space of their own: only an overlong label goes through `clip`, which
+  // would turn the French no-break space into an ordinary one.
+  const joined = [head, ...list].join(" ");
+  const label = joined.length <= MAX_LABEL_CHARS ? joined : clip(joined, MAX_LABEL_CHARS);
   const copied = members.some((i) => oneLine(texts[i] ?? "").toLowerCase() === label.toLowerCase());
   // A one-card-long column of three words could still read as its card: the verb then says it is a column.
   return copied ? `${DEFAULT_VERB[language]} ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
