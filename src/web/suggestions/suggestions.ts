@@ -56,7 +56,8 @@ export function acceptCommands(state: WorkshopState, column: ThemeSuggestion, th
 }
 
 /**
- * The best-fitting column for each card still on the pile, among the columns that hold cards.
+ * The best-fitting column for each card still on the pile, among the columns that hold cards,
+ * when the suggestion is confident of it: a hint that is wrong half the time is worse than none.
  * None until two columns hold cards: an empty column has nothing to fit, and a ranking of one
  * column would hint it on every card.
  */
@@ -65,7 +66,8 @@ export function fitHints(state: WorkshopState, placements: PlacementSuggestions 
   const columns = columnsWithCards(state);
   if (!placements || columns.size < 2) return hints;
   const pile = new Set(state.unclustered);
-  for (const { cardId, themeIds } of placements.placements) {
+  for (const { cardId, themeIds, confident } of placements.placements) {
+    if (!confident) continue;
     const best = themeIds.find((themeId) => columns.has(themeId));
     if (pile.has(cardId) && best !== undefined) hints.set(cardId, best);
   }
