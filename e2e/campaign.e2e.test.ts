@@ -43,10 +43,7 @@ describe.skipIf(!browserAvailable())("the campaign's next workshop, started from
     await next.getByText("Started from").waitFor();
     await expect(next.getByRole("link", { name: doc.title }).getAttribute("href")).resolves.toBe(`/w/${earlier.id}`);
     // The earlier themes wait on the new workshop's pile, for the room to cluster again.
-    await page
-      .getByRole("button", { name: /Cluster/ })
-      .first()
-      .click();
+    await new Console(page, server.baseUrl).goToPhase("Cluster");
     for (const theme of doc.themes) await page.getByText(theme.name, { exact: true }).first().waitFor();
 
     await next.getByRole("link", { name: doc.title }).click();
