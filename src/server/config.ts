@@ -84,6 +84,10 @@ const envSchema = z
     SUGGESTIONS_CHAT_MODEL: z.string().min(1).optional(),
     /** How long one request to that API may take before the offline model answers instead. */
     SUGGESTIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Where ballot invitations are sent from (`smtp://user:pass@host:587`, `smtps://…`); unset, none are emailed. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** The invitations' sender. */
+    SMTP_FROM: z.string().min(3).default("Concord <concord@localhost>"),
   })
   .refine((env) => env.SUGGESTIONS_URL === undefined || env.SUGGESTIONS_EMBEDDING_MODEL !== undefined, {
     message: "SUGGESTIONS_URL needs SUGGESTIONS_EMBEDDING_MODEL (the model that embeds card texts there)",
@@ -135,6 +139,8 @@ export interface ServerConfig {
   metricsToken?: string;
   /** Set when SUGGESTIONS_URL is: theme suggestions ask that API first. */
   suggestionsApi?: SuggestionsApiSettings;
+  /** Set when SMTP_URL is: ballot invitations are emailed. */
+  smtp?: { url: string; from: string };
 }
 
 /** Reads the server's settings from the environment, validated like every other input. */
@@ -175,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),
     ...(METRICS_TOKEN ? { metricsToken: METRICS_TOKEN } : {}),
+    ...(parsed.data.SMTP_URL ? { smtp: { url: parsed.data.SMTP_URL, from: parsed.data.SMTP_FROM } } : {}),
     ...(SUGGESTIONS_URL && SUGGESTIONS_EMBEDDING_MODEL
       ? {
           suggestionsApi: {

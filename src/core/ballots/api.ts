@@ -105,6 +105,8 @@ export interface VoterBallot {
   options: TallyOption[];
   status: BallotStatus;
   closesAt: string | null;
+  /** The workshop's stakeholder groups, offered on the shareable link (which asks for one). */
+  groups: string[];
   /** The invitee's name on a personal link. */
   name?: string;
   /** The invitee's group, or the group this device voted in; absent when the page must ask. */
