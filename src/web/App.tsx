@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { BallotDashboardPage } from "./ballots/BallotDashboardPage.js";
+import { VoterPage } from "./ballots/VoterPage.js";
 import { ConsolePage } from "./console/ConsolePage.js";
 import { HomePage } from "./pages/HomePage.js";
 import { PresentPage } from "./pages/PresentPage.js";
@@ -14,6 +16,13 @@ const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
   [/^\/w\/([^/]+)\/present\/?$/, ([id = ""]) => <PresentPage workshopId={id} />],
   [/^\/w\/([^/]+)\/report\/?$/, ([id = ""]) => <ReportPage workshopId={id} />],
   [/^\/w\/([^/]+)\/replay\/?$/, ([id = ""]) => <ReplayPage workshopId={id} />],
+  [
+    /^\/w\/([^/]+)\/ballots\/([^/]+)\/?$/,
+    ([id = "", ballotId = ""]) => <BallotDashboardPage workshopId={id} ballotId={ballotId} />,
+  ],
+  // A voter's links: personal (`/ballot/:token`) or the one shared with everyone.
+  [/^\/ballot\/share\/([^/]+)\/?$/, ([token = ""]) => <VoterPage kind="share" token={token} />],
+  [/^\/ballot\/([^/]+)\/?$/, ([token = ""]) => <VoterPage kind="personal" token={token} />],
   // `/join` and `/join/:code`: the participant app moves between the two itself.
   [/^\/join(?:\/[^/]+)?\/?$/, () => <ParticipantApp />],
 ];
