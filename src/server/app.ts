@@ -186,6 +186,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
+  const ballots = new BallotService({
+    ballots: options.ballots,
+    workshops: service,
+    publicUrl,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    onMailError: (error) => app.log.warn({ err: error }, "ballot invitation not sent"),
+  });
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
   const { rateLimits } = options;
   await app.register(authRoutes, {
@@ -195,13 +202,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(rateLimits ? { rateLimits } : {}),
   });
   await app.register(joinRoutes, { service, ...(rateLimits ? { rateLimits } : {}) });
-  const ballots = new BallotService({
-    ballots: options.ballots,
-    workshops: service,
-    publicUrl,
-    ...(options.mailer ? { mailer: options.mailer } : {}),
-    onMailError: (error) => app.log.warn({ err: error }, "ballot invitation not sent"),
-  });
   await app.register(ballotRoutes, { ballots, auth });
   await app.register(voterRoutes, {
     ballots,
@@ -217,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     auth,
     publicUrl,
     reports,
+    ballotResults: (workshopId) => ballots.latestResults(workshopId),
     onRender: (format, seconds) => metrics.reportRendered(format, seconds),
   });
   await app.register(operationsRoutes, {

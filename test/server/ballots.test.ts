@@ -272,3 +272,52 @@ describe("ballots: the shareable link", () => {
     expect((await results(ballot)).overall.ballots).toBe(2);
   });
 });
+
+describe("ballots: the session capture report", () => {
+  it("shows the latest ballot's method, turnout, ranked themes and groups in its Prioritization section", async () => {
+    const own = await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE));
+    const opened = await requestJson<BallotSummary>(
+      server.baseUrl,
+      "POST",
+      `/api/workshops/${own.id}/ballots`,
+      { method: "borda" },
+      own,
+    );
+    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
+      server.baseUrl,
+      "POST",
+      `/api/ballots/${opened.body.id}/invitees`,
+      { csv: `name,email,group\n${["A", "B", "C", "D"].map((name) => `${name},,Members`).join("\n")}\nE,,Staff\n` },
+      own,
+    );
+    const [first, second] = themeIds as [string, string];
+    for (const invitee of added.body.invitees.slice(0, 3)) {
+      await call("PUT", votePath(invitee), { vote: { ranking: [second, first] } });
+    }
+    const markdown = await fetch(`${server.baseUrl}/api/workshops/${own.id}/report?format=md`, {
+      headers: { "x-facilitator-key": own.facilitatorKey },
+    });
+    // The fixture is in French, so the report is; no-break spaces as French typography wants them.
+    const text = (await markdown.text()).replace(/[\u00a0\u202f]/g, " ");
+    expect(text).toContain("## Résultats de la priorisation : vote");
+    expect(text).toContain(
+      "Méthode : classement, compté par points Borda · Participation : 3 sur 5 personnes invitées (60 %)",
+    );
+    const names = (readJson(REPO_FIXTURE) as { themes: { name: string }[] }).themes.map((theme) => theme.name);
+    // Borda with 4 themes: first place 3 points, second 2, for each of the 3 ballots.
+    expect(text).toContain(`| 1 | ${names[1]} | 9 |`);
+    expect(text).toContain(`| 2 | ${names[0]} | 6 |`);
+    expect(text).toContain("#### Members");
+    const html = await fetch(`${server.baseUrl}/api/workshops/${own.id}/report?format=html`, {
+      headers: { "x-facilitator-key": own.facilitatorKey },
+    });
+    for (const format of ["pdf", "docx"]) {
+      const file = await fetch(`${server.baseUrl}/api/workshops/${own.id}/report?format=${format}`, {
+        headers: { "x-facilitator-key": own.facilitatorKey },
+      });
+      expect(file.status, format).toBe(200);
+      expect((await file.arrayBuffer()).byteLength, format).toBeGreaterThan(1000);
+    }
+    expect((await html.text()).replace(/[\u00a0\u202f]/g, " ")).toContain("Résultats de la priorisation : vote");
+  });
+});

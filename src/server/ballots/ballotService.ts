@@ -168,6 +168,16 @@ export class BallotService {
     return ballotResults(ballot, cast, invited, privacySettings(state.settings).minVotersPerGroup);
   }
 
+  /** The results of the workshop's latest ballot that has votes: what its report shows. */
+  async latestResults(workshopId: string): Promise<BallotResults | undefined> {
+    const ballots = await this.options.ballots.listBallots(workshopId);
+    for (const ballot of ballots.reverse()) {
+      const results = await this.results(ballot);
+      if (results.overall.ballots > 0) return results;
+    }
+    return undefined;
+  }
+
   /** A personal link's ballot, with this person's vote to edit. */
   async personalBallot(token: string): Promise<VoterBallot> {
     const { ballot, invitee } = await this.personal(token);
