@@ -9,6 +9,7 @@ import {
   signUp,
 } from "../test/support/server.js";
 import { type E2eServer, startE2eServer } from "./support/app.js";
+import { seriousViolations } from "./support/axe.js";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
 
 /**
@@ -152,6 +153,7 @@ describe.skipIf(!browserAvailable())(needsReferenceExample("a ranked ballot over
         await page.getByTestId("ranked-theme").first().waitFor();
         expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
         if (index === 0) {
+          expect(await seriousViolations(page, "voter page")).toEqual([]);
           // The first voter sends another ranking first, then comes back and edits it: one ballot.
           await page.getByTestId("cast-vote").click();
           await page.getByTestId("vote-saved").waitFor();
@@ -208,6 +210,7 @@ describe.skipIf(!browserAvailable())(needsReferenceExample("a ranked ballot over
       expect(overallScores.map(Number)).toEqual(expected.map((row) => row.points));
       const captions = await page.locator("[data-testid=ballot-count] caption").allTextContents();
       for (const group of GROUPS) expect(captions).toContain(`${group.name} (${group.size} voters)`);
+      expect(await seriousViolations(page, "ballot dashboard")).toEqual([]);
     } finally {
       await facilitator.close();
     }
@@ -226,6 +229,40 @@ describe.skipIf(!browserAvailable())(needsReferenceExample("a ranked ballot over
       const group = block.split("\n")[0] ?? "";
       expect(block).toContain(`Ballots: ${GROUPS.find((entry) => entry.name === group)?.size}`);
       expect(tableRows(block), group).toEqual(expectedByGroup.get(group));
+    }
+
+    // The console's ballot panel: one more invitee pasted, their link offered as a file, then the ballot closed.
+    const consoleContext = await browser.newContext({ locale: "en-CA", acceptDownloads: true });
+    try {
+      const page = await consoleContext.newPage();
+      await page.goto(`${server.baseUrl}/w/${workshop.id}#key=${workshop.facilitatorKey}`);
+      const item = page.getByTestId("ballot-item");
+      await expect.poll(() => item.textContent()).toContain("200 voted of 200 invited");
+      expect(await seriousViolations(page, "console with a ballot")).toEqual([]);
+      await item
+        .getByLabel("Invitees: paste CSV with a first line name,email,group")
+        .fill("name,email,group\nLate,,Members");
+      await item.getByTestId("add-invitees").click();
+      const [download] = await Promise.all([page.waitForEvent("download"), item.getByTestId("download-links").click()]);
+      const links = await download.createReadStream().then(async (stream) => {
+        let text = "";
+        for await (const chunk of stream) text += String(chunk);
+        return text;
+      });
+      const late = links.trim().split("\r\n")[1]?.split(",").at(-1) ?? "";
+      expect(late).toMatch(/\/ballot\/[A-Za-z0-9_-]{32}$/);
+      await item.getByTestId("toggle-ballot").click();
+      await expect.poll(() => item.getByTestId("ballot-status").textContent()).toBe("closed");
+      const refused = await requestJson<{ error: { message: string } }>(
+        server.apiUrl,
+        "PUT",
+        `/api/vote/${late.split("/").at(-1)}`,
+        { vote: { ranking: [themes[0]?.id] } },
+      );
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe("This ballot closed: votes are no longer accepted");
+    } finally {
+      await consoleContext.close();
     }
   }, 300_000);
 });
