@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { BallotSummary, InviteeView, IssuedInvitee, TallyMethod } from "../../core/index.js";
 import { addInvitees, ballotDetail, changeBallot, listBallots, openBallot, revokeInvitee } from "../api.js";
 import { copyText } from "../clipboard.js";
+import { formatDateTime } from "../format.js";
 import { requestProblem } from "../problems.js";
 import { linksCsvUrl } from "./linksCsv.js";
 import { METHOD_LABELS } from "./methodLabels.js";
@@ -19,6 +20,8 @@ export function BallotPanel({ workshopId }: { workshopId: string }) {
   const [problem, setProblem] = useState<string>();
   const [method, setMethod] = useState<TallyMethod>("borda");
   const [closesAt, setClosesAt] = useState("");
+  const [dotBudget, setDotBudget] = useState(5);
+  const [maxPerTheme, setMaxPerTheme] = useState(3);
 
   const reload = useCallback(
     () => listBallots(workshopId).then(setBallots, (error: unknown) => setProblem(requestProblem(t, error))),
@@ -32,7 +35,11 @@ export function BallotPanel({ workshopId }: { workshopId: string }) {
     event.preventDefault();
     setProblem(undefined);
     try {
-      await openBallot(workshopId, { method, ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}) });
+      await openBallot(workshopId, {
+        method,
+        settings: { dotBudget, maxPerTheme },
+        ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
+      });
       await reload();
     } catch (error) {
       setProblem(requestProblem(t, error));
@@ -53,6 +60,30 @@ export function BallotPanel({ workshopId }: { workshopId: string }) {
             ))}
           </select>
         </label>
+        {method === "dots" && (
+          <>
+            <label className="grow">
+              {t("ballots.panel.dotBudget")}
+              <input
+                type="number"
+                min={1}
+                max={100}
+                value={dotBudget}
+                onChange={(event) => setDotBudget(Number(event.target.value))}
+              />
+            </label>
+            <label className="grow">
+              {t("ballots.panel.maxPerTheme")}
+              <input
+                type="number"
+                min={1}
+                max={100}
+                value={maxPerTheme}
+                onChange={(event) => setMaxPerTheme(Number(event.target.value))}
+              />
+            </label>
+          </>
+        )}
         <label className="grow">
           {t("ballots.panel.closesAt")}
           <input type="datetime-local" value={closesAt} onChange={(event) => setClosesAt(event.target.value)} />
@@ -82,13 +113,15 @@ function BallotItem({
   ballot: BallotSummary;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [csv, setCsv] = useState("");
   const [issued, setIssued] = useState<IssuedInvitee[]>([]);
   const [emailed, setEmailed] = useState(0);
   const [invitees, setInvitees] = useState<InviteeView[]>([]);
   const [problem, setProblem] = useState<string>();
   const [copied, setCopied] = useState(false);
+  const [linksCopied, setLinksCopied] = useState(false);
+  const [closing, setClosing] = useState("");
 
   const loadInvitees = useCallback(
     () => ballotDetail(workshopId, ballot.id).then((detail) => setInvitees(detail.invitees)),
@@ -120,6 +153,12 @@ function BallotItem({
   };
 
   const handleCopyShare = async () => setCopied(await copyText(ballot.shareUrl));
+  const handleCopyLinks = async () =>
+    setLinksCopied(await copyText(issued.map((invitee) => `${invitee.name}\t${invitee.link}`).join("\n")));
+  const handleClosing = (event: FormEvent) => {
+    event.preventDefault();
+    void act(() => changeBallot(workshopId, ballot.id, { closesAt: closing ? new Date(closing).toISOString() : null }));
+  };
   const open = ballot.status === "open";
 
   return (
@@ -148,6 +187,17 @@ function BallotItem({
           {copied ? t("ballots.panel.copied") : t("ballots.panel.copy")}
         </button>
       </p>
+      <form className="row" onSubmit={handleClosing}>
+        <label className="grow">
+          {ballot.closesAt
+            ? t("ballots.panel.closesOn", { when: formatDateTime(ballot.closesAt, i18n.resolvedLanguage ?? "en") })
+            : t("ballots.panel.closesAt")}
+          <input type="datetime-local" value={closing} onChange={(event) => setClosing(event.target.value)} />
+        </label>
+        <button type="submit" className="secondary">
+          {closing ? t("ballots.panel.setClosing") : t("ballots.panel.clearClosing")}
+        </button>
+      </form>
       <form onSubmit={handleInvite}>
         <label htmlFor={`invitees-${ballot.id}`}>{t("ballots.panel.paste")}</label>
         <textarea
@@ -164,9 +214,14 @@ function BallotItem({
       {issued.length > 0 && (
         <div role="status">
           <p>{t("ballots.panel.issued", { count: issued.length, emailed })}</p>
-          <a className="button" href={linksCsvUrl(issued)} download="ballot-links.csv" data-testid="download-links">
-            {t("ballots.panel.download")}
-          </a>
+          <div className="row">
+            <a className="button" href={linksCsvUrl(issued)} download="ballot-links.csv" data-testid="download-links">
+              {t("ballots.panel.download")}
+            </a>
+            <button type="button" className="secondary" onClick={() => void handleCopyLinks()}>
+              {linksCopied ? t("ballots.panel.copied") : t("ballots.panel.copyLinks")}
+            </button>
+          </div>
         </div>
       )}
       {problem && (
