@@ -105,6 +105,13 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     expect(imported.unclustered).toEqual(CARDS.map(([id]) => id));
   });
 
+  step('with no column holding cards, no card shows a "Fits" hint', async () => {
+    // The duplicate flags come from a suggestion answered on this board: once one shows, the
+    // console has read the board's suggestions, and a hint would have had its chance to show too.
+    await page.getByTestId("duplicate-flag-soil-dup").waitFor({ timeout: SUGGESTION_WAIT });
+    expect(await page.locator('[data-testid^="fit-hint-"]').count()).toBe(0);
+  });
+
   step("a card that repeats one already on the board is flagged; the other pair is flagged too", async () => {
     await page.getByTestId("duplicate-flag-soil-dup").waitFor({ timeout: SUGGESTION_WAIT });
     await expect(page.getByTestId("duplicate-flag-soil-dup").textContent()).resolves.toContain(
@@ -129,13 +136,15 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     const panel = page.getByTestId("suggest-panel");
     await panel.waitFor({ timeout: SUGGESTION_WAIT });
     await panel.getByRole("heading", { name: "Suggested columns" }).waitFor();
-    expect(await panel.locator('[data-testid^="suggested-column-"]').count()).toBeGreaterThanOrEqual(3);
+    // Only the confident columns: on this small wall, the few tight groups the room would start from.
+    expect(await panel.locator('[data-testid^="suggested-column-"]').count()).toBeGreaterThanOrEqual(2);
     const after = await state();
     expect(after.themes).toEqual([]);
     expect(after.unclustered).toEqual(before.unclustered);
   });
 
   step("accepting one column creates it with its cards, for every viewer, and nothing else", async () => {
+    const stackBefore = (await state()).undoStack.length;
     const first = page.getByTestId("suggested-column-0");
     const label = (await first.locator("h3").textContent())?.trim() ?? "";
     const cardIds = await first
@@ -148,6 +157,19 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     expect(column?.name).toBe("");
     accepted = { themeId: column?.id ?? "", cardIds: cardIds as string[] };
     // The console's own board shows it too, and the other proposed columns still wait.
+    await poll(async () => (await readBoard(page)).columns).toEqual([accepted]);
+    // One command: one undo takes the whole column back; asked again, the same proposal comes back.
+    expect((await state()).undoStack).toHaveLength(stackBefore + 1);
+    await page.getByTestId("undo").click();
+    await poll(async () => (await state()).themes).toEqual([]);
+    expect((await state()).unclustered).toEqual(expect.arrayContaining(cardIds as string[]));
+    await page.getByTestId("suggest-columns").click();
+    await page
+      .getByTestId("suggested-column-0")
+      .getByRole("button", { name: `Accept column “${label}”` })
+      .click();
+    await poll(async () => (await state()).themes.map((theme) => theme.cardIds)).toEqual([cardIds]);
+    accepted = { themeId: (await state()).themes[0]?.id ?? "", cardIds: cardIds as string[] };
     await poll(async () => (await readBoard(page)).columns).toEqual([accepted]);
     await first.getByText("✓ Accepted").waitFor();
     // The accepted column's button is gone: the focus moved on to the next column's.
@@ -210,11 +232,10 @@ describe.skipIf(!browserAvailable())("theme suggestions in the console", () => {
     await suggested.getByRole("button", { name: /^Use suggestion/ }).click();
     const name = await input.inputValue();
     expect(name.length).toBeGreaterThan(0);
-    expect((await state()).themes[0]?.name).toBe("");
+    expect((await state()).themes.map((theme) => theme.name)).toEqual(["", ""]);
     await input.fill(`${name} (edited)`);
     await page.getByTestId("save-theme-name").click();
-    await poll(async () => (await state()).themes.find((theme) => theme.id === accepted?.themeId)?.name).toBe(
-      `${name} (edited)`,
-    );
+    // The column being named: after the merge, the first accepted column may hold one card only.
+    await poll(async () => (await state()).themes.filter((theme) => theme.name === `${name} (edited)`)).toHaveLength(1);
   });
 });

@@ -25,8 +25,11 @@ Commands:
   validate FILE                 Check a workshop/v1 file; exit 0 if valid, 1 with the errors
   themes FILE [--clusters N] [--json]
                                 Suggest columns, names, key points and near-duplicates for the
-                                cards of a workshop/v1 file or a text file (one card per line)
-  themes FILE --place [--json]  Rank the file's columns for each of its unclustered cards
+                                cards of a workshop/v1 file or a text file (one card per line):
+                                only the confident columns, the other cards as unclustered
+                                (with --clusters N, N columns each with its confidence)
+  themes FILE --place [--json]  Rank the file's columns for each of its unclustered cards, each
+                                ranking "confident" or not (SUGGESTIONS_URL is read as by serve)
   tally FILE [--json]           Count a ballots/v1 file (dots, borda, irv or rating): options
                                 ranked overall and by group, IRV rounds; an invalid file is
                                 refused whole, exit 1, each bad value named by its path

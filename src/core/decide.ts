@@ -1,3 +1,4 @@
+import { decideNoteFollowUp } from "./campaign.js";
 import type { Command } from "./commands.js";
 import {
   type CommandOf,
@@ -25,6 +26,7 @@ import { assertNever, fail, ok, type Result } from "./result.js";
  */
 export function decide(state: WorkshopState, command: AnyCommand, actor: Actor, now?: string): Result<DomainEvent[]> {
   if (command.type === "changeJoinCode") return decideChangeJoinCode(state, command);
+  if (command.type === "noteFollowUp") return decideNoteFollowUp(state, command);
   if (!isAllowed(command.type, actor.role, state.phase)) {
     return fail("notAllowed", `A ${actor.role} may not ${command.type} in the ${state.phase} phase`, {
       role: actor.role,

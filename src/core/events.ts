@@ -1,3 +1,4 @@
+import type { CampaignLink } from "./campaign.js";
 import type { ContextPatch, SettingsPatch } from "./commands.js";
 import type {
   Card,
@@ -79,6 +80,8 @@ export type DomainEvent =
   | { type: "themeRestored"; theme: Theme; index: number; votes: Vote[] }
   /** A new join code (joinCodes.ts): the old one, `previous`, opens the workshop no more. */
   | { type: "joinCodeChanged"; joinCode: string; previous: string }
+  /** A workshop of the campaign started from this one's themes (`src/core/campaign.ts`). */
+  | { type: "followUpStarted"; link: CampaignLink }
   /** The board's undo: the events that took back the newest undo point, applied as one. */
   | { type: "undoApplied"; events: DomainEvent[] };
 

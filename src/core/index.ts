@@ -6,6 +6,8 @@
  * the server, the CLI and the browser.
  */
 export * from "./ballots/index.js";
+
+export * from "./campaign.js";
 export * from "./cardMap.js";
 export * from "./commands.js";
 export * from "./decide.js";

@@ -1,3 +1,4 @@
+import type { NoteFollowUp } from "./campaign.js";
 import type { Command } from "./commands.js";
 import type { DomainEvent } from "./events.js";
 import type { WorkshopState } from "./model.js";
@@ -15,7 +16,7 @@ export interface ChangeJoinCode {
 }
 
 /** What the server's queue runs: a client's command, or one the server gives itself. */
-export type AnyCommand = Command | ChangeJoinCode;
+export type AnyCommand = Command | ChangeJoinCode | NoteFollowUp;
 
 /**
  * The event of a new join code; `previous` names the code it retires (the server frees exactly

@@ -1,3 +1,4 @@
+import type { CampaignPlace } from "./campaign.js";
 import type { CardMap } from "./cardMap.js";
 // A type-only cycle with commands.ts: erased at compile time, so no module cycle at run time.
 import type { Command } from "./commands.js";
@@ -236,6 +237,8 @@ export interface WorkshopState {
    * with the state on the server, never sent to clients (they do not decide).
    */
   cardPace?: Record<string, CardPace>;
+  /** The workshop this one started from and those started from it; absent outside a campaign. */
+  campaign?: CampaignPlace;
 }
 
 export const DEFAULT_SETTINGS: WorkshopSettings = {

@@ -1,3 +1,4 @@
+import { withFollowUp } from "./campaign.js";
 import { type CardMap, cardMapOf } from "./cardMap.js";
 import type { DomainEvent } from "./events.js";
 import { withInstruction } from "./instructions.js";
@@ -48,6 +49,8 @@ function apply(state: WorkshopState, event: DomainEvent): WorkshopState {
       return { ...state, phase: event.phase };
     case "joinCodeChanged":
       return { ...state, joinCode: event.joinCode };
+    case "followUpStarted":
+      return withFollowUp(state, event.link);
     case "instructionSet":
       return withInstruction(state, event.phase, event.text);
     case "participantJoined":

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createSecureContext } from "node:tls";
 import { z } from "zod";
 import type { SuggestionsApiSettings } from "../themes/model/suggestionsApi.js";
+import { suggestionsEnv, suggestionsEnvRule, suggestionsSettingsOf } from "../themes/model/suggestionsSettings.js";
 
 /** A PEM file named by an environment variable, read at start: a path that cannot be read is named. */
 const pemFile = (what: string, header: RegExp) =>
@@ -74,25 +75,13 @@ const envSchema = z
     TLS_KEY: pemFile("private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----/).optional(),
     /** When set, /metrics answers a request bearing it (`Authorization: Bearer …`) from anywhere. */
     METRICS_TOKEN: z.string().min(16).optional(),
-    /**
-     * An OpenAI-compatible API for theme suggestions (`…/v1`): card texts are sent there to be
-     * embedded (and columns named, with a chat model). Unset, everything stays on this machine.
-     */
-    SUGGESTIONS_URL: z.url({ protocol: /^https?$/ }).optional(),
-    SUGGESTIONS_API_KEY: z.string().min(1).optional(),
-    SUGGESTIONS_EMBEDDING_MODEL: z.string().min(1).optional(),
-    SUGGESTIONS_CHAT_MODEL: z.string().min(1).optional(),
-    /** How long one request to that API may take before the offline model answers instead. */
-    SUGGESTIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    ...suggestionsEnv,
     /** Where ballot invitations are sent from (`smtp://user:pass@host:587`, `smtps://…`); unset, none are emailed. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /** The invitations' sender. */
     SMTP_FROM: z.string().min(3).default("Concord <concord@localhost>"),
   })
-  .refine((env) => env.SUGGESTIONS_URL === undefined || env.SUGGESTIONS_EMBEDDING_MODEL !== undefined, {
-    message: "SUGGESTIONS_URL needs SUGGESTIONS_EMBEDDING_MODEL (the model that embeds card texts there)",
-    path: ["SUGGESTIONS_EMBEDDING_MODEL"],
-  })
+  .refine(suggestionsEnvRule.holds, { message: suggestionsEnvRule.message, path: suggestionsEnvRule.path })
   .refine((env) => (env.DATABASE_URL === undefined) === (env.REDIS_URL === undefined), {
     message: "DATABASE_URL and REDIS_URL go together (several processes need both)",
     path: ["REDIS_URL"],
@@ -162,9 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     REDIS_URL,
     REDIS_CHANNEL,
     METRICS_TOKEN,
-    SUGGESTIONS_URL,
-    SUGGESTIONS_EMBEDDING_MODEL,
   } = parsed.data;
+  const suggestionsApi = suggestionsSettingsOf(parsed.data);
   const tls =
     parsed.data.TLS_CERT && parsed.data.TLS_KEY ? { cert: parsed.data.TLS_CERT, key: parsed.data.TLS_KEY } : undefined;
   return {
@@ -182,16 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       : {}),
     ...(METRICS_TOKEN ? { metricsToken: METRICS_TOKEN } : {}),
     ...(parsed.data.SMTP_URL ? { smtp: { url: parsed.data.SMTP_URL, from: parsed.data.SMTP_FROM } } : {}),
-    ...(SUGGESTIONS_URL && SUGGESTIONS_EMBEDDING_MODEL
-      ? {
-          suggestionsApi: {
-            url: SUGGESTIONS_URL,
-            apiKey: parsed.data.SUGGESTIONS_API_KEY,
-            embeddingModel: SUGGESTIONS_EMBEDDING_MODEL,
-            chatModel: parsed.data.SUGGESTIONS_CHAT_MODEL,
-            timeoutMs: parsed.data.SUGGESTIONS_TIMEOUT_MS,
-          },
-        }
-      : {}),
+    ...(suggestionsApi ? { suggestionsApi } : {}),
   };
 }

@@ -4,6 +4,8 @@ import {
   blankContent,
   documentToContent,
   emptyWorkshop,
+  type FollowUpRequest,
+  followUpContent,
   type Language,
   reduceAll,
   stateToDocument,
@@ -154,6 +156,19 @@ export class WorkshopService {
         await this.store.writeLink({ type: "removeJoinCode", code: event.previous });
     }
     return joinCode;
+  }
+
+  /**
+   * Starts the campaign's next workshop from `earlierId`'s themes (`followUpContent`) and notes it
+   * on the earlier one, so that each shows the other. `actor` is the facilitator who asked.
+   */
+  async followUp(earlierId: string, input: FollowUpRequest, actor: Actor): Promise<WorkshopState> {
+    const earlier = (await this.get(earlierId)).state;
+    const content = followUpContent(earlier, input, this.now(), () => this.newId());
+    const followUp = await this.createFrom({ ...content, joinCode: await this.newJoinCode() });
+    const link = { workshopId: followUp.id, title: followUp.context.title };
+    await this.execute(earlierId, actor, `followUp-${followUp.id}`, { type: "noteFollowUp", link });
+    return followUp;
   }
 
   async list(): Promise<WorkshopSummary[]> {

@@ -1,13 +1,21 @@
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { BallotDashboardPage } from "./ballots/BallotDashboardPage.js";
-import { VoterPage } from "./ballots/VoterPage.js";
-import { ConsolePage } from "./console/ConsolePage.js";
-import { HomePage } from "./pages/HomePage.js";
-import { PresentPage } from "./pages/PresentPage.js";
-import { ReportPage } from "./pages/ReportPage.js";
-import { ParticipantApp } from "./participant/ParticipantApp.js";
-import { ReplayPage } from "./replay/ReplayPage.js";
+import { PageLoadBoundary } from "./components/PageLoadBoundary.js";
+
+// Each page is its own download: a phone joining on the venue's Wi-Fi fetches the participant
+// app, not the console, the projector, the report or the replay.
+const HomePage = lazy(() => import("./home/HomePage.js").then((module) => ({ default: module.HomePage })));
+const ConsolePage = lazy(() => import("./console/ConsolePage.js").then((module) => ({ default: module.ConsolePage })));
+const PresentPage = lazy(() => import("./present/PresentPage.js").then((module) => ({ default: module.PresentPage })));
+const ReportPage = lazy(() => import("./report/ReportPage.js").then((module) => ({ default: module.ReportPage })));
+const ReplayPage = lazy(() => import("./replay/ReplayPage.js").then((module) => ({ default: module.ReplayPage })));
+const ParticipantApp = lazy(() =>
+  import("./participant/ParticipantApp.js").then((module) => ({ default: module.ParticipantApp })),
+);
+const VoterPage = lazy(() => import("./ballots/VoterPage.js").then((module) => ({ default: module.VoterPage })));
+const BallotDashboardPage = lazy(() =>
+  import("./ballots/BallotDashboardPage.js").then((module) => ({ default: module.BallotDashboardPage })),
+);
 
 /** Path patterns and the page each one opens; the server answers every non-API path with this app. */
 const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
@@ -31,7 +39,13 @@ export function App() {
   const { t } = useTranslation();
   for (const [pattern, render] of ROUTES) {
     const match = pattern.exec(window.location.pathname);
-    if (match) return render(match.slice(1).map(decodeURIComponent));
+    if (match) {
+      return (
+        <PageLoadBoundary>
+          <Suspense fallback={null}>{render(match.slice(1).map(decodeURIComponent))}</Suspense>
+        </PageLoadBoundary>
+      );
+    }
   }
   return (
     <main className="page">

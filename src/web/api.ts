@@ -4,6 +4,7 @@ import type {
   BallotSummary,
   BallotVote,
   changeBallotBody,
+  FollowUpRequest,
   InviteeView,
   IssuedInvitee,
   openBallotBody,
@@ -116,6 +117,20 @@ export const createWorkshop = (title: string, language: "en" | "fr") =>
 
 export const importWorkshop = (doc: WorkshopDocument | unknown) =>
   request<CreatedWorkshop>("/api/workshops/import", { method: "POST", body: JSON.stringify(doc) });
+
+/**
+ * Starts the campaign's next workshop from this one's themes (`src/core/campaign.ts`); it is the
+ * signed-in account's, and both workshops name each other from then on.
+ */
+export async function startFollowUp(workshopId: string, body: FollowUpRequest): Promise<CreatedWorkshop> {
+  const response = await facilitatorFetch(workshopId, "/follow-up", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json()) as CreatedWorkshop;
+}
 
 /** Gives the workshop a new join code (the old one stops working); every screen then shows it live. */
 export async function rotateJoinCode(workshopId: string): Promise<string> {

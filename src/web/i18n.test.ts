@@ -41,6 +41,7 @@ const TEMPLATES: Record<string, readonly (string | number)[]> = {
   "status.${live.status}": Object.keys(CONNECTION),
   "naming.advice.${advice}": ["short", "long"],
   "replay.by_${value}": ["event", "time"],
+  "campaign.start.${option}": ["cards", "columns"],
   "reportPage.formats.${format}": ["pdf", "docx", "html", "md", "csv", "json"],
   "console.settings.mode_${mode}": ["open", "rounds"],
   "console.settings.${key}": Object.keys(DEFAULT_QUOTAS),

@@ -20,7 +20,10 @@ describe("the DOCX report", () => {
     const longCard = doc.themes[0]?.cards[0]?.text ?? "";
     const longName = doc.themes[1]?.name ?? "";
     expect(longCard.length).toBeGreaterThan(500);
-    const cells = docxTables(xml).flat(2);
+    // A grid cell is a column of paragraphs: its lines are the names and cards.
+    const cells = docxTables(xml)
+      .flat(2)
+      .flatMap((cell) => cell.split("\n"));
     // The prioritization table names each theme in full; no cell holds the whole card.
     expect(cells.some((cell) => cell.includes(longCard))).toBe(false);
     const references = cells.flatMap((cell) => /… \[(\d+)\]$/.exec(cell)?.[1] ?? []);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
@@ -13,6 +13,9 @@ import JSZip from "jszip";
 export const HAS_POPPLER = spawnSync("pdftotext", ["-v"]).status === 0;
 /** For `it.skipIf`: skip without poppler, except in CI where a missing tool must fail. */
 export const SKIP_WITHOUT_POPPLER = !HAS_POPPLER && !process.env.CI;
+/** LibreOffice, to lay out a DOCX as a word processor would (Debian: libreoffice-writer-nogui); CI installs it. */
+export const HAS_SOFFICE = spawnSync("soffice", ["--version"]).status === 0;
+export const SKIP_WITHOUT_SOFFICE = (!HAS_SOFFICE || !HAS_POPPLER) && !process.env.CI;
 
 /** Removes all whitespace, so text compares equal however a renderer wrapped or hyphen-broke its lines. */
 export const squash = (text: string) => text.replace(/\s+/g, "");
@@ -37,6 +40,34 @@ function run(command: string, args: string[]): string {
 /** The PDF's text in content order (`pdftotext -raw`), optionally of some pages or a cropped area. */
 export function pdfText(pdf: Uint8Array, options: string[] = []): string {
   return withPdfFile(pdf, (path) => run("pdftotext", ["-raw", "-enc", "UTF-8", ...options, path, "-"]));
+}
+
+/**
+ * Each DOCX as LibreOffice lays it out, converted to PDF (`soffice --headless --convert-to pdf`),
+ * all in one run: LibreOffice takes seconds to start. Its profile is a fresh one under the temp directory.
+ */
+export function docxAsPdf(docxs: Uint8Array[]): Uint8Array[] {
+  const dir = mkdtempSync(join(tmpdir(), "concord-docx-"));
+  try {
+    const files = docxs.map((docx, i) => {
+      const path = join(dir, `report-${i}.docx`);
+      writeFileSync(path, docx);
+      return path;
+    });
+    const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
+    run("soffice", ["--headless", profile, "--convert-to", "pdf", "--outdir", join(dir, "pdf"), ...files]);
+    return docxs.map((_, i) => readFileSync(join(dir, "pdf", `report-${i}.pdf`)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What poppler complains of while reading every page of a PDF (its "Syntax Warning" lines). */
+export function pdfWarnings(pdf: Uint8Array): string[] {
+  return withPdfFile(pdf, (path) => {
+    const result = spawnSync("pdftotext", [path, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return result.stderr.split("\n").filter((line) => /warning|error/i.test(line));
+  });
 }
 
 /** Width and height in points of every page. */

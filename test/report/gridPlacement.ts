@@ -1,7 +1,7 @@
 import { splitGrid } from "../../src/report/buildReport.js";
+import { columnsOf } from "../../src/report/gridPlan.js";
 import type { ReportModel } from "../../src/report/model.js";
 import { GRID_MARGINS, MARGINS } from "../../src/report/pdf/context.js";
-import { columnsOf } from "../../src/report/pdf/gridPlan.js";
 import { docxTables, pdfAreaText, pdfPageSizes, squash } from "./extract.js";
 
 /**
@@ -48,18 +48,26 @@ export function pdfColumns(pdf: Uint8Array, model: ReportModel): ColumnTexts {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Reads each grid column of a DOCX: the grid tables are those whose header row holds a part's theme names. */
+/**
+ * Reads each grid column of a DOCX: a grid page is a table of one row whose first cell starts
+ * with a theme's name, each cell a column of headers, key points and cards, one paragraph each.
+ * The text under a header (to the next one) is that theme's. A column that does not start with
+ * a header, as a continuing theme's must, is an error.
+ */
 export function docxColumns(xml: string, model: ReportModel): ColumnTexts {
   const columns: ColumnTexts = new Map(model.themes.map((theme) => [theme.id, ""]));
+  const byName = new Map(model.gridThemes.map((theme) => [theme.name, theme.id]));
   for (const rows of docxTables(xml)) {
-    const headers = rows[0] ?? [];
-    const part = model.gridParts.find((themes) => themes.map((theme) => theme.name).join("|") === headers.join("|"));
-    if (!part) continue;
-    for (const row of rows)
-      row.forEach((cell, i) => {
-        const theme = part[i];
-        if (theme) columns.set(theme.id, `${columns.get(theme.id)}\n${cell}`);
-      });
+    const cells = rows.length === 1 ? (rows[0] ?? []) : [];
+    if (!byName.has(cells[0]?.split("\n")[0] ?? "")) continue;
+    for (const cell of cells) {
+      let current: string | undefined;
+      for (const line of cell.split("\n").filter(Boolean)) {
+        current = byName.get(line) ?? current;
+        if (!current) throw new Error(`a grid column starts with "${line}", not a theme's header`);
+        columns.set(current, `${columns.get(current)}\n${line}`);
+      }
+    }
   }
   return columns;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderReport } from "../../src/report/render.js";
-import { pdfInfo, pdfText, SKIP_WITHOUT_POPPLER } from "./extract.js";
+import { pdfInfo, pdfText, pdfWarnings, SKIP_WITHOUT_POPPLER } from "./extract.js";
 import { variedDocument } from "./variedWorkshops.js";
 
 const SECTIONS = [
@@ -41,5 +41,15 @@ describe.skipIf(SKIP_WITHOUT_POPPLER)("the PDF's outline and structure", () => {
     const text = pdfInfo(pdf, ["-struct-text"]);
     expect(text).toContain("Prioritization results");
     expect(text).not.toMatch(/Page \d+ of \d+/);
+  });
+
+  it("keeps each section's text tagged across its pages: every marked sequence closed on its page, one Document at the root", async () => {
+    // The hostile workshop's grid and full texts take pages of their own, added by the renderer rather than PDFKit's wrapper.
+    const doc = variedDocument({ topic: "hostile", themes: 10, cards: 120, longTexts: true, voters: 30 });
+    const pdf = (await renderReport(doc, "pdf")).body;
+    expect(pdfWarnings(pdf)).toEqual([]);
+    const tree = pdfInfo(pdf, ["-struct-text"]);
+    expect(tree).toMatch(/^Document$/m);
+    expect(tree).toContain("Themes (continued)");
   });
 });

@@ -51,4 +51,17 @@ describe.skipIf(SKIP_WITHOUT_POPPLER)("right-to-left text in the PDF", () => {
     expect(Math.max(...glyphsForChar(pdf, "\u0628"))).toBeGreaterThanOrEqual(4);
     expect(pdfNotdefCount(pdf)).toBe(0);
   });
+
+  it("Arabic copied out of the text layer gives the letters typed: a glyph drawn for several letters maps to each", async () => {
+    // Noto draws ذ as د plus a dot, ج as ح plus a dot, medial ي and ت on one dotless tooth.
+    const card = "ذهب إلى حديقة المجتمع";
+    const pdf = (await renderReport(workshop("Overview.", card), "pdf")).body;
+    // Poppler gives each piece of a word as drawn, left to right: the line read right to left is the text.
+    const drawn = pdfWords(pdf)
+      .filter((word) => /\p{Script=Arabic}/u.test(word.text))
+      .sort((a, b) => a.page - b.page || a.xMin - b.xMin)
+      .map((word) => word.text)
+      .join("");
+    expect([...drawn].reverse().join("")).toBe(card.replace(/\s/g, ""));
+  });
 });

@@ -168,13 +168,16 @@ export function variedDocument(shape: Shape): WorkshopDocument {
     themes[0]?.cards.unshift({ id: "long-card", text: cardBody(topic, 3, 140).slice(0, 600) });
     themes[2]?.cards.unshift({ id: "rlo-card", text: "Attachment: \u202Egnp.exe.kraP" });
   }
-  const votes = Array.from({ length: shape.voters ?? 0 }, (_, v) =>
-    [0, 1, 2].map((d) => ({
-      voterId: `voter-${v + 1}`,
-      themeId: `theme-${((v * 7 + d * 3) % shape.themes) + 1}`,
-      count: 1,
-    })),
-  ).flat();
+  // Three dots a voter, more of them on the first themes, as a room's are: a ranking with few ties.
+  const votes = Array.from({ length: shape.voters ?? 0 }, (_, v) => {
+    const dots = new Map<number, number>();
+    for (const d of [0, 1, 2]) {
+      const spread = ((v * 37 + d * 53) % 97) / 97;
+      const theme = Math.floor(shape.themes * spread ** 1.5);
+      dots.set(theme, (dots.get(theme) ?? 0) + 1);
+    }
+    return [...dots].map(([theme, count]) => ({ voterId: `voter-${v + 1}`, themeId: `theme-${theme + 1}`, count }));
+  }).flat();
   const doc = {
     format: "workshop/v1",
     title: topic.title,

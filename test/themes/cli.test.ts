@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, REPO_ROOT, removeDir } from "../support/server.js";
@@ -11,9 +13,12 @@ interface CliRun {
   stderr: string;
 }
 
-function concord(args: string[]): Promise<CliRun> {
+function concord(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, "bin/concord.js"), ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [join(REPO_ROOT, "bin/concord.js"), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
@@ -59,15 +64,15 @@ beforeAll(() => {
 
 afterAll(() => removeDir(dir));
 
-function expectClusterShape(output: unknown, ids: string[]) {
+function expectClusterShape(output: unknown, ids: string[], extraKeys: string[] = []) {
   const result = output as {
-    themes: { label: string; keyPoints: string[]; cardIds: string[] }[];
+    themes: { label: string; keyPoints: string[]; cardIds: string[]; confidence: number }[];
     unclustered: string[];
     duplicates: string[][];
   };
-  expect(Object.keys(result).sort()).toEqual(["duplicates", "themes", "unclustered"]);
+  expect(Object.keys(result).sort()).toEqual(["duplicates", ...extraKeys, "themes", "unclustered"].sort());
   for (const theme of result.themes) {
-    expect(Object.keys(theme).sort()).toEqual(["cardIds", "keyPoints", "label"]);
+    expect(Object.keys(theme).sort()).toEqual(["cardIds", "confidence", "keyPoints", "label"]);
     expect(typeof theme.label).toBe("string");
   }
   for (const pair of result.duplicates) expect(pair).toHaveLength(2);
@@ -87,7 +92,6 @@ describe("concord themes", () => {
     expect(run.code).toBe(0);
     const result = expectClusterShape(JSON.parse(run.stdout), ["1", "3", "4", "5", "6"]);
     expect(result.themes).toHaveLength(2);
-    expect(result.duplicates).toContainEqual(["1", "3"]);
   });
 
   it("ranks every column for each unclustered card with --place", async () => {
@@ -95,8 +99,8 @@ describe("concord themes", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       placements: [
-        { cardId: "u1", themeIds: ["hours", "parking"] },
-        { cardId: "u2", themeIds: ["parking", "hours"] },
+        { cardId: "u1", themeIds: ["hours", "parking"], confident: true },
+        { cardId: "u2", themeIds: ["parking", "hours"], confident: true },
       ],
     });
   });
@@ -112,5 +116,60 @@ describe("concord themes", () => {
     expect(place.code).toBe(2);
     expect(place.stderr).toMatch(/--place needs a workshop\/v1 file/);
     expect(zero.code).toBe(2);
+  });
+});
+
+describe("concord themes with SUGGESTIONS_URL", () => {
+  let api: Server;
+  let url: string;
+  const received: { path: string; input: string[] }[] = [];
+
+  beforeAll(async () => {
+    // Speaks the OpenAI embeddings API: each text's vector is its topic, one-hot, which no
+    // offline model would give: a clustering that follows it came from this server.
+    api = createServer((request, response) => {
+      let raw = "";
+      request.on("data", (chunk) => {
+        raw += chunk;
+      });
+      request.on("end", () => {
+        const input = (JSON.parse(raw) as { input: string[] }).input;
+        received.push({ path: request.url ?? "", input });
+        const topic = (text: string) => (/sunday|hours|open/i.test(text) ? 0 : /parking/i.test(text) ? 1 : 2);
+        const data = input.map((text, index) => ({
+          index,
+          embedding: Array.from({ length: 8 }, (_, k) => (k === topic(text) ? 1 : 0)),
+        }));
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ object: "list", data }));
+      });
+    });
+    await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(api.address() as AddressInfo).port}/v1`;
+  });
+
+  afterAll(async () => {
+    api.closeAllConnections();
+    await new Promise((resolve) => api.close(resolve));
+  });
+
+  it("embeds the cards there, as the server does, and says on stderr that card texts were sent", async () => {
+    const run = await concord(["themes", textFile, "--clusters", "3", "--json"], {
+      SUGGESTIONS_URL: url,
+      SUGGESTIONS_EMBEDDING_MODEL: "test-embedder",
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("card texts are sent to 127.0.0.1");
+    expect(received.map((request) => request.path)).toEqual(["/v1/embeddings"]);
+    expect(received[0]?.input).toEqual(expect.arrayContaining(["Open Sundays!", "Wifi is slow"]));
+    const result = expectClusterShape(JSON.parse(run.stdout), ["1", "3", "4", "5", "6"], ["model"]);
+    expect(JSON.parse(run.stdout).model).toEqual({ sentTo: new URL(url).host });
+    expect(result.themes.map((theme) => theme.cardIds.sort()).sort()).toEqual([["1", "3"], ["4", "5"], ["6"]]);
+  });
+
+  it("refuses an incomplete setting with exit 2 rather than sending nothing silently", async () => {
+    const run = await concord(["themes", textFile, "--json"], { SUGGESTIONS_URL: url });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("SUGGESTIONS_URL needs SUGGESTIONS_EMBEDDING_MODEL");
   });
 });

@@ -9,7 +9,11 @@ const DOC = workshopDocument({
   title: "Suggestions over REST",
   themes: [
     column("hours", "", [card("a1", "More Sunday hours"), card("a2", "Open later on weekday evenings")]),
-    column("parking", "", [card("b1", "Fix the parking lot potholes"), card("b2", "Parking lot needs repaving")]),
+    column("parking", "", [
+      card("b1", "Fix the parking lot potholes"),
+      card("b2", "Parking lot needs repaving"),
+      card("b3", "The parking lot needs repaving!"),
+    ]),
   ],
   unclusteredCards: [card("u1", "Open Sundays!"), card("u2", "More parking spaces")],
 });
@@ -45,13 +49,14 @@ describe("suggestion routes", () => {
     const placements = await get("placements", server.session);
     expect(placements.body).toEqual({
       placements: [
-        { cardId: "u1", themeIds: ["hours", "parking"] },
-        { cardId: "u2", themeIds: ["parking", "hours"] },
+        { cardId: "u1", themeIds: ["hours", "parking"], confident: true },
+        { cardId: "u2", themeIds: ["parking", "hours"], confident: true },
       ],
     });
 
     const duplicates = await get("duplicates", server.session);
-    expect(duplicates.body.duplicates).toContainEqual(["a1", "u1"]);
+    // Near-certain pairs only: "More Sunday hours" / "Open Sundays!" is a likely pair, not a sure one.
+    expect(duplicates.body.duplicates).toEqual([["b2", "b3"]]);
   });
 
   it("suggests a name and key points for each column from its own cards, for the facilitator only", async () => {
@@ -60,8 +65,9 @@ describe("suggestion routes", () => {
     const byColumn = names.body.names as { themeId: string; label: string; keyPoints: string[] }[];
     expect(byColumn.map((column) => column.themeId)).toEqual(["hours", "parking"]);
     expect(byColumn[1]?.label).toMatch(/parking/i);
-    // The label is drawn from one card, the key points from the others.
-    expect(byColumn[1]?.keyPoints).toHaveLength(1);
+    // The label says what the cards share; the key points are its cards' distinct ideas (b3 repeats b2).
+    expect(byColumn[1]?.keyPoints.sort()).toEqual(["Fix the parking lot potholes", "Parking lot needs repaving"]);
+    expect(byColumn[1]?.keyPoints).not.toContain(byColumn[1]?.label);
     expect((await get("names")).status).toBe(403);
   });
 

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { formatIssues, parseWorkshopDocument } from "../../core/index.js";
-import { clusterSuggestionsFor, placementSuggestionsFor } from "../../themes/jobs/suggestions.js";
+import { inThisThread } from "../../themes/jobs/suggestionJobs.js";
+import { boardSuggestions } from "../../themes/jobs/suggestions.js";
+import { suggestionsApi } from "../../themes/model/suggestionsApi.js";
+import { suggestionsSettingsFromEnv } from "../../themes/model/suggestionsSettings.js";
 import { type Board, boardFromDocument, boardFromLines } from "../../themes/suggest/board.js";
 import type { ClusterSuggestions, PlacementSuggestions } from "../../themes/suggest/index.js";
 import { onePositional, parseCommandArgs } from "../args.js";
@@ -68,6 +71,23 @@ function placementListing(board: Board, result: PlacementSuggestions): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The suggestions as the server makes them: through the API of `SUGGESTIONS_URL` when it is set
+ * (said on stderr, since card texts leave the machine; a failure too, when the offline model
+ * answers instead), computed in this thread, which has no room to keep serving meanwhile.
+ */
+function suggestionsFromEnv() {
+  let settings: ReturnType<typeof suggestionsSettingsFromEnv>;
+  try {
+    settings = suggestionsSettingsFromEnv(process.env);
+  } catch (error) {
+    throw new CliError((error as Error).message, 2);
+  }
+  const api = settings ? suggestionsApi(settings) : undefined;
+  if (api) process.stderr.write(`Theme suggestions: card texts are sent to ${api.host} (SUGGESTIONS_URL).\n`);
+  return boardSuggestions(inThisThread, { api, notify: (message) => process.stderr.write(`${message}\n`) });
+}
+
 /** `concord themes FILE [--clusters N] [--json]` and `concord themes FILE --place [--json]`. */
 export async function themesCommand(args: string[]): Promise<number> {
   const options = {
@@ -78,13 +98,15 @@ export async function themesCommand(args: string[]): Promise<number> {
   const { positionals, clusters, place, json } = parseCommandArgs(args, options, themesArgs);
   const [file] = positionals;
   const { board, isWorkshop } = readBoard(file);
+  if (place && !isWorkshop)
+    throw new CliError("--place needs a workshop/v1 file: its themes are the columns so far", 2);
+  const suggest = suggestionsFromEnv();
   if (place) {
-    if (!isWorkshop) throw new CliError("--place needs a workshop/v1 file: its themes are the columns so far", 2);
-    const result = await placementSuggestionsFor(board);
+    const result = await suggest.placements(board);
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : placementListing(board, result));
     return 0;
   }
-  const result = await clusterSuggestionsFor(board, clusters);
+  const result = await suggest.clusters(board, clusters);
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : clusterListing(board, result));
   return 0;
 }

@@ -26,7 +26,7 @@ import {
   spacer,
 } from "./blocks.js";
 import { coverBlocks } from "./cover.js";
-import { GRID_WIDTH, gridBlocks } from "./grid.js";
+import { fullTextBlocks, GRID_WIDTH, gridBlocks } from "./grid.js";
 import { corePropertiesXml, setZipEntryDates } from "./package.js";
 import { prioritizationBlocks } from "./prioritization.js";
 
@@ -56,7 +56,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
   if (model.goal) front.push(callout(labels.goal, model.goal, false, colors), spacer());
   if (model.focusQuestion) front.push(callout(labels.focusQuestion, model.focusQuestion, true, colors), spacer());
 
-  const rest: FileChild[] = [];
+  const rest: FileChild[] = [...fullTextBlocks(model, colors)];
   const summaries = model.themes.filter((theme) => theme.headline || theme.narrative.length > 0);
   if (summaries.length > 0) rest.push(heading(labels.themeSummaries, 1));
   for (const theme of summaries) {

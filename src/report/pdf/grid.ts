@@ -1,6 +1,17 @@
 import { splitGrid } from "../buildReport.js";
 import { INK, MUTED, RULE, textOn } from "../colors.js";
 import {
+  BULLET_INDENT,
+  bestPlan,
+  type GridArea,
+  type GridBlock,
+  type GridSizes,
+  LINE_GAP,
+  type Measure,
+  PAD,
+  planGrid,
+} from "../gridPlan.js";
+import {
   bottomOf,
   contentWidth,
   ensureSpace,
@@ -11,17 +22,6 @@ import {
   type PdfContext,
 } from "./context.js";
 import { FONT } from "./fonts.js";
-import {
-  BULLET_INDENT,
-  bestPlan,
-  type GridArea,
-  type GridBlock,
-  type GridSizes,
-  LINE_GAP,
-  type Measure,
-  PAD,
-  planGrid,
-} from "./gridPlan.js";
 import { startSection } from "./structure.js";
 
 /** A landscape page holds up to this many columns at a readable size; more themes make bands. */

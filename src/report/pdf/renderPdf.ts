@@ -9,7 +9,7 @@ import { drawWithFallbacks } from "./glyphs.js";
 import { drawGrid } from "./grid.js";
 import { drawPrioritization } from "./prioritization.js";
 import { drawTextSection, drawThemeSummaries, drawUnclustered } from "./sections.js";
-import { artifact, endSection, startSection } from "./structure.js";
+import { artifact, continueMarkingsOnNewPages, endStructure, startSection } from "./structure.js";
 
 /**
  * Renders the report as a PDF, drawn from the model with PDFKit: selectable text in embedded
@@ -42,6 +42,8 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
     doc.on("error", reject);
   });
   for (const [alias, data] of fontFiles()) doc.registerFont(alias, data);
+  // Before glyphs.ts wraps addPage too: a held right-to-left line is drawn before the page's markings end.
+  continueMarkingsOnNewPages(doc);
   drawWithFallbacks(doc);
 
   const ctx = makeContext(doc, model);
@@ -57,7 +59,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
   if (ctx.model.prioritization) drawPrioritization(ctx, ctx.model.prioritization);
   if (ctx.model.ballotPrioritization) drawPrioritization(ctx, ctx.model.ballotPrioritization);
   drawTextSection(ctx, model.labels.nextSteps, model.nextSteps);
-  endSection(doc);
+  endStructure(doc);
   drawFooters(ctx);
   doc.end();
   await finished;

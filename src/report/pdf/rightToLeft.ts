@@ -1,4 +1,5 @@
 import { hasRightToLeft, paragraphDirection } from "../textDirection.js";
+import { mapShapedGlyphs, type EmbeddedFont as ShapingFont } from "./shapedText.js";
 import { type LinePiece, visualRuns } from "./visualOrder.js";
 
 interface EmbeddedFont {
@@ -80,6 +81,8 @@ export function drawRightToLeft(doc: PDFKit.PDFDocument): RightToLeft {
       internals._font = run.face.font;
       internals._fontSize = run.face.size;
       const width = widthOf(run.text, run.face, run.whole);
+      // Shaped glyphs copy out as the letters typed (shapedText.ts).
+      if (run.whole) mapShapedGlyphs(run.face.font as unknown as ShapingFont);
       // The width given, PDFKit measures nothing: a measure would go through glyphs.ts and select another face.
       fragment(run.text, x, run.face.y, {
         ...run.face.options,

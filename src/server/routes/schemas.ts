@@ -14,6 +14,8 @@ export const createWorkshopBody = z
 
 export const workshopParams = z.object({ id: z.string().min(1).max(100) });
 
+export { followUpRequestSchema as followUpBody } from "../../core/index.js";
+
 export const exportQuery = z.object({ format: z.enum(["json"]).default("json") });
 
 export const eventsQuery = z.object({

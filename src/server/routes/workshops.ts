@@ -12,6 +12,7 @@ import {
   createWorkshopBody,
   eventsQuery,
   exportQuery,
+  followUpBody,
   jsonSchema,
   parse,
   workshopDocumentJsonSchema,
@@ -167,6 +168,28 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
       // The log names who rotated it: the account, or the key's holder when there is none.
       const actor = { role: "facilitator" as const, id: (await auth.accountId(request)) ?? "facilitator-key" };
       return { joinCode: await service.rotateJoinCode(id, actor) };
+    },
+  );
+
+  app.post(
+    "/api/workshops/:id/follow-up",
+    {
+      schema: {
+        tags: ["workshops"],
+        summary:
+          "Start the campaign's next workshop from this one's themes (as cards on its pile, or as its columns); each shows the other",
+        params: jsonSchema(workshopParams),
+        body: jsonSchema(followUpBody),
+      },
+    },
+    async (request, reply) => {
+      const accountId = await auth.requireAccount(request);
+      const { id } = parse(workshopParams, request.params);
+      await auth.assertFacilitator(request, id);
+      const body = parse(followUpBody, request.body);
+      const followUp = await service.followUp(id, body, { role: "facilitator", id: accountId });
+      reply.code(201);
+      return created(followUp, accountId);
     },
   );
 

@@ -95,10 +95,10 @@ describe("theme suggestions with SUGGESTIONS_URL", () => {
   it("embed the cards through the API when it answers, and never load the offline model", async () => {
     const notify = vi.fn();
     const suggest = boardSuggestions(inThisThread, { api: suggestionsApi(settings()), notify });
-    const answer = await suggest.duplicates(board);
-    // The API's vectors, one per topic, make each topic's two cards one point: near-duplicates
-    // to the suggestions, which the offline model's vectors never make of these texts.
-    expect(answer.duplicates).toEqual([
+    const answer = await suggest.clusters(board, 2);
+    // The API's vectors, one per topic, make each topic's two cards one point: two columns by
+    // topic, which the offline model's vectors alone do not make of these texts.
+    expect(answer.themes.map((theme) => theme.cardIds).sort()).toEqual([
       ["1", "2"],
       ["3", "4"],
     ]);

@@ -29,8 +29,13 @@ export const TREE_LIMIT = 1000;
 // ToP walls rarely hold more columns than a room can name in one sitting.
 const MAX_AUTO_CLUSTERS = 40;
 
-/** Every step-th card: a deterministic sample that keeps the input's spread. */
-function strideSample(cards: readonly number[], size: number): number[] {
+/** Every step-th of the first `count` indices, or of the given ones: a deterministic sample that keeps the input's spread. */
+export function strideSample(cards: readonly number[] | number, size: number): number[] {
+  if (typeof cards === "number")
+    return strideSample(
+      Array.from({ length: cards }, (_, i) => i),
+      size,
+    );
   if (cards.length <= size) return [...cards];
   const step = cards.length / size;
   return Array.from({ length: size }, (_, k) => cards[Math.floor(k * step)] as number);

@@ -81,9 +81,8 @@ describe("suggestDuplicates with sentence embeddings", () => {
   const vectors = [unit(0), unit(0), unit(1), unit(2)];
   const embeddings = new Map(wall.map((card, i) => [embeddingText(card.text), vectors[i] as Float32Array]));
 
-  it("flags a pair that means the same in other words, which word overlap alone misses", () => {
-    expect(suggestDuplicates(wall).duplicates).not.toContainEqual(["c1", "c2"]);
-    expect(suggestDuplicates(wall, { embeddings }).duplicates).toContainEqual(["c1", "c2"]);
+  it("does not flag a pair on its meaning alone, with no word in common: that is no near-certainty", () => {
+    expect(suggestDuplicates(wall, { embeddings }).duplicates).not.toContainEqual(["c1", "c2"]);
   });
 
   it("does not flag a pair that shares a word but means something else", () => {
@@ -126,7 +125,24 @@ describe("suggestPlacements", () => {
   });
 
   it("ignores ids it does not know and answers with no columns", () => {
-    expect(suggestPlacements(LIBRARY, [], ["c2", "nope"]).placements).toEqual([{ cardId: "c2", themeIds: [] }]);
+    expect(suggestPlacements(LIBRARY, [], ["c2", "nope"]).placements).toEqual([
+      { cardId: "c2", themeIds: [], confident: false },
+    ]);
+  });
+
+  it("is confident of a card that plainly fits one column, never while only one column holds cards", () => {
+    // "Homework help for teens after school" is a teen card; "More bike racks" fits no column well.
+    const [bikes, teen] = suggestPlacements(LIBRARY, columns, ["c5", "c7"]).placements;
+    expect([teen?.themeIds[0], teen?.confident]).toEqual(["teens", true]);
+    expect(bikes?.confident).toBe(false);
+    const oneColumn = [
+      { id: "teens", cardIds: ["c6", "c8"] },
+      { id: "empty", cardIds: [] },
+    ];
+    expect(suggestPlacements(LIBRARY, oneColumn, ["c7"]).placements[0]).toMatchObject({
+      themeIds: ["teens", "empty"],
+      confident: false,
+    });
   });
 });
 

@@ -4,11 +4,19 @@
  * as arguments (see `../model/embedder.ts` for the one module that loads the model); without them the
  * word signals do the work alone. The same input always gives the same output.
  */
-import { clusterCards, TREE_LIMIT } from "./cluster.js";
+import { clusterCards, strideSample, TREE_LIMIT } from "./cluster.js";
+import {
+  type ConfidentGroup,
+  confidenceScale,
+  confidentGroups,
+  confidentPlacement,
+  groupConfidence,
+  spreadOf,
+} from "./confidence.js";
 import { duplicatePairs } from "./duplicates.js";
-import { analyseCached, buildFeatures, type SignalWeights } from "./features.js";
+import { analyseCached, buildFeatures, type CardFeatures, type SignalWeights } from "./features.js";
 import { summarise } from "./label.js";
-import { ColumnRanker } from "./place.js";
+import { ColumnRanker, order } from "./place.js";
 import { type Gram, similarityMatrix } from "./similarity.js";
 import type { CardLanguage } from "./text.js";
 
@@ -51,18 +59,29 @@ export interface ThemeSuggestion {
   label: string;
   keyPoints: string[];
   cardIds: string[];
+  /**
+   * How far its cards' mean pairwise similarity stands above the workshop's median pair, in robust
+   * standard deviations (see `confidence.ts`): a proposal shows only columns at `TUNING.confidentColumn` or more.
+   */
+  confidence: number;
 }
 
-/** The from-scratch proposal: columns, cards that fit none, and near-duplicate pairs. */
+/**
+ * The from-scratch proposal: the confident columns, the cards in none of them, and near-duplicate
+ * pairs. With an explicit column count, every column asked for, each with its confidence.
+ */
 export interface ClusterSuggestions {
   themes: ThemeSuggestion[];
   unclustered: string[];
   duplicates: [string, string][];
 }
 
-/** For each card to place, every column's id, best fit first. */
+/**
+ * For each card to place, every column's id, best fit first, and whether the first is a confident
+ * fit (a "Fits" hint): never while fewer than two columns hold cards.
+ */
 export interface PlacementSuggestions {
-  placements: { cardId: string; themeIds: string[] }[];
+  placements: { cardId: string; themeIds: string[]; confident: boolean }[];
 }
 
 /** Pairs of cards that say the same thing, earlier card first. */
@@ -98,17 +117,36 @@ export function suggestClusters(
   const features = featuresOf(texts, options);
   // One similarity matrix serves the clustering, the column count and the duplicates.
   const { gram } = options;
-  const matrix = texts.length <= TREE_LIMIT ? similarityMatrix(features, { gram }) : undefined;
-  const { groups, unclustered } = clusterCards(features, { clusters: options.clusters, matrix, gram });
+  const all = texts.length <= TREE_LIMIT ? similarityMatrix(features, { gram }) : undefined;
   const idOf = (i: number) => (cards[i] as SuggestionCard).id;
-  const themes = groups
-    .map((members) => [...members].sort((a, b) => a - b))
-    .sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number))
-    .map((members) => ({ ...summarise(features, members, texts), cardIds: members.map(idOf) }));
+  const duplicates = duplicatePairs(features, { matrix: all, gram }).map(([i, j]): [string, string] => [
+    idOf(i),
+    idOf(j),
+  ]);
+  // A huge wall is judged on an even sample, as the clustering does; its other cards stay on the pile.
+  const matrix = all ?? similarityMatrix(features, { cards: strideSample(texts.length, TREE_LIMIT), gram });
+  const theme = ({ members, confidence }: ConfidentGroup) => {
+    const sorted = [...members].sort((a, b) => a - b);
+    return { ...summarise(features, sorted, texts), cardIds: sorted.map(idOf), confidence };
+  };
+  if (options.clusters) {
+    const { groups, unclustered } = clusterCards(features, { clusters: options.clusters, matrix: all, gram });
+    const scale = confidenceScale(matrix);
+    const themes = groups
+      .map((members) => ({ members, confidence: groupConfidence(scale, members) }))
+      .sort((a, b) => b.members.length - a.members.length || Math.min(...a.members) - Math.min(...b.members))
+      .map(theme);
+    return { themes, unclustered: unclustered.map(idOf), duplicates };
+  }
+  const groups = confidentGroups(matrix).map(({ members, confidence }) => ({
+    members: members.map((x) => matrix.cards[x] as number),
+    confidence,
+  }));
+  const grouped = new Set(groups.flatMap((group) => group.members));
   return {
-    themes,
-    unclustered: unclustered.map(idOf),
-    duplicates: duplicatePairs(features, { matrix, gram }).map(([i, j]) => [idOf(i), idOf(j)]),
+    themes: groups.map(theme),
+    unclustered: cards.flatMap((card, i) => (grouped.has(i) ? [] : [card.id])),
+    duplicates,
   };
 }
 
@@ -124,13 +162,29 @@ export function suggestPlacements(
 ): PlacementSuggestions {
   const { index, texts, members } = boardTexts(cards, columns);
   const placeable = toPlace.filter((id) => index.has(id));
-  const ranker = new ColumnRanker(featuresOf(texts, options), members);
+  const features = featuresOf(texts, options);
+  const ranker = new ColumnRanker(features, members);
+  const deviation = pairDeviation(features, cards.length, options.gram);
   return {
-    placements: placeable.map((cardId) => ({
-      cardId,
-      themeIds: ranker.rankCard(index.get(cardId) as number).map((column) => (columns[column] as SuggestionColumn).id),
-    })),
+    placements: placeable.map((cardId) => {
+      const scores = ranker.scoreCard(index.get(cardId) as number);
+      return {
+        cardId,
+        themeIds: order(scores).map((column) => (columns[column] as SuggestionColumn).id),
+        confident: confidentPlacement(scores, deviation),
+      };
+    }),
   };
+}
+
+// The spread of a board's pair similarities is read on this many of its cards: a steady estimate
+// for a fraction of a full matrix's cost.
+const SPREAD_SAMPLE = 300;
+
+/** The standard deviation of the pair similarities among the first `count` cards of the features. */
+function pairDeviation(features: CardFeatures, count: number, gram: Gram | undefined): number {
+  const matrix = similarityMatrix(features, { cards: strideSample(count, SPREAD_SAMPLE), gram });
+  return spreadOf(matrix.values, matrix.size).deviation;
 }
 
 /**

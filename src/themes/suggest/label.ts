@@ -1,7 +1,7 @@
 import { centroidOf, centroidShape, similarityToCentroid } from "./centroids.js";
 import type { CardFeatures } from "./features.js";
-import { STOPWORDS } from "./stopwords.js";
-import { fold } from "./text.js";
+import { type CardLanguage, fold } from "./text.js";
+import { type SparseVector, sparseDot } from "./vectors.js";
 
 /** A suggested name and key points for one column, drawn from its own cards. */
 export interface ColumnSummary {
@@ -9,8 +9,8 @@ export interface ColumnSummary {
   keyPoints: string[];
 }
 
-const MIN_LABEL_WORDS = 3;
-const MAX_LABEL_WORDS = 7;
+// Cards whose language-neutral words overlap this much make one key point.
+const SAME_IDEA = 0.5;
 const MAX_KEY_POINTS = 3;
 // A key point is a card's text; a pasted paragraph is cut to what fits a report line.
 const MAX_KEY_POINT_CHARS = 120;
@@ -43,22 +43,6 @@ function clip(text: string, limit: number): string {
   return clean.length <= limit ? clean : `${clean.slice(0, limit - 1).trimEnd()}…`;
 }
 
-/**
- * A card cut to the label's length can end mid-phrase ("Collect rainwater from the shed roof
- * for"): the little words left hanging at the end go, so the label reads as a phrase.
- */
-export function withoutDanglingEnd(words: readonly string[]): string[] {
-  let end = words.length;
-  while (end > 1 && STOPWORDS.has(fold(words[end - 1] ?? ""))) end--;
-  return words.slice(0, end);
-}
-
-/** Capitalises the first letter: a label is a heading, whatever case the card was typed in. */
-function heading(words: readonly string[]): string {
-  const text = words.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** How many of the workshop's cards use each stem: counted once per feature set, for every column. */
 const workshopCounts = new WeakMap<CardFeatures, Map<string, number>>();
 
@@ -73,31 +57,104 @@ function stemCounts(features: CardFeatures): Map<string, number> {
   return counts;
 }
 
-/** How many of the column's cards use each stem, weighted by how rare it is in the workshop. */
-function characteristicWords(features: CardFeatures, members: readonly number[], texts: readonly string[]): string[] {
+/** A word of a column, as typed, with how many of the column's cards use it and how telling it is. */
+interface ColumnWord {
+  word: string;
+  cards: number;
+  score: number;
+}
+
+/** The column's words, most telling first: used by more of its cards, and rarer in the workshop. */
+function columnWords(features: CardFeatures, members: readonly number[], texts: readonly string[]): ColumnWord[] {
   const n = features.analysed.length;
   const workshopCount = stemCounts(features);
-  const score = new Map<string, number>();
-  const surface = new Map<string, string>();
+  const words = new Map<string, ColumnWord>();
   for (const i of members) {
     const card = features.analysed[i];
     if (!card) continue;
     // Show a word as it was typed (accents and all), not in its folded comparison form.
     const typed = new Map(displayWords(texts[i] ?? "").map((word) => [fold(word), word.toLowerCase()]));
+    const seen = new Set<string>();
     card.stems.forEach((stem, k) => {
-      const word = card.words[k] as string;
-      if (!surface.has(stem)) surface.set(stem, typed.get(word) ?? word);
+      if (seen.has(stem)) return;
+      seen.add(stem);
+      const entry = words.get(stem) ?? {
+        word: typed.get(card.words[k] as string) ?? (card.words[k] as string),
+        cards: 0,
+        score: 0,
+      };
+      entry.cards += 1;
+      entry.score += Math.log(1 + n / (workshopCount.get(stem) ?? 1));
+      words.set(stem, entry);
     });
-    for (const stem of new Set(card.stems))
-      score.set(stem, (score.get(stem) ?? 0) + Math.log(1 + n / (workshopCount.get(stem) ?? 1)));
   }
-  return [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([stem]) => surface.get(stem) as string);
+  return [...words.values()].sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1));
+}
+
+// Verbs a room's cards often open with: when the column's cards share one, the name starts with it.
+const ACTION_VERBS: ReadonlySet<string> = new Set(
+  `add build buy create fix find get give hire improve keep make offer open plan provide reduce repair replace run
+   set share start stop train use ajouter acheter améliorer créer donner faire former installer mettre offrir organiser
+   ouvrir payer prévoir proposer réduire réparer trouver`.split(/\s+/),
+);
+
+// Without a shared verb, the name says what the room would do about what the cards share.
+const DEFAULT_VERB: Record<CardLanguage, string> = { en: "Improve", fr: "Améliorer" };
+const AND: Record<CardLanguage, string> = { en: "and", fr: "et" };
+// French would need the word's gender for an article: "Améliorer ce qui touche : parking" avoids it.
+// (The colon takes a no-break space before it, as French typography asks.)
+const ONE_WORD: Record<CardLanguage, string[]> = { en: ["the"], fr: ["ce", "qui", "touche\u00a0:"] };
+
+/** The column's language: that of most of its cards. */
+function languageOf(features: CardFeatures, members: readonly number[]): CardLanguage {
+  const french = members.filter((i) => features.analysed[i]?.language === "fr").length;
+  return french * 2 > members.length ? "fr" : "en";
 }
 
 /**
- * Names a column after its most central card (3 to 7 of its words, topped up with the column's
- * most characteristic words when that card is shorter) and takes the next most central cards
- * as key points. Drawing from the cards keeps the room's own words, as the method asks.
+ * A short action phrase from what the column's cards share: a verb (one the cards share, or
+ * "Improve"), then the words most of its cards use, rarest in the workshop first: "Fix parking and
+ * lot", "Améliorer douches et vestiaires". Never one card's text: a person names a column after
+ * what its cards have in common, and a copied card reads as if that card were the column.
+ */
+export function actionLabel(features: CardFeatures, members: readonly number[], texts: readonly string[]): string {
+  const language = languageOf(features, members);
+  const ranked = columnWords(features, members, texts);
+  const verb = ranked.find((entry) => entry.cards >= 2 && ACTION_VERBS.has(entry.word));
+  // "9am", "U13", "+4%": figures say little out of their card.
+  const objects = ranked.filter((entry) => entry !== verb && !ACTION_VERBS.has(entry.word) && !/\d/.test(entry.word));
+  // Words shared by two or more cards first; a column whose cards share none is named by its most telling words.
+  const shared = objects.filter((entry) => entry.cards >= 2);
+  const chosen = [...shared, ...objects.filter((entry) => entry.cards < 2)].slice(
+    0,
+    Math.max(2, Math.min(3, shared.length)),
+  );
+  const words = chosen.map((entry) => entry.word);
+  if (words.length === 0) return "";
+  const head = verb ? verb.word.charAt(0).toUpperCase() + verb.word.slice(1) : DEFAULT_VERB[language];
+  // A column with one content word still gets a three-word phrase: "Improve the parking".
+  const list =
+    words.length === 1
+      ? [...ONE_WORD[language], ...words]
+      : [...words.slice(0, -1).join(", ").split(" "), AND[language], words.at(-1) as string];
+  // The words hold no white space of their own: only an overlong label goes through `clip`, which
+  // would turn the French no-break space into an ordinary one.
+  const joined = [head, ...list].join(" ");
+  const label = joined.length <= MAX_LABEL_CHARS ? joined : clip(joined, MAX_LABEL_CHARS);
+  const copied = members.some((i) => oneLine(texts[i] ?? "").toLowerCase() === label.toLowerCase());
+  // A one-card-long column of three words could still read as its card: the verb then says it is a column.
+  return copied ? `${DEFAULT_VERB[language]} ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
+}
+
+/** Whether two cards say nearly the same in words: such a pair makes one key point, not two. */
+function sameIdea(features: CardFeatures, i: number, j: number): boolean {
+  return sparseDot(features.stems[i] as SparseVector, features.stems[j] as SparseVector) >= SAME_IDEA;
+}
+
+/**
+ * Names a column with a short action phrase built from the words its cards share (see
+ * `actionLabel`) and takes its most central cards as key points, one per idea: a card that
+ * repeats a key point already taken is skipped. Drawing from the cards keeps the room's own words.
  */
 export function summarise(features: CardFeatures, members: readonly number[], texts: readonly string[]): ColumnSummary {
   if (members.length === 0) return { label: "", keyPoints: [] };
@@ -105,23 +162,14 @@ export function summarise(features: CardFeatures, members: readonly number[], te
   // Each card's closeness once, not once per comparison of the sort.
   const closeness = new Map(members.map((i) => [i, similarityToCentroid(features, i, centroid)]));
   const central = [...members].sort((a, b) => (closeness.get(b) ?? 0) - (closeness.get(a) ?? 0) || a - b);
-  const wordsOf = (i: number) => displayWords(texts[i] ?? "");
-  const labelCard =
-    central.find((i) => wordsOf(i).length >= MIN_LABEL_WORDS && wordsOf(i).length <= MAX_LABEL_WORDS) ??
-    (central[0] as number);
-  const words = withoutDanglingEnd(wordsOf(labelCard).slice(0, MAX_LABEL_WORDS));
-  const present = new Set(words.map((word) => word.toLowerCase()));
-  // Topped up only when the label card is short: most columns never need the column's words ranked.
-  const characteristic = words.length < MIN_LABEL_WORDS ? characteristicWords(features, members, texts) : [];
-  for (const word of characteristic) {
-    if (words.length >= MIN_LABEL_WORDS) break;
-    if (present.has(word)) continue;
-    present.add(word);
-    words.push(word);
+  const points: number[] = [];
+  for (const i of central) {
+    if (points.length >= MAX_KEY_POINTS) break;
+    if (points.some((j) => sameIdea(features, i, j))) continue;
+    points.push(i);
   }
-  const keyPoints = central
-    .filter((i) => i !== labelCard)
-    .slice(0, MAX_KEY_POINTS)
-    .map((i) => clip(texts[i] ?? "", MAX_KEY_POINT_CHARS));
-  return { label: clip(heading(words), MAX_LABEL_CHARS), keyPoints };
+  return {
+    label: actionLabel(features, members, texts),
+    keyPoints: points.map((i) => clip(texts[i] ?? "", MAX_KEY_POINT_CHARS)),
+  };
 }

@@ -23,8 +23,13 @@ export class ColumnRanker {
 
   /** Ranks the columns for a card of the feature set (by index). */
   rankCard(card: number): number[] {
+    return order(this.scoreCard(card));
+  }
+
+  /** Each column's score for a card of the feature set (by index); -Infinity for an empty column. */
+  scoreCard(card: number): number[] {
     const { features } = this;
-    const scores = this.centroids.map((centroid, column) => {
+    return this.centroids.map((centroid, column) => {
       if (centroid.size === 0) return Number.NEGATIVE_INFINITY;
       const mean = similarityToCentroid(features, card, centroid);
       if (!TUNING.placeMax) return mean;
@@ -33,13 +38,17 @@ export class ColumnRanker {
         if (other !== card) best = Math.max(best, this.pair(card, other));
       return Number.isFinite(best) ? (1 - TUNING.placeMax) * mean + TUNING.placeMax * best : mean;
     });
-    return order(scores);
   }
 
   /** Ranks the columns for a card that is not in the feature set: a newcomer to the board. */
   rankText(text: string, embedding?: Float32Array): number[] {
+    return order(this.scoreText(text, embedding));
+  }
+
+  /** Each column's score for a card that is not in the feature set. */
+  scoreText(text: string, embedding?: Float32Array): number[] {
     const card = newCardFeatures(this.features, text, embedding);
-    const scores = this.centroids.map((centroid, column) => {
+    return this.centroids.map((centroid, column) => {
       if (centroid.size === 0) return Number.NEGATIVE_INFINITY;
       const mean = vectorsToCentroid(this.features.weights, card.stems, card.grams, card.embedding, centroid);
       if (!TUNING.placeMax) return mean;
@@ -47,7 +56,6 @@ export class ColumnRanker {
       for (const other of this.columns[column] as readonly number[]) best = Math.max(best, this.newPair(card, other));
       return Number.isFinite(best) ? (1 - TUNING.placeMax) * mean + TUNING.placeMax * best : mean;
     });
-    return order(scores);
   }
 
   private pair(i: number, j: number): number {
@@ -71,7 +79,7 @@ export class ColumnRanker {
 }
 
 /** Column indices by descending score; ties (an empty column, a card with no words) keep the board's order. */
-function order(scores: readonly number[]): number[] {
+export function order(scores: readonly number[]): number[] {
   return scores
     .map((_, column) => column)
     .sort((a, b) => compareDescending(scores[a] as number, scores[b] as number) || a - b);

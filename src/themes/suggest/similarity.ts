@@ -12,6 +12,8 @@ export interface SimilarityMatrix {
   values: Float32Array;
   /** The word overlap alone (language-neutral stems), for the near-duplicate rule. */
   lexical: Float32Array;
+  /** The character n-grams' overlap alone, for the confident columns' own blend of the signals. */
+  grams?: Float32Array | undefined;
   /** The centred embeddings' cosine alone, when the features have embeddings (near-duplicates). */
   meaning?: Float32Array | undefined;
 }
@@ -183,5 +185,5 @@ export function similarityMatrix(features: CardFeatures, options: SimilarityOpti
     lexical[x * size + x] = 1;
     if (meaning) meaning[x * size + x] = 1;
   }
-  return { cards: subset, size, values, lexical, meaning };
+  return { cards: subset, size, values, lexical, grams, meaning };
 }

@@ -26,6 +26,15 @@ export interface Tuning {
   duplicateRank: number;
   /** Placing: how much the best-matching card of a column counts beside the column's mean. */
   placeMax: number;
+  /**
+   * A suggested column is shown only when its cards' mean pairwise similarity stands this many
+   * robust deviations above the workshop's median pair (see `confidence.ts`).
+   */
+  confidentColumn: number;
+  /** The signal weights of that similarity (sentence meaning counts more than in the clustering). */
+  confidentWeights: { stems: number; grams: number; embedding: number };
+  /** A "Fits" hint is shown only when the best column beats the second by this many such deviations. */
+  confidentPlacement: number;
 }
 
 export const TUNING: Tuning = {
@@ -36,9 +45,12 @@ export const TUNING: Tuning = {
   countSpread: 0.5,
   refineRounds: 5,
   outlierSimilarity: Number.NEGATIVE_INFINITY,
-  duplicateMeaning: 0.45,
+  duplicateMeaning: 0.65,
   duplicateLexical: 0.4,
   duplicateOverall: 0.5,
   duplicateRank: 1,
   placeMax: 0,
+  confidentColumn: 4.1,
+  confidentWeights: { stems: 0.2, grams: 0.1, embedding: 0.7 },
+  confidentPlacement: 0.78,
 };

@@ -18,7 +18,7 @@ import { prefersReducedMotion } from "../components/motion.js";
 import { isolate } from "../isolate.js";
 import { newId } from "../newId.js";
 import { boardAnnouncements, boardInstructions } from "./announcements.js";
-import { CardPreview } from "./BoardCard.js";
+import { CardPreview, CardWordsContext } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
 import {
   canMoveCards,
@@ -209,6 +209,7 @@ export function Board({
   };
   const onOpenCard = facilitatorConsole ? setOpenCardId : undefined;
   const columnIds = useSteadyArray(themes.map((theme) => columnDragId(theme.id)));
+  const cardWords = useMemo(() => ({ role: t("board.cardRole"), actions: t("board.cardActions") }), [t]);
 
   return (
     <section className={`board-root board-${variant}`} aria-label={t("board.label")}>
@@ -227,61 +228,63 @@ export function Board({
           </button>
         </div>
       )}
-      <DndContext {...dndProps} accessibility={accessibility}>
-        {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
+      <CardWordsContext.Provider value={cardWords}>
+        <DndContext {...dndProps} accessibility={accessibility}>
+          {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
             focus (read-only phone), the lanes themselves do. */}
-        <div
-          ref={lanes}
-          className={`board-lanes${fitToWindow ? " board-lanes-fit" : ""}`}
-          {...(variant !== "projector" && !cardsDraggable
-            ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
-            : {})}
-        >
-          {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
-            <BoardPile
-              cards={cardsOf(PILE_ID)}
-              boardEmpty={Object.values(containers).every((cards) => cards.length === 0)}
-              footnotes={state.footnotes}
-              cardsDraggable={cardsDraggable}
-              onOpenCard={onOpenCard}
-              showAuthors={showAuthors}
-              extras={extrasOf(cardsOf(PILE_ID))}
-              scrolls={fitToWindow}
-            />
-          )}
-          <SortableContext items={columnIds} strategy={rectSortingStrategy}>
-            {themes.map((theme, index) => (
-              <BoardColumn
-                key={theme.id}
-                theme={theme}
-                symbol={symbols.get(theme.id) ?? 0}
-                label={columnName(theme)}
-                cards={cardsOf(columnDragId(theme.id))}
+          <div
+            ref={lanes}
+            className={`board-lanes${fitToWindow ? " board-lanes-fit" : ""}`}
+            {...(variant !== "projector" && !cardsDraggable
+              ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
+              : {})}
+          >
+            {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
+              <BoardPile
+                cards={cardsOf(PILE_ID)}
+                boardEmpty={Object.values(containers).every((cards) => cards.length === 0)}
                 footnotes={state.footnotes}
                 cardsDraggable={cardsDraggable}
-                columnsDraggable={columnsDraggable}
                 onOpenCard={onOpenCard}
                 showAuthors={showAuthors}
-                extras={extrasOf(cardsOf(columnDragId(theme.id)))}
+                extras={extrasOf(cardsOf(PILE_ID))}
                 scrolls={fitToWindow}
-                tools={columnTools}
-                toolsFirst={index === 0}
-                toolsLast={index === themes.length - 1}
               />
-            ))}
-          </SortableContext>
-        </div>
-        {/* The drop glides the card into place with the Web Animations API, which CSS cannot stop. */}
-        <DragOverlay dropAnimation={prefersReducedMotion() ? null : undefined}>
-          {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
-          {activeTheme ? (
-            <div className="board-column-overlay">
-              <ColumnSymbol symbol={symbols.get(activeTheme.id) ?? 0} size={24} />
-              <span>{columnName(activeTheme)}</span>
-            </div>
-          ) : null}
-        </DragOverlay>
-      </DndContext>
+            )}
+            <SortableContext items={columnIds} strategy={rectSortingStrategy}>
+              {themes.map((theme, index) => (
+                <BoardColumn
+                  key={theme.id}
+                  theme={theme}
+                  symbol={symbols.get(theme.id) ?? 0}
+                  label={columnName(theme)}
+                  cards={cardsOf(columnDragId(theme.id))}
+                  footnotes={state.footnotes}
+                  cardsDraggable={cardsDraggable}
+                  columnsDraggable={columnsDraggable}
+                  onOpenCard={onOpenCard}
+                  showAuthors={showAuthors}
+                  extras={extrasOf(cardsOf(columnDragId(theme.id)))}
+                  scrolls={fitToWindow}
+                  tools={columnTools}
+                  toolsFirst={index === 0}
+                  toolsLast={index === themes.length - 1}
+                />
+              ))}
+            </SortableContext>
+          </div>
+          {/* The drop glides the card into place with the Web Animations API, which CSS cannot stop. */}
+          <DragOverlay dropAnimation={prefersReducedMotion() ? null : undefined}>
+            {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
+            {activeTheme ? (
+              <div className="board-column-overlay">
+                <ColumnSymbol symbol={symbols.get(activeTheme.id) ?? 0} size={24} />
+                <span>{columnName(activeTheme)}</span>
+              </div>
+            ) : null}
+          </DragOverlay>
+        </DndContext>
+      </CardWordsContext.Provider>
 
       {state.footnotes.length > 0 && (
         <aside className="board-footnotes" aria-label={t("board.footnotes")}>

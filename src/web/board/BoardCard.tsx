@@ -1,7 +1,6 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { type KeyboardEvent, memo, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { createContext, type KeyboardEvent, memo, type ReactNode, useCallback, useContext } from "react";
 import type { Card, Footnote } from "../../core/index.js";
 import { isolate } from "../isolate.js";
 import { cardDragId, footnotesOf, splitMarks } from "./boardModel.js";
@@ -91,21 +90,49 @@ function placeProps({ position, setSize }: Pick<BoardCardProps, "position" | "se
 }
 
 /**
+ * What every card of a board says beside its text: its role for screen readers and its menu
+ * button's label. Translated once for the board and shared, because a translation hook in each of
+ * thousands of cards costs more than the rest of the card's render.
+ */
+export interface CardWords {
+  role: string;
+  actions: string;
+}
+
+export const CardWordsContext = createContext<CardWords | undefined>(undefined);
+
+function useCardWords(): CardWords {
+  const words = useContext(CardWordsContext);
+  if (!words) throw new Error("A BoardCard is rendered inside a Board, which provides its words");
+  return words;
+}
+
+/**
  * One card on the wall: a list item that is also the drag handle (mouse, touch, keyboard). The
  * facilitator's "…" button and Enter open the card's actions. Memoised: cards are shared between
  * states, so a card that did not change skips the render of a board where another one moved.
  */
 export const BoardCard = memo(function BoardCard(props: BoardCardProps) {
   const { card, footnotes, draggable, onOpen, extra, author, measure, top } = props;
-  const { t } = useTranslation();
+  const words = useCardWords();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, active } =
     useSortable({
       id: cardDragId(card.id),
       data: { type: "card", cardId: card.id, containerId: props.containerId },
       disabled: !draggable,
       // A list item stays a list item for screen readers; the role description says it moves.
-      attributes: { role: "listitem", roleDescription: t("board.cardRole") },
+      attributes: { role: "listitem", roleDescription: words.role },
     });
+  // One callback for the card's life: a new one at each render would detach and attach the node
+  // again, and the list would measure the card's height (a layout) at every render.
+  const attach = useCallback(
+    (node: HTMLLIElement | null) => {
+      setNodeRef(node);
+      setActivatorNodeRef(node);
+      measure?.(node);
+    },
+    [setNodeRef, setActivatorNodeRef, measure],
+  );
   const interactive = draggable || onOpen !== undefined;
   const handleKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     listeners?.onKeyDown?.(event);
@@ -117,11 +144,7 @@ export const BoardCard = memo(function BoardCard(props: BoardCardProps) {
   };
   return (
     <li
-      ref={(node) => {
-        setNodeRef(node);
-        setActivatorNodeRef(node);
-        measure?.(node);
-      }}
+      ref={attach}
       className={`board-card${isDragging ? " board-card-placeholder" : ""}${draggable ? " board-card-draggable" : ""}`}
       style={{ transform: CSS.Translate.toString(transform), transition, top }}
       data-testid={`card-${card.id}`}
@@ -138,7 +161,7 @@ export const BoardCard = memo(function BoardCard(props: BoardCardProps) {
         <button
           type="button"
           className="board-icon-button board-card-menu"
-          aria-label={t("board.cardActions")}
+          aria-label={words.actions}
           aria-haspopup="dialog"
           // Grabbing the button should not start a drag.
           onMouseDown={(event) => event.stopPropagation()}

@@ -1,5 +1,12 @@
 import { useDndMonitor } from "@dnd-kit/core";
-import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
+import {
+  defaultRangeExtractor,
+  elementScroll,
+  type Range,
+  type Rect,
+  useVirtualizer,
+  type Virtualizer,
+} from "@tanstack/react-virtual";
 import { type ComponentType, type CSSProperties, type FocusEvent, useCallback, useRef, useState } from "react";
 import type { Card } from "../../core/index.js";
 import type { BoardCardProps } from "./BoardCard.js";
@@ -72,6 +79,10 @@ export function VirtualCardList({
     paddingEnd: PADDING,
     gap: GAP,
     rangeExtractor,
+    initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeListRect,
+    scrollToFn: scrollList,
+    measureElement: measureCard,
   });
 
   const handleFocus = (event: FocusEvent<HTMLUListElement>) => {
@@ -105,5 +116,44 @@ export function VirtualCardList({
         );
       })}
     </ul>
+  );
+}
+
+/*
+ * The library reads a list's height as the list mounts, and each card's height as the card
+ * mounts: each read lays the whole page out again, since the list before it changed the page. A
+ * dozen lists of rendered cards paid that once per list and once per card before the board's
+ * first paint, and again for each card a move brought into view. These read the sizes from
+ * ResizeObserver alone, whose answers come after the browser's own layout, once for every list.
+ */
+
+function observeListRect(instance: Virtualizer<HTMLUListElement, Element>, onRect: (rect: Rect) => void) {
+  const element = instance.scrollElement;
+  if (!element) return;
+  const observer = new ResizeObserver(() => onRect({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+/** Scrolls the list, except to the top of a list there already (each list is asked once as it mounts). */
+function scrollList(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: Virtualizer<HTMLUListElement, Element>,
+) {
+  if (offset + (options.adjustments ?? 0) === 0 && !instance.scrollOffset) return;
+  elementScroll(offset, options, instance);
+}
+
+/** A card's height: observed, else as last observed, else the estimate until it is observed. */
+function measureCard(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLUListElement, Element>,
+) {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  return (
+    instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ESTIMATED_HEIGHT
   );
 }

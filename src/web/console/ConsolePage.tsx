@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PHASES } from "../../core/index.js";
 import { BallotPanel } from "../ballots/BallotPanel.js";
-import { Board } from "../components/Board.js";
+import { BoardView } from "../board/BoardView.js";
+import { CampaignPanel } from "../campaign/CampaignPanel.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { UndoButton } from "../history/UndoButton.js";
@@ -131,7 +132,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
               fitToWindow={boardWide}
             />
           ) : (
-            <Board state={state} actor={actor} send={send} variant="console" />
+            <BoardView state={state} actor={actor} send={send} variant="console" />
           )}
         </div>
         <aside className="console-side">
@@ -145,6 +146,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
           {state.themes.length > 1 && <BallotPanel workshopId={workshopId} />}
           <PresencePanel presence={live.presence} tables={state.tables} />
           <SettingsPanel state={state} send={send} />
+          <CampaignPanel state={state} />
         </aside>
       </div>
       <LiveAnnouncer state={state} actor={actor} phases />

@@ -1,5 +1,5 @@
 import type { Actor, Command, PeerFocusMessage, Phase, WorkshopState } from "../../core/index.js";
-import { Board } from "../components/Board.js";
+import { BoardView } from "../board/BoardView.js";
 import type { LiveClient } from "../live/liveClient.js";
 import { NamePanel } from "../naming/NamePanel.js";
 import { ReflectionsPanel } from "../resolve/ReflectionsPanel.js";
@@ -32,7 +32,7 @@ export function PhaseWork({ state, actor, send, client, peers, present }: PhaseP
       return (
         <>
           <NamePanel state={state} send={send} />
-          <Board state={state} actor={actor} send={send} variant="console" />
+          <BoardView state={state} actor={actor} send={send} variant="console" />
         </>
       );
     case "resolve":

@@ -41,6 +41,7 @@ const LABELLED: Record<DomainEventType, true> = {
   writerSet: true,
   themeRestored: true,
   joinCodeChanged: true,
+  followUpStarted: true,
   undoApplied: true,
 };
 

@@ -26,6 +26,15 @@ export function facilitatorKey(workshopId: string): string | undefined {
   return localStorage.getItem(facilitatorKeyName(workshopId)) ?? undefined;
 }
 
+/**
+ * Remembers the key of a `/w/:id…#key=…` link as the app starts, before the page's own code has
+ * downloaded: a projector opened on this device a moment later finds it.
+ */
+export function rememberKeyFromLink(): void {
+  const workshopId = /^\/w\/([^/]+)/.exec(window.location.pathname)?.[1];
+  if (workshopId) facilitatorKey(decodeURIComponent(workshopId));
+}
+
 export function rememberFacilitatorKey(workshopId: string, key: string): void {
   localStorage.setItem(facilitatorKeyName(workshopId), key);
 }

@@ -1,5 +1,5 @@
 import type { Actor, Command, WorkshopState } from "../../core/index.js";
-import { Board } from "../components/Board.js";
+import { BoardView } from "../board/BoardView.js";
 
 /** True when the wall has something to show: an empty board on a phone is only noise. */
 export function boardHasCards(state: WorkshopState): boolean {
@@ -10,7 +10,7 @@ export function boardHasCards(state: WorkshopState): boolean {
 export function ParticipantBoard(props: { state: WorkshopState; actor: Actor; send: (command: Command) => void }) {
   return (
     <div className="participant-board">
-      <Board state={props.state} actor={props.actor} send={props.send} variant="participant" />
+      <BoardView state={props.state} actor={props.actor} send={props.send} variant="participant" />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type EventEnvelope, entry, type WorkshopState } from "../../core/index.js";
 import { facilitatorFetch } from "../api.js";
-import { Board } from "../components/Board.js";
+import { BoardView } from "../board/BoardView.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { formatClock } from "../format.js";
 import { useEventLabel } from "../history/eventLabels.js";
@@ -252,7 +252,7 @@ function Replay({ workshopId, timeline }: { workshopId: string; timeline: Timeli
           {state.context.focusQuestion}
         </p>
       )}
-      <Board state={state} />
+      <BoardView state={state} />
       {state.themes.some((theme) => theme.headline || theme.narrative) && (
         <ThemeStatements state={state} variant="console" />
       )}

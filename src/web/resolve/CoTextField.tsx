@@ -68,10 +68,13 @@ export function CoTextField(props: {
   const typed = useRef(co.draft);
   const caret = useRef<[number, number]>([0, 0]);
   const caretIn = useRef(co.draft);
+  // What the box shows: the draft of the last render, which a keystroke may beat to the screen.
+  const shown = useRef(co.draft);
   useLayoutEffect(() => {
     const element = box.current;
     const before = caretIn.current;
     caretIn.current = co.draft;
+    shown.current = co.draft;
     if (element) {
       // Grow with the text, so the carets drawn over it stay where the text is.
       element.style.height = "auto";
@@ -91,7 +94,7 @@ export function CoTextField(props: {
   };
   const handleChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
     typed.current = event.target.value;
-    change(event.target.value);
+    change(shown.current, event.target.value);
     tellFocus(event);
   };
   const handleBlur = () => {

@@ -17,7 +17,8 @@ import {
  * Two writers fill two gaps of one text at once, keystroke by keystroke, their edits going out
  * whenever they pause, in any interleaving of typing, sending, the server's merging and the
  * network's deliveries (each writer's messages in order, an event before the answer to the edit
- * that made it, as the server sends them). Edits of different sentences must never conflict, and
+ * that made it, as the server sends them) and the screens' renders (a keystroke can land on a box
+ * that does not show the newest draft yet). Edits of different sentences must never conflict, and
  * everyone must end on the text with both gaps filled.
  */
 const DRAFT = "We want [gap one] for every member. The middle sentence stays. Then a [gap two] for all.";
@@ -31,7 +32,13 @@ type Message = { kind: "event"; text: string } | { kind: "answer"; ok: boolean }
 
 interface Writer {
   co: CoText;
-  /** The writer's caret in `co.draft`. */
+  /**
+   * What the writer's box shows: `co.draft` as of the last render. A keystroke renders at once;
+   * others' words and answers reach the draft first and the screen at the next render, so a
+   * keystroke can land on the older text.
+   */
+  shown: string;
+  /** The writer's caret in `shown`. */
   caret: number;
   /** Letters of the fill typed so far. */
   typed: number;
@@ -47,19 +54,19 @@ interface World {
   conflicts: number;
 }
 
-type Action = { kind: "type" | "send" | "deliver"; writer: number } | { kind: "serve" };
+type Action = { kind: "type" | "send" | "deliver" | "render"; writer: number } | { kind: "serve" };
 
-/** The draft changed under the writer (others' words came in): the caret moves with the text. */
-function moveDraft(writer: Writer, next: CoText): void {
-  writer.caret = shiftCaret(writer.co.draft, next.draft, writer.caret);
-  writer.co = next;
+/** The box shows the draft; where others' words came in, the caret moves with the text. */
+function render(writer: Writer): void {
+  writer.caret = shiftCaret(writer.shown, writer.co.draft, writer.caret);
+  writer.shown = writer.co.draft;
 }
 
 function type(writer: Writer, at: number): void {
   const { gap, words } = FILLS[at] as (typeof FILLS)[number];
   if (writer.typed >= words.length) return;
   const letter = words[writer.typed] as string;
-  const draft = writer.co.draft;
+  const draft = writer.shown;
   let next: string;
   if (writer.typed === 0) {
     // The first letter replaces the selected gap.
@@ -71,8 +78,17 @@ function type(writer: Writer, at: number): void {
     next = draft.slice(0, writer.caret) + letter + draft.slice(writer.caret);
     writer.caret += 1;
   }
-  writer.co = edited(writer.co, next);
+  const before = writer.co;
+  writer.co = edited(writer.co, draft, next);
+  if (writer.co === before) {
+    // The keystroke overlapped words the box did not show yet: not taken, typed again later.
+    writer.caret = shiftCaret(next, draft, writer.caret);
+    return;
+  }
   writer.typed += 1;
+  // Typing renders at once: the box shows the draft, the keystroke carried onto it.
+  writer.caret = shiftCaret(next, writer.co.draft, writer.caret);
+  writer.shown = writer.co.draft;
 }
 
 function send(world: World, at: number): void {
@@ -101,8 +117,8 @@ function deliver(world: World, at: number): void {
   if (!message) return;
   if (message.kind === "event") {
     writer.view = message.text;
-    moveDraft(writer, serverChanged(writer.co, writer.view));
-  } else if (message.ok) moveDraft(writer, acknowledged(writer.co, writer.view));
+    writer.co = serverChanged(writer.co, writer.view);
+  } else if (message.ok) writer.co = acknowledged(writer.co, writer.view);
   else {
     world.conflicts += 1;
     writer.co = conflicted(writer.co, writer.view);
@@ -113,12 +129,14 @@ function run(world: World, action: Action): void {
   if (action.kind === "serve") serve(world);
   else if (action.kind === "type") type(world.writers[action.writer] as Writer, action.writer);
   else if (action.kind === "send") send(world, action.writer);
+  else if (action.kind === "render") render(world.writers[action.writer] as Writer);
   else deliver(world, action.writer);
 }
 
 /** Everyone finishes typing, then sends, and the network goes quiet. */
 function settle(world: World): void {
   world.writers.forEach((writer, at) => {
+    render(writer);
     while (writer.typed < (FILLS[at] as (typeof FILLS)[number]).words.length) type(writer, at);
   });
   for (let round = 0; round < 100; round++) {
@@ -126,6 +144,7 @@ function settle(world: World): void {
     while (world.queue.length > 0) serve(world);
     world.writers.forEach((writer, at) => {
       while (writer.inbox.length > 0) deliver(world, at);
+      render(writer);
     });
     if (world.queue.length === 0 && world.writers.every((writer) => !isDirty(writer.co))) return;
   }
@@ -138,6 +157,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant("deliver" as const), writer: fc.integer({ min: 0, max: 1 }) }),
     weight: 3,
   },
+  { arbitrary: fc.record({ kind: fc.constant("render" as const), writer: fc.integer({ min: 0, max: 1 }) }), weight: 2 },
   { arbitrary: fc.constant({ kind: "serve" as const }), weight: 2 },
 );
 
@@ -148,7 +168,14 @@ describe("two writers filling two sentences at once", () => {
         const world: World = {
           server: DRAFT,
           queue: [],
-          writers: FILLS.map(() => ({ co: startCoText(DRAFT), caret: 0, typed: 0, view: DRAFT, inbox: [] })),
+          writers: FILLS.map(() => ({
+            co: startCoText(DRAFT),
+            shown: DRAFT,
+            caret: 0,
+            typed: 0,
+            view: DRAFT,
+            inbox: [],
+          })),
           conflicts: 0,
         };
         for (const each of actions) run(world, each);

@@ -26,7 +26,7 @@ describe("co-writing one text", () => {
     let co = serverChanged(startCoText(""), BASE);
     expect(co).toEqual(startCoText(BASE));
     expect(commit(co)).toBeUndefined();
-    co = edited(co, "First sentence. Second sentence, longer.");
+    co = edited(co, co.draft, "First sentence. Second sentence, longer.");
     const sent = send(co);
     expect([sent.text, sent.base]).toEqual(["First sentence. Second sentence, longer.", BASE]);
     // One edit in flight at a time.
@@ -35,7 +35,7 @@ describe("co-writing one text", () => {
   });
 
   it("someone else's edit of another sentence shows in a dirty editor at once, and both are kept", () => {
-    let co = edited(startCoText(BASE), "First sentence. Second sentence, mine.");
+    let co = edited(startCoText(BASE), BASE, "First sentence. Second sentence, mine.");
     co = serverChanged(co, "The first sentence. Second sentence.");
     expect(co.draft).toBe("The first sentence. Second sentence, mine.");
     expect(co.base).toBe("The first sentence. Second sentence.");
@@ -43,8 +43,8 @@ describe("co-writing one text", () => {
   });
 
   it("typing while an edit is in flight is carried onto the merged text the server answers with", () => {
-    const first = send(edited(startCoText(BASE), "First sentence. Second sentence!"));
-    const typing = edited(first.co, "First sentence. Second sentence! And a third.");
+    const first = send(edited(startCoText(BASE), BASE, "First sentence. Second sentence!"));
+    const typing = edited(first.co, first.co.draft, "First sentence. Second sentence! And a third.");
     // Meanwhile someone rewrote the first sentence; the server merged both.
     const co = acknowledged(typing, "The first sentence. Second sentence!");
     expect(co.draft).toBe("The first sentence. Second sentence! And a third.");
@@ -52,8 +52,17 @@ describe("co-writing one text", () => {
     expect(isDirty(co)).toBe(true);
   });
 
+  it("a keystroke that beats others' words to the screen is carried onto them, not over them", () => {
+    // Someone's edit reached the draft; the box still shows the text from before it.
+    const co = serverChanged(startCoText(BASE), "The first sentence. Second sentence.");
+    const next = edited(co, BASE, "First sentence. Second sentence!");
+    expect(next.draft).toBe("The first sentence. Second sentence!");
+    // A keystroke right where their words landed is not taken: the box shows their text again.
+    expect(edited(co, BASE, "Girst sentence. Second sentence.")).toBe(co);
+  });
+
   it("an overlapping edit keeps both texts side by side until the writer chooses; nothing is lost", () => {
-    const mine = send(edited(startCoText(BASE), "First sentence. My second."));
+    const mine = send(edited(startCoText(BASE), BASE, "First sentence. My second."));
     let co = conflicted(mine.co, "First sentence. Their second.");
     expect(co.conflict).toEqual({ mine: "First sentence. My second.", theirs: "First sentence. Their second." });
     expect(commit(co)).toBeUndefined();

@@ -37,8 +37,18 @@ export function serverChanged(co: CoText, server: string): CoText {
   return merged === undefined ? co : { ...co, draft: merged, base: server };
 }
 
-export function edited(co: CoText, draft: string): CoText {
-  return { ...co, draft };
+/**
+ * The writer typed into a box that showed `shown`, making it `typed`. The box can lag behind the
+ * draft by a render: others' words (or the answer to an edit) reached the draft, and a keystroke
+ * came before the screen showed them. The keystroke is then carried onto the draft; taking the
+ * box's text as it is would drop those words, and the next edit, sent with a base that has them,
+ * would erase them from everyone's text. A keystroke that overlaps them is not taken: the box
+ * then shows the newer text, and the writer types again.
+ */
+export function edited(co: CoText, shown: string, typed: string): CoText {
+  if (shown === co.draft) return { ...co, draft: typed };
+  const merged = mergeTexts(shown, typed, co.draft);
+  return merged === undefined ? co : { ...co, draft: merged };
 }
 
 /** The edit to send now, if any: one at a time, never while a conflict waits for the writer. */

@@ -75,9 +75,10 @@ export function useCoText(options: {
   // Leaving the page (another phase) still sends what was typed.
   useEffect(() => () => flush(), [flush]);
 
+  /** The writer typed `text` into the box while it showed `shown`. */
   const change = useCallback(
-    (text: string) => {
-      setCo(edited(coRef.current, text));
+    (shown: string, text: string) => {
+      setCo(edited(coRef.current, shown, text));
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, PAUSE_MS);
     },

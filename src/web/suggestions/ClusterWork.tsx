@@ -2,9 +2,9 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { Actor, Card, Command, WorkshopState } from "../../core/index.js";
+import { BoardView } from "../board/BoardView.js";
 import { snippet } from "../board/CardDialog.js";
 import { useSymbolName } from "../board/ColumnSymbol.js";
-import { Board } from "../components/Board.js";
 import { useColumnLabel } from "../naming/useColumnLabel.js";
 import { newId } from "../newId.js";
 import { requestProblem } from "../problems.js";
@@ -181,7 +181,7 @@ export function ClusterWork(props: {
   return (
     <div className={`suggest-layout${panel && !side ? " suggest-layout-open" : ""}`}>
       <div className="suggest-main">
-        <Board
+        <BoardView
           state={state}
           actor={actor}
           send={send}

@@ -67,7 +67,11 @@ export function SuggestPanel({ state, proposal, accepted, onAccept, onAcceptAll,
           </button>
         </div>
       </header>
-      {proposal.themes.length === 0 && <p className="muted">{t("suggestions.none")}</p>}
+      {proposal.themes.length === 0 && (
+        <p className="muted" data-testid="suggest-none">
+          {t("suggestions.none")}
+        </p>
+      )}
       <ol className="suggest-columns">
         {proposal.themes.map((column, index) => {
           const cardIds = cardsStillOnBoard(state, column.cardIds);

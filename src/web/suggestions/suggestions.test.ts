@@ -28,7 +28,11 @@ const playAll = (state: WorkshopState, commands: readonly Command[]) =>
 describe("accepting a proposed column", () => {
   it("creates an unnamed column and moves the proposal's cards into it, in order, from wherever they are", () => {
     const state = board();
-    const commands = acceptCommands(state, { label: "Cards a to c", keyPoints: [], cardIds: ["c", "a", "b"] }, "new");
+    const commands = acceptCommands(
+      state,
+      { label: "Cards a to c", keyPoints: [], cardIds: ["c", "a", "b"], confidence: 5 },
+      "new",
+    );
     expect(commands).toEqual([{ type: "createTheme", themeId: "new", cardIds: ["c", "a", "b"] }]);
     const after = playAll(state, commands);
     expect(after.themes.find((theme) => theme.id === "new")).toMatchObject({ name: "", cardIds: ["c", "a", "b"] });
@@ -44,10 +48,12 @@ describe("accepting a proposed column", () => {
 
   it("skips cards removed or merged since the proposal, and does nothing when none is left", () => {
     const state = play(board(), FACILITATOR, { type: "removeCard", cardId: "b" });
-    expect(acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone", "d"] }, "n")).toEqual([
-      { type: "createTheme", themeId: "n", cardIds: ["d"] },
-    ]);
-    expect(acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone"] }, "n")).toEqual([]);
+    expect(
+      acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone", "d"], confidence: 5 }, "n"),
+    ).toEqual([{ type: "createTheme", themeId: "n", cardIds: ["d"] }]);
+    expect(acceptCommands(state, { label: "x", keyPoints: [], cardIds: ["b", "gone"], confidence: 5 }, "n")).toEqual(
+      [],
+    );
   });
 });
 
@@ -59,17 +65,19 @@ describe("fit hints", () => {
     ]);
     const hints = fitHints(state, {
       placements: [
-        { cardId: "b", themeIds: ["deleted", "empty", "t1"] },
-        { cardId: "a", themeIds: ["t1"] },
-        { cardId: "c", themeIds: [] },
+        { cardId: "b", themeIds: ["deleted", "empty", "t1"], confident: true },
+        { cardId: "a", themeIds: ["t1"], confident: true },
+        { cardId: "c", themeIds: [], confident: true },
+        { cardId: "d", themeIds: ["t2", "t1"], confident: false },
       ],
     });
+    // d's ranking is not confident: no hint rather than a guess.
     expect([...hints]).toEqual([["b", "t1"]]);
     expect(fitHints(state, undefined).size).toBe(0);
   });
 
   it("says nothing until two columns hold cards", () => {
-    const placements = { placements: [{ cardId: "b", themeIds: ["t1", "t2"] }] };
+    const placements = { placements: [{ cardId: "b", themeIds: ["t1", "t2"], confident: true }] };
     // One column with cards and one empty: the hint would name the same column on every card.
     const oneHolds = play(board(), FACILITATOR, { type: "createTheme", themeId: "t2" });
     expect(fitHints(oneHolds, placements).size).toBe(0);

@@ -1,4 +1,4 @@
-import { type Command, isOnBoard, locateCard, type WorkshopState } from "../../core/index.js";
+import { type Command, isOnBoard, type WorkshopState } from "../../core/index.js";
 import type { WithModel } from "../../themes/jobs/suggestions.js";
 import type {
   ClusterSuggestions,
@@ -29,10 +29,19 @@ export type ClusterProposal = WithModel<ClusterSuggestions>;
 
 /** The ids of a proposed column's cards that are still on the board, in the proposal's order. */
 export function cardsStillOnBoard(state: WorkshopState, cardIds: readonly string[]): string[] {
-  return cardIds.filter((cardId) => {
+  return cardIds.filter(stillOnBoard(state));
+}
+
+/**
+ * Tells whether a card is on the board (in a column or on the pile, not waiting for its round).
+ * The places are gathered once: a board of thousands is asked about many of its cards at a time.
+ */
+function stillOnBoard(state: WorkshopState): (cardId: string) => boolean {
+  const placed = new Set([...state.unclustered, ...state.themes.flatMap((theme) => theme.cardIds)]);
+  return (cardId) => {
     const card = state.cards.get(cardId);
-    return card !== undefined && isOnBoard(card) && locateCard(state, cardId) !== undefined;
-  });
+    return card !== undefined && isOnBoard(card) && placed.has(cardId);
+  };
 }
 
 /**
@@ -47,7 +56,8 @@ export function acceptCommands(state: WorkshopState, column: ThemeSuggestion, th
 }
 
 /**
- * The best-fitting column for each card still on the pile, among the columns that hold cards.
+ * The best-fitting column for each card still on the pile, among the columns that hold cards,
+ * when the suggestion is confident of it: a hint that is wrong half the time is worse than none.
  * None until two columns hold cards: an empty column has nothing to fit, and a ranking of one
  * column would hint it on every card.
  */
@@ -56,7 +66,8 @@ export function fitHints(state: WorkshopState, placements: PlacementSuggestions 
   const columns = columnsWithCards(state);
   if (!placements || columns.size < 2) return hints;
   const pile = new Set(state.unclustered);
-  for (const { cardId, themeIds } of placements.placements) {
+  for (const { cardId, themeIds, confident } of placements.placements) {
+    if (!confident) continue;
     const best = themeIds.find((themeId) => columns.has(themeId));
     if (pile.has(cardId) && best !== undefined) hints.set(cardId, best);
   }
@@ -89,10 +100,10 @@ export function duplicateFlags(
 ): Map<string, string> {
   const flags = new Map<string, string>();
   if (!duplicates) return flags;
+  const onBoard = stillOnBoard(state);
   for (const [earlier, later] of duplicates.duplicates) {
     if (flags.has(later) || dismissed.has(pairKey(earlier, later))) continue;
-    if (cardsStillOnBoard(state, [earlier, later]).length !== 2) continue;
-    flags.set(later, earlier);
+    if (onBoard(earlier) && onBoard(later)) flags.set(later, earlier);
   }
   return flags;
 }
@@ -116,11 +127,21 @@ function hashOf(parts: readonly string[]): string {
   return (hash >>> 0).toString(36);
 }
 
-/** Changes when a card is added, edited, removed or merged: what duplicates are computed from. */
+/**
+ * Changes when a card is added, edited, removed, merged or let onto the board: what duplicates are
+ * computed from. Read from the cards alone, so that it is computed once per cards map: states
+ * share the map until a card changes, and a move changes none.
+ */
 export function cardsSignature(state: WorkshopState): string {
-  const ids = [...state.unclustered, ...state.themes.flatMap((theme) => theme.cardIds)].sort();
-  return `${ids.length}:${hashOf(ids.flatMap((id) => [id, state.cards.get(id)?.text ?? ""]))}`;
+  const known = signatures.get(state.cards);
+  if (known !== undefined) return known;
+  const onBoard = [...state.cards.values()].filter(isOnBoard).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const signature = `${onBoard.length}:${hashOf(onBoard.flatMap((card) => [card.id, card.text]))}`;
+  signatures.set(state.cards, signature);
+  return signature;
 }
+
+const signatures = new WeakMap<WorkshopState["cards"], string>();
 
 /** Changes when the pile, a column's cards or a column's name change: what placements and names read. */
 export function boardSignature(state: WorkshopState): string {

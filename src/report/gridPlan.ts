@@ -1,13 +1,36 @@
-import type { ReportTheme } from "../model.js";
+import type { ReportTheme } from "./model.js";
 
-/** The space between two columns, between two cards, and inside a box. */
+/** The space between two columns, between two cards, and inside a box, in the PDF. */
 export const GUTTER = 6;
 export const CARD_GAP = 3;
 export const PAD = 4;
 export const BULLET_INDENT = 9;
 export const LINE_GAP = 0.6;
-/** Space between a theme and the next one below it in the same column. */
-const BAND_GAP = 14;
+
+/** The spaces a document puts around the grid's boxes, in points. */
+export interface GridSpacing {
+  /** Between two columns. */
+  gutter: number;
+  /** Inside a box, left and right of its text, and above and below it. */
+  padX: number;
+  padY: number;
+  /** Between two cards, and under a header. */
+  cardGap: number;
+  /** Between a theme and the next one below it in the same column. */
+  bandGap: number;
+  /** A key point's text from its box's edge, past the bullet. */
+  bulletIndent: number;
+}
+
+/** The PDF's spaces, which it draws itself. */
+export const PDF_SPACING: GridSpacing = {
+  gutter: GUTTER,
+  padX: PAD,
+  padY: PAD,
+  cardGap: CARD_GAP,
+  bandGap: 14,
+  bulletIndent: BULLET_INDENT,
+};
 
 /** Font sizes of one grid layout, in points. */
 export interface GridSizes {
@@ -44,9 +67,9 @@ export interface GridPlan {
 type Column = { x: number; width: number };
 
 /** Where each of `count` columns sits: the widths share the area evenly. */
-export function columnsOf(area: GridArea, count: number): Column[] {
-  const width = (area.width - GUTTER * (count - 1)) / count;
-  return Array.from({ length: count }, (_, i) => ({ x: area.left + i * (width + GUTTER), width }));
+export function columnsOf(area: GridArea, count: number, gutter = GUTTER): Column[] {
+  const width = (area.width - gutter * (count - 1)) / count;
+  return Array.from({ length: count }, (_, i) => ({ x: area.left + i * (width + gutter), width }));
 }
 
 /**
@@ -62,19 +85,21 @@ export function planGrid(
   area: GridArea,
   sizes: GridSizes,
   measure: Measure,
+  spacing: GridSpacing = PDF_SPACING,
 ): GridPlan {
-  const columns = columnsOf(area, slots);
-  const inner = (columns[0]?.width ?? 0) - 2 * PAD;
-  const headerHeight = (name: string) => measure(name, inner, sizes.header, "header") + 2 * PAD;
-  const cardHeight = (text: string) => measure(text, inner, sizes.body, "card") + 2 * PAD;
-  const pointHeight = (point: string) => measure(point, inner - BULLET_INDENT, sizes.body, "keyPoint") + 2;
+  const { padX, padY, cardGap, bandGap, bulletIndent } = spacing;
+  const columns = columnsOf(area, slots, spacing.gutter);
+  const inner = (columns[0]?.width ?? 0) - 2 * padX;
+  const headerHeight = (name: string) => measure(name, inner, sizes.header, "header") + 2 * padY;
+  const cardHeight = (text: string) => measure(text, inner, sizes.body, "card") + 2 * padY;
+  const pointHeight = (point: string) => measure(point, inner - bulletIndent, sizes.body, "keyPoint") + 2;
   const pointsHeight = (theme: ReportTheme) =>
-    theme.keyPoints.length > 0 ? theme.keyPoints.reduce((sum, point) => sum + pointHeight(point), 0) + 2 * PAD : 0;
+    theme.keyPoints.length > 0 ? theme.keyPoints.reduce((sum, point) => sum + pointHeight(point), 0) + 2 * padY : 0;
   const themeHeight = themes.map(
     (theme) =>
       headerHeight(theme.name) +
       pointsHeight(theme) +
-      theme.cards.reduce((sum, card) => sum + cardHeight(card.text) + CARD_GAP, CARD_GAP),
+      theme.cards.reduce((sum, card) => sum + cardHeight(card.text) + cardGap, cardGap),
   );
   const pages: GridBlock[][] = [[]];
   let slot = 0;
@@ -94,7 +119,7 @@ export function planGrid(
   const header = (name: string) => {
     const height = headerHeight(name);
     page().push({ kind: "header", x: column().x, y, width: column().width, height, text: name });
-    y += height + CARD_GAP;
+    y += height + cardGap;
   };
   themes.forEach((theme, t) => {
     const firstCard = theme.cards[0] ? cardHeight(theme.cards[0].text) : 0;
@@ -102,9 +127,9 @@ export function planGrid(
       const rest = themeHeight.slice(t).reduce((sum, height) => sum + height, 0);
       const freeColumns = slots - slot - 1;
       const fitsBelow =
-        area.bottom - y - BAND_GAP >= headerHeight(theme.name) + pointsHeight(theme) + Math.min(firstCard, 60);
+        area.bottom - y - bandGap >= headerHeight(theme.name) + pointsHeight(theme) + Math.min(firstCard, 60);
       // Stack under the theme above only when the columns left on this page cannot take the rest side by side.
-      if (fitsBelow && rest > freeColumns * (area.bottom - top)) y += BAND_GAP;
+      if (fitsBelow && rest > freeColumns * (area.bottom - top)) y += bandGap;
       else nextColumn();
     }
     // Under a first page's text there may be no room for a header and a first card: the grid then starts a page.
@@ -116,17 +141,17 @@ export function planGrid(
     const points = pointsHeight(theme);
     if (points > 0) {
       const height = Math.min(points, area.bottom - y);
-      let used = PAD;
+      let used = padY;
       const shown = theme.keyPoints.filter((point) => {
         used += pointHeight(point);
-        return used <= height - PAD;
+        return used <= height - padY;
       });
-      page().push({ kind: "keyPoints", x: column().x, y: y - CARD_GAP, width: column().width, height, points: shown });
+      page().push({ kind: "keyPoints", x: column().x, y: y - cardGap, width: column().width, height, points: shown });
       y += height;
     }
     for (const card of theme.cards) {
       const height = cardHeight(card.text);
-      const atColumnTop = top === area.top && y <= top + headerHeight(theme.name) + CARD_GAP;
+      const atColumnTop = top === area.top && y <= top + headerHeight(theme.name) + cardGap;
       if (y + height > area.bottom && !atColumnTop) {
         nextColumn();
         header(theme.name);
@@ -134,7 +159,7 @@ export function planGrid(
       // A card taller than a whole column is cut to it rather than pushed on for ever.
       const shown = Math.min(height, area.bottom - y);
       page().push({ kind: "card", x: column().x, y, width: column().width, height: shown, text: card.text });
-      y += shown + CARD_GAP;
+      y += shown + cardGap;
     }
   });
   return { sizes, pages };

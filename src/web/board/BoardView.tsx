@@ -1,17 +1,15 @@
 import type { ReactNode } from "react";
 import type { Actor, Card, Command, WorkshopState } from "../../core/index.js";
-import { type BoardVariant, Board as ClusterBoard } from "../board/Board.js";
-
-export type { BoardProps, BoardVariant } from "../board/Board.js";
+import { Board, type BoardVariant } from "./Board.js";
 
 const NOBODY: Actor = { role: "participant", id: "" };
 const ignore = () => {};
 
 /**
- * The cluster board (src/web/board), kept at this path for existing imports. Without an actor
- * and a `send` it is shown read-only.
+ * The cluster board as each screen shows it: the participant's by default, and read-only (the
+ * projector's) without an actor and a `send`.
  */
-export function Board(props: {
+export function BoardView(props: {
   state: WorkshopState;
   actor?: Actor;
   send?: (command: Command) => void;
@@ -22,7 +20,7 @@ export function Board(props: {
 }) {
   const readOnly = !props.actor || !props.send;
   return (
-    <ClusterBoard
+    <Board
       state={props.state}
       actor={props.actor ?? NOBODY}
       send={props.send ?? ignore}
