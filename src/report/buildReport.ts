@@ -1,4 +1,5 @@
 import {
+  type BallotResults,
   DEFAULT_SETTINGS,
   type Footnote,
   type Language,
@@ -8,6 +9,7 @@ import {
   type WorkshopDocument,
   type WorkshopState,
 } from "../core/index.js";
+import { buildBallotPrioritization } from "./ballotPrioritization.js";
 import { neutralizeBidiControls, neutralizeDeep } from "./bidiControls.js";
 import { safeAccent } from "./colors.js";
 import { shortenForGrid } from "./gridTexts.js";
@@ -56,7 +58,7 @@ interface ReportInput {
 }
 
 /** Builds the report of a workshop: pure, from a live state or a `workshop/v1` document. */
-export function buildReport(source: ReportSource): ReportModel {
+export function buildReport(source: ReportSource, ballot?: BallotResults): ReportModel {
   const raw = "format" in source ? fromDocument(source) : fromState(source);
   // No bidi override typed into a card may reorder the report around it, in any format.
   const input: ReportInput = {
@@ -119,6 +121,9 @@ export function buildReport(source: ReportSource): ReportModel {
     reflections: paragraphs(context.reflections),
     nextSteps: paragraphs(context.nextSteps),
     ...(prioritization ? { prioritization } : {}),
+    ...(ballot && ballot.overall.ballots > 0
+      ? { ballotPrioritization: buildBallotPrioritization(neutralizeDeep(ballot), language) }
+      : {}),
     branding: {
       accentColor: safeAccent(context.branding?.accentColor),
       ...(context.branding?.logo ? { logo: context.branding.logo } : {}),

@@ -40,12 +40,18 @@ export interface PriorityTable {
   label: string;
   votes: number;
   voters: number;
+  /** Said under the table's heading instead of the votes and voters (a ballot's method, turnout, ballots). */
+  summary?: string;
   /** Most votes first; ties keep board order. */
   rows: PriorityRow[];
 }
 
 /** Dot-voting results: overall, and by participant group when voters' groups are known. */
 export interface Prioritization {
+  /** The section's heading when it is not the live dots' ("Prioritization results"). */
+  title?: string;
+  /** The score column's name when it is not "Votes" (a ballot's points, mean rating…). */
+  scoreLabel?: string;
   overall: PriorityTable;
   /** Groups too small to show apart are together in the last table, "Other groups". */
   byGroup: PriorityTable[];
@@ -107,5 +113,7 @@ export interface ReportModel {
   nextSteps: Paragraph[];
   /** Absent when nobody voted. */
   prioritization?: Prioritization;
+  /** The results of the workshop's prioritization ballot over days, when one has votes. */
+  ballotPrioritization?: Prioritization;
   branding: ReportBranding;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BallotResults } from "../core/index.js";
 
 /** The CSV separators offered: "," and, for spreadsheets in French (where "," is the decimal mark), ";". */
 export const csvDelimiterSchema = z.enum([",", ";"]);
@@ -9,5 +10,8 @@ export type CsvDelimiter = z.infer<typeof csvDelimiterSchema>;
 /** How a report is rendered, beyond its format: the same for the CLI, the REST API and the web app. */
 export const reportOptionsSchema = z.object({ csvDelimiter: csvDelimiterSchema.optional() });
 
-/** Options of one rendering; every field has a default. */
-export type ReportOptions = z.infer<typeof reportOptionsSchema>;
+/**
+ * Options of one rendering; every field has a default. `ballot`: the results of the workshop's
+ * prioritization ballot (counted on the server, which holds the votes), for the report's section.
+ */
+export type ReportOptions = z.infer<typeof reportOptionsSchema> & { ballot?: BallotResults };

@@ -55,7 +55,7 @@ export async function renderReport(
   });
   // JSON is the workshop itself (workshop/v1), not the report's layout.
   if (format === "json") return done(utf8(`${JSON.stringify(toDocument(source), null, 2)}\n`));
-  const model = buildReport(source);
+  const model = buildReport(source, options.ballot);
   switch (format) {
     case "pdf":
       return done(await renderPdf(model));

@@ -12,6 +12,11 @@ import { type ReportPool, reportPool } from "../report/pool/reportPool.js";
 import type { SuggestionsApiSettings } from "../themes/model/suggestionsApi.js";
 import type { AccountStore } from "./accounts/accountStore.js";
 import { FacilitatorAuth } from "./auth/facilitatorAuth.js";
+import { ballotRoutes } from "./ballots/ballotRoutes.js";
+import { BallotService } from "./ballots/ballotService.js";
+import type { BallotStore } from "./ballots/ballotStore.js";
+import type { Mailer } from "./ballots/invitations.js";
+import { voterRoutes } from "./ballots/voterRoutes.js";
 import { limitJsonBodies, MAX_BODY_BYTES } from "./edge/jsonBodies.js";
 import { cspConnectSources, guardOrigins } from "./edge/origins.js";
 import type { RateLimitStore } from "./edge/rateLimits.js";
@@ -36,6 +41,10 @@ import { NewcomerLimit } from "./ws/newcomerLimit.js";
 export interface AppOptions {
   store: EventStore;
   accounts: AccountStore;
+  /** Prioritization ballots, beside the log in the same database. */
+  ballots: BallotStore;
+  /** Sends ballot invitations (SMTP_URL); without it, links are only given to the facilitator. */
+  mailer?: Mailer;
   bus: EventBus;
   service: WorkshopService;
   /** Presence and carets shared with the other processes (several processes); this process's alone by default. */
@@ -177,6 +186,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get("/healthz", { schema: { tags: ["health"], summary: "Liveness" } }, async () => ({ status: "ok" }));
+  const ballots = new BallotService({
+    ballots: options.ballots,
+    workshops: service,
+    publicUrl,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    onMailError: (error) => app.log.warn({ err: error }, "ballot invitation not sent"),
+  });
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
   const { rateLimits } = options;
   await app.register(authRoutes, {
@@ -186,6 +202,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(rateLimits ? { rateLimits } : {}),
   });
   await app.register(joinRoutes, { service, ...(rateLimits ? { rateLimits } : {}) });
+  await app.register(ballotRoutes, { ballots, auth });
+  await app.register(voterRoutes, {
+    ballots,
+    secureCookies: publicUrl.startsWith("https:"),
+    ...(rateLimits ? { rateLimits } : {}),
+  });
   await app.register(joinAddressRoutes, options.joinAddress ?? { host: "127.0.0.1" });
   const reports = options.reports ?? reportPool();
   app.addHook("onClose", async () => reports.stop());
@@ -195,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     auth,
     publicUrl,
     reports,
+    ballotResults: (workshopId) => ballots.latestResults(workshopId),
     onRender: (format, seconds) => metrics.reportRendered(format, seconds),
   });
   await app.register(operationsRoutes, {

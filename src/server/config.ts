@@ -76,6 +76,10 @@ const envSchema = z
     /** When set, /metrics answers a request bearing it (`Authorization: Bearer …`) from anywhere. */
     METRICS_TOKEN: z.string().min(16).optional(),
     ...suggestionsEnv,
+    /** Where ballot invitations are sent from (`smtp://user:pass@host:587`, `smtps://…`); unset, none are emailed. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** The invitations' sender. */
+    SMTP_FROM: z.string().min(3).default("Concord <concord@localhost>"),
   })
   .refine(suggestionsEnvRule.holds, { message: suggestionsEnvRule.message, path: suggestionsEnvRule.path })
   .refine((env) => (env.DATABASE_URL === undefined) === (env.REDIS_URL === undefined), {
@@ -124,6 +128,8 @@ export interface ServerConfig {
   metricsToken?: string;
   /** Set when SUGGESTIONS_URL is: theme suggestions ask that API first. */
   suggestionsApi?: SuggestionsApiSettings;
+  /** Set when SMTP_URL is: ballot invitations are emailed. */
+  smtp?: { url: string; from: string };
 }
 
 /** Reads the server's settings from the environment, validated like every other input. */
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ? { shared: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, redisChannel: REDIS_CHANNEL } }
       : {}),
     ...(METRICS_TOKEN ? { metricsToken: METRICS_TOKEN } : {}),
+    ...(parsed.data.SMTP_URL ? { smtp: { url: parsed.data.SMTP_URL, from: parsed.data.SMTP_FROM } } : {}),
     ...(suggestionsApi ? { suggestionsApi } : {}),
   };
 }

@@ -5,6 +5,8 @@ import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { SqliteAccountStore } from "./accounts/sqliteAccountStore.js";
 import { buildApp } from "./app.js";
+import { smtpMailer } from "./ballots/invitations.js";
+import { SqliteBallotStore } from "./ballots/sqliteBallotStore.js";
 import type { ServerConfig } from "./config.js";
 import { demoLink, seedDemoOnce } from "./demo.js";
 import { LocalEventBus } from "./eventBus.js";
@@ -31,6 +33,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   // Writes on their own thread: the fsync of a durable commit must not stop the room's fan-out.
   const store = shared?.store ?? openSqliteStore(config.dataDir, { writes: "thread" });
   const accounts = shared?.accounts ?? new SqliteAccountStore(join(config.dataDir, "concord.db"));
+  const ballots = shared?.ballots ?? new SqliteBallotStore(join(config.dataDir, "concord.db"));
+  const mailer = config.smtp && smtpMailer(config.smtp.url, config.smtp.from);
   const bus = new LocalEventBus();
   const service = new WorkshopService({
     store,
@@ -47,6 +51,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   app = await buildApp({
     store,
     accounts,
+    ballots,
+    ...(mailer ? { mailer } : {}),
     bus,
     service,
     presence: shared?.presence,
@@ -68,6 +74,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   app.addHook("onClose", async () => {
     service.close();
     await accounts.close();
+    await ballots.close();
+    mailer?.close();
     await store.close();
     await shared?.close();
     rateLimitRedis?.disconnect();

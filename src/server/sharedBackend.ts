@@ -1,4 +1,5 @@
 import { PostgresAccountStore } from "./accounts/postgresAccountStore.js";
+import { PostgresBallotStore } from "./ballots/postgresBallotStore.js";
 import type { ServerConfig } from "./config.js";
 import { RedisEventBus } from "./redisEventBus.js";
 import { RedisPresence } from "./redisPresence.js";
@@ -11,6 +12,7 @@ import { openPostgresPool, PostgresEventStore } from "./store/postgresStore.js";
 export interface SharedBackend {
   store: PostgresEventStore;
   accounts: PostgresAccountStore;
+  ballots: PostgresBallotStore;
   bus: RedisEventBus;
   presence: RedisPresence;
   /** Runs `work` in one process at a time (a database-wide advisory lock): the demo's first seeding. */
@@ -52,6 +54,7 @@ export async function openSharedBackend(
     return {
       store,
       accounts: new PostgresAccountStore(pool),
+      ballots: new PostgresBallotStore(pool),
       bus: opened,
       presence,
       exclusive: async (work) => {

@@ -12,6 +12,10 @@ const ReplayPage = lazy(() => import("./replay/ReplayPage.js").then((module) => 
 const ParticipantApp = lazy(() =>
   import("./participant/ParticipantApp.js").then((module) => ({ default: module.ParticipantApp })),
 );
+const VoterPage = lazy(() => import("./ballots/VoterPage.js").then((module) => ({ default: module.VoterPage })));
+const BallotDashboardPage = lazy(() =>
+  import("./ballots/BallotDashboardPage.js").then((module) => ({ default: module.BallotDashboardPage })),
+);
 
 /** Path patterns and the page each one opens; the server answers every non-API path with this app. */
 const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
@@ -20,6 +24,13 @@ const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
   [/^\/w\/([^/]+)\/present\/?$/, ([id = ""]) => <PresentPage workshopId={id} />],
   [/^\/w\/([^/]+)\/report\/?$/, ([id = ""]) => <ReportPage workshopId={id} />],
   [/^\/w\/([^/]+)\/replay\/?$/, ([id = ""]) => <ReplayPage workshopId={id} />],
+  [
+    /^\/w\/([^/]+)\/ballots\/([^/]+)\/?$/,
+    ([id = "", ballotId = ""]) => <BallotDashboardPage workshopId={id} ballotId={ballotId} />,
+  ],
+  // A voter's links: personal (`/ballot/:token`) or the one shared with everyone.
+  [/^\/ballot\/share\/([^/]+)\/?$/, ([token = ""]) => <VoterPage kind="share" token={token} />],
+  [/^\/ballot\/([^/]+)\/?$/, ([token = ""]) => <VoterPage kind="personal" token={token} />],
   // `/join` and `/join/:code`: the participant app moves between the two itself.
   [/^\/join(?:\/[^/]+)?\/?$/, () => <ParticipantApp />],
 ];

@@ -1,4 +1,16 @@
-import type { FollowUpRequest, WorkshopDocument } from "../core/index.js";
+import type { z } from "zod";
+import type {
+  BallotResults,
+  BallotSummary,
+  BallotVote,
+  changeBallotBody,
+  FollowUpRequest,
+  InviteeView,
+  IssuedInvitee,
+  openBallotBody,
+  VoterBallot,
+  WorkshopDocument,
+} from "../core/index.js";
 import { facilitatorKey } from "./live/identity.js";
 
 export interface WorkshopListItem {
@@ -126,3 +138,73 @@ export async function rotateJoinCode(workshopId: string): Promise<string> {
   if (!response.ok) throw await apiErrorOf(response);
   return ((await response.json()) as { joinCode: string }).joinCode;
 }
+
+/** A request to `/api/ballots/:ballotId{path}` as the facilitator of the ballot's workshop. */
+async function ballotRequest<T>(
+  workshopId: string,
+  ballotId: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<T> {
+  const key = facilitatorKey(workshopId);
+  const response = await fetch(`/api/ballots/${encodeURIComponent(ballotId)}${path}`, {
+    ...init,
+    headers: { "content-type": "application/json", ...(key ? { "x-facilitator-key": key } : {}), ...init.headers },
+  });
+  if (!response.ok) throw await apiErrorOf(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** The workshop's ballots, oldest first. */
+export async function listBallots(workshopId: string): Promise<BallotSummary[]> {
+  const response = await facilitatorFetch(workshopId, "/ballots");
+  if (!response.ok) throw await apiErrorOf(response);
+  return ((await response.json()) as { ballots: BallotSummary[] }).ballots;
+}
+
+/** Opens a ballot on the workshop's themes as they are now. */
+export async function openBallot(workshopId: string, body: z.input<typeof openBallotBody>): Promise<BallotSummary> {
+  const response = await facilitatorFetch(workshopId, "/ballots", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json()) as BallotSummary;
+}
+
+export const ballotDetail = (workshopId: string, ballotId: string) =>
+  ballotRequest<{ ballot: BallotSummary; invitees: InviteeView[] }>(workshopId, ballotId, "");
+
+export const changeBallot = (workshopId: string, ballotId: string, body: z.input<typeof changeBallotBody>) =>
+  ballotRequest<BallotSummary>(workshopId, ballotId, "", { method: "PATCH", body: JSON.stringify(body) });
+
+/** Adds invitees from CSV text; each link is given this once. */
+export const addInvitees = (workshopId: string, ballotId: string, csv: string) =>
+  ballotRequest<{ invitees: IssuedInvitee[]; emailed: number }>(workshopId, ballotId, "/invitees", {
+    method: "POST",
+    body: JSON.stringify({ csv }),
+  });
+
+export const revokeInvitee = (workshopId: string, ballotId: string, inviteeId: string) =>
+  ballotRequest<undefined>(workshopId, ballotId, `/invitees/${encodeURIComponent(inviteeId)}/revoke`, {
+    method: "POST",
+    body: "{}",
+  });
+
+export const ballotResults = (workshopId: string, ballotId: string) =>
+  ballotRequest<BallotResults>(workshopId, ballotId, "/results");
+
+/** The voter's side: `kind` "personal" for `/ballot/:token`, "share" for `/ballot/share/:token`. */
+const votePath = (kind: "personal" | "share", token: string) =>
+  `/api/vote/${kind === "share" ? "share/" : ""}${encodeURIComponent(token)}`;
+
+export const voterBallot = (kind: "personal" | "share", token: string) =>
+  request<VoterBallot>(votePath(kind, token), { credentials: "same-origin" });
+
+export const castVote = (kind: "personal" | "share", token: string, vote: BallotVote, group?: string) =>
+  request<VoterBallot>(votePath(kind, token), {
+    method: "PUT",
+    credentials: "same-origin",
+    body: JSON.stringify(kind === "share" ? { vote, group } : { vote }),
+  });

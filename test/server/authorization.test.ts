@@ -78,6 +78,18 @@ const ROUTES: Record<string, Row> = {
   "GET /api/workshops/:id/suggestions/names": FACILITATORS,
   // The published page is for anyone holding its link.
   "GET /r/:token": EVERYONE,
+  "POST /api/workshops/:id/ballots": FACILITATORS,
+  "GET /api/workshops/:id/ballots": FACILITATORS,
+  "GET /api/ballots/:ballotId": FACILITATORS,
+  "PATCH /api/ballots/:ballotId": FACILITATORS,
+  "POST /api/ballots/:ballotId/invitees": FACILITATORS,
+  "POST /api/ballots/:ballotId/invitees/:inviteeId/revoke": FACILITATORS,
+  "GET /api/ballots/:ballotId/results": FACILITATORS,
+  // A voter holds a link, never an account: the link's token is the only key.
+  "GET /api/vote/:token": EVERYONE,
+  "PUT /api/vote/:token": EVERYONE,
+  "GET /api/vote/share/:token": EVERYONE,
+  "PUT /api/vote/share/:token": EVERYONE,
   // The upgrade itself is open; who may do what on it is the commands' rows below.
   "GET /ws": EVERYONE,
 };
@@ -246,6 +258,8 @@ let workshop: CreatedWorkshop;
 let theirs: CreatedWorkshop;
 let joinCode: string;
 let reportToken: string;
+/** A ballot of `workshop`: its id, an invitee whose link votes, another whose link is revoked, and its shareable token. */
+let ballot: { id: string; voterToken: string; revokedId: string; shareToken: string; themeId: string };
 
 /** The headers each role sends over REST. */
 function restHeaders(role: Role): Record<string, string> {
@@ -264,10 +278,17 @@ function restHeaders(role: Role): Record<string, string> {
 /** A valid request for each route, so that the answer is about who asks. */
 function requestFor(route: string): { path: string; body?: unknown } {
   const [method, pattern = ""] = route.split(" ");
+  const token = pattern.startsWith("/api/vote/share/")
+    ? ballot.shareToken
+    : pattern.startsWith("/api/vote/")
+      ? ballot.voterToken
+      : reportToken;
   const path = pattern
     .replace(":id", workshop.id)
+    .replace(":ballotId", ballot.id)
+    .replace(":inviteeId", ballot.revokedId)
     .replace(":code", joinCode)
-    .replace(":token", reportToken)
+    .replace(":token", token)
     .concat(pattern.endsWith("/report") ? "?format=csv" : "");
   const bodies: Record<string, unknown> = {
     "/api/workshops": { title: "Copy" },
@@ -275,8 +296,10 @@ function requestFor(route: string): { path: string; body?: unknown } {
     [`/api/workshops/${workshop.id}/archive`]: { archived: false },
     "/api/auth/register": {},
     "/api/auth/login": {},
+    [`/api/vote/${ballot.voterToken}`]: { vote: { ranking: [ballot.themeId] } },
+    [`/api/vote/share/${ballot.shareToken}`]: { vote: { ranking: [ballot.themeId] }, group: "Members" },
   };
-  return method === "POST" ? { path, body: bodies[path] ?? {} } : { path };
+  return method === "GET" ? { path } : { path, body: bodies[path] ?? {} };
 }
 
 beforeAll(async () => {
@@ -290,7 +313,39 @@ beforeAll(async () => {
     headers: restHeaders("owner"),
   });
   reportToken = ((await published.json()) as { token: string }).token;
+  ballot = await openBallot();
 });
+
+/** A ballot on two themes of `workshop`, with two invitees. */
+async function openBallot() {
+  const owner = { role: "facilitator" as const, id: "owner" };
+  await server.service.execute(workshop.id, owner, "ballot-phase", { type: "setPhase", phase: "brainstorm" });
+  for (const themeId of ["b1", "b2"]) {
+    await server.service.execute(workshop.id, owner, `theme-${themeId}`, { type: "createTheme", themeId });
+  }
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method: "POST",
+      headers: { ...restHeaders("owner"), "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return response.json();
+  };
+  const opened = (await post(`/api/workshops/${workshop.id}/ballots`, { method: "irv" })) as {
+    id: string;
+    shareUrl: string;
+  };
+  const { invitees } = (await post(`/api/ballots/${opened.id}/invitees`, {
+    csv: "name,email,group\nVoter,,Members\nRevoked,,Members\n",
+  })) as { invitees: { id: string; link: string }[] };
+  return {
+    id: opened.id,
+    voterToken: invitees[0]?.link.split("/").at(-1) ?? "",
+    revokedId: invitees[1]?.id ?? "",
+    shareToken: opened.shareUrl.split("/").at(-1) ?? "",
+    themeId: "b1",
+  };
+}
 afterAll(async () => {
   await server?.stop();
 });

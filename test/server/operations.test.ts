@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SqliteAccountStore } from "../../src/server/accounts/sqliteAccountStore.js";
 import { buildApp } from "../../src/server/app.js";
+import { SqliteBallotStore } from "../../src/server/ballots/sqliteBallotStore.js";
 import { LocalEventBus } from "../../src/server/eventBus.js";
 import { Metrics } from "../../src/server/metrics.js";
 import { openSqliteStore } from "../../src/server/store/sqliteStore.js";
@@ -15,12 +16,14 @@ async function startApp(metricsToken?: string) {
   const dataDir = makeTempDir();
   const store = openSqliteStore(dataDir);
   const accounts = new SqliteAccountStore(`${dataDir}/concord.db`);
+  const ballots = new SqliteBallotStore(`${dataDir}/concord.db`);
   const bus = new LocalEventBus();
   const metrics = new Metrics();
   const service = new WorkshopService({ store, bus, observeCommit: (seconds) => metrics.committed(seconds) });
   const app = await buildApp({
     store,
     accounts,
+    ballots,
     bus,
     service,
     metrics,
@@ -36,6 +39,7 @@ async function startApp(metricsToken?: string) {
     async stop() {
       await app.close();
       await accounts.close();
+      await ballots.close();
       await store.close();
       removeDir(dataDir);
     },

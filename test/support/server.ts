@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { revivedState, type SerializedState } from "../../src/core/index.js";
 import { SqliteAccountStore } from "../../src/server/accounts/sqliteAccountStore.js";
 import { type AppOptions, buildApp } from "../../src/server/app.js";
+import { SqliteBallotStore } from "../../src/server/ballots/sqliteBallotStore.js";
 import { LocalEventBus } from "../../src/server/eventBus.js";
 import type { WorkshopSummary } from "../../src/server/store/eventStore.js";
 import { openSqliteStore, type SqliteEventStore } from "../../src/server/store/sqliteStore.js";
@@ -96,16 +97,18 @@ export const TEST_PUBLIC_URL = "http://concord.test";
  */
 export async function startTestServer(
   /** More of the app's options, such as short timeouts. */
-  extra: Partial<Omit<AppOptions, "store" | "accounts" | "bus" | "service" | "publicUrl">> = {},
+  extra: Partial<Omit<AppOptions, "store" | "accounts" | "ballots" | "bus" | "service" | "publicUrl">> = {},
 ): Promise<TestServer> {
   const dataDir = makeTempDir();
   const store = openSqliteStore(dataDir);
   const accounts = new SqliteAccountStore(join(dataDir, "concord.db"));
+  const ballots = new SqliteBallotStore(join(dataDir, "concord.db"));
   const bus = new LocalEventBus();
   const service = new WorkshopService({ store, bus });
   const app = await buildApp({
     store,
     accounts,
+    ballots,
     bus,
     service,
     publicUrl: TEST_PUBLIC_URL,
@@ -128,6 +131,7 @@ export async function startTestServer(
     async stop() {
       await app.close();
       await accounts.close();
+      await ballots.close();
       await store.close();
       removeDir(dataDir);
     },
@@ -155,7 +159,7 @@ export function credentialHeaders(credentials: Credentials | undefined): Record<
 /** Sends a JSON request (or none), as `credentials` if given, and parses the JSON answer. */
 export async function requestJson<T = unknown>(
   baseUrl: string,
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PUT" | "PATCH",
   path: string,
   body?: unknown,
   credentials?: Credentials,

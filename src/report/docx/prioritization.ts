@@ -11,7 +11,7 @@ import {
   WidthType,
 } from "docx";
 import { formatShare, translate } from "../i18n.js";
-import type { PriorityTable, ReportModel } from "../model.js";
+import type { Prioritization, PriorityTable, ReportModel } from "../model.js";
 import { type DocxColors, heading, note, runs, spacer } from "./blocks.js";
 
 /** The width between the margins of a portrait Letter page with 0.75-inch margins, in twips. */
@@ -22,26 +22,27 @@ const STEPS = 20;
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 
 /** Prioritization results: a bar chart, the table for everyone, then one per participant group. */
-export function prioritizationBlocks(model: ReportModel, colors: DocxColors): FileChild[] {
-  const result = model.prioritization;
-  if (!result) return [];
+export function prioritizationBlocks(model: ReportModel, result: Prioritization, colors: DocxColors): FileChild[] {
   const { labels, language } = model;
   const summary = (table: PriorityTable) =>
-    note(translate(language, "prioritizationSummary", { votes: table.votes, voters: table.voters }), colors);
+    note(
+      table.summary ?? translate(language, "prioritizationSummary", { votes: table.votes, voters: table.voters }),
+      colors,
+    );
   const blocks: FileChild[] = [
-    heading(labels.prioritization, 1),
+    heading(result.title ?? labels.prioritization, 1),
     summary(result.overall),
     new Paragraph({ keepNext: true, children: runs(labels.chartTitle, { bold: true, color: colors.heading }) }),
     chart(result.overall, colors),
     spacer(),
     heading(result.overall.label, 2),
-    dataTable(model, result.overall, colors),
+    dataTable(model, result.overall, result, colors),
   ];
   if (result.byGroup.length > 0) {
     blocks.push(heading(labels.byGroup, 2));
     if (result.smallGroupsNote) blocks.push(note(result.smallGroupsNote, colors));
     for (const group of result.byGroup)
-      blocks.push(heading(group.label, 3), summary(group), dataTable(model, group, colors));
+      blocks.push(heading(group.label, 3), summary(group), dataTable(model, group, result, colors));
   }
   return blocks;
 }
@@ -126,7 +127,12 @@ function chart(table: PriorityTable, colors: DocxColors): Table {
   });
 }
 
-function dataTable(model: ReportModel, table: PriorityTable, colors: DocxColors): Table {
+function dataTable(
+  model: ReportModel,
+  table: PriorityTable,
+  { scoreLabel }: Prioritization,
+  colors: DocxColors,
+): Table {
   const { labels, language } = model;
   const widths = [900, WIDTH - 900 - 1200 - 1200, 1200, 1200];
   const line = { style: BorderStyle.SINGLE, size: 4, color: colors.rule } as const;
@@ -150,7 +156,7 @@ function dataTable(model: ReportModel, table: PriorityTable, colors: DocxColors)
     columnWidths: widths,
     borders: { top: line, bottom: line, left: NONE, right: NONE, insideHorizontal: line, insideVertical: NONE },
     rows: [
-      row([labels.rank, labels.theme, labels.votes, labels.share], true),
+      row([labels.rank, labels.theme, scoreLabel ?? labels.votes, labels.share], true),
       ...table.rows.map((r) => row([String(r.rank), r.name, String(r.votes), formatShare(r.share, language)])),
     ],
   });

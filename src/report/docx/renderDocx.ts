@@ -79,7 +79,8 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     );
   if (model.reflections.length > 0) rest.push(heading(labels.reflections, 1), ...body(model.reflections));
   // What the room chose comes before what it will do next, as in the PDF.
-  rest.push(...prioritizationBlocks(model, colors));
+  if (model.prioritization) rest.push(...prioritizationBlocks(model, model.prioritization, colors));
+  if (model.ballotPrioritization) rest.push(...prioritizationBlocks(model, model.ballotPrioritization, colors));
   if (model.nextSteps.length > 0) rest.push(heading(labels.nextSteps, 1), ...body(model.nextSteps));
 
   const grid = gridBlocks(model, colors);

@@ -19,18 +19,18 @@ export function prioritizationHtml(model: ReportModel, prioritization: Prioritiz
     .join("");
   const chart = `<figure class="chart-figure"><table class="chart" aria-label="${esc(labels.chartTitle)}"><caption>${esc(labels.chartTitle)}</caption><tbody>${bars}</tbody></table></figure>`;
   const summary = (table: PriorityTable) =>
-    `<p class="summary">${esc(translate(language, "prioritizationSummary", { votes: table.votes, voters: table.voters }))}</p>`;
+    `<p class="summary">${esc(table.summary ?? translate(language, "prioritizationSummary", { votes: table.votes, voters: table.voters }))}</p>`;
   const groups = byGroup.length
     ? `<h3>${esc(labels.byGroup)}</h3>${smallGroupsNote ? `<p class="summary">${esc(smallGroupsNote)}</p>` : ""}${byGroup
-        .map((table) => `<h4>${isolate(table.label)}</h4>${summary(table)}${dataTable(model, table)}`)
+        .map((table) => `<h4>${isolate(table.label)}</h4>${summary(table)}${dataTable(model, table, prioritization)}`)
         .join("")}`
     : "";
-  return `<section class="prioritization"><h2>${esc(labels.prioritization)}</h2>${summary(overall)}${chart}<h3>${esc(overall.label)}</h3>${dataTable(model, overall)}${groups}</section>`;
+  return `<section class="prioritization"><h2>${esc(prioritization.title ?? labels.prioritization)}</h2>${summary(overall)}${chart}<h3>${esc(overall.label)}</h3>${dataTable(model, overall, prioritization)}${groups}</section>`;
 }
 
-function dataTable(model: ReportModel, table: PriorityTable): string {
+function dataTable(model: ReportModel, table: PriorityTable, { scoreLabel }: Prioritization): string {
   const { labels, language } = model;
-  const head = `<thead><tr><th class="num" scope="col">${esc(labels.rank)}</th><th scope="col">${esc(labels.theme)}</th><th class="num" scope="col">${esc(labels.votes)}</th><th class="num" scope="col">${esc(labels.share)}</th></tr></thead>`;
+  const head = `<thead><tr><th class="num" scope="col">${esc(labels.rank)}</th><th scope="col">${esc(labels.theme)}</th><th class="num" scope="col">${esc(scoreLabel ?? labels.votes)}</th><th class="num" scope="col">${esc(labels.share)}</th></tr></thead>`;
   const rows = table.rows
     .map(
       (row) =>

@@ -25,6 +25,7 @@ export function renderHtml(model: ReportModel): string {
     section(labels.reflections, model.reflections.map(paragraph).join("")),
     section(labels.nextSteps, model.nextSteps.map(paragraph).join("")),
     model.prioritization ? prioritizationHtml(model, model.prioritization) : "",
+    model.ballotPrioritization ? prioritizationHtml(model, model.ballotPrioritization) : "",
   ].join("\n");
   return `<!doctype html>
 <html lang="${esc(model.locale)}">

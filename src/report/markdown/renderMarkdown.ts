@@ -1,5 +1,5 @@
 import { formatShare, translate } from "../i18n.js";
-import type { Paragraph, PriorityTable, ReportModel, ReportTheme } from "../model.js";
+import type { Paragraph, Prioritization, PriorityTable, ReportModel, ReportTheme } from "../model.js";
 import { escapeCell, escapeInline, escapeParagraph } from "./escape.js";
 
 /**
@@ -53,7 +53,8 @@ export function renderMarkdown(model: ReportModel): string {
     ]);
   section(blocks, labels.reflections, model.reflections.map(escapeParagraph));
   section(blocks, labels.nextSteps, model.nextSteps.map(escapeParagraph));
-  if (model.prioritization) prioritization(blocks, model);
+  if (model.prioritization) prioritization(blocks, model, model.prioritization);
+  if (model.ballotPrioritization) prioritization(blocks, model, model.ballotPrioritization);
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -77,12 +78,12 @@ function gridTable(themes: ReportTheme[]): string {
   return lines.join("\n");
 }
 
-function prioritization(blocks: string[], model: ReportModel): void {
+function prioritization(blocks: string[], model: ReportModel, result: Prioritization): void {
   const { labels, language } = model;
-  const result = model.prioritization;
-  if (!result) return;
   const summary = (table: PriorityTable) =>
-    escapeParagraph(translate(language, "prioritizationSummary", { votes: table.votes, voters: table.voters }));
+    escapeParagraph(
+      table.summary ?? translate(language, "prioritizationSummary", { votes: table.votes, voters: table.voters }),
+    );
   const max = Math.max(1, ...result.overall.rows.map((r) => r.votes));
   // A text bar chart: it reads in any viewer, and the table below gives the exact numbers.
   const chart = result.overall.rows
@@ -90,11 +91,11 @@ function prioritization(blocks: string[], model: ReportModel): void {
     .join("  \n");
   const table = (t: PriorityTable) =>
     [
-      row([labels.rank, labels.theme, labels.votes, labels.share].map(escapeCell)),
+      row([labels.rank, labels.theme, result.scoreLabel ?? labels.votes, labels.share].map(escapeCell)),
       row(["---:", "---", "---:", "---:"]),
       ...t.rows.map((r) => row([String(r.rank), escapeCell(r.name), String(r.votes), formatShare(r.share, language)])),
     ].join("\n");
-  blocks.push(`## ${escapeInline(labels.prioritization)}`, summary(result.overall));
+  blocks.push(`## ${escapeInline(result.title ?? labels.prioritization)}`, summary(result.overall));
   blocks.push(`**${escapeInline(labels.chartTitle)}**\n\n${chart}`);
   blocks.push(`### ${escapeInline(result.overall.label)}`, table(result.overall));
   if (result.byGroup.length > 0) {

@@ -1,34 +1,35 @@
 import { INK, MUTED } from "../colors.js";
 import { formatShare, translate } from "../i18n.js";
-import type { PriorityTable } from "../model.js";
+import type { Prioritization, PriorityTable } from "../model.js";
 import { bottomOf, contentWidth, ensureSpace, heading1, heading2, MARGINS, note, type PdfContext } from "./context.js";
 import { FONT } from "./fonts.js";
 import { drawTable } from "./table.js";
 
 /** Prioritization results: a bar chart of all votes, then the table for everyone and per group. */
-export function drawPrioritization(ctx: PdfContext): void {
+export function drawPrioritization(ctx: PdfContext, result: Prioritization): void {
   const { model } = ctx;
-  const result = model.prioritization;
-  if (!result) return;
   // The heading, the summary and the whole chart on one page when they fit on one: a chart is read at a glance.
   ensureSpace(ctx, Math.min(120 + chartHeight(ctx, result.overall), bottomOf(ctx.doc) - MARGINS.top));
-  heading1(ctx, model.labels.prioritization);
+  heading1(ctx, result.title ?? model.labels.prioritization);
   note(ctx, summary(ctx, result.overall));
   barChart(ctx, result.overall);
   heading2(ctx, result.overall.label);
-  dataTable(ctx, result.overall);
+  dataTable(ctx, result.overall, result);
   if (result.byGroup.length === 0) return;
   heading2(ctx, model.labels.byGroup);
   if (result.smallGroupsNote) note(ctx, result.smallGroupsNote);
   for (const group of result.byGroup) {
     heading2(ctx, group.label, 80);
     note(ctx, summary(ctx, group));
-    dataTable(ctx, group);
+    dataTable(ctx, group, result);
   }
 }
 
 function summary(ctx: PdfContext, table: PriorityTable): string {
-  return translate(ctx.model.language, "prioritizationSummary", { votes: table.votes, voters: table.voters });
+  return (
+    table.summary ??
+    translate(ctx.model.language, "prioritizationSummary", { votes: table.votes, voters: table.voters })
+  );
 }
 
 /** The height of the bars, as `barChart` draws them. */
@@ -70,7 +71,7 @@ function barChart(ctx: PdfContext, table: PriorityTable): void {
   doc.moveDown(0.6);
 }
 
-function dataTable(ctx: PdfContext, table: PriorityTable): void {
+function dataTable(ctx: PdfContext, table: PriorityTable, { scoreLabel }: Prioritization): void {
   const { doc, model } = ctx;
   const { labels } = model;
   const width = contentWidth(doc);
@@ -80,7 +81,7 @@ function dataTable(ctx: PdfContext, table: PriorityTable): void {
     widths: [48, width - 48 - 64 - 64, 64, 64],
     align: ["right", "left", "right", "right"],
     header: {
-      cells: [labels.rank, labels.theme, labels.votes, labels.share],
+      cells: [labels.rank, labels.theme, scoreLabel ?? labels.votes, labels.share],
       style: { font: FONT.bold, size: 9, fill: ctx.tintStrong },
     },
     rows: table.rows.map((row) => ({

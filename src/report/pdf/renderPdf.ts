@@ -56,7 +56,8 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
   drawUnclustered(ctx);
   drawTextSection(ctx, model.labels.reflections, model.reflections);
   // What the room chose comes before what it will do next.
-  drawPrioritization(ctx);
+  if (ctx.model.prioritization) drawPrioritization(ctx, ctx.model.prioritization);
+  if (ctx.model.ballotPrioritization) drawPrioritization(ctx, ctx.model.ballotPrioritization);
   drawTextSection(ctx, model.labels.nextSteps, model.nextSteps);
   endStructure(doc);
   drawFooters(ctx);

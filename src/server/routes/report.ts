@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import type { WorkshopState } from "../../core/index.js";
+import type { BallotResults, WorkshopState } from "../../core/index.js";
 import { csvDelimiterSchema, type ReportOptions } from "../../report/options.js";
 import { type ReportPool, ReportPoolBusyError } from "../../report/pool/reportPool.js";
 import { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from "../../report/render.js";
@@ -20,6 +20,8 @@ export interface ReportRoutesOptions {
   publicUrl: string;
   /** Where reports render, off the event loop. */
   reports: ReportPool;
+  /** The results of the workshop's latest ballot with votes, for the report's prioritization section. */
+  ballotResults?: (workshopId: string) => Promise<BallotResults | undefined>;
   /** Told how long each render took, by format. */
   onRender?: (format: string, seconds: number) => void;
 }
@@ -93,7 +95,11 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
       await auth.assertFacilitator(request, id);
       const { state } = await service.get(id);
       const started = performance.now();
-      const report = await render(state, format, csvDelimiter ? { csvDelimiter } : {});
+      const ballot = await options.ballotResults?.(id);
+      const report = await render(state, format, {
+        ...(csvDelimiter ? { csvDelimiter } : {}),
+        ...(ballot ? { ballot } : {}),
+      });
       options.onRender?.(format, (performance.now() - started) / 1000);
       // Downloaded HTML is an attachment, but should a browser show it anyway, it gets the report page's policy.
       if (report.styleHash) reply.header("content-security-policy", reportPagePolicy(report.styleHash));
@@ -168,7 +174,8 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
         .header("x-robots-tag", "noindex, nofollow")
         .type("text/html; charset=utf-8");
       if (!workshopId) return notFound(reply);
-      const page = await render((await service.get(workshopId)).state, "html");
+      const ballot = await options.ballotResults?.(workshopId);
+      const page = await render((await service.get(workshopId)).state, "html", ballot ? { ballot } : {});
       return reply
         .header("content-security-policy", reportPagePolicy(page.styleHash ?? ""))
         .send(Buffer.from(page.body));

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { hashToken } from "../auth/tokenHash.js";
+import { ballotTablesSql } from "../ballots/ballotSql.js";
 
 /** One schema step. Versions only ever grow; a shipped migration is never edited, only followed by a new one. */
 export interface Migration {
@@ -144,6 +145,11 @@ export const MIGRATIONS: readonly Migration[] = [
 
       DROP TABLE flags;
     `,
+  },
+  {
+    version: 4,
+    description: "prioritization ballots: ballots, invitees (hashed personal tokens) and votes",
+    sql: ballotTablesSql("TEXT"),
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { ClientBase } from "pg";
+import { ballotTablesSql } from "../ballots/ballotSql.js";
 import type { Migration } from "./migrations.js";
 
 /**
@@ -136,6 +137,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
 
       DROP TABLE flags;
     `,
+  },
+  {
+    version: 4,
+    description: "prioritization ballots: ballots, invitees (hashed personal tokens) and votes",
+    sql: ballotTablesSql('TEXT COLLATE "C"'),
   },
 ];
 

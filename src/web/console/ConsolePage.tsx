@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PHASES } from "../../core/index.js";
+import { BallotPanel } from "../ballots/BallotPanel.js";
 import { BoardView } from "../board/BoardView.js";
 import { CampaignPanel } from "../campaign/CampaignPanel.js";
 import { LiveAnnouncer } from "../components/LiveAnnouncer.js";
@@ -142,6 +143,7 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
           )}
           {(phase === "brainstorm" || phase === "cluster") && !joinFolded && <BulkCards send={send} />}
           <PhaseSide state={state} send={send} />
+          {state.themes.length > 1 && <BallotPanel workshopId={workshopId} />}
           <PresencePanel presence={live.presence} tables={state.tables} />
           <SettingsPanel state={state} send={send} />
           <CampaignPanel state={state} />

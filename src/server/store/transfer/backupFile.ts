@@ -14,7 +14,8 @@ import { counted, type RowChunk, type RowCounts, STORE_TABLES, type TableSpec, t
  * docs/architecture.md describes it for people.
  */
 export const BACKUP_FORMAT = "concord-backup";
-export const BACKUP_VERSION = 1;
+// 2: the ballot tables (schema v4).
+export const BACKUP_VERSION = 2;
 
 const headerSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `not a ${BACKUP_FORMAT} file` }),

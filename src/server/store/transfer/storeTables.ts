@@ -49,6 +49,24 @@ export const STORE_TABLES: readonly TableSpec[] = [
   { name: "facilitator_keys", columns: ["workshop_id", "key_hash"], key: ["workshop_id"], rowsPerChunk: 500 },
   { name: "report_links", columns: ["token", "workshop_id"], key: ["token"], rowsPerChunk: 500 },
   { name: "demo", columns: ["singleton", "workshop_id"], key: ["singleton"], rowsPerChunk: 500 },
+  {
+    name: "ballots",
+    columns: ["id", "workshop_id", "method", "settings", "options", "status", "closes_at", "share_token", "created_at"],
+    key: ["id"],
+    rowsPerChunk: 100,
+  },
+  {
+    name: "ballot_invitees",
+    columns: ["id", "ballot_id", "name", "email", "group_name", "revoked_at", "created_at", "token_hash"],
+    key: ["id"],
+    rowsPerChunk: 500,
+  },
+  {
+    name: "ballot_votes",
+    columns: ["ballot_id", "voter_key", "group_name", "vote", "first_at", "updated_at"],
+    key: ["ballot_id", "voter_key"],
+    rowsPerChunk: 500,
+  },
 ];
 
 /** A column's value as it travels: every column is TEXT, INTEGER or a boolean. */

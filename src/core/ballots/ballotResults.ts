@@ -1,0 +1,79 @@
+import { breakdownVotes } from "../groupBreakdown.js";
+import type { Vote } from "../model.js";
+import { BALLOTS_FORMAT, type BallotsDocument } from "../tally/schema.js";
+import { tallyBallots } from "../tally/tally.js";
+import type { BallotCount, BallotResults, BallotTurnout, BallotVote } from "./api.js";
+import type { VoteRules } from "./checkVote.js";
+
+/** One stored vote as the count needs it. */
+export interface CastVote {
+  /** Stable per personal link or device. */
+  voter: string;
+  group: string;
+  vote: BallotVote;
+  /** When this voter first voted (ISO-8601). */
+  firstAt: string;
+}
+
+/**
+ * The results of a ballot: the tally's count of every vote, then by stakeholder group under the
+ * room's vote-privacy rule (`breakdownVotes`: no group of fewer than `minVoters` voters shown on its
+ * own; the small ones are counted together as "other", itself held to the threshold).
+ */
+export function ballotResults(
+  rules: VoteRules,
+  votes: readonly CastVote[],
+  invited: number,
+  minVoters: number,
+): BallotResults {
+  const overall = count(rules, votes, "");
+  // One "vote" per voter is all the privacy rule needs to decide which groups may be shown.
+  const marks: Vote[] = votes.map((cast) => ({ voterId: cast.voter, themeId: "", count: 1 }));
+  const groupOf = new Map(votes.map((cast) => [cast.voter, cast.group]));
+  const breakdown = breakdownVotes(marks, (voter) => groupOf.get(voter) ?? "", minVoters);
+  const inGroup = (keys: Set<string>) => votes.filter((cast) => keys.has(cast.group));
+  const byGroup = breakdown.groups.map((group) => count(rules, inGroup(new Set([group.key])), group.key));
+  const shown = new Set(breakdown.groups.map((group) => group.key));
+  const rest = votes.filter((cast) => !shown.has(cast.group));
+  return {
+    method: rules.method,
+    overall,
+    byGroup,
+    ...(breakdown.other ? { other: { ...count(rules, rest, ""), groups: breakdown.other.groups } } : {}),
+    minVoters,
+    turnout: turnout(votes, invited),
+  };
+}
+
+/** The `ballots/v1` document of these votes: what `concord tally` would read. */
+export function ballotsDocument(rules: VoteRules, votes: readonly CastVote[]): BallotsDocument {
+  const ballots = votes.map((cast) => ({ voter: cast.voter, group: cast.group, ...cast.vote }));
+  return { format: BALLOTS_FORMAT, method: rules.method, options: [...rules.options], ballots } as BallotsDocument;
+}
+
+function count(rules: VoteRules, votes: readonly CastVote[], group: string): BallotCount {
+  const { results, winner, rounds } = tallyBallots(ballotsDocument(rules, votes));
+  return {
+    group,
+    ballots: votes.length,
+    results,
+    ...(winner === undefined ? {} : { winner }),
+    ...(rounds === undefined ? {} : { rounds }),
+  };
+}
+
+function turnout(votes: readonly CastVote[], invited: number): BallotTurnout {
+  const byHour = new Map<string, number>();
+  for (const cast of votes) {
+    const hour = `${cast.firstAt.slice(0, 13)}:00:00.000Z`;
+    byHour.set(hour, (byHour.get(hour) ?? 0) + 1);
+  }
+  let voters = 0;
+  const overTime = [...byHour]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([at, added]) => {
+      voters += added;
+      return { at, voters };
+    });
+  return { invited, voted: votes.length, overTime };
+}

@@ -1,0 +1,306 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { z } from "zod";
+import {
+  type BallotResults,
+  type BallotSummary,
+  type BallotVote,
+  ballotResults,
+  type changeBallotBody,
+  checkVote,
+  type InviteeInput,
+  type InviteeView,
+  type IssuedInvitee,
+  type openBallotBody,
+  privacySettings,
+  type VoterBallot,
+  type WorkshopState,
+} from "../../core/index.js";
+import { hashToken } from "../auth/tokenHash.js";
+import { AppError } from "../errors.js";
+import type { WorkshopService } from "../workshopService.js";
+import { type BallotRecord, type BallotStore, type InviteeRecord, inviteeVoter } from "./ballotStore.js";
+import type { Mailer } from "./invitations.js";
+
+/** Personal and shareable tokens: 192 random bits, base64url. Checked for shape before any lookup. */
+const TOKEN = /^[A-Za-z0-9_-]{32}$/;
+const newToken = () => randomBytes(24).toString("base64url");
+
+export interface BallotServiceOptions {
+  ballots: BallotStore;
+  workshops: Pick<WorkshopService, "get">;
+  publicUrl: string;
+  /** Sends invitations when SMTP_URL is set. */
+  mailer?: Mailer;
+  /** Told of an invitation that could not be sent (the link is still given to the facilitator). */
+  onMailError?: (error: unknown) => void;
+  now?: () => Date;
+}
+
+/** What adding invitees gives back: each person's link, shown this once, and how many were emailed. */
+export interface AddedInvitees {
+  invitees: IssuedInvitee[];
+  emailed: number;
+}
+
+/**
+ * Prioritization ballots over days: a facilitator opens one on a workshop's themes, invites people
+ * through personal links (or shares one link), and reads the results; voters vote and edit their
+ * vote until it closes. Routes call this; it calls the store and the core (checkVote, ballotResults).
+ */
+export class BallotService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: BallotServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The personal link's address; the shareable one is `/ballot/share/<token>`. */
+  personalLink(token: string): string {
+    return `${this.options.publicUrl}/ballot/${token}`;
+  }
+
+  async open(workshopId: string, body: z.infer<typeof openBallotBody>): Promise<BallotSummary> {
+    const { state } = await this.options.workshops.get(workshopId);
+    const options = state.themes.map((theme, index) => ({
+      id: theme.id,
+      name: theme.name.trim() || `Theme ${index + 1}`,
+    }));
+    if (options.length < 2) throw new AppError("invalid", "A ballot needs at least two themes on the board");
+    const ballot: BallotRecord = {
+      id: randomUUID(),
+      workshopId,
+      method: body.method,
+      settings: body.settings,
+      options,
+      status: "open",
+      closesAt: body.closesAt ? new Date(body.closesAt).toISOString() : null,
+      shareToken: newToken(),
+      createdAt: this.now().toISOString(),
+    };
+    await this.options.ballots.createBallot(ballot);
+    return this.summary(ballot);
+  }
+
+  async list(workshopId: string): Promise<BallotSummary[]> {
+    return Promise.all((await this.options.ballots.listBallots(workshopId)).map((ballot) => this.summary(ballot)));
+  }
+
+  /** The ballot, or a 404. */
+  async require(ballotId: string): Promise<BallotRecord> {
+    const ballot = await this.options.ballots.getBallot(ballotId);
+    if (!ballot) throw new AppError("not_found", "No such ballot");
+    return ballot;
+  }
+
+  async summary(ballot: BallotRecord): Promise<BallotSummary> {
+    const [invitees, votes] = await Promise.all([
+      this.options.ballots.listInvitees(ballot.id),
+      this.options.ballots.listVotes(ballot.id),
+    ]);
+    const { shareToken: _token, ...rest } = ballot;
+    return {
+      ...rest,
+      status: this.status(ballot),
+      shareUrl: `${this.options.publicUrl}/ballot/share/${ballot.shareToken}`,
+      invited: invitees.filter((invitee) => !invitee.revokedAt).length,
+      voted: votes.length,
+    };
+  }
+
+  async change(ballot: BallotRecord, body: z.infer<typeof changeBallotBody>): Promise<BallotSummary> {
+    const closesAt =
+      body.closesAt === undefined ? ballot.closesAt : body.closesAt && new Date(body.closesAt).toISOString();
+    // Reopening a ballot whose time has passed would close it again at once: the time goes with it.
+    const reopened = body.status === "open" && body.closesAt === undefined && this.passed(closesAt);
+    const changed = { status: body.status ?? ballot.status, closesAt: reopened ? null : closesAt };
+    await this.options.ballots.updateBallot(ballot.id, changed);
+    return this.summary({ ...ballot, ...changed });
+  }
+
+  async invitees(ballot: BallotRecord): Promise<InviteeView[]> {
+    const voted = new Set((await this.options.ballots.listVotes(ballot.id)).map((vote) => vote.voterKey));
+    return (await this.options.ballots.listInvitees(ballot.id)).map((invitee) => view(invitee, voted));
+  }
+
+  /** Issues each a personal link (only its hash is kept) and emails it when a mailer is set. */
+  async addInvitees(ballot: BallotRecord, people: readonly InviteeInput[]): Promise<AddedInvitees> {
+    const createdAt = this.now().toISOString();
+    const issued = people.map((person) => ({ person, token: newToken(), id: randomUUID() }));
+    await this.options.ballots.addInvitees(
+      issued.map(({ person, token, id }) => ({
+        id,
+        ballotId: ballot.id,
+        ...person,
+        revokedAt: null,
+        createdAt,
+        tokenHash: hashToken(token),
+      })),
+    );
+    const invitees = issued.map(({ person, token, id }) => ({
+      id,
+      ...person,
+      revoked: false,
+      voted: false,
+      link: this.personalLink(token),
+    }));
+    return { invitees, emailed: await this.email(ballot, invitees) };
+  }
+
+  async revoke(ballot: BallotRecord, inviteeId: string): Promise<void> {
+    if (!(await this.options.ballots.revokeInvitee(ballot.id, inviteeId, this.now().toISOString()))) {
+      throw new AppError("not_found", "This ballot has no such invitee");
+    }
+  }
+
+  async results(ballot: BallotRecord): Promise<BallotResults> {
+    const [{ state }, votes, invitees] = await Promise.all([
+      this.options.workshops.get(ballot.workshopId),
+      this.options.ballots.listVotes(ballot.id),
+      this.options.ballots.listInvitees(ballot.id),
+    ]);
+    const cast = votes.map((vote) => ({
+      voter: vote.voterKey,
+      group: vote.group,
+      vote: vote.vote,
+      firstAt: vote.firstAt,
+    }));
+    const invited = invitees.filter((invitee) => !invitee.revokedAt).length;
+    return ballotResults(ballot, cast, invited, privacySettings(state.settings).minVotersPerGroup);
+  }
+
+  /** The results of the workshop's latest ballot that has votes: what its report shows. */
+  async latestResults(workshopId: string): Promise<BallotResults | undefined> {
+    const ballots = await this.options.ballots.listBallots(workshopId);
+    for (const ballot of ballots.reverse()) {
+      const results = await this.results(ballot);
+      if (results.overall.ballots > 0) return results;
+    }
+    return undefined;
+  }
+
+  /** A personal link's ballot, with this person's vote to edit. */
+  async personalBallot(token: string): Promise<VoterBallot> {
+    const { ballot, invitee } = await this.personal(token);
+    const vote = await this.options.ballots.getVote(ballot.id, inviteeVoter(invitee.id));
+    return { ...(await this.voterView(ballot, vote?.vote)), name: invitee.name, group: invitee.group };
+  }
+
+  async personalVote(token: string, vote: BallotVote): Promise<VoterBallot> {
+    const { ballot, invitee } = await this.personal(token);
+    await this.putVote(ballot, inviteeVoter(invitee.id), invitee.group, vote);
+    return this.personalBallot(token);
+  }
+
+  /** The shareable link's ballot; `device` is this browser's id (a cookie), which keeps one vote per device. */
+  async sharedBallot(shareToken: string, device: string | undefined): Promise<VoterBallot> {
+    const ballot = await this.shared(shareToken);
+    const vote = device ? await this.options.ballots.getVote(ballot.id, deviceVoter(device)) : undefined;
+    return { ...(await this.voterView(ballot, vote?.vote)), ...(vote ? { group: vote.group } : {}) };
+  }
+
+  async sharedVote(shareToken: string, device: string, group: string, vote: BallotVote): Promise<VoterBallot> {
+    const ballot = await this.shared(shareToken);
+    await this.putVote(ballot, deviceVoter(device), group, vote);
+    return this.sharedBallot(shareToken, device);
+  }
+
+  private async putVote(ballot: BallotRecord, voterKey: string, group: string, vote: BallotVote): Promise<void> {
+    if (this.status(ballot) === "closed") {
+      const when =
+        ballot.status === "open" && ballot.closesAt ? ` on ${ballot.closesAt.slice(0, 16).replace("T", " ")} UTC` : "";
+      throw new AppError("forbidden", `This ballot closed${when}: votes are no longer accepted`);
+    }
+    const checked = checkVote(ballot, vote);
+    if (!checked.ok) throw new AppError("invalid", checked.error.message);
+    const at = this.now().toISOString();
+    await this.options.ballots.putVote({
+      ballotId: ballot.id,
+      voterKey,
+      group,
+      vote: checked.value,
+      firstAt: at,
+      updatedAt: at,
+    });
+  }
+
+  private async personal(token: string): Promise<{ ballot: BallotRecord; invitee: InviteeRecord }> {
+    const invitee = TOKEN.test(token) ? await this.options.ballots.inviteeOfTokenHash(hashToken(token)) : undefined;
+    if (!invitee) throw new AppError("not_found", "This voting link is not valid");
+    if (invitee.revokedAt)
+      throw new AppError("forbidden", "This voting link was revoked: ask the facilitator for a new one");
+    return { ballot: await this.require(invitee.ballotId), invitee };
+  }
+
+  private async shared(shareToken: string): Promise<BallotRecord> {
+    const ballot = TOKEN.test(shareToken) ? await this.options.ballots.ballotOfShareToken(shareToken) : undefined;
+    if (!ballot) throw new AppError("not_found", "This voting link is not valid");
+    return ballot;
+  }
+
+  private async voterView(ballot: BallotRecord, vote: BallotVote | undefined): Promise<VoterBallot> {
+    const { state } = await this.options.workshops.get(ballot.workshopId);
+    return {
+      title: state.context.title,
+      language: state.context.language,
+      method: ballot.method,
+      settings: ballot.settings,
+      options: ballot.options,
+      status: this.status(ballot),
+      closesAt: ballot.closesAt,
+      groups: groupsOf(state),
+      ...(vote ? { vote } : {}),
+    };
+  }
+
+  private status(ballot: BallotRecord): "open" | "closed" {
+    return ballot.status === "open" && !this.passed(ballot.closesAt) ? "open" : "closed";
+  }
+
+  private passed(closesAt: string | null): boolean {
+    return closesAt !== null && Date.parse(closesAt) <= this.now().getTime();
+  }
+
+  private async email(ballot: BallotRecord, invitees: readonly IssuedInvitee[]): Promise<number> {
+    const { mailer, workshops } = this.options;
+    if (!mailer) return 0;
+    const { state } = await workshops.get(ballot.workshopId);
+    let sent = 0;
+    // One at a time: an SMTP relay throttles bursts, and a list of hundreds need not be fast.
+    for (const invitee of invitees) {
+      if (!invitee.email) continue;
+      try {
+        await mailer.send({
+          to: invitee.email,
+          name: invitee.name,
+          workshopTitle: state.context.title,
+          link: invitee.link,
+          language: state.context.language,
+          closesAt: ballot.closesAt,
+        });
+        sent++;
+      } catch (error) {
+        this.options.onMailError?.(error);
+      }
+    }
+    return sent;
+  }
+}
+
+/** The voter key of a shareable-link vote: the device id is hashed like any bearer secret. */
+const deviceVoter = (device: string) => `device:${hashToken(device)}`;
+
+function view(invitee: InviteeRecord, voted: Set<string>): InviteeView {
+  return {
+    id: invitee.id,
+    name: invitee.name,
+    email: invitee.email,
+    group: invitee.group,
+    revoked: invitee.revokedAt !== null,
+    voted: voted.has(inviteeVoter(invitee.id)),
+  };
+}
+
+/** The workshop's stakeholder groups, offered on the shareable link. */
+function groupsOf(state: WorkshopState): string[] {
+  return state.context.participantGroups;
+}
