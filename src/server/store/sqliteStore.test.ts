@@ -1,13 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DomainEvent } from "../../core/index.js";
 import { describeEventStoreContract } from "./eventStore.contract.js";
 import { findCommand, type NewEvents, SequenceConflictError } from "./eventStore.js";
 import { expectFlagsMigrated, LAST_FLAGS_SCHEMA, LEGACY_FLAGS, LEGACY_WORKSHOPS } from "./flagsMigration.contract.js";
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations.js";
+import { SqliteDatabase } from "./sqliteDriver.js";
 import { openSqliteStore, SqliteEventStore } from "./sqliteStore.js";
 
 const tempDirs: string[] = [];
@@ -78,7 +79,7 @@ describe("SqliteEventStore on disk", () => {
     const dir = tempDir();
     track(openSqliteStore(dir));
     // WAL is a property of the file, so a second connection sees it.
-    const probe = new Database(join(dir, "concord.db"), { readonly: true });
+    const probe = new SqliteDatabase(join(dir, "concord.db"), { readonly: true });
     try {
       expect(probe.pragma("journal_mode", { simple: true })).toBe("wal");
     } finally {
@@ -120,7 +121,7 @@ describe("migrations", () => {
     await openSqliteStore(dir).close();
     await openSqliteStore(dir).close();
 
-    const db = new Database(join(dir, "concord.db"));
+    const db = new SqliteDatabase(join(dir, "concord.db"));
     try {
       expect(versions(db)).toEqual(MIGRATIONS.map((migration) => migration.version));
       expect(applyMigrations(db)).toEqual([]);
@@ -131,7 +132,7 @@ describe("migrations", () => {
   });
 
   it("apply only the pending ones, in order", () => {
-    const db = new Database(":memory:");
+    const db = new SqliteDatabase(":memory:");
     try {
       const extra: Migration = {
         version: LATEST_SCHEMA_VERSION + 1,
@@ -147,7 +148,7 @@ describe("migrations", () => {
   });
 
   it("roll back every step of a run when one fails", () => {
-    const db = new Database(":memory:");
+    const db = new SqliteDatabase(":memory:");
     try {
       const broken: Migration = { version: LATEST_SCHEMA_VERSION + 1, description: "broken", sql: "CREATE TABLE" };
       expect(() => applyMigrations(db, [...MIGRATIONS, broken])).toThrow();
@@ -159,7 +160,7 @@ describe("migrations", () => {
   });
 
   it("refuse a database newer than this build", () => {
-    const db = new Database(":memory:");
+    const db = new SqliteDatabase(":memory:");
     try {
       const future: Migration = { version: LATEST_SCHEMA_VERSION + 1, description: "future", sql: "SELECT 1" };
       applyMigrations(db, [...MIGRATIONS, future]);
@@ -171,7 +172,7 @@ describe("migrations", () => {
 
   it("move a schema-2 store's flags into their tables, hashing facilitator keys, and drop the flags", async () => {
     const dir = tempDir();
-    const old = new Database(join(dir, "concord.db"));
+    const old = new SqliteDatabase(join(dir, "concord.db"));
     try {
       applyMigrations(old, MIGRATIONS.slice(0, LAST_FLAGS_SCHEMA));
       const workshop = old.prepare(
@@ -186,7 +187,7 @@ describe("migrations", () => {
 
     const store = track(openSqliteStore(dir));
     await expectFlagsMigrated(store);
-    const probe = new Database(join(dir, "concord.db"), { readonly: true });
+    const probe = new SqliteDatabase(join(dir, "concord.db"), { readonly: true });
     try {
       expect(versions(probe).at(-1)).toBe(LATEST_SCHEMA_VERSION);
       expect(probe.prepare("SELECT name FROM sqlite_master WHERE name = 'flags'").all()).toEqual([]);
@@ -196,7 +197,7 @@ describe("migrations", () => {
   });
 
   it("reject a list that is not strictly increasing", () => {
-    const db = new Database(":memory:");
+    const db = new SqliteDatabase(":memory:");
     try {
       expect(() => applyMigrations(db, [...MIGRATIONS, ...MIGRATIONS])).toThrow(/increasing/);
     } finally {
