@@ -64,6 +64,8 @@ const ROUTES: Record<string, Row> = {
   // An account copies a workshop it facilitates (the key alone is no account to own the copy).
   "POST /api/workshops/:id/duplicate": row(["owner"]),
   "POST /api/workshops/:id/archive": row(["owner"]),
+  // The campaign's next workshop is an account's, like a copy (followUp.test.ts).
+  "POST /api/workshops/:id/follow-up": row(["owner"]),
   // A new join code: the old one stops opening the workshop (join.test.ts).
   "POST /api/workshops/:id/join-code": FACILITATORS,
   "GET /api/workshops/:id/export": FACILITATORS,
@@ -294,6 +296,7 @@ function requestFor(route: string): { path: string; body?: unknown } {
     "/api/workshops": { title: "Copy" },
     "/api/workshops/import": readJson(REPO_FIXTURE),
     [`/api/workshops/${workshop.id}/archive`]: { archived: false },
+    [`/api/workshops/${workshop.id}/follow-up`]: { title: "Next step", start: "cards" },
     "/api/auth/register": {},
     "/api/auth/login": {},
     [`/api/vote/${ballot.voterToken}`]: { vote: { ranking: [ballot.themeId] } },
