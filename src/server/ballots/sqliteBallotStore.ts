@@ -1,5 +1,6 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { applyMigrations } from "../store/migrations.js";
+import { SqliteDatabase } from "../store/sqliteDriver.js";
 import {
   BALLOT_SQL,
   type BallotRow,
@@ -22,7 +23,7 @@ export class SqliteBallotStore implements BallotStore {
   private readonly db: Database.Database;
 
   constructor(filename: string) {
-    this.db = new Database(filename);
+    this.db = new SqliteDatabase(filename);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
     this.db.pragma("foreign_keys = ON");

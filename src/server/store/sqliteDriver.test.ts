@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SQLITE_DRIVER, SqliteDatabase } from "./sqliteDriver.js";
 
@@ -22,5 +24,16 @@ describe("the SQLite driver", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("is the only module that loads a driver (the others import its types alone)", () => {
+    const root = join(import.meta.dirname, "../..");
+    const loading = readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith(".ts") && !path.endsWith("sqliteDriver.ts"))
+      .filter((path) =>
+        /^import (?!type )[^;]*from "better-sqlite3(-13)?"/m.test(readFileSync(join(root, path), "utf8")),
+      )
+      .map((path) => relative(root, join(root, path)));
+    expect(loading).toEqual([]);
   });
 });
