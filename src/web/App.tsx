@@ -1,21 +1,13 @@
-import { lazy, type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { PageLoadBoundary } from "./components/PageLoadBoundary.js";
-
-// Each page is its own download: a phone joining on the venue's Wi-Fi fetches the participant
-// app, not the console, the projector, the report or the replay.
-const HomePage = lazy(() => import("./home/HomePage.js").then((module) => ({ default: module.HomePage })));
-const ConsolePage = lazy(() => import("./console/ConsolePage.js").then((module) => ({ default: module.ConsolePage })));
-const PresentPage = lazy(() => import("./present/PresentPage.js").then((module) => ({ default: module.PresentPage })));
-const ReportPage = lazy(() => import("./report/ReportPage.js").then((module) => ({ default: module.ReportPage })));
-const ReplayPage = lazy(() => import("./replay/ReplayPage.js").then((module) => ({ default: module.ReplayPage })));
-const ParticipantApp = lazy(() =>
-  import("./participant/ParticipantApp.js").then((module) => ({ default: module.ParticipantApp })),
-);
-const VoterPage = lazy(() => import("./ballots/VoterPage.js").then((module) => ({ default: module.VoterPage })));
-const BallotDashboardPage = lazy(() =>
-  import("./ballots/BallotDashboardPage.js").then((module) => ({ default: module.BallotDashboardPage })),
-);
+import { BallotDashboardPage } from "./ballots/BallotDashboardPage.js";
+import { VoterPage } from "./ballots/VoterPage.js";
+import { ConsolePage } from "./console/ConsolePage.js";
+import { HomePage } from "./home/HomePage.js";
+import { ParticipantApp } from "./participant/ParticipantApp.js";
+import { PresentPage } from "./present/PresentPage.js";
+import { ReplayPage } from "./replay/ReplayPage.js";
+import { ReportPage } from "./report/ReportPage.js";
 
 /** Path patterns and the page each one opens; the server answers every non-API path with this app. */
 const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
@@ -39,13 +31,7 @@ export function App() {
   const { t } = useTranslation();
   for (const [pattern, render] of ROUTES) {
     const match = pattern.exec(window.location.pathname);
-    if (match) {
-      return (
-        <PageLoadBoundary>
-          <Suspense fallback={null}>{render(match.slice(1).map(decodeURIComponent))}</Suspense>
-        </PageLoadBoundary>
-      );
-    }
+    if (match) return render(match.slice(1).map(decodeURIComponent));
   }
   return (
     <main className="page">

@@ -27,8 +27,8 @@ export function facilitatorKey(workshopId: string): string | undefined {
 }
 
 /**
- * Remembers the key of a `/w/:id…#key=…` link as the app starts, before the page's own code has
- * downloaded: a projector opened on this device a moment later finds it.
+ * Remembers the key of a `/w/:id…#key=…` link as the app starts, before any page renders: a
+ * projector opened on this device a moment later finds it.
  */
 export function rememberKeyFromLink(): void {
   const workshopId = /^\/w\/([^/]+)/.exec(window.location.pathname)?.[1];
