@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { applyMigrations } from "../store/migrations.js";
-import { SqliteDatabase } from "../store/sqliteDriver.js";
+import { openSqliteConnection } from "../store/sqliteConnection.js";
 import {
   type Account,
   type AccountStore,
@@ -41,11 +41,7 @@ export class SqliteAccountStore implements AccountStore {
   private readonly db: Database.Database;
 
   constructor(filename: string) {
-    this.db = new SqliteDatabase(filename);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    this.db.pragma("busy_timeout = 5000");
+    this.db = openSqliteConnection(filename);
     applyMigrations(this.db);
   }
 
