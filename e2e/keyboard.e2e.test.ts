@@ -111,6 +111,12 @@ describe.skipIf(!browserAvailable())("a short workshop with the keyboard only", 
     await phone.keyboard.type("Walk and talk");
     await key(phone, "Enter");
     await poll(async () => [...(await state()).cards.values()].map((card) => card.text)).toContain("Walk and talk");
+    // Once the phone has the card back, the list and the wall above the footer stop growing: the
+    // switch tabbed to below stays where the focus scrolled it.
+    await phone
+      .getByTestId("my-cards")
+      .locator(".participant-card:not(.is-waiting)", { hasText: "Walk and talk" })
+      .waitFor();
     // Each participant may read in their own language: the switch names the other one, in it.
     await tabTo(phone, "button[lang='fr']", "Français");
     await key(phone, "Enter");
