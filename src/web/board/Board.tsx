@@ -37,9 +37,10 @@ import { ColumnSymbol, useSymbolName } from "./ColumnSymbol.js";
 import { UndoToast } from "./UndoToast.js";
 import { useBoardDrag } from "./useBoardDrag.js";
 import { useFitToWindow } from "./useFitToWindow.js";
-import { useLatestCallback, useSteadyArray, useSteadyCardLists } from "./useSteady.js";
+import { useLatestCallback, useSteadyArray, useSteadyCardLists, useSteadyExtras } from "./useSteady.js";
 
 const NO_CARDS: readonly Card[] = [];
+const shows = (node: ReactNode) => node !== null && node !== undefined && node !== false;
 
 export type BoardVariant = "console" | "participant" | "projector";
 
@@ -201,12 +202,8 @@ export function Board({
   const openTheme = openThemeId ? state.themes.find((theme) => theme.id === openThemeId) : undefined;
   const cardLists = useSteadyCardLists(containers, state.cards);
   const cardsOf = (containerId: string) => cardLists[containerId] ?? NO_CARDS;
-  // What the console shows under each card, per list; none (and the same none) for most lists.
-  const extrasOf = (cards: readonly Card[]) => {
-    if (!extra) return undefined;
-    const extras = cards.map((card) => extra(card));
-    return extras.some((node) => node !== null && node !== undefined && node !== false) ? extras : undefined;
-  };
+  // What the console shows under each card, per list; none for most lists.
+  const extras = useSteadyExtras(cardLists, extra, shows);
   const onOpenCard = facilitatorConsole ? setOpenCardId : undefined;
   const columnIds = useSteadyArray(themes.map((theme) => columnDragId(theme.id)));
   const cardWords = useMemo(() => ({ role: t("board.cardRole"), actions: t("board.cardActions") }), [t]);
@@ -247,7 +244,7 @@ export function Board({
                 cardsDraggable={cardsDraggable}
                 onOpenCard={onOpenCard}
                 showAuthors={showAuthors}
-                extras={extrasOf(cardsOf(PILE_ID))}
+                extras={extras[PILE_ID]}
                 scrolls={fitToWindow}
               />
             )}
@@ -264,7 +261,7 @@ export function Board({
                   columnsDraggable={columnsDraggable}
                   onOpenCard={onOpenCard}
                   showAuthors={showAuthors}
-                  extras={extrasOf(cardsOf(columnDragId(theme.id)))}
+                  extras={extras[columnDragId(theme.id)]}
                   scrolls={fitToWindow}
                   tools={columnTools}
                   toolsFirst={index === 0}

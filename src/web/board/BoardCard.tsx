@@ -5,8 +5,11 @@ import type { Card, Footnote } from "../../core/index.js";
 import { isolate } from "../isolate.js";
 import { cardDragId, footnotesOf, splitMarks } from "./boardModel.js";
 
-/** A card's text with its footnote marks raised; newlines (merged cards) are kept by CSS. */
-export function CardText({ text, footnotes }: { text: string; footnotes: readonly Footnote[] }) {
+/**
+ * A card's text with its footnote marks raised; newlines (merged cards) are kept by CSS. Memoised:
+ * dnd-kit renders every draggable card when a drag starts or ends, and the text has not changed.
+ */
+export const CardText = memo(function CardText({ text, footnotes }: { text: string; footnotes: readonly Footnote[] }) {
   const marks = footnotesOf(text, footnotes);
   return (
     // The card is the writer's text alone: isolated, with its own direction.
@@ -32,7 +35,7 @@ export function CardText({ text, footnotes }: { text: string; footnotes: readonl
       )}
     </p>
   );
-}
+});
 
 /** A footnote mark's note, for its hover title. */
 function noteOf(marks: readonly Footnote[], mark: string): string | undefined {

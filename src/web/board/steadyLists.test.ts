@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { blankWorkshop, FACILITATOR, play } from "../../../test/support/workshops.js";
 import type { WorkshopState } from "../../core/index.js";
 import { boardContainers, columnDragId, PILE_ID } from "./boardModel.js";
-import { steadyArray, steadyCardLists } from "./steadyLists.js";
+import { steadyArray, steadyCardLists, steadyExtras } from "./steadyLists.js";
 
 /** Cluster phase: t1 [a b], t2 [c], t3 [d] and the pile [e]. */
 function board(): WorkshopState {
@@ -52,5 +52,26 @@ describe("steady card lists", () => {
     const reordered = ["column:b", "column:a"];
     expect(steadyArray(previous, reordered)).toBe(reordered);
     expect(steadyArray(undefined, reordered)).toBe(reordered);
+  });
+
+  it("keeps each list's extras while every card shows the same thing, and none where nothing shows", () => {
+    const state = board();
+    const lists = listsOf(state);
+    const hints = new Map([
+      ["a", { hint: "fits t2" }],
+      ["e", { hint: "fits t1" }],
+    ]);
+    const extra = (card: { id: string }) => hints.get(card.id) ?? null;
+    const shows = (item: unknown) => item !== null;
+    const first = steadyExtras({}, lists, extra, shows);
+    expect(first[columnDragId("t1")]).toEqual([{ hint: "fits t2" }, null]);
+    expect(first[columnDragId("t2")]).toBeUndefined();
+    const second = steadyExtras(first, lists, extra, shows);
+    expect(second[columnDragId("t1")]).toBe(first[columnDragId("t1")]);
+    expect(second[PILE_ID]).toBe(first[PILE_ID]);
+    hints.set("e", { hint: "fits t3" });
+    const third = steadyExtras(second, lists, extra, shows);
+    expect(third[PILE_ID]).not.toBe(second[PILE_ID]);
+    expect(third[columnDragId("t1")]).toBe(first[columnDragId("t1")]);
   });
 });

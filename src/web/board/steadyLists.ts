@@ -30,3 +30,28 @@ export function steadyCardLists(previous: CardLists, containers: Containers, car
 export function steadyArray<T>(previous: T[] | undefined, next: T[]): T[] {
   return previous !== undefined && sameItems(previous, next) ? previous : next;
 }
+
+/**
+ * What the console shows under each card, per container: for each list, `extra` of its cards,
+ * or undefined when no card shows anything. A list whose elements are the same as in `previous`
+ * keeps its array, so that its column skips the render (`extra` returns the same element for a
+ * card whose hint did not change: src/web/suggestions/useCardExtra.tsx).
+ */
+export function steadyExtras<T>(
+  previous: Readonly<Record<string, readonly T[] | undefined>>,
+  lists: CardLists,
+  extra: (card: Card) => T,
+  shows: (item: T) => boolean,
+): Record<string, readonly T[] | undefined> {
+  const extras: Record<string, readonly T[] | undefined> = {};
+  for (const [containerId, cards] of Object.entries(lists)) {
+    const items = cards.map(extra);
+    const before = previous[containerId];
+    extras[containerId] = !items.some(shows)
+      ? undefined
+      : before !== undefined && sameItems(before, items)
+        ? before
+        : items;
+  }
+  return extras;
+}

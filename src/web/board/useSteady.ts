@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef } from "react";
-import type { CardMap } from "../../core/index.js";
+import type { Card, CardMap } from "../../core/index.js";
 import type { Containers } from "./boardModel.js";
-import { type CardLists, steadyArray, steadyCardLists } from "./steadyLists.js";
+import { type CardLists, steadyArray, steadyCardLists, steadyExtras } from "./steadyLists.js";
 
 /**
  * Props that keep their identity while their content stays the same, so that memoised columns
@@ -14,6 +14,18 @@ export function useSteadyCardLists(containers: Containers, cards: CardMap): Card
   const lists = steadyCardLists(previous.current, containers, cards);
   previous.current = lists;
   return lists;
+}
+
+/** What the console shows under the cards of each list; a list whose elements did not change keeps its array. */
+export function useSteadyExtras<T>(
+  lists: CardLists,
+  extra: ((card: Card) => T) | undefined,
+  shows: (item: T) => boolean,
+): Readonly<Record<string, readonly T[] | undefined>> {
+  const previous = useRef<Readonly<Record<string, readonly T[] | undefined>>>({});
+  const extras = extra ? steadyExtras(previous.current, lists, extra, shows) : {};
+  previous.current = extras;
+  return extras;
 }
 
 /** `next`, or the array of the previous render when it holds the same items. */

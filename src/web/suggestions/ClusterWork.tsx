@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
-import type { Actor, Card, Command, WorkshopState } from "../../core/index.js";
+import type { Actor, Command, WorkshopState } from "../../core/index.js";
 import { BoardView } from "../board/BoardView.js";
 import { snippet } from "../board/CardDialog.js";
 import { useSymbolName } from "../board/ColumnSymbol.js";
@@ -9,7 +9,6 @@ import { useColumnLabel } from "../naming/useColumnLabel.js";
 import { newId } from "../newId.js";
 import { requestProblem } from "../problems.js";
 import { fetchClusters, fetchDuplicates, fetchPlacements } from "./api.js";
-import { DuplicateFlag, FitHint } from "./CardSuggestion.js";
 import { SuggestPanel } from "./SuggestPanel.js";
 import {
   acceptCommands,
@@ -21,6 +20,7 @@ import {
   fitHints,
   mergeCommand,
 } from "./suggestions.js";
+import { useCardExtra } from "./useCardExtra.js";
 import { refreshDelay, useDismissedPairs, useRefreshedSuggestion } from "./useSuggestion.js";
 import "./suggestions.css";
 
@@ -112,34 +112,18 @@ export function ClusterWork(props: {
     setNotice(t("suggestions.acceptedNotice", { count: added, cards: t("board.cardCount", { count: moved }) }));
   };
 
-  const cardExtra = (card: Card) => {
-    const fit = hints.get(card.id);
-    const fitTheme = fit !== undefined ? state.themes.find((theme) => theme.id === fit) : undefined;
-    const earlier = flags.get(card.id);
-    if (!fitTheme && earlier === undefined) return null;
-    return (
-      <>
-        {fitTheme && (
-          <FitHint
-            cardId={card.id}
-            symbol={symbol(fitTheme)}
-            column={fitTheme.name.trim() || symbolName(symbol(fitTheme))}
-          />
-        )}
-        {earlier !== undefined && (
-          <DuplicateFlag
-            cardId={card.id}
-            earlierText={state.cards.get(earlier)?.text ?? ""}
-            onMerge={() => {
-              send(mergeCommand(card.id, earlier));
-              setNotice(t("suggestions.merged"));
-            }}
-            onDismiss={() => dismissPair(earlier, card.id)}
-          />
-        )}
-      </>
-    );
-  };
+  const cardExtra = useCardExtra({
+    state,
+    hints,
+    flags,
+    symbol,
+    symbolName,
+    onMerge: (cardId, earlierId) => {
+      send(mergeCommand(cardId, earlierId));
+      setNotice(t("suggestions.merged"));
+    },
+    onDismiss: dismissPair,
+  });
 
   // On the board's own toolbar row: the board keeps the height.
   const suggestBar = clustering && (
