@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- board --cards 300|1000|2000 [--json] [--moves M] [--drags D] [--root DIR]`:
+ * `npm run bench -- board --cards 300|1000|2000 [--json] [--moves M] [--drags D] [--screens LIST] [--root DIR]`:
  * a server with a generated workshop of that many cards in the cluster phase; each screen
  * (console 1366×768, projector 1280×720, phone 360×740) opened alone in Chromium, its load
  * timed, then M cards moved from a facilitator's WebSocket, one a second; on the console, D
  * cards dragged with the mouse. `--root` runs another checkout's server and built web app (the
- * "before" of a before/after). Load averages and frame gaps go to stderr, so that --json prints
+ * "before" of a before/after). `--screens console,phone` opens only those (a quicker A/B of one
+ * screen; the drag is measured on the console). Load averages and frame gaps go to stderr, so that --json prints
  * the issue's shape alone. Method and figures: docs/performance.md.
  */
 import { z } from "zod";
@@ -24,7 +25,8 @@ import { parseOptions, print } from "./load/options.js";
 import { startConcord } from "./load/targets.js";
 import { reducerCost } from "./reducer.js";
 
-const USAGE = "Usage: npm run bench -- board --cards 300|1000|2000 [--json] [--moves M] [--drags D] [--root DIR]";
+const USAGE =
+  "Usage: npm run bench -- board --cards 300|1000|2000 [--json] [--moves M] [--drags D] [--screens console,projector,phone] [--root DIR]";
 
 // Every column needs a card to move on the first pass round the board.
 const MIN_CARDS = 100;
@@ -34,6 +36,11 @@ const schema = z.object({
   cards: z.coerce.number().int().min(MIN_CARDS).max(20_000).default(2000),
   moves: z.coerce.number().int().min(1).max(1000).default(20),
   drags: z.coerce.number().int().min(0).max(100).default(10),
+  screens: z
+    .string()
+    .default("console,projector,phone")
+    .transform((list) => list.split(","))
+    .pipe(z.array(z.enum(["console", "projector", "phone"])).min(1)),
   root: z.string().optional(),
 });
 
@@ -55,7 +62,7 @@ export async function boardBench(args: string[]): Promise<Record<string, unknown
     const screens: Partial<Record<ScreenName, ScreenFigures>> = {};
     const notes: Partial<Record<ScreenName, ScreenNotes>> = {};
     let drag: DragFigures | undefined;
-    for (const screen of ORDER) {
+    for (const screen of ORDER.filter((name) => options.screens.includes(name))) {
       const measured = await measureScreen(browser, screen, pageOrigin(server.port), workshop, options);
       screens[screen] = measured.figures;
       notes[screen] = measured.notes;
