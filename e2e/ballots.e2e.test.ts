@@ -11,6 +11,7 @@ import {
 import { type E2eServer, startE2eServer } from "./support/app.js";
 import { seriousViolations } from "./support/axe.js";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { screenshot } from "./support/roles.js";
 
 /**
  * A prioritization ballot over days, end to end: the example workshop's 5 themes, a ranking
@@ -409,6 +410,7 @@ describe.skipIf(!browserAvailable())(needsReferenceExample("a ranked ballot over
         );
       }
       expect(await seriousViolations(page, "run-off dashboard")).toEqual([]);
+      await screenshot(page, "ballot-irv-rounds", { fullPage: true });
       // In French, as a French-speaking facilitator reads it.
       const french = await browser.newContext({ locale: "fr-CA" });
       try {
