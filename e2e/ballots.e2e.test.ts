@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BallotSummary, IssuedInvitee } from "../src/core/index.js";
 import {
@@ -11,6 +11,7 @@ import {
 import { type E2eServer, startE2eServer } from "./support/app.js";
 import { seriousViolations } from "./support/axe.js";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { screenshot } from "./support/roles.js";
 
 /**
  * A prioritization ballot over days, end to end: the example workshop's 5 themes, a ranking
@@ -77,6 +78,78 @@ function tableRows(block: string): { rank: number; name: string; points: number 
     name: match[2] ?? "",
     points: Number(match[3]),
   }));
+}
+
+interface Round {
+  counts: Map<string, number>;
+  eliminated?: string;
+  winner?: string;
+}
+
+/**
+ * The independent run-off: each round counts each ranking for its highest-ranked theme still in;
+ * a theme with more than half of the rankings still counting wins; else the one with the fewest
+ * votes goes (ties: the fewest Borda points over all rankings, then the one listed last).
+ */
+function runOff(themes: Theme[], rankings: string[][]): Round[] {
+  const borda = (id: string) =>
+    rankings.reduce((sum, ranking) => sum + (ranking.includes(id) ? themes.length - 1 - ranking.indexOf(id) : 0), 0);
+  const listed = (id: string) => themes.findIndex((theme) => theme.id === id);
+  let still = themes.map((theme) => theme.id);
+  const rounds: Round[] = [];
+  for (;;) {
+    const counts = new Map(still.map((id) => [id, 0]));
+    let counting = 0;
+    for (const ranking of rankings) {
+      const choice = ranking.find((id) => counts.has(id));
+      if (choice === undefined) continue;
+      counts.set(choice, (counts.get(choice) ?? 0) + 1);
+      counting += 1;
+    }
+    const votes = (id: string) => counts.get(id) ?? 0;
+    const winner = still.find((id) => votes(id) * 2 > counting);
+    if (winner) return [...rounds, { counts, winner }];
+    const [eliminated = ""] = [...still].sort(
+      (a, b) => votes(a) - votes(b) || borda(a) - borda(b) || listed(b) - listed(a),
+    );
+    rounds.push({ counts, eliminated });
+    still = still.filter((id) => id !== eliminated);
+  }
+}
+
+/** A rounds table as the dashboard words it: each theme's cells by name, the ballots counted and the outcome per round. */
+function roundsTable(themes: Theme[], rounds: Round[]) {
+  const name = (id: string) => themes.find((theme) => theme.id === id)?.name ?? id;
+  const cells = (id: string) =>
+    rounds.map((round) => {
+      const votes = round.counts.get(id);
+      if (votes === undefined) return "—already eliminated";
+      return round.winner === id ? `${votes}, wins` : round.eliminated === id ? `${votes}, eliminated` : String(votes);
+    });
+  return {
+    heads: ["Theme", ...rounds.map((_, index) => `Round ${index + 1}`)],
+    rows: Object.fromEntries(themes.map((theme) => [theme.name, cells(theme.id)])),
+    counted: rounds.map((round) => String([...round.counts.values()].reduce((sum, votes) => sum + votes, 0))),
+    outcome: rounds.map((round) =>
+      round.winner ? `${name(round.winner)} wins` : `${name(round.eliminated ?? "")} eliminated`,
+    ),
+  };
+}
+
+/** The same, read from one rounds table on the page. */
+async function shownRounds(table: Locator) {
+  const rows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? "")));
+  const foot = await table
+    .locator("tfoot tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((cell) => cell.textContent ?? "")));
+  return {
+    heads: await table.locator("thead th").allTextContents(),
+    rows: Object.fromEntries(rows.map(([theme = "", ...cells]) => [theme, cells])),
+    counted: foot[0],
+    outcome: foot[1],
+  };
 }
 
 /** Puts the page's ranking in `target` order with the up buttons alone (or keys: focus and Enter). */
@@ -272,4 +345,87 @@ describe.skipIf(!browserAvailable())(needsReferenceExample("a ranked ballot over
       await consoleContext.close();
     }
   }, 300_000);
+
+  it("an instant run-off's dashboard shows each round — the votes per theme, who went out, the winner — as a count made here", async () => {
+    const doc = readReferenceExample() as { themes: Theme[] };
+    const themes = doc.themes.map(({ id, name }) => ({ id, name }));
+    const workshop = await importWorkshop(server.apiUrl, await signUp(server.apiUrl), doc);
+    const opened = await requestJson<BallotSummary>(
+      server.apiUrl,
+      "POST",
+      `/api/workshops/${workshop.id}/ballots`,
+      { method: "irv" },
+      workshop,
+    );
+    // Theme places per voter: no theme has a majority at first, and a tie for the fewest votes comes up.
+    const voters = [
+      { group: "Members", ranking: [0, 1] },
+      { group: "Members", ranking: [0, 2] },
+      { group: "Members", ranking: [1, 0] },
+      { group: "Members", ranking: [2, 1] },
+      { group: "Members", ranking: [3, 1] },
+      { group: "Members", ranking: [4, 0] },
+      { group: "Members", ranking: [1] },
+      { group: "Members", ranking: [0] },
+      { group: "Members", ranking: [3, 2] },
+      { group: "Employers", ranking: [1, 0] },
+      { group: "Employers", ranking: [2, 1] },
+      { group: "Employers", ranking: [2] },
+      { group: "Employers", ranking: [4, 1] },
+      { group: "Employers", ranking: [3, 0] },
+      { group: "Employers", ranking: [1, 2] },
+    ].map((voter) => ({ ...voter, ranking: voter.ranking.map((place) => themes[place]?.id ?? "") }));
+    const csv = ["name,email,group", ...voters.map((voter, index) => `Voter ${index},,${voter.group}`)].join("\n");
+    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
+      server.apiUrl,
+      "POST",
+      `/api/ballots/${opened.body.id}/invitees`,
+      { csv },
+      workshop,
+    );
+    for (const [index, invitee] of added.body.invitees.entries()) {
+      const token = invitee.link.split("/").at(-1);
+      const ranking = voters[index]?.ranking;
+      expect((await requestJson(server.apiUrl, "PUT", `/api/vote/${token}`, { vote: { ranking } })).status).toBe(200);
+    }
+
+    const context = await browser.newContext({ locale: "en-CA" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/w/${workshop.id}/ballots/${opened.body.id}#key=${workshop.facilitatorKey}`);
+      const tables = page.getByTestId("irv-rounds");
+      await expect.poll(() => tables.count()).toBe(3);
+      const overall = runOff(
+        themes,
+        voters.map((voter) => voter.ranking),
+      );
+      expect(overall.length).toBeGreaterThan(2);
+      expect(await shownRounds(tables.filter({ hasText: "Everyone: round by round" }))).toEqual(
+        roundsTable(themes, overall),
+      );
+      for (const group of ["Members", "Employers"]) {
+        const rankings = voters.filter((voter) => voter.group === group).map((voter) => voter.ranking);
+        expect(await shownRounds(tables.filter({ hasText: `${group}: round by round` })), group).toEqual(
+          roundsTable(themes, runOff(themes, rankings)),
+        );
+      }
+      expect(await seriousViolations(page, "run-off dashboard")).toEqual([]);
+      await screenshot(page, "ballot-irv-rounds", { fullPage: true });
+      // In French, as a French-speaking facilitator reads it.
+      const french = await browser.newContext({ locale: "fr-CA" });
+      try {
+        const frPage = await french.newPage();
+        await frPage.goto(
+          `${server.baseUrl}/w/${workshop.id}/ballots/${opened.body.id}#key=${workshop.facilitatorKey}`,
+        );
+        await frPage.getByText("Tout le monde\u00a0: tour par tour").waitFor();
+        await frPage.getByRole("columnheader", { name: "Tour 1" }).first().waitFor();
+        expect(await seriousViolations(frPage, "run-off dashboard in French")).toEqual([]);
+      } finally {
+        await french.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

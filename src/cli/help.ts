@@ -18,10 +18,11 @@ Commands:
   export ID [--format FORMAT] [--out FILE] [--csv-delimiter ';']
                                 Export a stored workshop (default json; to standard output
                                 without --out)
-  report FILE [--format FORMAT] [--out FILE] [--csv-delimiter ';']
+  report FILE [--format FORMAT] [--out FILE] [--csv-delimiter ';'] [--ballots BALLOTS]
                                 Render the session capture report of a workshop/v1 file, with
                                 no server or database (default: OUT's extension, else pdf;
-                                --csv-delimiter ';' for a spreadsheet in French)
+                                --csv-delimiter ';' for a spreadsheet in French; --ballots: a
+                                ballots/v1 file counted into its prioritization section)
   validate FILE                 Check a workshop/v1 file; exit 0 if valid, 1 with the errors
   themes FILE [--clusters N] [--json]
                                 Suggest columns, names, key points and near-duplicates for the

@@ -43,7 +43,10 @@ describe("a follow-up workshop's content", () => {
       facilitators: [{ name: "Ana", organization: "Union" }],
       goal: "",
     });
-    expect(content.campaign).toEqual({ previous: { workshopId: "w1", title: "Topic prioritization" }, next: [] });
+    expect(content.campaign).toEqual({
+      previous: { workshopId: "w1", title: "Topic prioritization", start: "cards" },
+      next: [],
+    });
   });
 
   it("or as columns with their key points", () => {
@@ -53,6 +56,7 @@ describe("a follow-up workshop's content", () => {
       ["Repair disparities", ["t2 point"]],
     ]);
     expect(content.unclustered).toEqual([]);
+    expect(content.campaign?.previous?.start).toBe("columns");
   });
 
   it("is noted once on the earlier workshop, whoever repeats it", () => {

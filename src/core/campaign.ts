@@ -15,6 +15,11 @@ export interface CampaignLink {
   workshopId: string;
   /** Its title when the link was made. */
   title: string;
+  /**
+   * How the later workshop of the two started from the earlier one's themes. Absent in links made
+   * before it was kept.
+   */
+  start?: FollowUpStart;
 }
 
 export interface CampaignPlace {
@@ -72,7 +77,8 @@ export function followUpContent(
   const blank = blankContent({ title: input.title, language: earlier.context.language }, now);
   const { organization, preparedFor, preparedBy, facilitators, participantGroups } = earlier.context;
   const context = { ...blank.context, organization, preparedFor, preparedBy, facilitators, participantGroups };
-  const campaign: CampaignPlace = { previous: { workshopId: earlier.id, title: earlier.context.title }, next: [] };
+  const previous = { workshopId: earlier.id, title: earlier.context.title, start: input.start };
+  const campaign: CampaignPlace = { previous, next: [] };
   const themes = earlier.themes.filter((theme) => themeWords(theme) !== "");
   if (input.start === "columns") {
     const columns: Theme[] = themes.map((theme) => ({
@@ -95,7 +101,7 @@ export function followUpContent(
   };
 }
 
-/** What a theme is called: its name, else its headline. */
-function themeWords(theme: Theme): string {
+/** What a theme is called: its name, else its headline ("" for a column never named). */
+export function themeWords(theme: Theme): string {
   return theme.name.trim() || theme.headline.trim();
 }

@@ -8,6 +8,7 @@
 export * from "./ballots/index.js";
 
 export * from "./campaign.js";
+export * from "./campaignSummary.js";
 export * from "./cardMap.js";
 export * from "./commands.js";
 export * from "./decide.js";

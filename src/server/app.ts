@@ -26,6 +26,7 @@ import type { EventBus } from "./eventBus.js";
 import { Metrics } from "./metrics.js";
 import type { PresenceExchange } from "./presenceExchange.js";
 import { authRoutes } from "./routes/auth.js";
+import { campaignRoutes } from "./routes/campaign.js";
 import { joinRoutes } from "./routes/join.js";
 import { type JoinAddressOptions, joinAddressRoutes } from "./routes/joinAddress.js";
 import { operationsRoutes } from "./routes/operations.js";
@@ -203,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(joinRoutes, { service, ...(rateLimits ? { rateLimits } : {}) });
   await app.register(ballotRoutes, { ballots, auth });
+  await app.register(campaignRoutes, { service, ballots, auth });
   await app.register(voterRoutes, {
     ballots,
     secureCookies: publicUrl.startsWith("https:"),

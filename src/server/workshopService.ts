@@ -166,7 +166,7 @@ export class WorkshopService {
     const earlier = (await this.get(earlierId)).state;
     const content = followUpContent(earlier, input, this.now(), () => this.newId());
     const followUp = await this.createFrom({ ...content, joinCode: await this.newJoinCode() });
-    const link = { workshopId: followUp.id, title: followUp.context.title };
+    const link = { workshopId: followUp.id, title: followUp.context.title, start: input.start };
     await this.execute(earlierId, actor, `followUp-${followUp.id}`, { type: "noteFollowUp", link });
     return followUp;
   }

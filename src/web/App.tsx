@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BallotDashboardPage } from "./ballots/BallotDashboardPage.js";
 import { VoterPage } from "./ballots/VoterPage.js";
+import { CampaignPage } from "./campaign/CampaignPage.js";
 import { ConsolePage } from "./console/ConsolePage.js";
 import { HomePage } from "./home/HomePage.js";
 import { ParticipantApp } from "./participant/ParticipantApp.js";
@@ -16,6 +17,7 @@ const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
   [/^\/w\/([^/]+)\/present\/?$/, ([id = ""]) => <PresentPage workshopId={id} />],
   [/^\/w\/([^/]+)\/report\/?$/, ([id = ""]) => <ReportPage workshopId={id} />],
   [/^\/w\/([^/]+)\/replay\/?$/, ([id = ""]) => <ReplayPage workshopId={id} />],
+  [/^\/w\/([^/]+)\/campaign\/?$/, ([id = ""]) => <CampaignPage workshopId={id} />],
   [
     /^\/w\/([^/]+)\/ballots\/([^/]+)\/?$/,
     ([id = "", ballotId = ""]) => <BallotDashboardPage workshopId={id} ballotId={ballotId} />,

@@ -3,6 +3,7 @@ import type {
   BallotResults,
   BallotSummary,
   BallotVote,
+  CampaignSummary,
   changeBallotBody,
   FollowUpRequest,
   InviteeView,
@@ -153,6 +154,13 @@ async function ballotRequest<T>(
   });
   if (!response.ok) throw await apiErrorOf(response);
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** The workshop's campaign: its workshops in order, their themes and ballots' results. */
+export async function campaignSummary(workshopId: string): Promise<CampaignSummary> {
+  const response = await facilitatorFetch(workshopId, "/campaign");
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json()) as CampaignSummary;
 }
 
 /** The workshop's ballots, oldest first. */

@@ -31,6 +31,7 @@ const CONTEXT_FIELDS: (keyof WorkshopContext)[] = [
 const TEMPLATES: Record<string, readonly (string | number)[]> = {
   "phase.${phase}": PHASES,
   "phase.${state.phase}": PHASES,
+  "phase.${step.phase}": PHASES,
   "participant.stage.${phase}": PHASES.filter((phase) => phase !== "brainstorm"),
   "board.announce.card.${key}": ["start", "over", "end"],
   "board.announce.column.${key}": ["start", "over", "end"],

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReport } from "../../src/report/render.js";
@@ -93,5 +93,78 @@ describe("concord report and export", () => {
     const docx = await concord("export", id, "--format", "docx", "--out", out);
     expect(docx.code, docx.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("concord report --ballots", () => {
+  const english = syntheticDocument({ themes: 4, cards: 8, language: "en" });
+  const themes = english.themes.map((theme) => ({ id: theme.id, name: theme.name }));
+  /** Members (4) and Employers (3) show apart; Staff (1) and Retirees (2) only together, as "Other groups". */
+  const ballots = [
+    ...[[0, 1, 2], [0, 2], [1, 0, 3], [0]].map((places, n) => ({ voter: `m${n}`, group: "Members", places })),
+    ...[
+      [1, 0],
+      [1, 3],
+      [2, 1, 0],
+    ].map((places, n) => ({ voter: `e${n}`, group: "Employers", places })),
+    { voter: "s0", group: "Staff", places: [3, 2] },
+    ...[[3], [2, 3]].map((places, n) => ({ voter: `r${n}`, group: "Retirees", places })),
+  ].map(({ voter, group, places }) => ({ voter, group, ranking: places.map((place) => themes[place]?.id ?? "") }));
+
+  /** The independent count: with m themes the k-th ranked gets m − k points; rows `| rank | name | points |`. */
+  const bordaRows = (groups: string[]) => {
+    const points = themes.map((theme, order) => ({
+      name: theme.name,
+      order,
+      points: ballots
+        .filter((ballot) => groups.includes(ballot.group))
+        .reduce((sum, ballot) => {
+          const at = ballot.ranking.indexOf(theme.id);
+          return sum + (at < 0 ? 0 : themes.length - 1 - at);
+        }, 0),
+    }));
+    points.sort((a, b) => b.points - a.points || a.order - b.order);
+    return points.map((row) => {
+      const rank = points.findIndex((other) => other.points === row.points) + 1;
+      return `| ${rank} | ${row.name} | ${row.points} |`;
+    });
+  };
+  /** A Markdown block's table rows, without the share column. */
+  const rows = (block: string) =>
+    [...block.matchAll(/^(\| \d+ \| .+? \| \d+ \|) [^|]+ \|$/gm)].map((match) => match[1] ?? "");
+
+  it("counts a ballots/v1 file into the report's Prioritization section: method, voters, ranks overall and by group, no group under 3 apart", async () => {
+    const workshopFile = join(dir, "english.workshop.json");
+    writeFileSync(workshopFile, JSON.stringify(english));
+    const ballotsFile = join(dir, "english.ballots.json");
+    writeFileSync(ballotsFile, JSON.stringify({ format: "ballots/v1", method: "borda", options: themes, ballots }));
+    const result = await concord("report", workshopFile, "--ballots", ballotsFile, "--format", "md");
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = result.stdout.toString();
+    const section = markdown.slice(markdown.indexOf("## Prioritization results: ballot"));
+    expect(section).toContain("Method: ranking, counted by Borda points · Voters: 10");
+    const [overall = "", ...groups] = section.split(/^#### /m);
+    expect(rows(overall)).toEqual(bordaRows(["Members", "Employers", "Staff", "Retirees"]));
+    expect(groups.map((block) => block.split("\n")[0])).toEqual(["Members", "Employers", "Other groups"]);
+    expect(rows(groups[0] ?? "")).toEqual(bordaRows(["Members"]));
+    expect(rows(groups[1] ?? "")).toEqual(bordaRows(["Employers"]));
+    expect(rows(groups[2] ?? "")).toEqual(bordaRows(["Staff", "Retirees"]));
+    expect(section).not.toMatch(/Staff|Retirees/);
+    // Without --ballots, no such section.
+    const plain = await concord("report", workshopFile, "--format", "md");
+    expect(plain.stdout.toString()).not.toContain("## Prioritization results: ballot");
+  });
+
+  it("refuses an invalid ballots file whole (exit 1, the bad value named by its path) and writes no report", async () => {
+    const workshopFile = join(dir, "english.workshop.json");
+    writeFileSync(workshopFile, JSON.stringify(english));
+    const bad = join(dir, "bad.ballots.json");
+    const wrong = [{ voter: "x", group: "Members", ranking: [themes[0]?.id, "nope"] }];
+    writeFileSync(bad, JSON.stringify({ format: "ballots/v1", method: "irv", options: themes, ballots: wrong }));
+    const out = join(dir, "not-written.md");
+    const refused = await concord("report", workshopFile, "--ballots", bad, "--out", out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ballots[0].ranking[1]: "nope" is not an option');
+    expect(existsSync(out)).toBe(false);
   });
 });

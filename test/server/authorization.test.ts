@@ -68,6 +68,8 @@ const ROUTES: Record<string, Row> = {
   "POST /api/workshops/:id/follow-up": row(["owner"]),
   // A new join code: the old one stops opening the workshop (join.test.ts).
   "POST /api/workshops/:id/join-code": FACILITATORS,
+  // The other workshops of the campaign are read only as far as the same request facilitates them (campaign.test.ts).
+  "GET /api/workshops/:id/campaign": FACILITATORS,
   "GET /api/workshops/:id/export": FACILITATORS,
   "GET /api/workshops/:id/events": FACILITATORS,
   "GET /api/workshops/:id/report": FACILITATORS,

@@ -1,12 +1,17 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BallotResults, BallotSummary, IssuedInvitee, VoterBallot } from "../../src/core/index.js";
+import { cliEnv, runIn } from "../support/cli.js";
 import {
   type CreatedWorkshop,
   type Credentials,
   importWorkshop,
+  makeTempDir,
   REPO_FIXTURE,
   readJson,
+  removeDir,
   requestJson,
   signUp,
   startTestServer,
@@ -52,6 +57,10 @@ async function invite(ballot: BallotSummary, csv: string): Promise<IssuedInvitee
   expect(response.status).toBe(201);
   return response.body.invitees;
 }
+
+/** A facilitator's GET of a workshop's route, as JSON. */
+const asFacilitatorOf = async (who: CreatedWorkshop, path: string) =>
+  (await requestJson<unknown>(server.baseUrl, "GET", path, undefined, who)).body;
 
 /** The voter's path of a personal link (`http://concord.test/ballot/<token>`). */
 const votePath = (invitee: IssuedInvitee) => `/api/vote/${invitee.link.split("/").at(-1)}`;
@@ -333,5 +342,75 @@ describe("ballots: the session capture report", () => {
     expect(body).toContain(names[1]);
     expect((await file("pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     expect((await html.text()).replace(/[\u00a0\u202f]/g, " ")).toContain("Résultats de la priorisation : vote");
+  });
+
+  it("`concord report --ballots` of the same votes gives the same Prioritization section as the server's report, but for the turnout", async () => {
+    const own = await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE));
+    const opened = await requestJson<BallotSummary>(
+      server.baseUrl,
+      "POST",
+      `/api/workshops/${own.id}/ballots`,
+      { method: "irv" },
+      own,
+    );
+    const groups = ["Members", "Members", "Members", "Members", "Staff", "Retirees", "Retirees"];
+    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
+      server.baseUrl,
+      "POST",
+      `/api/ballots/${opened.body.id}/invitees`,
+      { csv: ["name,email,group", ...groups.map((group, n) => `V${n},,${group}`)].join("\n") },
+      own,
+    );
+    const [a, b, c, d] = themeIds as [string, string, string, string];
+    const rankings = [[a, b], [b, a, c], [a], [c, b], [d, c], [b], [d, a]];
+    const ballots = added.body.invitees.map((invitee, n) => ({
+      voter: `voter-${n}`,
+      group: invitee.group,
+      ranking: rankings[n] ?? [],
+    }));
+    for (const [n, invitee] of added.body.invitees.entries()) {
+      expect((await call("PUT", votePath(invitee), { vote: { ranking: rankings[n] } })).status).toBe(200);
+    }
+    const section = (markdown: string) => {
+      const text = markdown.replace(/[\u00a0\u202f]/g, " ");
+      return text.slice(text.indexOf("## Résultats de la priorisation : vote")).split("\n");
+    };
+    const served = await fetch(`${server.baseUrl}/api/workshops/${own.id}/report?format=md`, {
+      headers: { "x-facilitator-key": own.facilitatorKey },
+    });
+    const fromServer = section(await served.text());
+
+    const dir = makeTempDir();
+    try {
+      const workshopFile = join(dir, "workshop.json");
+      const exported = await asFacilitatorOf(own, `/api/workshops/${own.id}/export`);
+      writeFileSync(workshopFile, JSON.stringify(exported));
+      const ballotsFile = join(dir, "ballots.json");
+      const options = opened.body.options;
+      writeFileSync(ballotsFile, JSON.stringify({ format: "ballots/v1", method: "irv", options, ballots }));
+      const run = await runIn(cliEnv({}), process.execPath, [
+        "bin/concord.js",
+        "report",
+        workshopFile,
+        "--ballots",
+        ballotsFile,
+        "--format",
+        "md",
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      const fromCli = section(run.stdout);
+      const turnout = (lines: string[]) => lines.find((line) => line.startsWith("Méthode"));
+      expect(turnout(fromServer)).toBe(
+        "Méthode : classement, compté par vote alternatif · Participation : 7 sur 7 personnes invitées (100 %)",
+      );
+      expect(turnout(fromCli)).toBe("Méthode : classement, compté par vote alternatif · Votes : 7");
+      expect(fromCli.filter((line) => line !== turnout(fromCli))).toEqual(
+        fromServer.filter((line) => line !== turnout(fromServer)),
+      );
+      expect(fromCli.join("\n")).toContain("#### Members");
+      expect(fromCli.join("\n")).not.toMatch(/Staff|Retirees/);
+    } finally {
+      removeDir(dir);
+    }
   });
 });

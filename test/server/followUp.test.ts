@@ -48,9 +48,12 @@ describe("starting the campaign's next workshop", () => {
       state.themes.map((theme) => theme.name),
     );
     expect(next.joinCode).not.toBe(state.joinCode);
-    expect(next.campaign).toEqual({ previous: { workshopId: earlier.id, title: state.context.title }, next: [] });
+    expect(next.campaign).toEqual({
+      previous: { workshopId: earlier.id, title: state.context.title, start: "cards" },
+      next: [],
+    });
     const after = (await fetchWorkshop(live.server.baseUrl, earlier)).state;
-    expect(after.campaign?.next).toEqual([{ workshopId: answer.body.id, title: "Theme development" }]);
+    expect(after.campaign?.next).toEqual([{ workshopId: answer.body.id, title: "Theme development", start: "cards" }]);
     // The earlier workshop's board is as it was.
     expect(after.themes).toEqual(state.themes);
   });

@@ -1,10 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
-import { formatIssues } from "../../core/index.js";
+import { DEFAULT_SETTINGS, documentResults, formatIssues, privacySettings } from "../../core/index.js";
 import { csvDelimiterSchema } from "../../report/options.js";
 import { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from "../../report/render.js";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { CliError } from "../help.js";
+import { readBallotsFile } from "../readBallotsFile.js";
 import { readWorkshopFile } from "../readWorkshopFile.js";
 
 /** `--format` of `report` and `export`: one of the report formats. */
@@ -18,6 +19,7 @@ const reportArgs = z.object({
   format: formatOption.optional(),
   out: z.string().min(1).optional(),
   "csv-delimiter": csvDelimiterOption,
+  ballots: z.string().min(1).optional(),
 });
 
 /** The format named by the output file's extension ("notes.md" → md), when it names one. */
@@ -27,20 +29,34 @@ function formatOfPath(path: string | undefined): ReportFormat | undefined {
 }
 
 /**
- * `concord report FILE [--format pdf|docx|html|md|csv|json] [--out OUT] [--csv-delimiter ';']`:
- * renders a workshop/v1 file with no server and no database. Without --format, OUT's extension
- * decides, else PDF.
+ * `concord report FILE [--format pdf|docx|html|md|csv|json] [--out OUT] [--csv-delimiter ';']
+ * [--ballots BALLOTS]`: renders a workshop/v1 file with no server and no database. Without
+ * --format, OUT's extension decides, else PDF. With --ballots, a ballots/v1 file's count goes into
+ * the report's prioritization section, held to the workshop's privacy rule, as the server puts a
+ * ballot's.
  */
 export async function reportCommand(args: string[]): Promise<number> {
-  const options = { format: { type: "string" }, out: { type: "string" }, "csv-delimiter": { type: "string" } } as const;
+  const options = {
+    format: { type: "string" },
+    out: { type: "string" },
+    "csv-delimiter": { type: "string" },
+    ballots: { type: "string" },
+  } as const;
   const parsed = parseCommandArgs(args, options, reportArgs);
   const { positionals, format, out } = parsed;
   const csvDelimiter = parsed["csv-delimiter"];
   const [file] = positionals;
   const result = readWorkshopFile(file);
   if (!result.ok) throw new CliError(`${file} is not a valid workshop/v1 file:\n${formatIssues(result.error.issues)}`);
+  const doc = result.value;
+  const { minVotersPerGroup } = privacySettings({ ...DEFAULT_SETTINGS, ...doc.privacy });
+  const ballot = parsed.ballots ? documentResults(readBallotsFile(parsed.ballots), minVotersPerGroup) : undefined;
   const chosen = format ?? formatOfPath(out) ?? "pdf";
-  writeReport(await renderReport(result.value, chosen, csvDelimiter ? { csvDelimiter } : {}), chosen, out, file);
+  const rendered = await renderReport(doc, chosen, {
+    ...(csvDelimiter ? { csvDelimiter } : {}),
+    ...(ballot ? { ballot } : {}),
+  });
+  writeReport(rendered, chosen, out, file);
   return 0;
 }
 

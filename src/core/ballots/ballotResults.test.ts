@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BallotVote } from "./api.js";
-import { ballotResults, type CastVote } from "./ballotResults.js";
+import { ballotResults, type CastVote, documentResults } from "./ballotResults.js";
 import { checkVote, type VoteRules } from "./checkVote.js";
 
 const rules: VoteRules = {
@@ -55,6 +55,31 @@ describe("ballotResults", () => {
         { at: "2026-12-08T09:00:00.000Z", voters: 3 },
       ],
     });
+  });
+});
+
+describe("documentResults", () => {
+  it("counts a ballots/v1 file as a ballot's votes, under the same privacy rule; its turnout is its ballots alone", () => {
+    const votes = [
+      ...["1", "2", "3"].map((n) => cast(`m${n}`, "Members", { dots: { a: 2 } })),
+      ...["1", "2"].map((n) => cast(`e${n}`, "Employers", { dots: { b: 1 } })),
+      cast("s1", "Staff", { dots: { b: 2 } }),
+    ];
+    const file = {
+      format: "ballots/v1" as const,
+      method: "dots" as const,
+      options: rules.options.map((option) => ({ ...option })),
+      ballots: votes.map((vote) => ({
+        voter: vote.voter,
+        group: vote.group,
+        dots: "dots" in vote.vote ? vote.vote.dots : {},
+      })),
+    };
+    const { turnout, ...counts } = documentResults(file, 3);
+    const { turnout: _turnout, ...expected } = ballotResults(rules, votes, 10, 3);
+    expect(counts).toEqual(expected);
+    expect(counts.other).toMatchObject({ groups: 2, ballots: 3 });
+    expect(turnout).toEqual({ invited: 0, voted: 6, overTime: [] });
   });
 });
 

@@ -21,11 +21,38 @@ export interface CastVote {
  * own; the small ones are counted together as "other", itself held to the threshold).
  */
 export function ballotResults(
-  rules: VoteRules,
+  rules: CountRules,
   votes: readonly CastVote[],
   invited: number,
   minVoters: number,
 ): BallotResults {
+  return { ...countByGroup(rules, votes, minVoters), turnout: turnout(votes, invited) };
+}
+
+/**
+ * The results of a `ballots/v1` file, counted and held to the privacy rule as a ballot's are: what
+ * `concord report --ballots` puts in the report. A file says who voted, not who was invited or
+ * when, so its turnout is its ballots alone.
+ */
+export function documentResults(doc: BallotsDocument, minVoters: number): BallotResults {
+  const votes = doc.ballots.map(({ voter, group, ...vote }) => ({ voter, group, vote }));
+  return {
+    ...countByGroup(doc, votes, minVoters),
+    turnout: { invited: 0, voted: votes.length, overTime: [] },
+  };
+}
+
+/** What counting needs of a ballot: its method and options (the settings only check votes). */
+type CountRules = Pick<VoteRules, "method" | "options">;
+
+/** A vote as counting needs it: who (for the groups) and what, not when. */
+type CountedVote = Omit<CastVote, "firstAt">;
+
+function countByGroup(
+  rules: CountRules,
+  votes: readonly CountedVote[],
+  minVoters: number,
+): Omit<BallotResults, "turnout"> {
   const overall = count(rules, votes, "");
   // One "vote" per voter is all the privacy rule needs to decide which groups may be shown.
   const marks: Vote[] = votes.map((cast) => ({ voterId: cast.voter, themeId: "", count: 1 }));
@@ -41,17 +68,16 @@ export function ballotResults(
     byGroup,
     ...(breakdown.other ? { other: { ...count(rules, rest, ""), groups: breakdown.other.groups } } : {}),
     minVoters,
-    turnout: turnout(votes, invited),
   };
 }
 
 /** The `ballots/v1` document of these votes: what `concord tally` would read. */
-export function ballotsDocument(rules: VoteRules, votes: readonly CastVote[]): BallotsDocument {
+export function ballotsDocument(rules: CountRules, votes: readonly CountedVote[]): BallotsDocument {
   const ballots = votes.map((cast) => ({ voter: cast.voter, group: cast.group, ...cast.vote }));
   return { format: BALLOTS_FORMAT, method: rules.method, options: [...rules.options], ballots } as BallotsDocument;
 }
 
-function count(rules: VoteRules, votes: readonly CastVote[], group: string): BallotCount {
+function count(rules: CountRules, votes: readonly CountedVote[], group: string): BallotCount {
   const { results, winner, rounds } = tallyBallots(ballotsDocument(rules, votes));
   return {
     group,

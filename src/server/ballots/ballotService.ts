@@ -5,6 +5,7 @@ import {
   type BallotSummary,
   type BallotVote,
   ballotResults,
+  type CampaignBallot,
   type changeBallotBody,
   checkVote,
   type InviteeInput,
@@ -166,6 +167,21 @@ export class BallotService {
     }));
     const invited = invitees.filter((invitee) => !invitee.revokedAt).length;
     return ballotResults(ballot, cast, invited, privacySettings(state.settings).minVotersPerGroup);
+  }
+
+  /** Each of the workshop's ballots with its results, oldest first: what the campaign summary shows. */
+  async withResults(workshopId: string): Promise<CampaignBallot[]> {
+    const ballots = await this.options.ballots.listBallots(workshopId);
+    return Promise.all(
+      ballots.map(async (ballot) => ({
+        id: ballot.id,
+        method: ballot.method,
+        status: this.status(ballot),
+        createdAt: ballot.createdAt,
+        closesAt: ballot.closesAt,
+        results: await this.results(ballot),
+      })),
+    );
   }
 
   /** The results of the workshop's latest ballot that has votes: what its report shows. */

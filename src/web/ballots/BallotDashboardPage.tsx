@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BallotResults } from "../../core/index.js";
 import { ballotResults } from "../api.js";
 import { formatDateTime } from "../format.js";
 import { requestProblem } from "../problems.js";
 import { BallotCountTable } from "./BallotCountTable.js";
+import { IrvRoundsTable } from "./IrvRoundsTable.js";
 import { METHOD_LABELS } from "./methodLabels.js";
 import "./ballots.css";
 
@@ -14,7 +15,7 @@ const REFRESH_MS = 10_000;
 /**
  * The results of a ballot, `/w/:id/ballots/:ballotId`, for its facilitators: overall, by
  * stakeholder group (no group of fewer voters than the workshop's threshold; the small ones
- * together), and turnout over time.
+ * together), an instant run-off's rounds, and turnout over time.
  */
 export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: string; ballotId: string }) {
   const { t, i18n } = useTranslation();
@@ -58,15 +59,18 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
             </span>
           </p>
           <BallotCountTable count={results.overall} method={results.method} caption={t("ballots.results.overall")} />
+          <IrvRoundsTable count={results.overall} label={t("ballots.results.overall")} />
           <h2>{t("ballots.results.byGroup")}</h2>
           {results.byGroup.length === 0 && <p>{t("ballots.results.noGroups", { count: results.minVoters })}</p>}
           {results.byGroup.map((group) => (
-            <BallotCountTable
-              key={group.group}
-              count={group}
-              method={results.method}
-              caption={t("ballots.results.group", { group: group.group, count: group.ballots })}
-            />
+            <Fragment key={group.group}>
+              <BallotCountTable
+                count={group}
+                method={results.method}
+                caption={t("ballots.results.group", { group: group.group, count: group.ballots })}
+              />
+              <IrvRoundsTable count={group} label={group.group} />
+            </Fragment>
           ))}
           {results.other && (
             <>
@@ -75,6 +79,7 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
                 method={results.method}
                 caption={t("ballots.results.other", { count: results.other.ballots })}
               />
+              <IrvRoundsTable count={results.other} label={t("voting.otherGroups")} />
               <p>{t("ballots.results.smallGroups", { count: results.minVoters })}</p>
             </>
           )}

@@ -53,6 +53,13 @@ export function CampaignPanel({ state }: { state: WorkshopState }) {
           </ul>
         </>
       )}
+      {state.campaign && (
+        <p>
+          <a href={`/w/${encodeURIComponent(state.id)}/campaign`} data-testid="campaign-summary-link">
+            {t("campaign.summaryLink")}
+          </a>
+        </p>
+      )}
       <form onSubmit={(event) => void handleSubmit(event)}>
         <label>
           {t("campaign.nextTitle")}
