@@ -30,25 +30,6 @@ describe("confident columns", () => {
     expect(groups[0]?.confidence).toBeGreaterThanOrEqual(TUNING.confidentColumn);
   });
 
-  it("leave out a group whose cards are each as close to cards outside it as to one another", () => {
-    // 2, 5 and 9 are alike, but each is nearly as alike to three cards of its own outside the group.
-    const near: [number, number, number][] = [2, 5, 9].flatMap((member, m) =>
-      [0, 1, 2].map((k): [number, number, number] => [member, 12 + 3 * m + k, 0.58]),
-    );
-    const wall = matrix(30, noise, [[2, 5, 0.6], [2, 9, 0.6], [5, 9, 0.6], ...near]);
-    expect(confidentGroups(wall).map((group) => group.members)).toEqual([]);
-    // The same group with no such neighbours stands apart.
-    expect(
-      confidentGroups(
-        matrix(30, noise, [
-          [2, 5, 0.6],
-          [2, 9, 0.6],
-          [5, 9, 0.6],
-        ]),
-      ).map((g) => g.members),
-    ).toEqual([[2, 5, 9]]);
-  });
-
   it("offer nothing on a wall where no pair stands out", () => {
     expect(confidentGroups(matrix(30, noise))).toEqual([]);
   });

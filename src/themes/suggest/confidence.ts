@@ -1,4 +1,3 @@
-import { withoutCommonDirections } from "./commonDirection.js";
 import { averageLinkage } from "./linkage.js";
 import type { SimilarityMatrix } from "./similarity.js";
 import { TUNING } from "./tuning.js";
@@ -30,14 +29,12 @@ export function spreadOf(values: Float32Array, size: number): { mean: number; de
 
 /**
  * The matrix's pairs blended with `TUNING.confidentWeights`: sentence meaning tells a shared idea
- * from shared words better, and the confident columns need the few pairs that share an idea. The
- * meaning is read without the wall's `TUNING.confidentCommonDirections` dominant directions (see
- * `commonDirection.ts`). Without embeddings the matrix's own blend is all there is.
+ * from shared words better, and the confident columns need the few pairs that share an idea.
+ * Without embeddings the matrix's own blend is all there is.
  */
 function confidenceValues(matrix: SimilarityMatrix): Float32Array {
-  const { lexical, grams } = matrix;
-  if (!matrix.meaning || !grams) return matrix.values;
-  const meaning = withoutCommonDirections(matrix.meaning, matrix.size, TUNING.confidentCommonDirections);
+  const { lexical, grams, meaning } = matrix;
+  if (!meaning || !grams) return matrix.values;
   const { stems: a, grams: b, embedding: c } = TUNING.confidentWeights;
   const total = a + b + c;
   const out = new Float32Array(matrix.values.length);
@@ -103,55 +100,11 @@ function meanPairZ({ matrix, values, mean, deviation }: ConfidenceScale, members
 }
 
 /**
- * How far a group stands apart from the rest of the wall, in the scale's deviations: its mean
- * pairwise similarity less, averaged over its cards, the mean similarity of each card to its
- * `TUNING.separationNeighbours` most similar cards outside the group. A pair of cards that share
- * a word everyone on the wall uses is cohesive, but each of its cards is about as close to others:
- * that likeness does not tell a column apart (a silhouette, read on the nearest outsiders).
- */
-export function groupSeparation(scale: ConfidenceScale, members: readonly number[]): number {
-  const { matrix, values, deviation } = scale;
-  const { size } = matrix;
-  if (members.length < 2 || deviation <= 0) return 0;
-  const inside = new Set(members);
-  const count = Math.min(TUNING.separationNeighbours, size - members.length);
-  if (count <= 0) return Number.POSITIVE_INFINITY;
-  let within = 0;
-  let pairs = 0;
-  let outside = 0;
-  for (const x of members) {
-    // The `count` largest similarities to outsiders, kept in descending order (count is small).
-    const nearest: number[] = [];
-    for (let y = 0; y < size; y++) {
-      const value = values[x * size + y] as number;
-      if (inside.has(y)) {
-        if (y > x) {
-          within += value;
-          pairs += 1;
-        }
-        continue;
-      }
-      if (nearest.length === count && value <= (nearest[count - 1] as number)) continue;
-      let at = nearest.length;
-      while (at > 0 && (nearest[at - 1] as number) < value) at -= 1;
-      nearest.splice(at, 0, value);
-      if (nearest.length > count) nearest.pop();
-    }
-    outside += nearest.reduce((sum, value) => sum + value, 0) / count;
-  }
-  return (within / pairs - outside / members.length) / deviation;
-}
-
-/**
- * The groups of cards a person would very likely put together, in two tests. Cohesion: average
- * linkage merged only while the merged group's mean pairwise similarity stays
- * `TUNING.confidentColumn` deviations above the workshop's median pair (a robust spread, see
- * `robustSpreadOf`). Separation: of those groups, only the ones whose cards are closer to one
- * another than to their nearest outsiders by `TUNING.confidentSeparation` deviations (see
- * `groupSeparation`); cohesion alone offered many pairs that merely share a common word. Cards in
- * no such group are left out: a wall's tight groups are the columns a room starts from, and a
- * column offered on a loose likeness is wrong more often than right (docs/suggestions.md).
- * Groups of two or more cards (matrix positions), the largest first.
+ * The groups of cards a person would very likely put together: average linkage merged only while
+ * the merged group's mean pairwise similarity stays `TUNING.confidentColumn` deviations above the
+ * workshop's median pair (a robust spread, see `robustSpreadOf`). Cards in no such group are left out: a wall's tight groups are the columns
+ * a room starts from, and a column offered on a loose likeness is wrong more often than right
+ * (docs/suggestions.md). Groups of two or more cards (matrix positions), the largest first.
  */
 export function confidentGroups(matrix: SimilarityMatrix): ConfidentGroup[] {
   const { size } = matrix;
@@ -173,7 +126,7 @@ export function confidentGroups(matrix: SimilarityMatrix): ConfidentGroup[] {
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < size; i++) byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), i]);
   return [...byRoot.values()]
-    .filter((members) => members.length >= 2 && groupSeparation(scale, members) >= TUNING.confidentSeparation)
+    .filter((members) => members.length >= 2)
     .map((members) => ({ members, confidence: meanPairZ(scale, members) }))
     .sort((x, y) => y.members.length - x.members.length || (x.members[0] as number) - (y.members[0] as number));
 }

@@ -33,14 +33,6 @@ export interface Tuning {
   confidentColumn: number;
   /** The signal weights of that similarity (sentence meaning counts more than in the clustering). */
   confidentWeights: { stems: number; grams: number; embedding: number };
-  /** How many of a wall's dominant embedding directions that similarity leaves out (see `commonDirection.ts`). */
-  confidentCommonDirections: number;
-  /**
-   * …and only when its cards are closer to one another than each is to its nearest cards outside
-   * it (the mean of its `separationNeighbours` most similar ones) by this many such deviations.
-   */
-  confidentSeparation: number;
-  separationNeighbours: number;
   /** A "Fits" hint is shown only when the best column beats the second by this many such deviations. */
   confidentPlacement: number;
 }
@@ -58,10 +50,7 @@ export const TUNING: Tuning = {
   duplicateOverall: 0.5,
   duplicateRank: 1,
   placeMax: 0,
-  confidentColumn: 3.2,
+  confidentColumn: 4.1,
   confidentWeights: { stems: 0.2, grams: 0.1, embedding: 0.7 },
-  confidentCommonDirections: 1,
-  confidentSeparation: 1.25,
-  separationNeighbours: 3,
   confidentPlacement: 0.78,
 };
