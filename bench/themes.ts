@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- themes [--json] [--split dev|test] [--no-model] [--no-speed]`: measures theme
+ * `npm run bench -- themes [--json] [--split dev|test] [--no-model] [--no-speed] [--sweep]`: measures theme
  * suggestions on the labelled workshops of `bench/data` (and the shared reference example when
  * present, reported apart and never tuned on). The sets carry `evaluation.split`: weights and
  * thresholds were tuned on "dev" only; "test" is the held-out figure. `--live` measures instead a
  * suggestion on a live board end to end (see themesLive.ts); `--event-loop` how long each suggestion
- * route holds the server's event loop (see themesEventLoop.ts). Method and figures: docs/suggestions.md.
+ * route holds the server's event loop (see themesEventLoop.ts); `--sweep` the precision and coverage
+ * as the confidence thresholds move (see themesSweep.ts). Method and figures: docs/suggestions.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -27,6 +28,7 @@ import { eventLoopBench } from "./themesEventLoop.js";
 import { liveBench } from "./themesLive.js";
 import { adjustedRandIndex, mean, pairScores, shuffled } from "./themesMetrics.js";
 import { speedBench } from "./themesSpeed.js";
+import { sweepBench } from "./themesSweep.js";
 
 export interface EvaluationSet {
   name: string;
@@ -253,6 +255,10 @@ export async function themesBench(args: string[]): Promise<void> {
   const embeddings = embedder ? await cachedEmbeddings(embedder, texts) : undefined;
   // The dot products as the server's suggestion worker computes them (WebAssembly when it loads).
   const gram = await loadWasmGram();
+  if (args.includes("--sweep")) {
+    process.stdout.write(`${(await sweepBench(sets, embeddings, gram)).join("\n")}\n`);
+    return;
+  }
   const results: SetResult[] = [];
   for (const set of sets) results.push(await evaluate(set, embeddings, gram));
   const own = results.filter((r) => r.split !== "external");
