@@ -219,6 +219,22 @@ describe("ballots: voting through a personal link", () => {
     expect(unknown.status).toBe(404);
     expect((await asFacilitator("POST", `/api/ballots/${ballot.id}/invitees/nobody/revoke`)).status).toBe(404);
   });
+  it("a revoked link's vote no longer counts: a leaked link's vote goes with it", async () => {
+    const ballot = await openBallot("dots");
+    const [leaked, kept] = await invite(ballot, "name,email,group\nAnn,,Members\nBob,,Members\n");
+    if (!leaked || !kept) throw new Error("no invitees");
+    const [a, b] = themeIds as [string, string];
+    expect((await call("PUT", votePath(leaked), { vote: { dots: { [a]: 3 } } })).status).toBe(200);
+    expect((await call("PUT", votePath(kept), { vote: { dots: { [b]: 1 } } })).status).toBe(200);
+    await asFacilitator("POST", `/api/ballots/${ballot.id}/invitees/${leaked.id}/revoke`);
+
+    const count = await results(ballot);
+    expect(count.overall.ballots).toBe(1);
+    expect(count.overall.results.find((result) => result.id === a)?.score).toBe(0);
+    expect(count.turnout).toMatchObject({ invited: 1, voted: 1 });
+    const detail = await asFacilitator<{ ballot: BallotSummary }>("GET", `/api/ballots/${ballot.id}`);
+    expect(detail.body.ballot).toMatchObject({ invited: 1, voted: 1 });
+  });
 });
 
 describe("ballots: results", () => {

@@ -18,7 +18,13 @@ import {
 import { hashToken } from "../auth/tokenHash.js";
 import { AppError } from "../errors.js";
 import type { WorkshopService } from "../workshopService.js";
-import { type BallotRecord, type BallotStore, type InviteeRecord, inviteeVoter } from "./ballotStore.js";
+import {
+  type BallotRecord,
+  type BallotStore,
+  type InviteeRecord,
+  inviteeVoter,
+  type VoteRecord,
+} from "./ballotStore.js";
 import type { Mailer } from "./invitations.js";
 
 /** Personal and shareable tokens: 192 random bits, base64url. Checked for shape before any lookup. */
@@ -93,17 +99,31 @@ export class BallotService {
   }
 
   async summary(ballot: BallotRecord): Promise<BallotSummary> {
-    const [invitees, votes] = await Promise.all([
-      this.options.ballots.listInvitees(ballot.id),
-      this.options.ballots.listVotes(ballot.id),
-    ]);
+    const { invited, votes } = await this.counted(ballot);
     const { shareToken: _token, ...rest } = ballot;
     return {
       ...rest,
       status: this.status(ballot),
       shareUrl: `${this.options.publicUrl}/ballot/share/${ballot.shareToken}`,
-      invited: invitees.filter((invitee) => !invitee.revokedAt).length,
+      invited,
       voted: votes.length,
+    };
+  }
+
+  /**
+   * The votes that count and how many links are valid. A revoked link's vote is kept but no longer
+   * counted: a link is revoked because it leaked or went to the wrong person, and whoever held it may
+   * have voted with it.
+   */
+  private async counted(ballot: BallotRecord): Promise<{ invited: number; votes: VoteRecord[] }> {
+    const [invitees, votes] = await Promise.all([
+      this.options.ballots.listInvitees(ballot.id),
+      this.options.ballots.listVotes(ballot.id),
+    ]);
+    const revoked = new Set(invitees.filter((invitee) => invitee.revokedAt).map((invitee) => inviteeVoter(invitee.id)));
+    return {
+      invited: invitees.length - revoked.size,
+      votes: votes.filter((vote) => !revoked.has(vote.voterKey)),
     };
   }
 
@@ -153,10 +173,9 @@ export class BallotService {
   }
 
   async results(ballot: BallotRecord): Promise<BallotResults> {
-    const [{ state }, votes, invitees] = await Promise.all([
+    const [{ state }, { invited, votes }] = await Promise.all([
       this.options.workshops.get(ballot.workshopId),
-      this.options.ballots.listVotes(ballot.id),
-      this.options.ballots.listInvitees(ballot.id),
+      this.counted(ballot),
     ]);
     const cast = votes.map((vote) => ({
       voter: vote.voterKey,
@@ -164,7 +183,6 @@ export class BallotService {
       vote: vote.vote,
       firstAt: vote.firstAt,
     }));
-    const invited = invitees.filter((invitee) => !invitee.revokedAt).length;
     return ballotResults(ballot, cast, invited, privacySettings(state.settings).minVotersPerGroup);
   }
 
