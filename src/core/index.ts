@@ -10,6 +10,7 @@ export * from "./ballots/index.js";
 export * from "./campaign.js";
 export * from "./cardMap.js";
 export * from "./commands.js";
+export * from "./csvCells.js";
 export * from "./decide.js";
 export * from "./events.js";
 export * from "./groupBreakdown.js";

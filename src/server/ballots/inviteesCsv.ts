@@ -45,11 +45,3 @@ export function parseInviteesCsv(text: string): InviteeInput[] {
   if (invitees.length === 0) throw new AppError("invalid", "No invitees: add one line per person under the header");
   return invitees;
 }
-
-/** The personal links as CSV, for a mail merge or a spreadsheet. */
-export function linksCsv(invitees: readonly { name: string; email: string; group: string; link: string }[]): string {
-  return `${Papa.unparse(
-    invitees.map(({ name, email, group, link }) => ({ name, email, group, link })),
-    { columns: ["name", "email", "group", "link"], newline: "\r\n", escapeFormulae: true },
-  )}\r\n`;
-}
