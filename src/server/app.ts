@@ -68,6 +68,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Where the sign-in and join-code limits count: Redis with several processes, memory otherwise. */
   rateLimits?: RateLimitStore;
+  /** New voters one address may add to a ballot through its shareable link in an hour (tests lower it). */
+  newSharedVotersPerHour?: number;
   /** How long clients may take (tests shorten them); SERVER_TIMEOUTS by default. */
   timeouts?: Partial<ServerTimeouts>;
   /** This process's metrics (a fresh set by default), shared with what was built before the app. */
@@ -210,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ballotRoutes, { ballots, auth });
   await app.register(voterRoutes, {
     ballots,
+    ...(options.newSharedVotersPerHour ? { newSharedVotersPerHour: options.newSharedVotersPerHour } : {}),
     secureCookies: publicUrl.startsWith("https:"),
     ...(rateLimits ? { rateLimits } : {}),
   });

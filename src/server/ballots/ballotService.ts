@@ -216,13 +216,31 @@ export class BallotService {
     return { ...(await this.voterView(ballot, vote?.vote)), ...(vote ? { group: vote.group } : {}) };
   }
 
-  async sharedVote(shareToken: string, device: string, group: string, vote: BallotVote): Promise<VoterBallot> {
+  /**
+   * `admitNewVoter` is asked before the first vote of a device is stored (a valid one, on an open
+   * ballot), and throws to refuse it: a new device costs nothing, so the edge limits how many come.
+   */
+  async sharedVote(
+    shareToken: string,
+    device: string,
+    group: string,
+    vote: BallotVote,
+    admitNewVoter?: () => Promise<void>,
+  ): Promise<VoterBallot> {
     const ballot = await this.shared(shareToken);
-    await this.putVote(ballot, deviceVoter(device), group, vote);
+    const voterKey = deviceVoter(device);
+    const known = await this.options.ballots.getVote(ballot.id, voterKey);
+    await this.putVote(ballot, voterKey, group, vote, known ? undefined : admitNewVoter);
     return this.sharedBallot(shareToken, device);
   }
 
-  private async putVote(ballot: BallotRecord, voterKey: string, group: string, vote: BallotVote): Promise<void> {
+  private async putVote(
+    ballot: BallotRecord,
+    voterKey: string,
+    group: string,
+    vote: BallotVote,
+    admit?: () => Promise<void>,
+  ): Promise<void> {
     if (this.status(ballot) === "closed") {
       const when =
         ballot.status === "open" && ballot.closesAt ? ` on ${ballot.closesAt.slice(0, 16).replace("T", " ")} UTC` : "";
@@ -230,6 +248,7 @@ export class BallotService {
     }
     const checked = checkVote(ballot, vote);
     if (!checked.ok) throw new AppError("invalid", checked.error.message);
+    await admit?.();
     const at = this.now().toISOString();
     await this.options.ballots.putVote({
       ballotId: ballot.id,
