@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { BallotResults } from "../../core/index.js";
 import { ballotResults } from "../api.js";
 import { formatDateTime } from "../format.js";
+import { isolate } from "../isolate.js";
 import { requestProblem } from "../problems.js";
 import { BallotCountTable } from "./BallotCountTable.js";
 import { METHOD_LABELS } from "./methodLabels.js";
@@ -65,7 +66,7 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
               key={group.group}
               count={group}
               method={results.method}
-              caption={t("ballots.results.group", { group: group.group, count: group.ballots })}
+              caption={t("ballots.results.group", { group: isolate(group.group), count: group.ballots })}
             />
           ))}
           {results.other && (
