@@ -200,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.mailer ? { mailer: options.mailer } : {}),
     onMailError: (error) => app.log.warn({ err: error }, "ballot invitation not sent"),
   });
+  app.addHook("onClose", async () => ballots.close());
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
   const { rateLimits } = options;
   await app.register(authRoutes, {

@@ -42,7 +42,7 @@ export interface BallotServiceOptions {
   now?: () => Date;
 }
 
-/** What adding invitees gives back: each person's link, shown this once, and how many were emailed. */
+/** What adding invitees gives back: each person's link, shown this once, and how many are being emailed. */
 export interface AddedInvitees {
   invitees: IssuedInvitee[];
   emailed: number;
@@ -55,6 +55,9 @@ export interface AddedInvitees {
  */
 export class BallotService {
   private readonly now: () => Date;
+  /** The invitations still being sent, in the order they were queued. */
+  private mailing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly options: BallotServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -297,14 +300,25 @@ export class BallotService {
     return closesAt !== null && Date.parse(closesAt) <= this.now().getTime();
   }
 
+  /**
+   * Queues the invitations and answers how many: the links go back to the facilitator at once,
+   * since they are shown only this once. Sending waits for no request: a list of thousands on a
+   * throttling relay takes longer than any request may last, and a request cut short would lose
+   * every link it made.
+   */
   private async email(ballot: BallotRecord, invitees: readonly IssuedInvitee[]): Promise<number> {
     const { mailer, workshops } = this.options;
-    if (!mailer) return 0;
+    const addressed = invitees.filter((invitee) => invitee.email);
+    if (!mailer || addressed.length === 0) return 0;
     const { state } = await workshops.get(ballot.workshopId);
-    let sent = 0;
-    // One at a time: an SMTP relay throttles bursts, and a list of hundreds need not be fast.
+    this.mailing = this.mailing.then(() => this.send(mailer, ballot, state, addressed));
+    return addressed.length;
+  }
+
+  /** One at a time: an SMTP relay throttles bursts, and a list of hundreds need not be fast. */
+  private async send(mailer: Mailer, ballot: BallotRecord, state: WorkshopState, invitees: readonly IssuedInvitee[]) {
     for (const invitee of invitees) {
-      if (!invitee.email) continue;
+      if (this.closed) return;
       try {
         await mailer.send({
           to: invitee.email,
@@ -314,12 +328,15 @@ export class BallotService {
           language: state.context.language,
           closesAt: ballot.closesAt,
         });
-        sent++;
       } catch (error) {
         this.options.onMailError?.(error);
       }
     }
-    return sent;
+  }
+
+  /** Stops sending what is still queued (the server is stopping; those links were given to the facilitator). */
+  close(): void {
+    this.closed = true;
   }
 }
 
