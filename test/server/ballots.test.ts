@@ -87,6 +87,12 @@ describe("ballots: the facilitator's side", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("line 3.group");
+    // An address is one address: a list, or a line break that would start another mail header, is not.
+    const addresses = await asFacilitator<ErrorBody>("POST", `/api/ballots/${ballot.id}/invitees`, {
+      csv: 'name,email,group\nAnn,"ann@example.org, eve@evil.test",Members\nBob,"bob@example.org\r\nBcc: eve@evil.test",Members\nCy,not an address,Members\n',
+    });
+    expect(addresses.status).toBe(400);
+    expect(addresses.body.error.message).toMatch(/line 2\.email: .*\nline 3\.email: .*\nline 4\.email: /);
     expect((await asFacilitator<{ invitees: unknown[] }>("GET", `/api/ballots/${ballot.id}`)).body.invitees).toEqual(
       [],
     );
