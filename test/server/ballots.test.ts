@@ -115,6 +115,16 @@ describe("ballots: the facilitator's side", () => {
     // Only the hash is kept: the listing never carries a link or token.
     expect(JSON.stringify(detail.body.invitees)).not.toContain("/ballot/");
   });
+  it("takes at most 5,000 invitees on one ballot, over any number of lists", async () => {
+    const ballot = await openBallot("borda");
+    const people = Array.from({ length: 5000 }, (_, index) => `Person ${index},,Members`).join("\n");
+    await invite(ballot, `name,email,group\n${people}\n`);
+    const more = await asFacilitator<ErrorBody>("POST", `/api/ballots/${ballot.id}/invitees`, {
+      csv: "name,email,group\nOne more,,Members\n",
+    });
+    expect(more.status).toBe(400);
+    expect(more.body.error.message).toBe("A ballot takes at most 5000 invitees: it has 5000, this list adds 1");
+  });
 });
 
 describe("ballots: voting through a personal link", () => {

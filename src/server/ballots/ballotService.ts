@@ -26,6 +26,7 @@ import {
   type VoteRecord,
 } from "./ballotStore.js";
 import type { Mailer } from "./invitations.js";
+import { MAX_INVITEES } from "./inviteesCsv.js";
 
 /** Personal and shareable tokens: 192 random bits, base64url. Checked for shape before any lookup. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -147,6 +148,14 @@ export class BallotService {
 
   /** Issues each a personal link (only its hash is kept) and emails it when a mailer is set. */
   async addInvitees(ballot: BallotRecord, people: readonly InviteeInput[]): Promise<AddedInvitees> {
+    // Bounded on the ballot, not only on one list: the listing, the dashboard and the invitations grow with it.
+    const already = (await this.options.ballots.listInvitees(ballot.id)).length;
+    if (already + people.length > MAX_INVITEES) {
+      throw new AppError(
+        "invalid",
+        `A ballot takes at most ${MAX_INVITEES} invitees: it has ${already}, this list adds ${people.length}`,
+      );
+    }
     const createdAt = this.now().toISOString();
     const issued = people.map((person) => ({ person, token: newToken(), id: randomUUID() }));
     await this.options.ballots.addInvitees(

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { formatPath, type InviteeInput, inviteeInputSchema, type ValidationIssue } from "../../core/index.js";
 import { AppError } from "../errors.js";
 
-/** Most invitees one paste or file may add. */
+/** Most invitees one paste or file may add, and one ballot may have. */
 export const MAX_INVITEES = 5_000;
 
 /**
