@@ -15,6 +15,7 @@ export * from "./decide.js";
 export * from "./events.js";
 export * from "./groupBreakdown.js";
 export * from "./hiddenAuthors.js";
+export * from "./hiddenCampaign.js";
 export * from "./hiddenVotes.js";
 export * from "./instructions.js";
 export * from "./interchange/index.js";
