@@ -2,8 +2,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BallotResults } from "../../core/index.js";
 import { ballotResults } from "../api.js";
+import { UserMessage } from "../components/UserMessage.js";
 import { formatDateTime } from "../format.js";
-import { isolate } from "../isolate.js";
 import { requestProblem } from "../problems.js";
 import { BallotCountTable } from "./BallotCountTable.js";
 import { METHOD_LABELS } from "./methodLabels.js";
@@ -66,7 +66,13 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
               key={group.group}
               count={group}
               method={results.method}
-              caption={t("ballots.results.group", { group: isolate(group.group), count: group.ballots })}
+              caption={
+                <UserMessage
+                  id="ballots.results.group"
+                  values={{ group: group.group }}
+                  options={{ count: group.ballots }}
+                />
+              }
             />
           ))}
           {results.other && (
