@@ -1,6 +1,7 @@
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { createWorkshop, signUp } from "../test/support/server.js";
+import type { BallotSummary, IssuedInvitee } from "../src/core/index.js";
+import { createWorkshop, importWorkshop, REPO_FIXTURE, readJson, requestJson, signUp } from "../test/support/server.js";
 import { connectClient, type TestClient } from "../test/support/wsClient.js";
 import { type E2eServer, startE2eServer } from "./support/app.js";
 import { poll } from "./support/board.js";
@@ -148,6 +149,45 @@ describe.skipIf(!browserAvailable())("user text cannot turn the interface's word
       const notice = page.locator(".board-toast > span");
       await notice.waitFor();
       expectUnturned(await layoutOf(notice, SPOOF, "”"));
+    } finally {
+      await context.close();
+    }
+  });
+
+  pageStep("a ballot: the console's invitee list and the dashboard's group caption", async () => {
+    const doc = readJson(REPO_FIXTURE) as { themes: { id: string }[] };
+    const ranked = await importWorkshop(server.apiUrl, session, doc);
+    const opened = await requestJson<BallotSummary>(
+      server.apiUrl,
+      "POST",
+      `/api/workshops/${ranked.id}/ballots`,
+      { method: "borda" },
+      ranked,
+    );
+    // Named by a spoof, and three voters in a group named by one, so that the group is shown.
+    const csv = `name,email,group\n${SPOOF},,Members\n${["A", "B", "C"].map((name) => `${name},,${SPOOF}`).join("\n")}\n`;
+    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
+      server.apiUrl,
+      "POST",
+      `/api/ballots/${opened.body.id}/invitees`,
+      { csv },
+      ranked,
+    );
+    for (const invitee of added.body.invitees.slice(1)) {
+      const vote = { vote: { ranking: [doc.themes[0]?.id] } };
+      await requestJson(server.apiUrl, "PUT", `/api/vote/${invitee.link.split("/").at(-1)}`, vote);
+    }
+    const { context, page } = await openPage(browser, LAPTOP, "console");
+    try {
+      await page.goto(`${server.baseUrl}/w/${ranked.id}#key=${ranked.facilitatorKey}`);
+      const line = page.getByTestId("ballot-item").getByRole("listitem").filter({ hasText: "Members" });
+      await line.waitFor();
+      expectUnturned(await layoutOf(line, SPOOF, "(Members)"));
+
+      await page.goto(`${server.baseUrl}/w/${ranked.id}/ballots/${opened.body.id}#key=${ranked.facilitatorKey}`);
+      const caption = page.locator("[data-testid=ballot-count] caption").nth(1);
+      await caption.waitFor();
+      expectUnturned(await layoutOf(caption, SPOOF, "(3"));
     } finally {
       await context.close();
     }

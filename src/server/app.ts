@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { CLOSE_CODES, isLoopbackHost, PROTOCOL_VERSION } from "../core/index.js";
 import { type ReportPool, reportPool } from "../report/pool/reportPool.js";
 import type { SuggestionsApiSettings } from "../themes/model/suggestionsApi.js";
@@ -18,6 +18,7 @@ import type { BallotStore } from "./ballots/ballotStore.js";
 import type { Mailer } from "./ballots/invitations.js";
 import { voterRoutes } from "./ballots/voterRoutes.js";
 import { limitJsonBodies, MAX_BODY_BYTES } from "./edge/jsonBodies.js";
+import { requestLogFields } from "./edge/logRedaction.js";
 import { cspConnectSources, guardOrigins } from "./edge/origins.js";
 import type { RateLimitStore } from "./edge/rateLimits.js";
 import { closeSilentConnections, httpServerTimeouts, SERVER_TIMEOUTS, type ServerTimeouts } from "./edge/timeouts.js";
@@ -68,6 +69,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Where the sign-in and join-code limits count: Redis with several processes, memory otherwise. */
   rateLimits?: RateLimitStore;
+  /** New voters one address may add to a ballot through its shareable link in an hour (tests lower it). */
+  newSharedVotersPerHour?: number;
   /** How long clients may take (tests shorten them); SERVER_TIMEOUTS by default. */
   timeouts?: Partial<ServerTimeouts>;
   /** This process's metrics (a fresh set by default), shared with what was built before the app. */
@@ -89,7 +92,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     ...httpServerTimeouts(timeouts),
-    logger: { level: options.logLevel ?? "info", ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      level: options.logLevel ?? "info",
+      serializers: { req: requestLogFields },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy,
     // Request ids unique across processes; behind a trusted proxy, the proxy's (nginx's $request_id),
     // so one request can be followed from the proxy's log into this one.
@@ -194,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.mailer ? { mailer: options.mailer } : {}),
     onMailError: (error) => app.log.warn({ err: error }, "ballot invitation not sent"),
   });
+  app.addHook("onClose", async () => ballots.close());
   await app.register(workshopRoutes, { service, store, accounts, auth, publicUrl });
   const { rateLimits } = options;
   await app.register(authRoutes, {
@@ -207,6 +215,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(campaignRoutes, { service, ballots, auth });
   await app.register(voterRoutes, {
     ballots,
+    ...(options.newSharedVotersPerHour ? { newSharedVotersPerHour: options.newSharedVotersPerHour } : {}),
     secureCookies: publicUrl.startsWith("https:"),
     ...(rateLimits ? { rateLimits } : {}),
   });
@@ -254,8 +263,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.webRoot && existsSync(`${options.webRoot}/index.html`)) await serveWebApp(app, options.webRoot);
-  else if (options.webRoot) app.log.warn(`No web app at ${options.webRoot}: run npm run build. Serving the API only.`);
+  else {
+    if (options.webRoot) app.log.warn(`No web app at ${options.webRoot}: run npm run build. Serving the API only.`);
+    // Fastify's own handler would log the address, a voting link's token with it.
+    app.setNotFoundHandler(noRoute);
+  }
   return app;
+}
+
+function noRoute(request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url}` } });
 }
 
 /** Serves the built single-page app; any other GET that wants HTML gets its index page. */
@@ -264,6 +281,6 @@ async function serveWebApp(app: FastifyInstance, webRoot: string) {
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/ws";
     if (wantsPage) return reply.type("text/html").sendFile("index.html");
-    return reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url}` } });
+    return noRoute(request, reply);
   });
 }

@@ -96,6 +96,12 @@ describe("ballots: the facilitator's side", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("line 3.group");
+    // An address is one address: a list, or a line break that would start another mail header, is not.
+    const addresses = await asFacilitator<ErrorBody>("POST", `/api/ballots/${ballot.id}/invitees`, {
+      csv: 'name,email,group\nAnn,"ann@example.org, eve@evil.test",Members\nBob,"bob@example.org\r\nBcc: eve@evil.test",Members\nCy,not an address,Members\n',
+    });
+    expect(addresses.status).toBe(400);
+    expect(addresses.body.error.message).toMatch(/line 2\.email: .*\nline 3\.email: .*\nline 4\.email: /);
     expect((await asFacilitator<{ invitees: unknown[] }>("GET", `/api/ballots/${ballot.id}`)).body.invitees).toEqual(
       [],
     );
@@ -117,6 +123,16 @@ describe("ballots: the facilitator's side", () => {
     expect(detail.body.ballot.invited).toBe(2);
     // Only the hash is kept: the listing never carries a link or token.
     expect(JSON.stringify(detail.body.invitees)).not.toContain("/ballot/");
+  });
+  it("takes at most 5,000 invitees on one ballot, over any number of lists", async () => {
+    const ballot = await openBallot("borda");
+    const people = Array.from({ length: 5000 }, (_, index) => `Person ${index},,Members`).join("\n");
+    await invite(ballot, `name,email,group\n${people}\n`);
+    const more = await asFacilitator<ErrorBody>("POST", `/api/ballots/${ballot.id}/invitees`, {
+      csv: "name,email,group\nOne more,,Members\n",
+    });
+    expect(more.status).toBe(400);
+    expect(more.body.error.message).toBe("A ballot takes at most 5000 invitees: it has 5000, this list adds 1");
   });
 });
 
@@ -227,6 +243,22 @@ describe("ballots: voting through a personal link", () => {
     const unknown = await call<ErrorBody>("GET", `/api/vote/${"x".repeat(32)}`);
     expect(unknown.status).toBe(404);
     expect((await asFacilitator("POST", `/api/ballots/${ballot.id}/invitees/nobody/revoke`)).status).toBe(404);
+  });
+  it("a revoked link's vote no longer counts: a leaked link's vote goes with it", async () => {
+    const ballot = await openBallot("dots");
+    const [leaked, kept] = await invite(ballot, "name,email,group\nAnn,,Members\nBob,,Members\n");
+    if (!leaked || !kept) throw new Error("no invitees");
+    const [a, b] = themeIds as [string, string];
+    expect((await call("PUT", votePath(leaked), { vote: { dots: { [a]: 3 } } })).status).toBe(200);
+    expect((await call("PUT", votePath(kept), { vote: { dots: { [b]: 1 } } })).status).toBe(200);
+    await asFacilitator("POST", `/api/ballots/${ballot.id}/invitees/${leaked.id}/revoke`);
+
+    const count = await results(ballot);
+    expect(count.overall.ballots).toBe(1);
+    expect(count.overall.results.find((result) => result.id === a)?.score).toBe(0);
+    expect(count.turnout).toMatchObject({ invited: 1, voted: 1 });
+    const detail = await asFacilitator<{ ballot: BallotSummary }>("GET", `/api/ballots/${ballot.id}`);
+    expect(detail.body.ballot).toMatchObject({ invited: 1, voted: 1 });
   });
 });
 

@@ -9,6 +9,7 @@ import {
   requestJson,
   signUp,
 } from "../support/server.js";
+import { connectClient } from "../support/wsClient.js";
 
 /**
  * POST /api/workshops/:id/follow-up: the campaign's next workshop starts from this one's themes,
@@ -81,5 +82,28 @@ describe("starting the campaign's next workshop", () => {
     const bad = await followUp(earlier, { title: "", start: "sideways" }, session);
     expect(bad.status).toBe(400);
     expect((await fetchWorkshop(live.server.baseUrl, earlier)).state.campaign).toBeUndefined();
+  });
+
+  it("never tells a participant the other workshops' ids: an id lets a phone in without the join code", async () => {
+    const { session, earlier } = await earlierWorkshop();
+    const phone = await connectClient({ wsUrl: live.server.wsUrl, workshopId: earlier.id, role: "participant" });
+    const answer = await followUp(earlier, { title: "Message testing", start: "cards" }, session);
+    expect(answer.status).toBe(201);
+    const later = await connectClient({ wsUrl: live.server.wsUrl, workshopId: answer.body.id, role: "participant" });
+    const facilitator = await connectClient({
+      wsUrl: live.server.wsUrl,
+      workshopId: earlier.id,
+      role: "facilitator",
+      facilitatorKey: earlier.facilitatorKey,
+    });
+    // The facilitator's screens show the links; what a phone gets holds neither id.
+    expect(JSON.stringify(facilitator.messages)).toContain(answer.body.id);
+    await facilitator.expectAck("phase", { type: "setPhase", phase: "brainstorm" });
+    await phone.waitFor((state) => state.phase === "brainstorm");
+    const reconnected = await connectClient({ wsUrl: live.server.wsUrl, workshopId: earlier.id, role: "participant" });
+    expect(phone.frames.join("\n")).not.toContain(answer.body.id);
+    expect(reconnected.frames.join("\n")).not.toContain(answer.body.id);
+    expect(later.frames.join("\n")).not.toContain(earlier.id);
+    for (const client of [phone, later, facilitator, reconnected]) await client.close();
   });
 });

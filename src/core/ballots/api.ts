@@ -34,11 +34,19 @@ export const changeBallotBody = z
   })
   .strict();
 
+const EMAIL = z.email();
+
 /** One invitee as pasted or imported: a stakeholder group is required, the results are counted by it. */
 export const inviteeInputSchema = z
   .object({
     name: z.string().trim().min(1).max(LIMITS.shortText),
-    email: z.string().trim().max(LIMITS.shortText).default(""),
+    // One address or none: a list or a line break would reach the mail's headers as more recipients.
+    email: z
+      .string()
+      .trim()
+      .max(LIMITS.shortText)
+      .refine((email) => email === "" || EMAIL.safeParse(email).success, "Not an email address")
+      .default(""),
     group: z.string().trim().min(1).max(LIMITS.shortText),
   })
   .strict();

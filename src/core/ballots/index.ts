@@ -6,3 +6,4 @@
 export * from "./api.js";
 export * from "./ballotResults.js";
 export * from "./checkVote.js";
+export * from "./linksCsv.js";

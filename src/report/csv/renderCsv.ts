@@ -1,12 +1,7 @@
 import Papa from "papaparse";
+import { FORMULA_START } from "../../core/index.js";
 import type { ReportModel } from "../model.js";
 import type { CsvDelimiter } from "../options.js";
-
-/**
- * Cells a spreadsheet would run as a formula. Papa's own `escapeFormulae: true` pattern ends in
- * `.*$`, which misses a cell with a line break after the `=`; this one looks at the first character only.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A byte-order mark, so that Excel reads the file as UTF-8 and shows accents correctly. */
 const BOM = "\uFEFF";

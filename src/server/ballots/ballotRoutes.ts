@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { addInviteesBody, changeBallotBody, openBallotBody } from "../../core/index.js";
+import { addInviteesBody, ballotLinksCsv, changeBallotBody, openBallotBody } from "../../core/index.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import { jsonSchema, parse, workshopParams } from "../routes/schemas.js";
 import type { BallotService } from "./ballotService.js";
-import { linksCsv, parseInviteesCsv } from "./inviteesCsv.js";
+import { parseInviteesCsv } from "./inviteesCsv.js";
 
 export interface BallotRoutesOptions {
   ballots: BallotService;
@@ -87,7 +87,7 @@ export async function ballotRoutes(app: FastifyInstance, { ballots, auth }: Ball
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="ballot-links.csv"')
-        .send(linksCsv(added.invitees));
+        .send(ballotLinksCsv(added.invitees));
     },
   );
 

@@ -19,8 +19,15 @@ import {
 import { hashToken } from "../auth/tokenHash.js";
 import { AppError } from "../errors.js";
 import type { WorkshopService } from "../workshopService.js";
-import { type BallotRecord, type BallotStore, type InviteeRecord, inviteeVoter } from "./ballotStore.js";
+import {
+  type BallotRecord,
+  type BallotStore,
+  type InviteeRecord,
+  inviteeVoter,
+  type VoteRecord,
+} from "./ballotStore.js";
 import type { Mailer } from "./invitations.js";
+import { MAX_INVITEES } from "./inviteesCsv.js";
 
 /** Personal and shareable tokens: 192 random bits, base64url. Checked for shape before any lookup. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -37,7 +44,7 @@ export interface BallotServiceOptions {
   now?: () => Date;
 }
 
-/** What adding invitees gives back: each person's link, shown this once, and how many were emailed. */
+/** What adding invitees gives back: each person's link, shown this once, and how many are being emailed. */
 export interface AddedInvitees {
   invitees: IssuedInvitee[];
   emailed: number;
@@ -50,6 +57,9 @@ export interface AddedInvitees {
  */
 export class BallotService {
   private readonly now: () => Date;
+  /** The invitations still being sent, in the order they were queued. */
+  private mailing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly options: BallotServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -94,17 +104,31 @@ export class BallotService {
   }
 
   async summary(ballot: BallotRecord): Promise<BallotSummary> {
-    const [invitees, votes] = await Promise.all([
-      this.options.ballots.listInvitees(ballot.id),
-      this.options.ballots.listVotes(ballot.id),
-    ]);
+    const { invited, votes } = await this.counted(ballot);
     const { shareToken: _token, ...rest } = ballot;
     return {
       ...rest,
       status: this.status(ballot),
       shareUrl: `${this.options.publicUrl}/ballot/share/${ballot.shareToken}`,
-      invited: invitees.filter((invitee) => !invitee.revokedAt).length,
+      invited,
       voted: votes.length,
+    };
+  }
+
+  /**
+   * The votes that count and how many links are valid. A revoked link's vote is kept but no longer
+   * counted: a link is revoked because it leaked or went to the wrong person, and whoever held it may
+   * have voted with it.
+   */
+  private async counted(ballot: BallotRecord): Promise<{ invited: number; votes: VoteRecord[] }> {
+    const [invitees, votes] = await Promise.all([
+      this.options.ballots.listInvitees(ballot.id),
+      this.options.ballots.listVotes(ballot.id),
+    ]);
+    const revoked = new Set(invitees.filter((invitee) => invitee.revokedAt).map((invitee) => inviteeVoter(invitee.id)));
+    return {
+      invited: invitees.length - revoked.size,
+      votes: votes.filter((vote) => !revoked.has(vote.voterKey)),
     };
   }
 
@@ -125,6 +149,14 @@ export class BallotService {
 
   /** Issues each a personal link (only its hash is kept) and emails it when a mailer is set. */
   async addInvitees(ballot: BallotRecord, people: readonly InviteeInput[]): Promise<AddedInvitees> {
+    // Bounded on the ballot, not only on one list: the listing, the dashboard and the invitations grow with it.
+    const already = (await this.options.ballots.listInvitees(ballot.id)).length;
+    if (already + people.length > MAX_INVITEES) {
+      throw new AppError(
+        "invalid",
+        `A ballot takes at most ${MAX_INVITEES} invitees: it has ${already}, this list adds ${people.length}`,
+      );
+    }
     const createdAt = this.now().toISOString();
     const issued = people.map((person) => ({ person, token: newToken(), id: randomUUID() }));
     await this.options.ballots.addInvitees(
@@ -154,10 +186,9 @@ export class BallotService {
   }
 
   async results(ballot: BallotRecord): Promise<BallotResults> {
-    const [{ state }, votes, invitees] = await Promise.all([
+    const [{ state }, { invited, votes }] = await Promise.all([
       this.options.workshops.get(ballot.workshopId),
-      this.options.ballots.listVotes(ballot.id),
-      this.options.ballots.listInvitees(ballot.id),
+      this.counted(ballot),
     ]);
     const cast = votes.map((vote) => ({
       voter: vote.voterKey,
@@ -165,7 +196,6 @@ export class BallotService {
       vote: vote.vote,
       firstAt: vote.firstAt,
     }));
-    const invited = invitees.filter((invitee) => !invitee.revokedAt).length;
     return ballotResults(ballot, cast, invited, privacySettings(state.settings).minVotersPerGroup);
   }
 
@@ -214,13 +244,31 @@ export class BallotService {
     return { ...(await this.voterView(ballot, vote?.vote)), ...(vote ? { group: vote.group } : {}) };
   }
 
-  async sharedVote(shareToken: string, device: string, group: string, vote: BallotVote): Promise<VoterBallot> {
+  /**
+   * `admitNewVoter` is asked before the first vote of a device is stored (a valid one, on an open
+   * ballot), and throws to refuse it: a new device costs nothing, so the edge limits how many come.
+   */
+  async sharedVote(
+    shareToken: string,
+    device: string,
+    group: string,
+    vote: BallotVote,
+    admitNewVoter?: () => Promise<void>,
+  ): Promise<VoterBallot> {
     const ballot = await this.shared(shareToken);
-    await this.putVote(ballot, deviceVoter(device), group, vote);
+    const voterKey = deviceVoter(device);
+    const known = await this.options.ballots.getVote(ballot.id, voterKey);
+    await this.putVote(ballot, voterKey, group, vote, known ? undefined : admitNewVoter);
     return this.sharedBallot(shareToken, device);
   }
 
-  private async putVote(ballot: BallotRecord, voterKey: string, group: string, vote: BallotVote): Promise<void> {
+  private async putVote(
+    ballot: BallotRecord,
+    voterKey: string,
+    group: string,
+    vote: BallotVote,
+    admit?: () => Promise<void>,
+  ): Promise<void> {
     if (this.status(ballot) === "closed") {
       const when =
         ballot.status === "open" && ballot.closesAt ? ` on ${ballot.closesAt.slice(0, 16).replace("T", " ")} UTC` : "";
@@ -228,6 +276,7 @@ export class BallotService {
     }
     const checked = checkVote(ballot, vote);
     if (!checked.ok) throw new AppError("invalid", checked.error.message);
+    await admit?.();
     const at = this.now().toISOString();
     await this.options.ballots.putVote({
       ballotId: ballot.id,
@@ -276,14 +325,25 @@ export class BallotService {
     return closesAt !== null && Date.parse(closesAt) <= this.now().getTime();
   }
 
+  /**
+   * Queues the invitations and answers how many: the links go back to the facilitator at once,
+   * since they are shown only this once. Sending waits for no request: a list of thousands on a
+   * throttling relay takes longer than any request may last, and a request cut short would lose
+   * every link it made.
+   */
   private async email(ballot: BallotRecord, invitees: readonly IssuedInvitee[]): Promise<number> {
     const { mailer, workshops } = this.options;
-    if (!mailer) return 0;
+    const addressed = invitees.filter((invitee) => invitee.email);
+    if (!mailer || addressed.length === 0) return 0;
     const { state } = await workshops.get(ballot.workshopId);
-    let sent = 0;
-    // One at a time: an SMTP relay throttles bursts, and a list of hundreds need not be fast.
+    this.mailing = this.mailing.then(() => this.send(mailer, ballot, state, addressed));
+    return addressed.length;
+  }
+
+  /** One at a time: an SMTP relay throttles bursts, and a list of hundreds need not be fast. */
+  private async send(mailer: Mailer, ballot: BallotRecord, state: WorkshopState, invitees: readonly IssuedInvitee[]) {
     for (const invitee of invitees) {
-      if (!invitee.email) continue;
+      if (this.closed) return;
       try {
         await mailer.send({
           to: invitee.email,
@@ -293,12 +353,15 @@ export class BallotService {
           language: state.context.language,
           closesAt: ballot.closesAt,
         });
-        sent++;
       } catch (error) {
         this.options.onMailError?.(error);
       }
     }
-    return sent;
+  }
+
+  /** Stops sending what is still queued (the server is stopping; those links were given to the facilitator). */
+  close(): void {
+    this.closed = true;
   }
 }
 

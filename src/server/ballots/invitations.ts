@@ -28,8 +28,17 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   };
 }
 
+/**
+ * User text between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: a right-to-left override in
+ * a name or title reorders only itself, never the message's words after it (docs/security.md).
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** The message: plain text, so that every mail client shows the link as it is. */
-export function invitationText({ name, workshopTitle, link, language, closesAt }: Invitation) {
+export function invitationText(invitation: Invitation) {
+  const { link, language, closesAt } = invitation;
+  const name = isolate(invitation.name);
+  const workshopTitle = isolate(invitation.workshopTitle);
   if (language === "fr") {
     return {
       subject: `Votre avis sur les priorités : ${workshopTitle}`,

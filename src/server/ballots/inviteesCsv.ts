@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { formatPath, type InviteeInput, inviteeInputSchema, type ValidationIssue } from "../../core/index.js";
 import { AppError } from "../errors.js";
 
-/** Most invitees one paste or file may add. */
+/** Most invitees one paste or file may add, and one ballot may have. */
 export const MAX_INVITEES = 5_000;
 
 /**
@@ -44,12 +44,4 @@ export function parseInviteesCsv(text: string): InviteeInput[] {
   }
   if (invitees.length === 0) throw new AppError("invalid", "No invitees: add one line per person under the header");
   return invitees;
-}
-
-/** The personal links as CSV, for a mail merge or a spreadsheet. */
-export function linksCsv(invitees: readonly { name: string; email: string; group: string; link: string }[]): string {
-  return `${Papa.unparse(
-    invitees.map(({ name, email, group, link }) => ({ name, email, group, link })),
-    { columns: ["name", "email", "group", "link"], newline: "\r\n", escapeFormulae: true },
-  )}\r\n`;
 }

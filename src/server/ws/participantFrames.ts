@@ -3,10 +3,13 @@ import {
   authorsOf,
   dotHolders,
   eventForParticipant,
+  eventWithoutCampaign,
   eventWithoutOthersAuthors,
   namesAuthors,
+  namesCampaign,
   revealedBy,
   stateForParticipant,
+  stateWithoutCampaign,
   stateWithoutOthersAuthors,
   votersOf,
   type WorkshopState,
@@ -70,7 +73,7 @@ export class ParticipantFrames {
   private readonly voters: Set<string>[];
   /** Per event, whose cards or proposals it carries. */
   private readonly authors: Set<string>[];
-  /** Per event, whether it says who wrote something, and so reads differently on a phone even revealed. */
+  /** Per event, whether it says who wrote something or names another workshop, and so reads differently on a phone even revealed. */
   private readonly authored: boolean[];
   /** Per `revealed` before the batch: how it reads, who sees something of their own in it, the shared frame. */
   private readonly byStart = new Map<boolean, { reading: Reading; owners: Set<string>; shared?: ParticipantFrame }>();
@@ -78,7 +81,7 @@ export class ParticipantFrames {
   constructor(private readonly events: readonly StoredEvent[]) {
     this.voters = events.map(({ event }) => votersOf(event));
     this.authors = events.map(({ event }) => authorsOf(event));
-    this.authored = events.map(({ event }) => namesAuthors(event));
+    this.authored = events.map(({ event }) => namesAuthors(event) || namesCampaign(event));
     this.differs = events.some(
       ({ event }, index) =>
         (this.voters[index]?.size ?? 0) > 0 || this.authored[index] || revealedBy(event) !== undefined,
@@ -150,7 +153,8 @@ export class ParticipantFrames {
  * of who acted either: a phone learns that something it may not see happened, and when.
  */
 function participantJson(stored: StoredEvent, viewerId: string, revealed: boolean): string {
-  const seen = revealed ? stored.event : eventForParticipant(stored.event, viewerId);
+  const dotted = revealed ? stored.event : eventForParticipant(stored.event, viewerId);
+  const seen = dotted.type === "sealed" ? dotted : eventWithoutCampaign(dotted);
   if (seen.type === "sealed") {
     return JSON.stringify({
       seq: stored.seq,
@@ -177,10 +181,10 @@ export function participantSnapshotFrame(seq: number, state: WorkshopState, view
   if (!room) {
     const owners = authorsIn(state);
     if (!state.voting.revealed) for (const holder of dotHolders(state)) owners.add(holder);
-    room = { board: stateWithoutOthersAuthors(stateForParticipant(state, ""), ""), owners };
+    room = { board: stateWithoutCampaign(stateWithoutOthersAuthors(stateForParticipant(state, ""), "")), owners };
     roomView.set(state, room);
   }
   if (!room.owners.has(viewerId)) return snapshotFrame(seq, room.board);
-  const own = stateWithoutOthersAuthors(stateForParticipant(state, viewerId), viewerId);
+  const own = stateWithoutCampaign(stateWithoutOthersAuthors(stateForParticipant(state, viewerId), viewerId));
   return Buffer.from(JSON.stringify({ type: "snapshot", seq, state: forClients(own) }));
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { BallotCount, TallyMethod } from "../../core/index.js";
 
@@ -9,7 +10,7 @@ export function BallotCountTable({
 }: {
   count: BallotCount;
   method: TallyMethod;
-  caption: string;
+  caption: ReactNode;
 }) {
   const { t } = useTranslation();
   const top = Math.max(...count.results.map((result) => result.score ?? 0), 0);

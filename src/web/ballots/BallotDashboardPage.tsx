@@ -2,6 +2,7 @@ import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BallotResults } from "../../core/index.js";
 import { ballotResults } from "../api.js";
+import { UserMessage } from "../components/UserMessage.js";
 import { formatDateTime } from "../format.js";
 import { requestProblem } from "../problems.js";
 import { BallotCountTable } from "./BallotCountTable.js";
@@ -67,7 +68,13 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
               <BallotCountTable
                 count={group}
                 method={results.method}
-                caption={t("ballots.results.group", { group: group.group, count: group.ballots })}
+                caption={
+                  <UserMessage
+                    id="ballots.results.group"
+                    values={{ group: group.group }}
+                    options={{ count: group.ballots }}
+                  />
+                }
               />
               <IrvRoundsTable count={group} label={group.group} />
             </Fragment>

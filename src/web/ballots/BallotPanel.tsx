@@ -233,7 +233,7 @@ function BallotItem({
         <ul aria-label={t("ballots.panel.invitees")}>
           {invitees.map((invitee) => (
             <li key={invitee.id}>
-              {invitee.name} ({invitee.group}) ·{" "}
+              <bdi>{invitee.name}</bdi> (<bdi>{invitee.group}</bdi>) ·{" "}
               {invitee.revoked
                 ? t("ballots.panel.revoked")
                 : invitee.voted

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { BallotVote, VoterBallot } from "../../core/index.js";
 import { ApiError, castVote, voterBallot } from "../api.js";
 import { LanguageSwitch } from "../components/LanguageSwitch.js";
+import { UserMessage } from "../components/UserMessage.js";
 import { formatDateTime } from "../format.js";
 import { DotsVote } from "./DotsVote.js";
 import { RankingVote } from "./RankingVote.js";
@@ -112,7 +113,11 @@ export function VoterPage({ kind, token }: { kind: Kind; token: string }) {
       {ballot && draft && (
         <form onSubmit={(event) => void handleSubmit(event)} aria-describedby="ballot-how">
           <h1 dir="auto">{ballot.title}</h1>
-          {ballot.name && <p>{t("ballots.voter.hello", { name: ballot.name })}</p>}
+          {ballot.name && (
+            <p>
+              <UserMessage id="ballots.voter.hello" values={{ name: ballot.name }} />
+            </p>
+          )}
           <p id="ballot-how">
             {ballot.method === "dots"
               ? t("ballots.voter.howDots", { count: ballot.settings.dotBudget })
