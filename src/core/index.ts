@@ -5,6 +5,7 @@
  * (biome.json enforces the boundary). Time and ids come in as arguments. The same code runs in
  * the server, the CLI and the browser.
  */
+export * from "./api/index.js";
 export * from "./ballots/index.js";
 
 export * from "./campaign.js";

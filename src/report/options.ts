@@ -1,11 +1,8 @@
 import { z } from "zod";
-import type { BallotResults } from "../core/index.js";
+import { type BallotResults, csvDelimiterSchema } from "../core/index.js";
 
-/** The CSV separators offered: "," and, for spreadsheets in French (where "," is the decimal mark), ";". */
-export const csvDelimiterSchema = z.enum([",", ";"]);
-
-/** One of csvDelimiterSchema's separators. */
-export type CsvDelimiter = z.infer<typeof csvDelimiterSchema>;
+// The separators are part of the REST contract (src/core/api/report.ts).
+export { type CsvDelimiter, csvDelimiterSchema } from "../core/index.js";
 
 /** How a report is rendered, beyond its format: the same for the CLI, the REST API and the web app. */
 export const reportOptionsSchema = z.object({ csvDelimiter: csvDelimiterSchema.optional() });

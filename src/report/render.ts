@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { stateToDocument } from "../core/index.js";
+import { type ReportFormat, stateToDocument } from "../core/index.js";
 import { buildReport, documentTitle, type ReportSource } from "./buildReport.js";
 import { renderCsv } from "./csv/renderCsv.js";
 import { renderDocx } from "./docx/renderDocx.js";
@@ -9,11 +9,8 @@ import { renderMarkdown } from "./markdown/renderMarkdown.js";
 import type { ReportOptions } from "./options.js";
 import { renderPdf } from "./pdf/renderPdf.js";
 
-/** Every format a report can be rendered in. */
-export const REPORT_FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
-
-/** One of REPORT_FORMATS. */
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+// The formats are part of the REST contract (src/core/api/report.ts); the CLI offers the same.
+export { REPORT_FORMATS, type ReportFormat } from "../core/index.js";
 
 /** A rendered report, ready to be written to a file or sent over HTTP. */
 export interface RenderedReport {

@@ -111,6 +111,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Zod validates inside each handler, so that HTTP, WebSocket and the CLI name problems the
   // same way; the route JSON Schemas only document the API.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Answers go out as the handlers wrote them: the route response schemas (src/core/api) document
+  // the API, and test/server/contract.test.ts holds the answers to them. Fastify's own serializer
+  // would silently drop whatever a schema leaves out.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {

@@ -1,40 +1,31 @@
 import type { z } from "zod";
-import type {
-  BallotResults,
-  BallotSummary,
-  BallotVote,
-  CampaignSummary,
-  changeBallotBody,
-  FollowUpRequest,
-  InviteeView,
-  IssuedInvitee,
-  openBallotBody,
-  VoterBallot,
-  WorkshopDocument,
+import {
+  type archiveBody,
+  archivedSchema,
+  type BallotResults,
+  type BallotSummary,
+  type BallotVote,
+  type CampaignSummary,
+  type CreatedWorkshop,
+  campaignSummarySchema,
+  type changeBallotBody,
+  createdWorkshopSchema,
+  type createWorkshopBody,
+  currentAccountSchema,
+  type FollowUpRequest,
+  type InviteeView,
+  type IssuedInvitee,
+  joinCodeSchema,
+  type loginBody,
+  type openBallotBody,
+  type registerBody,
+  signedInSchema,
+  signedOutSchema,
+  type VoterBallot,
+  type WorkshopDocument,
+  workshopListSchema,
 } from "../core/index.js";
 import { facilitatorKey } from "./live/identity.js";
-
-export interface WorkshopListItem {
-  id: string;
-  title: string;
-  seq: number;
-  updatedAt: string;
-  /** Everyone's to see and copy, such as the demo. */
-  public: boolean;
-  archived?: boolean;
-}
-
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface CreatedWorkshop {
-  id: string;
-  url: string;
-  facilitatorKey: string;
-}
 
 /** The server's error body, as AppError writes it. */
 interface ApiErrorBody {
@@ -74,50 +65,58 @@ export function facilitatorFetch(workshopId: string, path: string, init: Request
   });
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/**
+ * The answer of an ok response, read with its schema from the REST contract (src/core/api): an
+ * answer of another shape is refused here, as the server's fault, rather than half-shown.
+ */
+export async function answerOf<S extends z.ZodType>(schema: S, response: Response): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await response.json());
+  if (parsed.success) return parsed.data;
+  throw new ApiError(response.status, "unexpected_answer", `Unexpected answer from ${response.url}`);
+}
+
+/** A JSON request, refused as an ApiError, and its answer read with `schema`. */
+async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.output<S>> {
   const response = await fetch(path, {
     ...init,
     headers: { "content-type": "application/json", ...init?.headers },
   });
   if (!response.ok) throw await apiErrorOf(response);
-  return (await response.json()) as T;
+  return answerOf(schema, response);
 }
 
+/** A POST of `body`, typed by the route's request schema. */
+const post = <B extends z.ZodType>(body: z.input<B>): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
+
 export const listWorkshops = (archived = false) =>
-  request<{ workshops: WorkshopListItem[] }>(`/api/workshops?archived=${archived}`).then((body) => body.workshops);
+  request(workshopListSchema, `/api/workshops?archived=${archived}`).then((body) => body.workshops);
 
 /** The signed-in account, or undefined when signed out (or the server cannot be reached). */
 export const currentAccount = () =>
-  request<{ account: Account | null }>("/api/auth/me").then(
+  request(currentAccountSchema, "/api/auth/me").then(
     (body) => body.account ?? undefined,
     () => undefined,
   );
 
 export const register = (name: string, email: string, password: string) =>
-  request<{ account: Account }>("/api/auth/register", {
-    method: "POST",
-    body: JSON.stringify({ name, email, password }),
-  });
+  request(signedInSchema, "/api/auth/register", post<typeof registerBody>({ name, email, password }));
 
 export const login = (email: string, password: string) =>
-  request<{ account: Account }>("/api/auth/login", { method: "POST", body: JSON.stringify({ email, password }) });
+  request(signedInSchema, "/api/auth/login", post<typeof loginBody>({ email, password }));
 
-export const logout = () => request<{ ok: true }>("/api/auth/logout", { method: "POST", body: "{}" });
+export const logout = () => request(signedOutSchema, "/api/auth/logout", { method: "POST", body: "{}" });
 
 export const duplicateWorkshop = (id: string) =>
-  request<CreatedWorkshop>(`/api/workshops/${encodeURIComponent(id)}/duplicate`, { method: "POST", body: "{}" });
+  request(createdWorkshopSchema, `/api/workshops/${encodeURIComponent(id)}/duplicate`, { method: "POST", body: "{}" });
 
 export const archiveWorkshop = (id: string, archived: boolean) =>
-  request<{ archived: boolean }>(`/api/workshops/${encodeURIComponent(id)}/archive`, {
-    method: "POST",
-    body: JSON.stringify({ archived }),
-  });
+  request(archivedSchema, `/api/workshops/${encodeURIComponent(id)}/archive`, post<typeof archiveBody>({ archived }));
 
 export const createWorkshop = (title: string, language: "en" | "fr") =>
-  request<CreatedWorkshop>("/api/workshops", { method: "POST", body: JSON.stringify({ title, language }) });
+  request(createdWorkshopSchema, "/api/workshops", post<typeof createWorkshopBody>({ title, language }));
 
 export const importWorkshop = (doc: WorkshopDocument | unknown) =>
-  request<CreatedWorkshop>("/api/workshops/import", { method: "POST", body: JSON.stringify(doc) });
+  request(createdWorkshopSchema, "/api/workshops/import", { method: "POST", body: JSON.stringify(doc) });
 
 /**
  * Starts the campaign's next workshop from this one's themes (`src/core/campaign.ts`); it is the
@@ -130,14 +129,14 @@ export async function startFollowUp(workshopId: string, body: FollowUpRequest): 
     body: JSON.stringify(body),
   });
   if (!response.ok) throw await apiErrorOf(response);
-  return (await response.json()) as CreatedWorkshop;
+  return answerOf(createdWorkshopSchema, response);
 }
 
 /** Gives the workshop a new join code (the old one stops working); every screen then shows it live. */
 export async function rotateJoinCode(workshopId: string): Promise<string> {
   const response = await facilitatorFetch(workshopId, "/join-code", { method: "POST" });
   if (!response.ok) throw await apiErrorOf(response);
-  return ((await response.json()) as { joinCode: string }).joinCode;
+  return (await answerOf(joinCodeSchema, response)).joinCode;
 }
 
 /** A request to `/api/ballots/:ballotId{path}` as the facilitator of the ballot's workshop. */
@@ -160,7 +159,7 @@ async function ballotRequest<T>(
 export async function campaignSummary(workshopId: string): Promise<CampaignSummary> {
   const response = await facilitatorFetch(workshopId, "/campaign");
   if (!response.ok) throw await apiErrorOf(response);
-  return (await response.json()) as CampaignSummary;
+  return answerOf(campaignSummarySchema, response);
 }
 
 /** The workshop's ballots, oldest first. */
@@ -203,15 +202,22 @@ export const revokeInvitee = (workshopId: string, ballotId: string, inviteeId: s
 export const ballotResults = (workshopId: string, ballotId: string) =>
   ballotRequest<BallotResults>(workshopId, ballotId, "/results");
 
+/** A voter's request: its answer is typed by src/core/ballots/api.ts, whose answers are interfaces, not schemas. */
+async function ballotAnswer<T>(path: string, init: RequestInit): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json()) as T;
+}
+
 /** The voter's side: `kind` "personal" for `/ballot/:token`, "share" for `/ballot/share/:token`. */
 const votePath = (kind: "personal" | "share", token: string) =>
   `/api/vote/${kind === "share" ? "share/" : ""}${encodeURIComponent(token)}`;
 
 export const voterBallot = (kind: "personal" | "share", token: string) =>
-  request<VoterBallot>(votePath(kind, token), { credentials: "same-origin" });
+  ballotAnswer<VoterBallot>(votePath(kind, token), { credentials: "same-origin" });
 
 export const castVote = (kind: "personal" | "share", token: string, vote: BallotVote, group?: string) =>
-  request<VoterBallot>(votePath(kind, token), {
+  ballotAnswer<VoterBallot>(votePath(kind, token), {
     method: "PUT",
     credentials: "same-origin",
     body: JSON.stringify(kind === "share" ? { vote, group } : { vote }),

@@ -1,14 +1,5 @@
 import { useEffect, useState } from "react";
-import { z } from "zod";
-import { isLoopbackHost } from "../core/index.js";
-
-/** `GET /api/join-address`: PUBLIC_URL when it is set, otherwise the server's network origins. */
-const joinAddressSchema = z.object({
-  publicUrl: z.string().nullable(),
-  networkOrigins: z.array(z.string()),
-});
-
-export type JoinAddress = z.infer<typeof joinAddressSchema>;
+import { isLoopbackHost, type JoinAddress, joinAddressSchema } from "../core/index.js";
 
 /**
  * The origin to put in join links and QR codes: PUBLIC_URL if the server has one; the server's

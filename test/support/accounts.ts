@@ -2,20 +2,17 @@
  * Accounts over real HTTP for the server tests: register, sign in, who a session is, and the
  * workshops a session lists.
  */
-import { type JsonResponse, type listWorkshops, requestJson } from "./server.js";
+import type { z } from "zod";
+import type { signedInSchema, WorkshopListItem } from "../../src/core/index.js";
+import { type JsonResponse, requestJson } from "./server.js";
 
 export interface ErrorBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[] };
 }
 
-export interface AccountBody {
-  account: { id: string; email: string; name: string; createdAt: string };
-}
+export type AccountBody = z.output<typeof signedInSchema>;
 
-export type ListedWorkshop = Awaited<ReturnType<typeof listWorkshops>>[number] & {
-  role?: string | null;
-  archived?: boolean;
-};
+export type ListedWorkshop = WorkshopListItem;
 
 export const PASSWORD = "correct horse battery staple";
 

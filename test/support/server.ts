@@ -6,12 +6,16 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import { revivedState, type SerializedState } from "../../src/core/index.js";
+import {
+  type CreatedWorkshop,
+  revivedState,
+  type SerializedState,
+  type WorkshopListItem,
+} from "../../src/core/index.js";
 import { SqliteAccountStore } from "../../src/server/accounts/sqliteAccountStore.js";
 import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { SqliteBallotStore } from "../../src/server/ballots/sqliteBallotStore.js";
 import { LocalEventBus } from "../../src/server/eventBus.js";
-import type { WorkshopSummary } from "../../src/server/store/eventStore.js";
 import { openSqliteStore, type SqliteEventStore } from "../../src/server/store/sqliteStore.js";
 import { WorkshopService } from "../../src/server/workshopService.js";
 import { httpsRequest } from "./tls.js";
@@ -193,11 +197,7 @@ export async function signUp(baseUrl: string): Promise<string> {
 }
 
 /** What POST /api/workshops and /api/workshops/import answer. */
-export interface CreatedWorkshop {
-  id: string;
-  url: string;
-  facilitatorKey: string;
-}
+export type { CreatedWorkshop } from "../../src/core/index.js";
 
 /** Creates a blank workshop over REST as the signed-in `session`; throws unless the server answers 201. */
 export async function createWorkshop(
@@ -237,7 +237,7 @@ export function fetchExport(baseUrl: string, workshop: { id: string; facilitator
 
 /** GET /api/workshops: the summaries the `session` (or an anonymous visitor) sees. */
 export async function listWorkshops(baseUrl: string, session?: string) {
-  const response = await requestJson<{ workshops: (WorkshopSummary & { public?: boolean })[] }>(
+  const response = await requestJson<{ workshops: WorkshopListItem[] }>(
     baseUrl,
     "GET",
     "/api/workshops",

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { addInviteesBody, ballotLinksCsv, changeBallotBody, openBallotBody } from "../../core/index.js";
+import { addInviteesBody, ballotLinksCsv, changeBallotBody, openBallotBody, workshopParams } from "../../core/index.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
-import { jsonSchema, parse, workshopParams } from "../routes/schemas.js";
+import { jsonSchema, parse } from "../routes/schemas.js";
 import type { BallotService } from "./ballotService.js";
 import { parseInviteesCsv } from "./inviteesCsv.js";
 

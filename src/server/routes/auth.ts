@@ -1,22 +1,14 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
+import { currentAccountSchema, loginBody, registerBody, signedInSchema, signedOutSchema } from "../../core/index.js";
 import { type AccountStore, EmailTakenError } from "../accounts/accountStore.js";
 import { hashPassword, verifyPassword } from "../accounts/passwords.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import { endSession, startSession } from "../auth/sessions.js";
 import { type RateLimitStore, rateLimitStoreOptions } from "../edge/rateLimits.js";
 import { AppError } from "../errors.js";
-import { jsonSchema, parse } from "./schemas.js";
-
-const email = z
-  .email()
-  .max(254)
-  .transform((value) => value.toLowerCase());
-const registerBody = z
-  .object({ email, name: z.string().trim().min(1).max(120), password: z.string().min(10).max(200) })
-  .strict();
-const loginBody = z.object({ email, password: z.string().min(1).max(200) }).strict();
+import { jsonSchema, parse, responds } from "./schemas.js";
 
 export interface AuthRoutesOptions {
   accounts: AccountStore;
@@ -60,9 +52,14 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     "/api/auth/register",
     {
       config: limited,
-      schema: { tags: ["auth"], summary: "Create a facilitator account and sign in", body: jsonSchema(registerBody) },
+      schema: {
+        tags: ["auth"],
+        summary: "Create a facilitator account and sign in",
+        body: jsonSchema(registerBody),
+        response: responds(signedInSchema, 201),
+      },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<z.output<typeof signedInSchema>> => {
       const body = parse(registerBody, request.body);
       const account = {
         id: crypto.randomUUID(),
@@ -87,9 +84,9 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     {
       config: limited,
       preHandler: perAccount,
-      schema: { tags: ["auth"], summary: "Sign in", body: jsonSchema(loginBody) },
+      schema: { tags: ["auth"], summary: "Sign in", body: jsonSchema(loginBody), response: responds(signedInSchema) },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<z.output<typeof signedInSchema>> => {
       const body = parse(loginBody, request.body);
       const found = await accounts.findAccountByEmail(body.email);
       // The same answer for an unknown email and a wrong password: no probing for accounts.
@@ -102,16 +99,26 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     },
   );
 
-  app.post("/api/auth/logout", { schema: { tags: ["auth"], summary: "Sign out" } }, async (request, reply) => {
-    await endSession(accounts, request, reply);
-    return { ok: true };
-  });
+  app.post(
+    "/api/auth/logout",
+    { schema: { tags: ["auth"], summary: "Sign out", response: responds(signedOutSchema) } },
+    async (request, reply): Promise<z.output<typeof signedOutSchema>> => {
+      await endSession(accounts, request, reply);
+      return { ok: true };
+    },
+  );
 
   // Asking who is signed in is not an error when nobody is: every signed-out page load asks.
   app.get(
     "/api/auth/me",
-    { schema: { tags: ["auth"], summary: "The signed-in account, or null when signed out" } },
-    async (request) => {
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in account, or null when signed out",
+        response: responds(currentAccountSchema),
+      },
+    },
+    async (request): Promise<z.output<typeof currentAccountSchema>> => {
       const accountId = await auth.accountId(request);
       return { account: (accountId && (await accounts.getAccount(accountId))) || null };
     },

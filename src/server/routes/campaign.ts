@@ -3,14 +3,16 @@ import {
   type CampaignPlaceFound,
   type CampaignStep,
   type CampaignSummary,
+  campaignSummarySchema,
   campaignThemes,
   type WorkshopState,
   walkCampaign,
+  workshopParams,
 } from "../../core/index.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import type { BallotService } from "../ballots/ballotService.js";
 import type { WorkshopService } from "../workshopService.js";
-import { jsonSchema, parse, workshopParams } from "./schemas.js";
+import { jsonSchema, parse, responds } from "./schemas.js";
 
 export interface CampaignRoutesOptions {
   service: WorkshopService;
@@ -32,6 +34,7 @@ export async function campaignRoutes(app: FastifyInstance, { service, ballots, a
         summary:
           "The workshop's campaign: its workshops in order, how each started, their themes and ballots' results (those the asker facilitates)",
         params: jsonSchema(workshopParams),
+        response: responds(campaignSummarySchema),
       },
     },
     async (request): Promise<CampaignSummary> => {

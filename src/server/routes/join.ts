@@ -1,13 +1,10 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { privacySettings } from "../../core/index.js";
+import { type JoinInfo, joinInfoSchema, joinParams, privacySettings } from "../../core/index.js";
 import { type RateLimitStore, rateLimitStoreOptions } from "../edge/rateLimits.js";
 import { AppError } from "../errors.js";
 import type { WorkshopService } from "../workshopService.js";
-import { jsonSchema, parse } from "./schemas.js";
-
-const joinParams = z.object({ code: z.string().trim().min(1).max(20) });
+import { jsonSchema, parse, responds } from "./schemas.js";
 
 /**
  * Join-code lookups per address and minute. A conference room's phones often share one public
@@ -33,9 +30,14 @@ export async function joinRoutes(app: FastifyInstance, options: JoinRoutesOption
     "/api/join/:code",
     {
       config: { rateLimit: { max: options.lookupsPerMinute ?? JOIN_LOOKUPS_PER_MINUTE, timeWindow: "1 minute" } },
-      schema: { tags: ["join"], summary: "Find the workshop a join code opens", params: jsonSchema(joinParams) },
+      schema: {
+        tags: ["join"],
+        summary: "Find the workshop a join code opens",
+        params: jsonSchema(joinParams),
+        response: responds(joinInfoSchema),
+      },
     },
-    async (request) => {
+    async (request): Promise<JoinInfo> => {
       const { code } = parse(joinParams, request.params);
       const workshopId = await service.findByJoinCode(code);
       if (!workshopId) throw new AppError("not_found", "No workshop has this code");

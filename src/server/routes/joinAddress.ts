@@ -1,6 +1,7 @@
 import { networkInterfaces } from "node:os";
 import type { FastifyInstance } from "fastify";
-import { isLoopbackHost } from "../../core/index.js";
+import { isLoopbackHost, type JoinAddress, joinAddressSchema } from "../../core/index.js";
+import { responds } from "./schemas.js";
 
 export interface JoinAddressOptions {
   /** PUBLIC_URL, when it is set: the address phones open, whatever address the console is on. */
@@ -16,8 +17,14 @@ export interface JoinAddressOptions {
 export async function joinAddressRoutes(app: FastifyInstance, options: JoinAddressOptions) {
   app.get(
     "/api/join-address",
-    { schema: { tags: ["join"], summary: "Where phones reach this server: PUBLIC_URL, or its network addresses" } },
-    async (request) => ({
+    {
+      schema: {
+        tags: ["join"],
+        summary: "Where phones reach this server: PUBLIC_URL, or its network addresses",
+        response: responds(joinAddressSchema),
+      },
+    },
+    async (request): Promise<JoinAddress> => ({
       publicUrl: options.publicUrl ?? null,
       // Only a page opened on this very computer needs them, and only it is told this machine's addresses.
       networkOrigins:

@@ -1,16 +1,26 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { z } from "zod";
-import type { BallotResults, WorkshopState } from "../../core/index.js";
-import { csvDelimiterSchema, type ReportOptions } from "../../report/options.js";
+import type { z } from "zod";
+import {
+  type BallotResults,
+  type Publication,
+  publicationSchema,
+  publishedReportSchema,
+  type ReportFormat,
+  reportQuery,
+  reportTokenParams,
+  type WorkshopState,
+  workshopParams,
+} from "../../core/index.js";
+import type { ReportOptions } from "../../report/options.js";
 import { type ReportPool, ReportPoolBusyError } from "../../report/pool/reportPool.js";
-import { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from "../../report/render.js";
+import { type RenderedReport, renderReport } from "../../report/render.js";
 import { tooLargeToRender } from "../../report/size.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import { AppError } from "../errors.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { WorkshopService } from "../workshopService.js";
 import { currentReportToken, publishReport, revokeReport, workshopOfReportToken } from "./reportLinks.js";
-import { jsonSchema, parse, workshopParams } from "./schemas.js";
+import { jsonSchema, parse, responds } from "./schemas.js";
 
 /** What the report routes need from the app. */
 export interface ReportRoutesOptions {
@@ -25,13 +35,6 @@ export interface ReportRoutesOptions {
   /** Told how long each render took, by format. */
   onRender?: (format: string, seconds: number) => void;
 }
-
-const reportQuery = z.object({
-  format: z.enum(REPORT_FORMATS).default("pdf"),
-  /** CSV only: ";" for a spreadsheet in French. */
-  csvDelimiter: csvDelimiterSchema.optional(),
-});
-const tokenParams = z.object({ token: z.string().min(1).max(100) });
 
 /**
  * The policy of a report page: nothing may load or run; only the report's own stylesheet (by
@@ -57,7 +60,7 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><ti
 /** Downloads of the session capture report, and its revocable public link `/r/:token`. */
 export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOptions) {
   const { service, store, auth, publicUrl, reports } = options;
-  const link = (token: string) => ({ token, url: `${publicUrl}/r/${token}` });
+  const link = (token: string): z.output<typeof publishedReportSchema> => ({ token, url: `${publicUrl}/r/${token}` });
 
   /**
    * Renders on the pool's workers: refused at once when the workshop is too large to render or
@@ -118,9 +121,10 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
         tags: ["reports"],
         summary: "The report's public link, if published (facilitator only)",
         params: jsonSchema(workshopParams),
+        response: responds(publicationSchema),
       },
     },
-    async (request) => {
+    async (request): Promise<Publication> => {
       const { id } = parse(workshopParams, request.params);
       await auth.assertFacilitator(request, id);
       const token = await currentReportToken(store, id);
@@ -135,6 +139,7 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
         tags: ["reports"],
         summary: "Publish the report at a read-only link (facilitator only)",
         params: jsonSchema(workshopParams),
+        response: responds(publishedReportSchema),
       },
     },
     async (request) => {
@@ -164,9 +169,15 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
 
   app.get(
     "/r/:token",
-    { schema: { tags: ["reports"], summary: "A published report, read-only (HTML)", params: jsonSchema(tokenParams) } },
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "A published report, read-only (HTML)",
+        params: jsonSchema(reportTokenParams),
+      },
+    },
     async (request, reply) => {
-      const { token } = parse(tokenParams, request.params);
+      const { token } = parse(reportTokenParams, request.params);
       const workshopId = await workshopOfReportToken(store, token);
       reply
         .header("cache-control", "no-store")

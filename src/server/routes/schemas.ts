@@ -3,29 +3,21 @@ import { formatPath, workshopDocumentSchema } from "../../core/index.js";
 import { AppError } from "../errors.js";
 
 // Zod validates every request inside the handlers (so HTTP, WebSocket and CLI report problems
-// the same way); these JSON Schemas, generated from the same Zod schemas, document the API.
+// the same way); these JSON Schemas, generated from the same Zod schemas (src/core/api), document
+// the API. The REST contract itself lives in src/core/api and src/core/ballots/api.ts.
 
-export const createWorkshopBody = z
-  .object({
-    title: z.string().trim().min(1).max(500),
-    language: z.enum(["en", "fr"]).default("en"),
-  })
-  .strict();
-
-export const workshopParams = z.object({ id: z.string().min(1).max(100) });
-
-export { followUpRequestSchema as followUpBody } from "../../core/index.js";
-
-export const exportQuery = z.object({ format: z.enum(["json"]).default("json") });
-
-export const eventsQuery = z.object({
-  since: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-});
-
-/** JSON Schema for the OpenAPI document. */
+/** JSON Schema of a request part (body, query, params) for the OpenAPI document. */
 export const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
+
+/**
+ * A route's `schema.response` for the OpenAPI document: the answer for `status` (200 unless
+ * told), as its Zod schema writes it. It documents only: the app serializes answers as they are
+ * (see `setSerializerCompiler` in app.ts), and test/server/contract.test.ts holds them to it.
+ */
+export const responds = (schema: z.ZodType, status = 200) => ({
+  [status]: z.toJSONSchema(schema, { target: "openapi-3.0", io: "output", unrepresentable: "any" }),
+});
 
 export const workshopDocumentJsonSchema = jsonSchema(workshopDocumentSchema);
 

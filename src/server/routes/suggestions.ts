@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { clustersQuery, type SuggestionKind, suggestionAnswerSchemas, workshopParams } from "../../core/index.js";
 import { boardSuggestions } from "../../themes/jobs/suggestions.js";
 import { suggestionThread } from "../../themes/jobs/suggestionThread.js";
 import { type SuggestionsApiSettings, suggestionsApi } from "../../themes/model/suggestionsApi.js";
@@ -7,7 +7,7 @@ import { type Board, boardFromState } from "../../themes/suggest/board.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import type { EventBus } from "../eventBus.js";
 import type { WorkshopService } from "../workshopService.js";
-import { jsonSchema, parse, workshopParams } from "./schemas.js";
+import { jsonSchema, parse, responds } from "./schemas.js";
 import { embedCardsOnArrival } from "./suggestionsAhead.js";
 
 export interface SuggestionRoutesOptions {
@@ -18,8 +18,6 @@ export interface SuggestionRoutesOptions {
   /** The optional OpenAI-compatible API (SUGGESTIONS_URL), asked before the offline model. */
   api?: SuggestionsApiSettings;
 }
-
-const clustersQuery = z.object({ clusters: z.coerce.number().int().min(1).max(500).optional() });
 
 /**
  * Theme suggestions computed from a workshop's current state, in the JSON shapes of
@@ -55,6 +53,7 @@ export async function suggestionRoutes(app: FastifyInstance, options: Suggestion
         summary: "Suggested columns (names, key points), unfitting cards and near-duplicates, from all cards",
         params: jsonSchema(workshopParams),
         querystring: jsonSchema(clustersQuery),
+        response: responds(suggestionAnswerSchemas.clusters),
       },
     },
     async (request) => {
@@ -66,7 +65,7 @@ export async function suggestionRoutes(app: FastifyInstance, options: Suggestion
   );
 
   // The suggestions that read the board as it is, with no query of their own.
-  const readingTheBoard: [string, string, (board: Board) => Promise<unknown>][] = [
+  const readingTheBoard: [Exclude<SuggestionKind, "clusters">, string, (board: Board) => Promise<unknown>][] = [
     ["placements", "For each unclustered card, every column ranked best fit first", suggest.placements],
     ["duplicates", "Pairs of cards that say the same thing, for the facilitator to merge", suggest.duplicates],
     ["names", "For each column, a suggested name and key points drawn from its own cards", suggest.names],
@@ -74,7 +73,14 @@ export async function suggestionRoutes(app: FastifyInstance, options: Suggestion
   for (const [kind, summary, suggestFor] of readingTheBoard) {
     app.get(
       `/api/workshops/:id/suggestions/${kind}`,
-      { schema: { tags: ["suggestions"], summary, params: jsonSchema(workshopParams) } },
+      {
+        schema: {
+          tags: ["suggestions"],
+          summary,
+          params: jsonSchema(workshopParams),
+          response: responds(suggestionAnswerSchemas[kind]),
+        },
+      },
       async (request) => {
         const { id } = parse(workshopParams, request.params);
         await auth.assertFacilitator(request, id);

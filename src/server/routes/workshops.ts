@@ -1,6 +1,27 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { MAX_DOCUMENT_BYTES, stateToDocument, validateWorkshopDocument, type WorkshopState } from "../../core/index.js";
+import type { z } from "zod";
+import {
+  archiveBody,
+  archivedSchema,
+  type CreatedWorkshop,
+  createdWorkshopSchema,
+  createWorkshopBody,
+  eventPageSchema,
+  eventsQuery,
+  exportedWorkshopSchema,
+  exportQuery,
+  followUpRequestSchema,
+  joinCodeSchema,
+  listWorkshopsQuery,
+  MAX_DOCUMENT_BYTES,
+  stateToDocument,
+  validateWorkshopDocument,
+  type WorkshopListItem,
+  type WorkshopState,
+  workshopListSchema,
+  workshopParams,
+  workshopSnapshotSchema,
+} from "../../core/index.js";
 import type { AccountStore } from "../accounts/accountStore.js";
 import type { FacilitatorAuth } from "../auth/facilitatorAuth.js";
 import { AppError } from "../errors.js";
@@ -8,16 +29,7 @@ import { issueFacilitatorKey } from "../facilitatorKeys.js";
 import { type EventStore, toEnvelope } from "../store/eventStore.js";
 import { isPublic as isWorkshopPublic } from "../visibility.js";
 import type { WorkshopService } from "../workshopService.js";
-import {
-  createWorkshopBody,
-  eventsQuery,
-  exportQuery,
-  followUpBody,
-  jsonSchema,
-  parse,
-  workshopDocumentJsonSchema,
-  workshopParams,
-} from "./schemas.js";
+import { jsonSchema, parse, responds, workshopDocumentJsonSchema } from "./schemas.js";
 
 export interface WorkshopRoutesOptions {
   service: WorkshopService;
@@ -27,15 +39,12 @@ export interface WorkshopRoutesOptions {
   publicUrl: string;
 }
 
-const listQuery = z.object({ archived: z.enum(["true", "false"]).default("false") });
-const archiveBody = z.object({ archived: z.boolean() }).strict();
-
 /** REST API for workshops: create, import, duplicate, archive, list, read, export, the event log and the join code. */
 export async function workshopRoutes(app: FastifyInstance, options: WorkshopRoutesOptions) {
   const { service, store, accounts, auth, publicUrl } = options;
 
   /** Gives the new workshop to its creator and returns its links and facilitator key. */
-  const created = async (state: WorkshopState, accountId: string) => {
+  const created = async (state: WorkshopState, accountId: string): Promise<CreatedWorkshop> => {
     await accounts.grantAccess(state.id, accountId, "owner");
     return {
       id: state.id,
@@ -52,11 +61,12 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
       schema: {
         tags: ["workshops"],
         summary: "Workshops of the signed-in facilitator (or the public ones, such as the demo), newest first",
-        querystring: jsonSchema(listQuery),
+        querystring: jsonSchema(listWorkshopsQuery),
+        response: responds(workshopListSchema),
       },
     },
-    async (request) => {
-      const { archived } = parse(listQuery, request.query);
+    async (request): Promise<z.output<typeof workshopListSchema>> => {
+      const { archived } = parse(listWorkshopsQuery, request.query);
       const all = await service.list();
       const accountId = await auth.accountId(request);
       if (!accountId) {
@@ -70,7 +80,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         };
       }
       const access = new Map((await accounts.listAccess(accountId)).map((entry) => [entry.workshopId, entry]));
-      const workshops = [];
+      const workshops: WorkshopListItem[] = [];
       for (const summary of all) {
         const entry = access.get(summary.id);
         const shown = entry
@@ -85,7 +95,14 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
 
   app.post(
     "/api/workshops",
-    { schema: { tags: ["workshops"], summary: "Create a blank workshop", body: jsonSchema(createWorkshopBody) } },
+    {
+      schema: {
+        tags: ["workshops"],
+        summary: "Create a blank workshop",
+        body: jsonSchema(createWorkshopBody),
+        response: responds(createdWorkshopSchema, 201),
+      },
+    },
     async (request, reply) => {
       const accountId = await auth.requireAccount(request);
       const body = parse(createWorkshopBody, request.body);
@@ -102,6 +119,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         tags: ["workshops"],
         summary: "Import a workshop/v1 document; nothing is written if it is invalid",
         body: workshopDocumentJsonSchema,
+        response: responds(createdWorkshopSchema, 201),
       },
     },
     async (request, reply) => {
@@ -120,6 +138,7 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         tags: ["workshops"],
         summary: "Copy a workshop's content into a new one",
         params: jsonSchema(workshopParams),
+        response: responds(createdWorkshopSchema, 201),
       },
     },
     async (request, reply) => {
@@ -140,9 +159,10 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         summary: "Archive or restore a workshop in your list",
         params: jsonSchema(workshopParams),
         body: jsonSchema(archiveBody),
+        response: responds(archivedSchema),
       },
     },
-    async (request) => {
+    async (request): Promise<z.output<typeof archivedSchema>> => {
       const accountId = await auth.requireAccount(request);
       const { id } = parse(workshopParams, request.params);
       const { archived } = parse(archiveBody, request.body);
@@ -160,9 +180,10 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         tags: ["workshops"],
         summary: "Give the workshop a new join code; the old one opens it no more (those in stay connected)",
         params: jsonSchema(workshopParams),
+        response: responds(joinCodeSchema),
       },
     },
-    async (request) => {
+    async (request): Promise<z.output<typeof joinCodeSchema>> => {
       const { id } = parse(workshopParams, request.params);
       await auth.assertFacilitator(request, id);
       // The log names who rotated it: the account, or the key's holder when there is none.
@@ -179,14 +200,15 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         summary:
           "Start the campaign's next workshop from this one's themes (as cards on its pile, or as its columns); each shows the other",
         params: jsonSchema(workshopParams),
-        body: jsonSchema(followUpBody),
+        body: jsonSchema(followUpRequestSchema),
+        response: responds(createdWorkshopSchema, 201),
       },
     },
     async (request, reply) => {
       const accountId = await auth.requireAccount(request);
       const { id } = parse(workshopParams, request.params);
       await auth.assertFacilitator(request, id);
-      const body = parse(followUpBody, request.body);
+      const body = parse(followUpRequestSchema, request.body);
       const followUp = await service.followUp(id, body, { role: "facilitator", id: accountId });
       reply.code(201);
       return created(followUp, accountId);
@@ -195,7 +217,15 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
 
   app.get(
     "/api/workshops/:id",
-    { schema: { tags: ["workshops"], summary: "The current state of a workshop", params: jsonSchema(workshopParams) } },
+    {
+      schema: {
+        tags: ["workshops"],
+        summary: "The current state of a workshop",
+        params: jsonSchema(workshopParams),
+        response: responds(workshopSnapshotSchema),
+      },
+    },
+    // The state goes out as JSON writes it (its cards map as a record): `SerializedState`.
     async (request) => {
       const { id } = parse(workshopParams, request.params);
       await auth.assertFacilitator(request, id);
@@ -212,9 +242,10 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         summary: "Export as workshop/v1",
         params: jsonSchema(workshopParams),
         querystring: jsonSchema(exportQuery),
+        response: responds(exportedWorkshopSchema),
       },
     },
-    async (request) => {
+    async (request): Promise<z.output<typeof exportedWorkshopSchema>> => {
       const { id } = parse(workshopParams, request.params);
       parse(exportQuery, request.query);
       await auth.assertFacilitator(request, id);
@@ -230,9 +261,10 @@ export async function workshopRoutes(app: FastifyInstance, options: WorkshopRout
         summary: "Committed events after a sequence number, for replay",
         params: jsonSchema(workshopParams),
         querystring: jsonSchema(eventsQuery),
+        response: responds(eventPageSchema),
       },
     },
-    async (request) => {
+    async (request): Promise<z.output<typeof eventPageSchema>> => {
       const { id } = parse(workshopParams, request.params);
       const { since, limit } = parse(eventsQuery, request.query);
       await auth.assertFacilitator(request, id);

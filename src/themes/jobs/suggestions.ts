@@ -5,6 +5,7 @@
  * server's runs them in a worker thread (`suggestionThread.ts`), the CLI's in its own thread.
  */
 
+import type { SuggestionModel } from "../../core/index.js";
 import { loadEmbedder, loadedEmbedder } from "../model/embedder.js";
 import type { SuggestionsApi } from "../model/suggestionsApi.js";
 import type { Board } from "../suggest/board.js";
@@ -84,16 +85,7 @@ export async function embedAhead(texts: readonly string[], language: CardLanguag
   }
 }
 
-/**
- * Said with each answer when `SUGGESTIONS_URL` is set, for the facilitator's console: that card
- * texts were sent to that server and, if it failed, that the offline model answered and why.
- */
-export interface SuggestionModel {
-  /** The host the card texts were sent to. */
-  sentTo: string;
-  /** Set when the offline model answered instead, at least in part: what went wrong. */
-  offlineBecause?: string;
-}
+export type { SuggestionModel } from "../../core/index.js";
 
 /** An answer, with `model` when an API is set (absent otherwise, so the CLI's JSON is unchanged). */
 export type WithModel<T> = T & { model?: SuggestionModel };

@@ -4,6 +4,13 @@
  * as arguments (see `../model/embedder.ts` for the one module that loads the model); without them the
  * word signals do the work alone. The same input always gives the same output.
  */
+
+import type {
+  ClusterSuggestions,
+  DuplicateSuggestions,
+  NameSuggestions,
+  PlacementSuggestions,
+} from "../../core/index.js";
 import { clusterCards, strideSample, TREE_LIMIT } from "./cluster.js";
 import {
   type ConfidentGroup,
@@ -20,6 +27,14 @@ import { ColumnRanker, order } from "./place.js";
 import { type Gram, similarityMatrix } from "./similarity.js";
 import type { CardLanguage } from "./text.js";
 
+// The answers' shapes are the REST contract's (src/core/api/suggestions.ts).
+export type {
+  ClusterSuggestions,
+  DuplicateSuggestions,
+  NameSuggestions,
+  PlacementSuggestions,
+  ThemeSuggestion,
+} from "../../core/index.js";
 export type { Gram } from "./similarity.js";
 export type { CardLanguage } from "./text.js";
 
@@ -52,41 +67,6 @@ export interface SuggestOptions {
    * WebAssembly backend); JavaScript when absent. Float32 sums: the last bits may differ.
    */
   gram?: Gram | undefined;
-}
-
-/** A suggested column: a 3–7 word name and key points drawn from its cards. */
-export interface ThemeSuggestion {
-  label: string;
-  keyPoints: string[];
-  cardIds: string[];
-  /**
-   * How far its cards' mean pairwise similarity stands above the workshop's median pair, in robust
-   * standard deviations (see `confidence.ts`): a proposal shows only columns at `TUNING.confidentColumn` or more.
-   */
-  confidence: number;
-}
-
-/**
- * The from-scratch proposal: the confident columns, the cards in none of them, and near-duplicate
- * pairs. With an explicit column count, every column asked for, each with its confidence.
- */
-export interface ClusterSuggestions {
-  themes: ThemeSuggestion[];
-  unclustered: string[];
-  duplicates: [string, string][];
-}
-
-/**
- * For each card to place, every column's id, best fit first, and whether the first is a confident
- * fit (a "Fits" hint): never while fewer than two columns hold cards.
- */
-export interface PlacementSuggestions {
-  placements: { cardId: string; themeIds: string[]; confident: boolean }[];
-}
-
-/** Pairs of cards that say the same thing, earlier card first. */
-export interface DuplicateSuggestions {
-  duplicates: [string, string][];
 }
 
 /**
@@ -241,11 +221,6 @@ export function suggestDuplicates(
   );
   const idOf = (i: number) => (cards[i] as SuggestionCard).id;
   return { duplicates: duplicatePairs(features, { gram: options.gram }).map(([i, j]) => [idOf(i), idOf(j)]) };
-}
-
-/** A suggested name and key points for each column the room has built, drawn from its own cards. */
-export interface NameSuggestions {
-  names: { themeId: string; label: string; keyPoints: string[] }[];
 }
 
 /**

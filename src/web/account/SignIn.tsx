@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Account, login, register } from "../api.js";
+import type { Account } from "../../core/index.js";
+import { login, register } from "../api.js";
 import { signInProblem } from "./signInProblem.js";
 
 /** The server's rule for a new password (src/server/routes/auth.ts). */

@@ -1,9 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Language } from "../../core/index.js";
+import type { Account, Language, WorkshopListItem } from "../../core/index.js";
 import { SignIn } from "../account/SignIn.js";
 import {
-  type Account,
   archiveWorkshop,
   createWorkshop,
   currentAccount,
@@ -11,7 +10,6 @@ import {
   importWorkshop,
   listWorkshops,
   logout,
-  type WorkshopListItem,
 } from "../api.js";
 import { LanguageOptions } from "../components/LanguageOptions.js";
 import { LanguageSwitch } from "../components/LanguageSwitch.js";

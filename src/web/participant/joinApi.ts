@@ -1,19 +1,6 @@
-import { z } from "zod";
+import { type JoinInfo, joinInfoSchema } from "../../core/index.js";
 
-/** What a participant needs to know before joining: `GET /api/join/:code`. */
-const joinInfoSchema = z.object({
-  workshopId: z.string().min(1),
-  title: z.string(),
-  language: z.enum(["en", "fr"]).catch("en"),
-  anonymousCards: z.boolean(),
-  showAuthors: z.boolean().default(false),
-  useTables: z.boolean(),
-  tables: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
-  participantGroups: z.array(z.string()).default([]),
-  focusQuestion: z.string().default(""),
-});
-
-export type JoinInfo = z.infer<typeof joinInfoSchema>;
+export type { JoinInfo } from "../../core/index.js";
 
 export type JoinLookup =
   | { kind: "found"; info: JoinInfo }
@@ -21,7 +8,7 @@ export type JoinLookup =
   /** The server could not be reached or answered something unexpected: worth a retry. */
   | { kind: "unreachable" };
 
-/** Looks a join code up on the server; never throws. */
+/** Looks a join code up on the server (`GET /api/join/:code`); never throws. */
 export async function lookUpJoinCode(code: string): Promise<JoinLookup> {
   try {
     const response = await fetch(`/api/join/${encodeURIComponent(code)}`, { headers: { accept: "application/json" } });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type EventEnvelope, entry, type WorkshopState } from "../../core/index.js";
-import { facilitatorFetch } from "../api.js";
+import { type EventEnvelope, entry, eventPageSchema, type WorkshopState } from "../../core/index.js";
+import { answerOf, facilitatorFetch } from "../api.js";
 import { BoardView } from "../board/BoardView.js";
 import { PhaseStepper } from "../components/PhaseStepper.js";
 import { formatClock } from "../format.js";
@@ -18,7 +18,7 @@ const SPEEDS = [1, 4, 16, 64] as const;
 async function fetchEvents(workshopId: string, since: number, limit: number): Promise<EventEnvelope[]> {
   const response = await facilitatorFetch(workshopId, `/events?since=${since}&limit=${limit}`);
   if (!response.ok) throw new Error(`${response.status}`);
-  return ((await response.json()) as { events: EventEnvelope[] }).events;
+  return (await answerOf(eventPageSchema, response)).events;
 }
 
 /**

@@ -1,28 +1,38 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiErrorOf, facilitatorFetch } from "../api.js";
+import type { z } from "zod";
+import {
+  type CsvDelimiter,
+  csvDelimiterSchema,
+  type Publication,
+  publicationSchema,
+  publishedReportSchema,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type reportQuery,
+} from "../../core/index.js";
+import { answerOf, apiErrorOf, facilitatorFetch } from "../api.js";
 import { copyText } from "../clipboard.js";
 import { requestProblem } from "../problems.js";
 
-const FORMATS = ["pdf", "docx", "html", "md", "csv", "json"] as const;
-type Format = (typeof FORMATS)[number];
 /** The CSV separators the server offers: ";" is what a spreadsheet in French expects (its decimal mark is ","). */
-const CSV_DELIMITERS = [",", ";"] as const;
-type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
-
-/** The publish state as GET /api/workshops/:id/publish answers it; undefined while unknown or not allowed. */
-type Publication = { published: false } | { published: true; token: string; url: string };
+const CSV_DELIMITERS = csvDelimiterSchema.options;
 
 /** The report in one format, as the facilitator (a plain link could not send a co-facilitator's key). */
-async function fetchReport(workshopId: string, format: Format, csvDelimiter: CsvDelimiter = ","): Promise<Response> {
-  const query = new URLSearchParams({ format, ...(format === "csv" ? { csvDelimiter } : {}) });
+async function fetchReport(
+  workshopId: string,
+  format: ReportFormat,
+  csvDelimiter: CsvDelimiter = ",",
+): Promise<Response> {
+  const asked: z.input<typeof reportQuery> = { format, ...(format === "csv" ? { csvDelimiter } : {}) };
+  const query = new URLSearchParams(asked);
   const response = await facilitatorFetch(workshopId, `/report?${query}`);
   if (!response.ok) throw await apiErrorOf(response);
   return response;
 }
 
 /** Saves a downloaded report under the file name the server gave it. */
-async function saveReport(response: Response, format: Format): Promise<void> {
+async function saveReport(response: Response, format: ReportFormat): Promise<void> {
   const disposition = response.headers.get("content-disposition") ?? "";
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `report.${format}`;
   const url = URL.createObjectURL(await response.blob());
@@ -54,6 +64,7 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
   const [csvDelimiter, setCsvDelimiter] = useState<CsvDelimiter>(() => (i18n.language.startsWith("fr") ? ";" : ","));
   const [html, setHtml] = useState<string>();
   const [error, setError] = useState<string>();
+  // Undefined while unknown, or when this reader may not publish.
   const [publication, setPublication] = useState<Publication>();
   const [copied, setCopied] = useState<"no" | "yes" | "byHand">("no");
 
@@ -64,7 +75,7 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
   useEffect(() => {
     loadPreview().catch((failure: unknown) => setError(requestProblem(t, failure)));
     facilitatorFetch(workshopId, "/publish")
-      .then(async (response) => (response.ok ? setPublication((await response.json()) as Publication) : undefined))
+      .then(async (response) => (response.ok ? setPublication(await answerOf(publicationSchema, response)) : undefined))
       .catch(() => undefined);
   }, [loadPreview, workshopId, t]);
 
@@ -76,14 +87,14 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
       if (!response.ok) throw await apiErrorOf(response);
       setPublication(
         method === "POST"
-          ? { published: true, ...((await response.json()) as { token: string; url: string }) }
+          ? { published: true, ...(await answerOf(publishedReportSchema, response)) }
           : { published: false },
       );
     } catch (failure) {
       setError(requestProblem(t, failure));
     }
   };
-  const handleDownload = (format: Format) => {
+  const handleDownload = (format: ReportFormat) => {
     setError(undefined);
     fetchReport(workshopId, format, csvDelimiter)
       .then((response) => saveReport(response, format))
@@ -103,7 +114,7 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
       <h1>{t("reportPage.title")}</h1>
       <section className="panel" aria-label={t("reportPage.download")}>
         <strong>{t("reportPage.download")}</strong>{" "}
-        {FORMATS.map((format) => (
+        {REPORT_FORMATS.map((format) => (
           <button key={format} type="button" onClick={() => handleDownload(format)} style={{ marginRight: 8 }}>
             {t(`reportPage.formats.${format}`)}
           </button>

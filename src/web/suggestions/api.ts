@@ -1,18 +1,20 @@
-import { apiErrorOf, facilitatorFetch } from "../api.js";
-import type { ClusterProposal, Duplicates, NameSuggestions, Placements } from "./suggestions.js";
+import { type SuggestionAnswer, type SuggestionKind, suggestionAnswerSchemas } from "../../core/index.js";
+import { answerOf, apiErrorOf, facilitatorFetch } from "../api.js";
 
 /** The facilitator's suggestion requests (`/api/workshops/:id/suggestions/*`). */
-async function suggestions<T>(workshopId: string, kind: string, signal?: AbortSignal): Promise<T> {
+async function suggestions<K extends SuggestionKind>(
+  workshopId: string,
+  kind: K,
+  signal?: AbortSignal,
+): Promise<SuggestionAnswer<K>> {
   const response = await facilitatorFetch(workshopId, `/suggestions/${kind}`, signal ? { signal } : {});
   if (!response.ok) throw await apiErrorOf(response);
-  return (await response.json()) as T;
+  return answerOf(suggestionAnswerSchemas[kind], response) as Promise<SuggestionAnswer<K>>;
 }
 
-export const fetchClusters = (workshopId: string, signal?: AbortSignal) =>
-  suggestions<ClusterProposal>(workshopId, "clusters", signal);
+export const fetchClusters = (workshopId: string, signal?: AbortSignal) => suggestions(workshopId, "clusters", signal);
 export const fetchPlacements = (workshopId: string, signal?: AbortSignal) =>
-  suggestions<Placements>(workshopId, "placements", signal);
+  suggestions(workshopId, "placements", signal);
 export const fetchDuplicates = (workshopId: string, signal?: AbortSignal) =>
-  suggestions<Duplicates>(workshopId, "duplicates", signal);
-export const fetchNames = (workshopId: string, signal?: AbortSignal) =>
-  suggestions<NameSuggestions>(workshopId, "names", signal);
+  suggestions(workshopId, "duplicates", signal);
+export const fetchNames = (workshopId: string, signal?: AbortSignal) => suggestions(workshopId, "names", signal);

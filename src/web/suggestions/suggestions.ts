@@ -1,11 +1,12 @@
-import { type Command, isOnBoard, type WorkshopState } from "../../core/index.js";
-import type { WithModel } from "../../themes/jobs/suggestions.js";
-import type {
-  ClusterSuggestions,
-  DuplicateSuggestions,
-  PlacementSuggestions,
-  ThemeSuggestion,
-} from "../../themes/suggest/index.js";
+import {
+  type Command,
+  type DuplicateSuggestions,
+  isOnBoard,
+  type PlacementSuggestions,
+  type SuggestionAnswer,
+  type ThemeSuggestion,
+  type WorkshopState,
+} from "../../core/index.js";
 
 /**
  * Theme suggestions as the console uses them: pure functions over the server's answers and the
@@ -13,19 +14,16 @@ import type {
  * through the same commands as a change by hand.
  */
 
-/**
- * The answers of `GET /api/workshops/:id/suggestions/*`, typed by `src/themes` itself (a type-only
- * import: none of its code comes into the browser).
- */
+/** The answers of `GET /api/workshops/:id/suggestions/*`, from the REST contract (src/core/api/suggestions.ts). */
 export type {
   DuplicateSuggestions as Duplicates,
   NameSuggestions,
   PlacementSuggestions as Placements,
   ThemeSuggestion as ProposedColumn,
-} from "../../themes/suggest/index.js";
+} from "../../core/index.js";
 
 /** The proposed columns, with which model made them when the server asks an API (`SUGGESTIONS_URL`). */
-export type ClusterProposal = WithModel<ClusterSuggestions>;
+export type ClusterProposal = SuggestionAnswer<"clusters">;
 
 /** The ids of a proposed column's cards that are still on the board, in the proposal's order. */
 export function cardsStillOnBoard(state: WorkshopState, cardIds: readonly string[]): string[] {
