@@ -289,6 +289,23 @@ describe("ballots: the shareable link", () => {
     expect((await put({ vote: { ranking: [themeIds[0]] }, group: "Employers" })).status).toBe(200);
     expect((await results(ballot)).overall.ballots).toBe(2);
   });
+
+  it("offers the invitees' groups before the workshop's, and counts a typed group's other spelling as the group offered", async () => {
+    const ballot = await openBallot("borda");
+    await invite(ballot, "name,email,group\nAnn,,Employers\nBob,,Members\nCat,,Members");
+    const path = `/api/vote/share/${ballot.shareUrl.split("/").at(-1)}`;
+    const view = (await (await fetch(`${server.baseUrl}${path}`)).json()) as VoterBallot;
+    const workshopGroups = (readJson(REPO_FIXTURE) as { participantGroups: string[] }).participantGroups;
+    expect(view.groups.slice(0, 2).sort()).toEqual(["Employers", "Members"]);
+    expect(view.groups.slice(2)).toEqual(workshopGroups.filter((group) => !["Employers", "Members"].includes(group)));
+    const shared = await fetch(`${server.baseUrl}${path}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ vote: { ranking: [themeIds[0]] }, group: "  members " }),
+    });
+    expect(shared.status).toBe(200);
+    expect(((await shared.json()) as VoterBallot).group).toBe("Members");
+  });
 });
 
 describe("ballots: the session capture report", () => {

@@ -105,7 +105,7 @@ export interface VoterBallot {
   options: TallyOption[];
   status: BallotStatus;
   closesAt: string | null;
-  /** The workshop's stakeholder groups, offered on the shareable link (which asks for one). */
+  /** The invitees' stakeholder groups, then the workshop's, offered on the shareable link (which asks for one). */
   groups: string[];
   /** The invitee's name on a personal link. */
   name?: string;

@@ -216,7 +216,10 @@ export class BallotService {
 
   async sharedVote(shareToken: string, device: string, group: string, vote: BallotVote): Promise<VoterBallot> {
     const ballot = await this.shared(shareToken);
-    await this.putVote(ballot, deviceVoter(device), group, vote);
+    // "members " and "Members" are one group: results by group are only as good as its spelling.
+    const offered = await this.groupsOf(ballot);
+    const spelled = offered.find((name) => sameGroup(name, group)) ?? group;
+    await this.putVote(ballot, deviceVoter(device), spelled, vote);
     return this.sharedBallot(shareToken, device);
   }
 
@@ -263,9 +266,25 @@ export class BallotService {
       options: ballot.options,
       status: this.status(ballot),
       closesAt: ballot.closesAt,
-      groups: groupsOf(state),
+      groups: await this.groupsOf(ballot, state),
       ...(vote ? { vote } : {}),
     };
+  }
+
+  /**
+   * The stakeholder groups the shareable link offers: the invitees' groups first (those the
+   * results are counted by), then the workshop's participant groups not among them.
+   */
+  private async groupsOf(ballot: BallotRecord, known?: WorkshopState): Promise<string[]> {
+    const [invitees, state] = await Promise.all([
+      this.options.ballots.listInvitees(ballot.id),
+      known ?? this.options.workshops.get(ballot.workshopId).then((stored) => stored.state),
+    ]);
+    const groups: string[] = [];
+    for (const name of [...invitees.map((invitee) => invitee.group), ...state.context.participantGroups]) {
+      if (name.trim() && !groups.some((other) => sameGroup(other, name))) groups.push(name);
+    }
+    return groups;
   }
 
   private status(ballot: BallotRecord): "open" | "closed" {
@@ -316,7 +335,8 @@ function view(invitee: InviteeRecord, voted: Set<string>): InviteeView {
   };
 }
 
-/** The workshop's stakeholder groups, offered on the shareable link. */
-function groupsOf(state: WorkshopState): string[] {
-  return state.context.participantGroups;
+/** Two spellings of one group: case and spaces aside. */
+function sameGroup(a: string, b: string): boolean {
+  const key = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  return key(a) === key(b);
 }
