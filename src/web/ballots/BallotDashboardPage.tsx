@@ -7,6 +7,7 @@ import { requestProblem } from "../problems.js";
 import { BallotCountTable } from "./BallotCountTable.js";
 import { IrvRoundsTable } from "./IrvRoundsTable.js";
 import { METHOD_LABELS } from "./methodLabels.js";
+import { turnoutRows } from "./turnoutRows.js";
 import "./ballots.css";
 
 /** How often the dashboard asks for the results again while it is open: votes come in over days. */
@@ -96,9 +97,9 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
               </tr>
             </thead>
             <tbody>
-              {turnout.overTime.map((point) => (
-                <tr key={point.at}>
-                  <td>{formatDateTime(point.at, language)}</td>
+              {turnoutRows(turnout.overTime).map((point) => (
+                <tr key={point.by}>
+                  <td>{formatDateTime(point.by, language)}</td>
                   <td>{point.voters}</td>
                   <td style={{ width: "50%" }} aria-hidden="true">
                     <span className="ballot-bar" style={{ width: `${(point.voters / peak) * 100}%` }} />
