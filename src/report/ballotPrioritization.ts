@@ -24,14 +24,19 @@ const SCORE: Record<BallotResults["method"], LabelKey> = {
 export function buildBallotPrioritization(results: BallotResults, language: Language): Prioritization {
   const { turnout } = results;
   const method = translate(language, METHOD[results.method]);
-  const turnoutText =
+  // The invitees' turnout counts invitees only; the shareable link's votes are said apart.
+  const invitees =
     turnout.invited > 0
       ? translate(language, "ballotTurnout", {
-          voted: turnout.voted,
+          voted: turnout.invitedVoted,
           invited: turnout.invited,
-          share: formatShare(turnout.voted / turnout.invited, language),
+          share: formatShare(turnout.invitedVoted / turnout.invited, language),
         })
       : translate(language, "ballotVoters", { voted: turnout.voted });
+  const turnoutText =
+    turnout.invited > 0 && turnout.shared > 0
+      ? `${invitees} · ${translate(language, "ballotShared", { count: turnout.shared })}`
+      : invitees;
   const overall = table(results.overall, results.method, translate(language, "allParticipants"), language);
   const groups = results.byGroup.map((group) => table(group, results.method, group.group, language));
   const other = results.other && table(results.other, results.method, translate(language, "otherGroups"), language);

@@ -13,6 +13,7 @@ import {
   type IssuedInvitee,
   type openBallotBody,
   privacySettings,
+  type TurnoutCounts,
   type VoterBallot,
   type WorkshopState,
 } from "../../core/index.js";
@@ -103,7 +104,7 @@ export class BallotService {
       ...rest,
       status: this.status(ballot),
       shareUrl: `${this.options.publicUrl}/ballot/share/${ballot.shareToken}`,
-      invited: invitees.filter((invitee) => !invitee.revokedAt).length,
+      ...turnoutCounts(invitees, votes),
       voted: votes.length,
     };
   }
@@ -165,8 +166,12 @@ export class BallotService {
       vote: vote.vote,
       firstAt: vote.firstAt,
     }));
-    const invited = invitees.filter((invitee) => !invitee.revokedAt).length;
-    return ballotResults(ballot, cast, invited, privacySettings(state.settings).minVotersPerGroup);
+    return ballotResults(
+      ballot,
+      cast,
+      turnoutCounts(invitees, votes),
+      privacySettings(state.settings).minVotersPerGroup,
+    );
   }
 
   /** Each of the workshop's ballots with its results, oldest first: what the campaign summary shows. */
@@ -322,7 +327,22 @@ export class BallotService {
 }
 
 /** The voter key of a shareable-link vote: the device id is hashed like any bearer secret. */
-const deviceVoter = (device: string) => `device:${hashToken(device)}`;
+const DEVICE_VOTER = "device:";
+const deviceVoter = (device: string) => `${DEVICE_VOTER}${hashToken(device)}`;
+
+/** Invitees whose link works, how many of them voted, and the shareable link's votes, apart. */
+function turnoutCounts(
+  invitees: readonly InviteeRecord[],
+  votes: readonly { voterKey: string }[],
+): Pick<TurnoutCounts, "invited" | "invitedVoted" | "shared"> {
+  const voters = new Set(votes.map((vote) => vote.voterKey));
+  const invited = invitees.filter((invitee) => !invitee.revokedAt);
+  return {
+    invited: invited.length,
+    invitedVoted: invited.filter((invitee) => voters.has(inviteeVoter(invitee.id))).length,
+    shared: votes.filter((vote) => vote.voterKey.startsWith(DEVICE_VOTER)).length,
+  };
+}
 
 function view(invitee: InviteeRecord, voted: Set<string>): InviteeView {
   return {

@@ -8,6 +8,7 @@ import { BallotCountTable } from "./BallotCountTable.js";
 import { IrvRoundsTable } from "./IrvRoundsTable.js";
 import { METHOD_LABELS } from "./methodLabels.js";
 import { turnoutRows } from "./turnoutRows.js";
+import { turnoutText } from "./turnoutText.js";
 import "./ballots.css";
 
 /** How often the dashboard asks for the results again while it is open: votes come in over days. */
@@ -54,10 +55,7 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
       {results && turnout && (
         <>
           <p>
-            {t(METHOD_LABELS[results.method])} ·{" "}
-            <span data-testid="ballot-turnout">
-              {t("ballots.panel.turnout", { voted: turnout.voted, invited: turnout.invited })}
-            </span>
+            {t(METHOD_LABELS[results.method])} · <span data-testid="ballot-turnout">{turnoutText(t, turnout)}</span>
           </p>
           <BallotCountTable count={results.overall} method={results.method} caption={t("ballots.results.overall")} />
           <IrvRoundsTable count={results.overall} label={t("ballots.results.overall")} />

@@ -7,6 +7,7 @@ import { formatDateTime } from "../format.js";
 import { requestProblem } from "../problems.js";
 import { linksCsvUrl } from "./linksCsv.js";
 import { METHOD_LABELS } from "./methodLabels.js";
+import { turnoutText } from "./turnoutText.js";
 import "./ballots.css";
 
 /**
@@ -167,7 +168,7 @@ function BallotItem({
         {t(METHOD_LABELS[ballot.method])} ·{" "}
         <span data-testid="ballot-status">{open ? t("ballots.panel.isOpen") : t("ballots.panel.isClosed")}</span>
       </h3>
-      <p>{t("ballots.panel.turnout", { voted: ballot.voted, invited: ballot.invited })}</p>
+      <p>{turnoutText(t, ballot)}</p>
       <div className="row">
         <a className="button secondary" href={`/w/${encodeURIComponent(workshopId)}/ballots/${ballot.id}`}>
           {t("ballots.panel.results")}

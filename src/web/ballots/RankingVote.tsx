@@ -28,7 +28,7 @@ export function RankingVote({
     if (moved === undefined) return;
     next.splice(to, 0, moved);
     onChange(next);
-    setSaid(t("ballots.voter.movedTo", { name: name(moved), place: to + 1, count: next.length }));
+    setSaid(t("ballots.voter.movedTo", { name: name(moved), place: to + 1, total: next.length }));
   };
   return (
     <>

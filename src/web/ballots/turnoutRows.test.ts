@@ -13,7 +13,7 @@ describe("turnoutRows", () => {
         vote("v2", "2026-12-07T20:50:00.000Z"),
         vote("v3", "2026-12-08T09:05:00.000Z"),
       ],
-      3,
+      { invited: 3, invitedVoted: 3, shared: 0 },
       3,
     );
     expect(turnoutRows(turnout.overTime)).toEqual([
