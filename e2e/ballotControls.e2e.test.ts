@@ -15,8 +15,9 @@ import { addSession } from "./support/roles.js";
 
 /**
  * The ballot's controls as a keyboard and a narrow column meet them, on the French example at
- * `http://concord.test:PORT`: the voter's buttons keep the focus at the end of their range, and the
- * console's ballot panel keeps its shareable link inside the side column.
+ * `http://concord.test:PORT`: the voter's buttons keep the focus at the end of their range, the
+ * console's ballot panel keeps its shareable link inside the side column, and a run-off's results
+ * read on a 360 px phone without a sideways scroll or themes cut mid-word.
  */
 
 const THEMES = (readJson(REPO_FIXTURE) as { themes: { id: string; name: string }[] }).themes;
@@ -115,6 +116,57 @@ describe.skipIf(!browserAvailable())("a ballot's controls", () => {
     const panel = await page.getByTestId("ballot-panel").boundingBox();
     const box = await link.boundingBox();
     expect(box && panel && box.x + box.width).toBeLessThanOrEqual((panel?.x ?? 0) + (panel?.width ?? 0));
+    await context.close();
+  });
+
+  it("a run-off's dashboard and campaign summary fit a 360 px phone: no sideways scroll, no theme name cut mid-word", async () => {
+    const opened = await requestJson<BallotSummary>(
+      server.apiUrl,
+      "POST",
+      `/api/workshops/${workshop.id}/ballots`,
+      { method: "irv" },
+      workshop,
+    );
+    const [a, b, c, d] = THEMES.map((theme) => theme.id) as [string, string, string, string];
+    // Three rounds: d goes, then b, then a wins; the later rounds' cells say "already eliminated".
+    const rankings = [[a], [a], [a], [b, a], [b], [c, b], [c], [d, c]];
+    const csv = ["name,email,group", ...rankings.map((_, n) => `V${n},,Parents`)].join("\n");
+    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
+      server.apiUrl,
+      "POST",
+      `/api/ballots/${opened.body.id}/invitees`,
+      { csv },
+      workshop,
+    );
+    for (const [n, invitee] of added.body.invitees.entries()) {
+      const token = invitee.link.split("/").at(-1);
+      await requestJson(server.apiUrl, "PUT", `/api/vote/${token}`, { vote: { ranking: rankings[n] } });
+    }
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-CA" });
+    await addSession(context, server.baseUrl, session);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/w/${workshop.id}/ballots/${opened.body.id}`);
+    await page.getByTestId("irv-rounds").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.goto(`${server.baseUrl}/w/${workshop.id}/campaign`);
+    await page.getByTestId("campaign-ballot").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // A word broken across two lines has two boxes (a hyphen is a fair place to break).
+    const cutWords = await page.getByTestId("ballot-count").evaluateAll((tables) =>
+      tables.flatMap((table) =>
+        [...table.querySelectorAll("tbody td:nth-child(2)")].flatMap((cell) => {
+          const text = cell.firstChild;
+          if (!text?.textContent) return [];
+          return [...text.textContent.matchAll(/[^\s-]+-?/g)].flatMap((word) => {
+            const range = document.createRange();
+            range.setStart(text, word.index ?? 0);
+            range.setEnd(text, (word.index ?? 0) + word[0].length);
+            return range.getClientRects().length > 1 ? [word[0]] : [];
+          });
+        }),
+      ),
+    );
+    expect(cutWords).toEqual([]);
     await context.close();
   });
 });
