@@ -105,7 +105,7 @@ describe.skipIf(!browserAvailable())("a ballot's controls", () => {
     await page.context().close();
   });
 
-  it("the console's ballot panel keeps the shareable link inside the side column at 1366 px", async () => {
+  it("the console's ballot panel keeps the shareable link inside the side column at 1366 px, and offers no closing-time button with nothing to do", async () => {
     await requestJson(server.apiUrl, "POST", `/api/workshops/${workshop.id}/ballots`, { method: "borda" }, workshop);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "fr-CA" });
     await addSession(context, server.baseUrl, session);
@@ -116,6 +116,10 @@ describe.skipIf(!browserAvailable())("a ballot's controls", () => {
     const panel = await page.getByTestId("ballot-panel").boundingBox();
     const box = await link.boundingBox();
     expect(box && panel && box.x + box.width).toBeLessThanOrEqual((panel?.x ?? 0) + (panel?.width ?? 0));
+    // No closing time set and none typed: the closing button offers to set one, once one is typed.
+    const closing = page.getByTestId("ballot-closing").first();
+    expect(await closing.textContent()).toBe("Fixer la fermeture");
+    expect(await closing.isDisabled()).toBe(true);
     await context.close();
   });
 

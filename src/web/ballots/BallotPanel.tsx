@@ -195,8 +195,14 @@ function BallotItem({
             : t("ballots.panel.closesAt")}
           <input type="datetime-local" value={closing} onChange={(event) => setClosing(event.target.value)} />
         </label>
-        <button type="submit" className="secondary">
-          {closing ? t("ballots.panel.setClosing") : t("ballots.panel.clearClosing")}
+        {/* With no time typed, the button removes the one set; with none set either, it has nothing to do. */}
+        <button
+          type="submit"
+          className="secondary"
+          disabled={!closing && !ballot.closesAt}
+          data-testid="ballot-closing"
+        >
+          {closing || !ballot.closesAt ? t("ballots.panel.setClosing") : t("ballots.panel.clearClosing")}
         </button>
       </form>
       <form onSubmit={handleInvite}>
