@@ -173,4 +173,33 @@ describe.skipIf(!browserAvailable())("a ballot's controls", () => {
     expect(cutWords).toEqual([]);
     await context.close();
   });
+
+  it("the console's ballot panel follows votes cast while it is open: the turnout and the invitee's 'voted'", async () => {
+    const opened = await requestJson<BallotSummary>(
+      server.apiUrl,
+      "POST",
+      `/api/workshops/${workshop.id}/ballots`,
+      { method: "borda" },
+      workshop,
+    );
+    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
+      server.apiUrl,
+      "POST",
+      `/api/ballots/${opened.body.id}/invitees`,
+      { csv: "name,email,group\nZoé,,Parents" },
+      workshop,
+    );
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "fr-CA" });
+    await addSession(context, server.baseUrl, session);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/w/${workshop.id}`);
+    const item = page.getByTestId("ballot-item").last();
+    await item.getByText("Zoé (Parents) · n’a pas encore voté").waitFor();
+    const token = added.body.invitees[0]?.link.split("/").at(-1);
+    await requestJson(server.apiUrl, "PUT", `/api/vote/${token}`, { vote: { ranking: [THEMES[0]?.id] } });
+    // The panel asks again every few seconds; nobody reloads the page.
+    await item.getByText("Zoé (Parents) · a voté").waitFor({ timeout: 30_000 });
+    expect(await item.textContent()).toContain("Personnes invitées ayant voté\u00a0: 1 sur 1");
+    await context.close();
+  });
 });

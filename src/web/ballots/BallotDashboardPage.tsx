@@ -7,12 +7,10 @@ import { requestProblem } from "../problems.js";
 import { BallotCountTable } from "./BallotCountTable.js";
 import { IrvRoundsTable } from "./IrvRoundsTable.js";
 import { METHOD_LABELS } from "./methodLabels.js";
+import { RESULTS_REFRESH_MS } from "./refresh.js";
 import { turnoutRows } from "./turnoutRows.js";
 import { turnoutText } from "./turnoutText.js";
 import "./ballots.css";
-
-/** How often the dashboard asks for the results again while it is open: votes come in over days. */
-const REFRESH_MS = 10_000;
 
 /**
  * The results of a ballot, `/w/:id/ballots/:ballotId`, for its facilitators: overall, by
@@ -34,7 +32,7 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
         (error: unknown) => setProblem(requestProblem(t, error)),
       );
     void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
+    const timer = setInterval(() => void load(), RESULTS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [workshopId, ballotId, t]);
 

@@ -7,6 +7,7 @@ import { formatDateTime } from "../format.js";
 import { requestProblem } from "../problems.js";
 import { linksCsvUrl } from "./linksCsv.js";
 import { METHOD_LABELS } from "./methodLabels.js";
+import { RESULTS_REFRESH_MS } from "./refresh.js";
 import { turnoutText } from "./turnoutText.js";
 import "./ballots.css";
 
@@ -28,8 +29,11 @@ export function BallotPanel({ workshopId }: { workshopId: string }) {
     () => listBallots(workshopId).then(setBallots, (error: unknown) => setProblem(requestProblem(t, error))),
     [workshopId, t],
   );
+  // Votes come in while the console is open: the turnout and who voted follow, as on the dashboard.
   useEffect(() => {
     void reload();
+    const timer = setInterval(() => void reload(), RESULTS_REFRESH_MS);
+    return () => clearInterval(timer);
   }, [reload]);
 
   const handleOpen = async (event: FormEvent) => {
@@ -128,9 +132,11 @@ function BallotItem({
     () => ballotDetail(workshopId, ballot.id).then((detail) => setInvitees(detail.invitees)),
     [workshopId, ballot.id],
   );
+  // Again when the counts change, so that each invitee's "voted" follows the turnout above it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the counts are the signal to reload
   useEffect(() => {
     void loadInvitees().catch(() => undefined);
-  }, [loadInvitees]);
+  }, [loadInvitees, ballot.voted, ballot.invited]);
 
   const act = async (work: () => Promise<unknown>) => {
     setProblem(undefined);
