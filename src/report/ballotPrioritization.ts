@@ -24,17 +24,22 @@ const SCORE: Record<BallotResults["method"], LabelKey> = {
 export function buildBallotPrioritization(results: BallotResults, language: Language): Prioritization {
   const { turnout } = results;
   const method = translate(language, METHOD[results.method]);
-  const turnoutText =
+  // The invitees' turnout counts invitees only; the shareable link's votes are said apart.
+  const invitees =
     turnout.invited > 0
       ? translate(language, "ballotTurnout", {
-          voted: turnout.voted,
+          voted: turnout.invitedVoted,
           invited: turnout.invited,
-          share: formatShare(turnout.voted / turnout.invited, language),
+          share: formatShare(turnout.invitedVoted / turnout.invited, language),
         })
       : translate(language, "ballotVoters", { voted: turnout.voted });
-  const overall = table(results.overall, translate(language, "allParticipants"), language);
-  const groups = results.byGroup.map((group) => table(group, group.group, language));
-  const other = results.other && table(results.other, translate(language, "otherGroups"), language);
+  const turnoutText =
+    turnout.invited > 0 && turnout.shared > 0
+      ? `${invitees} · ${translate(language, "ballotShared", { count: turnout.shared })}`
+      : invitees;
+  const overall = table(results.overall, results.method, translate(language, "allParticipants"), language);
+  const groups = results.byGroup.map((group) => table(group, results.method, group.group, language));
+  const other = results.other && table(results.other, results.method, translate(language, "otherGroups"), language);
   return {
     title: translate(language, "ballotPrioritization"),
     scoreLabel: translate(language, SCORE[results.method]),
@@ -44,10 +49,14 @@ export function buildBallotPrioritization(results: BallotResults, language: Lang
   };
 }
 
-/** Scores as the table prints them: ratings are means, kept to two decimals. */
-function table(count: BallotCount, label: string, language: Language): PriorityTable {
+/**
+ * Scores as the table prints them: ratings are means, kept to two decimals. A run-off's scores are
+ * each theme's votes in the last round it was counted in, from different rounds: their sum means
+ * nothing, so its share is of the ballots (the winner's majority reads as one).
+ */
+function table(count: BallotCount, method: BallotResults["method"], label: string, language: Language): PriorityTable {
   const scores = count.results.map((result) => Math.round((result.score ?? 0) * 100) / 100);
-  const total = scores.reduce((sum, score) => sum + score, 0);
+  const total = method === "irv" ? count.ballots : scores.reduce((sum, score) => sum + score, 0);
   return {
     label,
     votes: total,

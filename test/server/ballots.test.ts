@@ -321,6 +321,70 @@ describe("ballots: the shareable link", () => {
     expect((await put({ vote: { ranking: [themeIds[0]] }, group: "Employers" })).status).toBe(200);
     expect((await results(ballot)).overall.ballots).toBe(2);
   });
+
+  it("counts the shareable link's votes apart from the invitees': a stranger's vote is not an invitee's turnout, in the summary, the results and the report", async () => {
+    const own = await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE));
+    const opened = await requestJson<BallotSummary>(
+      server.baseUrl,
+      "POST",
+      `/api/workshops/${own.id}/ballots`,
+      { method: "borda" },
+      own,
+    );
+    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
+      server.baseUrl,
+      "POST",
+      `/api/ballots/${opened.body.id}/invitees`,
+      { csv: "name,email,group\nA,,Members\nB,,Members" },
+      own,
+    );
+    const [invitee] = added.body.invitees as [IssuedInvitee];
+    expect((await call("PUT", votePath(invitee), { vote: { ranking: [themeIds[0]] } })).status).toBe(200);
+    const shared = `/api/vote/share/${opened.body.shareUrl.split("/").at(-1)}`;
+    for (const group of ["Members", "Staff"]) {
+      expect((await call("PUT", shared, { vote: { ranking: [themeIds[1]] }, group })).status).toBe(200);
+    }
+    const counts = { invited: 2, invitedVoted: 1, shared: 2, voted: 3 };
+    const detail = await requestJson<{ ballot: BallotSummary }>(
+      server.baseUrl,
+      "GET",
+      `/api/ballots/${opened.body.id}`,
+      undefined,
+      own,
+    );
+    expect(detail.body.ballot).toMatchObject(counts);
+    const counted = await requestJson<BallotResults>(
+      server.baseUrl,
+      "GET",
+      `/api/ballots/${opened.body.id}/results`,
+      undefined,
+      own,
+    );
+    expect(counted.body.turnout).toMatchObject(counts);
+    const markdown = await fetch(`${server.baseUrl}/api/workshops/${own.id}/report?format=md`, {
+      headers: { "x-facilitator-key": own.facilitatorKey },
+    });
+    expect((await markdown.text()).replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "Participation : 1 sur 2 personnes invitées (50 %) · 2 de plus par le lien pour tout le monde",
+    );
+  });
+
+  it("offers the invitees' groups before the workshop's, and counts a typed group's other spelling as the group offered", async () => {
+    const ballot = await openBallot("borda");
+    await invite(ballot, "name,email,group\nAnn,,Employers\nBob,,Members\nCat,,Members");
+    const path = `/api/vote/share/${ballot.shareUrl.split("/").at(-1)}`;
+    const view = (await (await fetch(`${server.baseUrl}${path}`)).json()) as VoterBallot;
+    const workshopGroups = (readJson(REPO_FIXTURE) as { participantGroups: string[] }).participantGroups;
+    expect(view.groups.slice(0, 2).sort()).toEqual(["Employers", "Members"]);
+    expect(view.groups.slice(2)).toEqual(workshopGroups.filter((group) => !["Employers", "Members"].includes(group)));
+    const shared = await fetch(`${server.baseUrl}${path}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ vote: { ranking: [themeIds[0]] }, group: "  members " }),
+    });
+    expect(shared.status).toBe(200);
+    expect(((await shared.json()) as VoterBallot).group).toBe("Members");
+  });
 });
 
 describe("ballots: the session capture report", () => {

@@ -72,8 +72,23 @@ export const sharedVoteBody = z
 
 export type BallotStatus = "open" | "closed";
 
+/**
+ * How many were invited and voted, apart from the shareable link's votes: "6 voted of 6 invited"
+ * must not count a stranger's vote against an invitee who has not voted.
+ */
+export interface TurnoutCounts {
+  /** Invitees whose link still works. */
+  invited: number;
+  /** Of those, how many voted. */
+  invitedVoted: number;
+  /** Votes through the shareable link, one per device. */
+  shared: number;
+  /** Every ballot counted: the invitees', the shareable link's, and those cast before a link was revoked. */
+  voted: number;
+}
+
 /** A ballot as its facilitators see it. */
-export interface BallotSummary {
+export interface BallotSummary extends TurnoutCounts {
   id: string;
   workshopId: string;
   method: TallyMethod;
@@ -85,8 +100,6 @@ export interface BallotSummary {
   createdAt: string;
   /** The link anyone may open (it asks their group). */
   shareUrl: string;
-  invited: number;
-  voted: number;
 }
 
 /** An invitee as the console lists them: never the token, which only its link carries. */
@@ -113,7 +126,7 @@ export interface VoterBallot {
   options: TallyOption[];
   status: BallotStatus;
   closesAt: string | null;
-  /** The workshop's stakeholder groups, offered on the shareable link (which asks for one). */
+  /** The invitees' stakeholder groups, then the workshop's, offered on the shareable link (which asks for one). */
   groups: string[];
   /** The invitee's name on a personal link. */
   name?: string;
@@ -145,9 +158,7 @@ export interface BallotResults {
 }
 
 /** Who voted, and when each first did. */
-export interface BallotTurnout {
-  invited: number;
-  voted: number;
+export interface BallotTurnout extends TurnoutCounts {
   /** Cumulative voters at each hour a first vote came in (ISO hour, UTC). */
   overTime: { at: string; voters: number }[];
 }

@@ -26,7 +26,7 @@ describe("ballotResults", () => {
       ...["1", "2"].map((n) => cast(`e${n}`, "Employers", { dots: { b: 1 } })),
       cast("s1", "Staff", { dots: { b: 2 } }),
     ];
-    const results = ballotResults(rules, votes, 10, 3);
+    const results = ballotResults(rules, votes, { invited: 10, invitedVoted: 6, shared: 0 }, 3);
     expect(results.overall).toMatchObject({ group: "", ballots: 6 });
     expect(results.overall.results.map((r) => [r.id, r.score])).toEqual([
       ["a", 6],
@@ -36,7 +36,7 @@ describe("ballotResults", () => {
     expect(results.other).toMatchObject({ groups: 2, ballots: 3 });
     // Two small groups of 3 voters in all: "other" is shown. With only Employers small, it would be
     // shown by subtraction, so Members joins it and no group is shown apart.
-    const twoGroups = ballotResults(rules, votes.slice(0, 5), 10, 3);
+    const twoGroups = ballotResults(rules, votes.slice(0, 5), { invited: 10, invitedVoted: 5, shared: 0 }, 3);
     expect(twoGroups.byGroup).toEqual([]);
     expect(twoGroups.other).toBeUndefined();
   });
@@ -47,8 +47,10 @@ describe("ballotResults", () => {
       cast("2", "G", { dots: { a: 1 } }, "2026-12-08T09:00:00.000Z"),
       cast("3", "G", { dots: { a: 1 } }, "2026-12-07T10:01:00.000Z"),
     ];
-    expect(ballotResults(rules, votes, 5, 3).turnout).toEqual({
+    expect(ballotResults(rules, votes, { invited: 5, invitedVoted: 2, shared: 1 }, 3).turnout).toEqual({
       invited: 5,
+      invitedVoted: 2,
+      shared: 1,
       voted: 3,
       overTime: [
         { at: "2026-12-07T10:00:00.000Z", voters: 2 },
@@ -76,10 +78,15 @@ describe("documentResults", () => {
       })),
     };
     const { turnout, ...counts } = documentResults(file, 3);
-    const { turnout: _turnout, ...expected } = ballotResults(rules, votes, 10, 3);
+    const { turnout: _turnout, ...expected } = ballotResults(
+      rules,
+      votes,
+      { invited: 10, invitedVoted: 6, shared: 0 },
+      3,
+    );
     expect(counts).toEqual(expected);
     expect(counts.other).toMatchObject({ groups: 2, ballots: 3 });
-    expect(turnout).toEqual({ invited: 0, voted: 6, overTime: [] });
+    expect(turnout).toEqual({ invited: 0, invitedVoted: 0, shared: 0, voted: 6, overTime: [] });
   });
 });
 

@@ -2,7 +2,7 @@ import { breakdownVotes } from "../groupBreakdown.js";
 import type { Vote } from "../model.js";
 import { BALLOTS_FORMAT, type BallotsDocument } from "../tally/schema.js";
 import { tallyBallots } from "../tally/tally.js";
-import type { BallotCount, BallotResults, BallotTurnout, BallotVote } from "./api.js";
+import type { BallotCount, BallotResults, BallotTurnout, BallotVote, TurnoutCounts } from "./api.js";
 import type { VoteRules } from "./checkVote.js";
 
 /** One stored vote as the count needs it. */
@@ -23,10 +23,10 @@ export interface CastVote {
 export function ballotResults(
   rules: CountRules,
   votes: readonly CastVote[],
-  invited: number,
+  invitees: Pick<TurnoutCounts, "invited" | "invitedVoted" | "shared">,
   minVoters: number,
 ): BallotResults {
-  return { ...countByGroup(rules, votes, minVoters), turnout: turnout(votes, invited) };
+  return { ...countByGroup(rules, votes, minVoters), turnout: turnout(votes, invitees) };
 }
 
 /**
@@ -38,7 +38,7 @@ export function documentResults(doc: BallotsDocument, minVoters: number): Ballot
   const votes = doc.ballots.map(({ voter, group, ...vote }) => ({ voter, group, vote }));
   return {
     ...countByGroup(doc, votes, minVoters),
-    turnout: { invited: 0, voted: votes.length, overTime: [] },
+    turnout: { invited: 0, invitedVoted: 0, shared: 0, voted: votes.length, overTime: [] },
   };
 }
 
@@ -88,7 +88,10 @@ function count(rules: CountRules, votes: readonly CountedVote[], group: string):
   };
 }
 
-function turnout(votes: readonly CastVote[], invited: number): BallotTurnout {
+function turnout(
+  votes: readonly CastVote[],
+  invitees: Pick<TurnoutCounts, "invited" | "invitedVoted" | "shared">,
+): BallotTurnout {
   const byHour = new Map<string, number>();
   for (const cast of votes) {
     const hour = `${cast.firstAt.slice(0, 13)}:00:00.000Z`;
@@ -101,5 +104,5 @@ function turnout(votes: readonly CastVote[], invited: number): BallotTurnout {
       voters += added;
       return { at, voters };
     });
-  return { invited, voted: votes.length, overTime };
+  return { ...invitees, voted: votes.length, overTime };
 }

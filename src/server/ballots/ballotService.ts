@@ -13,6 +13,7 @@ import {
   type IssuedInvitee,
   type openBallotBody,
   privacySettings,
+  type TurnoutCounts,
   type VoterBallot,
   type WorkshopState,
 } from "../../core/index.js";
@@ -104,13 +105,13 @@ export class BallotService {
   }
 
   async summary(ballot: BallotRecord): Promise<BallotSummary> {
-    const { invited, votes } = await this.counted(ballot);
+    const { turnout, votes } = await this.counted(ballot);
     const { shareToken: _token, ...rest } = ballot;
     return {
       ...rest,
       status: this.status(ballot),
       shareUrl: `${this.options.publicUrl}/ballot/share/${ballot.shareToken}`,
-      invited,
+      ...turnout,
       voted: votes.length,
     };
   }
@@ -120,16 +121,14 @@ export class BallotService {
    * counted: a link is revoked because it leaked or went to the wrong person, and whoever held it may
    * have voted with it.
    */
-  private async counted(ballot: BallotRecord): Promise<{ invited: number; votes: VoteRecord[] }> {
-    const [invitees, votes] = await Promise.all([
+  private async counted(ballot: BallotRecord): Promise<{ turnout: Turnout; votes: VoteRecord[] }> {
+    const [invitees, all] = await Promise.all([
       this.options.ballots.listInvitees(ballot.id),
       this.options.ballots.listVotes(ballot.id),
     ]);
     const revoked = new Set(invitees.filter((invitee) => invitee.revokedAt).map((invitee) => inviteeVoter(invitee.id)));
-    return {
-      invited: invitees.length - revoked.size,
-      votes: votes.filter((vote) => !revoked.has(vote.voterKey)),
-    };
+    const votes = all.filter((vote) => !revoked.has(vote.voterKey));
+    return { turnout: turnoutCounts(invitees, votes), votes };
   }
 
   async change(ballot: BallotRecord, body: z.infer<typeof changeBallotBody>): Promise<BallotSummary> {
@@ -186,7 +185,7 @@ export class BallotService {
   }
 
   async results(ballot: BallotRecord): Promise<BallotResults> {
-    const [{ state }, { invited, votes }] = await Promise.all([
+    const [{ state }, { turnout, votes }] = await Promise.all([
       this.options.workshops.get(ballot.workshopId),
       this.counted(ballot),
     ]);
@@ -196,7 +195,7 @@ export class BallotService {
       vote: vote.vote,
       firstAt: vote.firstAt,
     }));
-    return ballotResults(ballot, cast, invited, privacySettings(state.settings).minVotersPerGroup);
+    return ballotResults(ballot, cast, turnout, privacySettings(state.settings).minVotersPerGroup);
   }
 
   /** Each of the workshop's ballots with its results, oldest first: what the campaign summary shows. */
@@ -256,9 +255,12 @@ export class BallotService {
     admitNewVoter?: () => Promise<void>,
   ): Promise<VoterBallot> {
     const ballot = await this.shared(shareToken);
+    // "members " and "Members" are one group: results by group are only as good as its spelling.
+    const offered = await this.groupsOf(ballot);
+    const spelled = offered.find((name) => sameGroup(name, group)) ?? group;
     const voterKey = deviceVoter(device);
     const known = await this.options.ballots.getVote(ballot.id, voterKey);
-    await this.putVote(ballot, voterKey, group, vote, known ? undefined : admitNewVoter);
+    await this.putVote(ballot, voterKey, spelled, vote, known ? undefined : admitNewVoter);
     return this.sharedBallot(shareToken, device);
   }
 
@@ -312,9 +314,25 @@ export class BallotService {
       options: ballot.options,
       status: this.status(ballot),
       closesAt: ballot.closesAt,
-      groups: groupsOf(state),
+      groups: await this.groupsOf(ballot, state),
       ...(vote ? { vote } : {}),
     };
+  }
+
+  /**
+   * The stakeholder groups the shareable link offers: the invitees' groups first (those the
+   * results are counted by), then the workshop's participant groups not among them.
+   */
+  private async groupsOf(ballot: BallotRecord, known?: WorkshopState): Promise<string[]> {
+    const [invitees, state] = await Promise.all([
+      this.options.ballots.listInvitees(ballot.id),
+      known ?? this.options.workshops.get(ballot.workshopId).then((stored) => stored.state),
+    ]);
+    const groups: string[] = [];
+    for (const name of [...invitees.map((invitee) => invitee.group), ...state.context.participantGroups]) {
+      if (name.trim() && !groups.some((other) => sameGroup(other, name))) groups.push(name);
+    }
+    return groups;
   }
 
   private status(ballot: BallotRecord): "open" | "closed" {
@@ -366,7 +384,22 @@ export class BallotService {
 }
 
 /** The voter key of a shareable-link vote: the device id is hashed like any bearer secret. */
-const deviceVoter = (device: string) => `device:${hashToken(device)}`;
+const DEVICE_VOTER = "device:";
+const deviceVoter = (device: string) => `${DEVICE_VOTER}${hashToken(device)}`;
+
+/** Invitees whose link works, how many of them voted, and the shareable link's votes, apart. */
+/** Who may vote and who did, as the summary and the results say it. */
+type Turnout = Pick<TurnoutCounts, "invited" | "invitedVoted" | "shared">;
+
+function turnoutCounts(invitees: readonly InviteeRecord[], votes: readonly { voterKey: string }[]): Turnout {
+  const voters = new Set(votes.map((vote) => vote.voterKey));
+  const invited = invitees.filter((invitee) => !invitee.revokedAt);
+  return {
+    invited: invited.length,
+    invitedVoted: invited.filter((invitee) => voters.has(inviteeVoter(invitee.id))).length,
+    shared: votes.filter((vote) => vote.voterKey.startsWith(DEVICE_VOTER)).length,
+  };
+}
 
 function view(invitee: InviteeRecord, voted: Set<string>): InviteeView {
   return {
@@ -379,7 +412,8 @@ function view(invitee: InviteeRecord, voted: Set<string>): InviteeView {
   };
 }
 
-/** The workshop's stakeholder groups, offered on the shareable link. */
-function groupsOf(state: WorkshopState): string[] {
-  return state.context.participantGroups;
+/** Two spellings of one group: case and spaces aside. */
+function sameGroup(a: string, b: string): boolean {
+  const key = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  return key(a) === key(b);
 }

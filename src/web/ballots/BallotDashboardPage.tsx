@@ -8,10 +8,10 @@ import { requestProblem } from "../problems.js";
 import { BallotCountTable } from "./BallotCountTable.js";
 import { IrvRoundsTable } from "./IrvRoundsTable.js";
 import { METHOD_LABELS } from "./methodLabels.js";
+import { RESULTS_REFRESH_MS } from "./refresh.js";
+import { turnoutRows } from "./turnoutRows.js";
+import { turnoutText } from "./turnoutText.js";
 import "./ballots.css";
-
-/** How often the dashboard asks for the results again while it is open: votes come in over days. */
-const REFRESH_MS = 10_000;
 
 /**
  * The results of a ballot, `/w/:id/ballots/:ballotId`, for its facilitators: overall, by
@@ -33,7 +33,7 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
         (error: unknown) => setProblem(requestProblem(t, error)),
       );
     void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
+    const timer = setInterval(() => void load(), RESULTS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [workshopId, ballotId, t]);
 
@@ -54,10 +54,7 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
       {results && turnout && (
         <>
           <p>
-            {t(METHOD_LABELS[results.method])} ·{" "}
-            <span data-testid="ballot-turnout">
-              {t("ballots.panel.turnout", { voted: turnout.voted, invited: turnout.invited })}
-            </span>
+            {t(METHOD_LABELS[results.method])} · <span data-testid="ballot-turnout">{turnoutText(t, turnout)}</span>
           </p>
           <BallotCountTable count={results.overall} method={results.method} caption={t("ballots.results.overall")} />
           <IrvRoundsTable count={results.overall} label={t("ballots.results.overall")} />
@@ -103,9 +100,9 @@ export function BallotDashboardPage({ workshopId, ballotId }: { workshopId: stri
               </tr>
             </thead>
             <tbody>
-              {turnout.overTime.map((point) => (
-                <tr key={point.at}>
-                  <td>{formatDateTime(point.at, language)}</td>
+              {turnoutRows(turnout.overTime).map((point) => (
+                <tr key={point.by}>
+                  <td>{formatDateTime(point.by, language)}</td>
                   <td>{point.voters}</td>
                   <td style={{ width: "50%" }} aria-hidden="true">
                     <span className="ballot-bar" style={{ width: `${(point.voters / peak) * 100}%` }} />

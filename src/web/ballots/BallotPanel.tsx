@@ -7,6 +7,8 @@ import { formatDateTime } from "../format.js";
 import { requestProblem } from "../problems.js";
 import { linksCsvUrl } from "./linksCsv.js";
 import { METHOD_LABELS } from "./methodLabels.js";
+import { RESULTS_REFRESH_MS } from "./refresh.js";
+import { turnoutText } from "./turnoutText.js";
 import "./ballots.css";
 
 /**
@@ -27,8 +29,11 @@ export function BallotPanel({ workshopId }: { workshopId: string }) {
     () => listBallots(workshopId).then(setBallots, (error: unknown) => setProblem(requestProblem(t, error))),
     [workshopId, t],
   );
+  // Votes come in while the console is open: the turnout and who voted follow, as on the dashboard.
   useEffect(() => {
     void reload();
+    const timer = setInterval(() => void reload(), RESULTS_REFRESH_MS);
+    return () => clearInterval(timer);
   }, [reload]);
 
   const handleOpen = async (event: FormEvent) => {
@@ -127,9 +132,11 @@ function BallotItem({
     () => ballotDetail(workshopId, ballot.id).then((detail) => setInvitees(detail.invitees)),
     [workshopId, ballot.id],
   );
+  // Again when the counts change, so that each invitee's "voted" follows the turnout above it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the counts are the signal to reload
   useEffect(() => {
     void loadInvitees().catch(() => undefined);
-  }, [loadInvitees]);
+  }, [loadInvitees, ballot.voted, ballot.invited]);
 
   const act = async (work: () => Promise<unknown>) => {
     setProblem(undefined);
@@ -167,7 +174,7 @@ function BallotItem({
         {t(METHOD_LABELS[ballot.method])} ·{" "}
         <span data-testid="ballot-status">{open ? t("ballots.panel.isOpen") : t("ballots.panel.isClosed")}</span>
       </h3>
-      <p>{t("ballots.panel.turnout", { voted: ballot.voted, invited: ballot.invited })}</p>
+      <p>{turnoutText(t, ballot)}</p>
       <div className="row">
         <a className="button secondary" href={`/w/${encodeURIComponent(workshopId)}/ballots/${ballot.id}`}>
           {t("ballots.panel.results")}
@@ -194,8 +201,14 @@ function BallotItem({
             : t("ballots.panel.closesAt")}
           <input type="datetime-local" value={closing} onChange={(event) => setClosing(event.target.value)} />
         </label>
-        <button type="submit" className="secondary">
-          {closing ? t("ballots.panel.setClosing") : t("ballots.panel.clearClosing")}
+        {/* With no time typed, the button removes the one set; with none set either, it has nothing to do. */}
+        <button
+          type="submit"
+          className="secondary"
+          disabled={!closing && !ballot.closesAt}
+          data-testid="ballot-closing"
+        >
+          {closing || !ballot.closesAt ? t("ballots.panel.setClosing") : t("ballots.panel.clearClosing")}
         </button>
       </form>
       <form onSubmit={handleInvite}>

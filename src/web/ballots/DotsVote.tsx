@@ -1,7 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { BallotSettings, TallyOption } from "../../core/index.js";
 
-/** Dots to place: − and + per theme, within the budget and the cap per theme; the dots left are announced. */
+/**
+ * Dots to place: − and + per theme, within the budget and the cap per theme; the dots left are
+ * announced. A button that can do nothing is `aria-disabled`, so that the one pressed to its limit
+ * keeps the focus.
+ */
 export function DotsVote({
   options,
   settings,
@@ -34,9 +38,9 @@ export function DotsVote({
                 <button
                   type="button"
                   className="secondary"
-                  disabled={count === 0}
+                  aria-disabled={count === 0}
                   aria-label={t("ballots.voter.removeDot", { name: option.name })}
-                  onClick={() => set(option.id, count - 1)}
+                  onClick={() => count > 0 && set(option.id, count - 1)}
                 >
                   −
                 </button>
@@ -44,9 +48,9 @@ export function DotsVote({
                 <button
                   type="button"
                   className="secondary"
-                  disabled={left === 0 || count >= settings.maxPerTheme}
+                  aria-disabled={left === 0 || count >= settings.maxPerTheme}
                   aria-label={t("ballots.voter.addDot", { name: option.name })}
-                  onClick={() => set(option.id, count + 1)}
+                  onClick={() => left > 0 && count < settings.maxPerTheme && set(option.id, count + 1)}
                 >
                   +
                 </button>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { CampaignBallot, CampaignStep, FollowUpStart } from "../../core/index.js";
 import { BallotCountTable } from "../ballots/BallotCountTable.js";
 import { METHOD_LABELS } from "../ballots/methodLabels.js";
+import { turnoutText } from "../ballots/turnoutText.js";
 import { UserMessage } from "../components/UserMessage.js";
 import { formatDateTime } from "../format.js";
 
@@ -73,10 +74,7 @@ function BallotSection({ workshopId, ballot }: { workshopId: string; ballot: Cam
       <h4>{t("campaign.summary.ballot", { when: formatDateTime(ballot.createdAt, i18n.resolvedLanguage ?? "en") })}</h4>
       <p>
         {t(METHOD_LABELS[ballot.method])} · {status} ·{" "}
-        <span data-testid="campaign-turnout">
-          {t("ballots.panel.turnout", { voted: turnout.voted, invited: turnout.invited })}
-        </span>{" "}
-        ·{" "}
+        <span data-testid="campaign-turnout">{turnoutText(t, turnout)}</span> ·{" "}
         <a href={`/w/${encodeURIComponent(workshopId)}/ballots/${encodeURIComponent(ballot.id)}`}>
           {t("campaign.summary.details")}
         </a>
