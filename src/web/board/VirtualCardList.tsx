@@ -11,6 +11,7 @@ import { type ComponentType, type CSSProperties, type FocusEvent, useCallback, u
 import type { Card } from "../../core/index.js";
 import type { BoardCardProps } from "./BoardCard.js";
 import { cardIdOf } from "./boardModel.js";
+import { useInScrollerView } from "./useInScrollerView.js";
 
 /** A list that scrolls in its lane renders only the cards in view from this many cards on. */
 export const VIRTUAL_FROM = 40;
@@ -27,7 +28,8 @@ const GAP = 5;
  * list's length to screen readers (aria-posinset, aria-setsize). The card that has focus and the
  * card being dragged stay rendered wherever they are, so that focus and a drag survive a scroll;
  * keyboard users reach the next cards with Tab, as the browser scrolls the focused card into view,
- * and a card carried by keyboard finds every neighbour (the whole list renders meanwhile).
+ * and a card carried by keyboard finds every neighbour (the whole list renders meanwhile). A list
+ * in a lane scrolled out of the board's sight renders none but those two.
  */
 export function VirtualCardList({
   cards,
@@ -85,6 +87,10 @@ export function VirtualCardList({
     measureElement: measureCard,
   });
 
+  const inView = useInScrollerView(list, ".board-lanes");
+  const items = virtualizer.getVirtualItems();
+  const shown = inView || keyboardDrag ? items : items.filter((item) => pinned.includes(item.index));
+
   const handleFocus = (event: FocusEvent<HTMLUListElement>) => {
     const testId = event.target.closest("[data-testid^='card-']")?.getAttribute("data-testid");
     setFocusedId(testId ? testId.slice("card-".length) : undefined);
@@ -101,7 +107,7 @@ export function VirtualCardList({
       onFocus={handleFocus}
       onBlur={handleBlur}
     >
-      {virtualizer.getVirtualItems().map((item) => {
+      {shown.map((item) => {
         const card = cards[item.index];
         if (!card) return null;
         return (

@@ -5,6 +5,7 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  getClientRect,
   getFirstCollision,
   KeyboardSensor,
   MeasuringStrategy,
@@ -232,4 +233,12 @@ const TOUCH_OPTIONS = { activationConstraint: { delay: 180, tolerance: 8 } };
 // change during a drag. Between drags nothing is measured: measuring every card's box after
 // every event of the room (MeasuringStrategy.Always) cost a 2,000-card board a forced layout
 // and a render of every card per event (docs/performance.md).
-const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
+// A drop target is measured without the shift a sorting list gives it, which dnd-kit reads from
+// each element's computed style; only a card being shifted has one (set inline by its sortable),
+// so the others, nearly all at a drag's start, are measured with one read of their box.
+const MEASURING = {
+  droppable: {
+    strategy: MeasuringStrategy.WhileDragging,
+    measure: (node: HTMLElement) => getClientRect(node, { ignoreTransform: node.style.transform !== "" }),
+  },
+};
