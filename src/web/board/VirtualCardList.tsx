@@ -75,8 +75,10 @@ export function VirtualCardList({
     getItemKey: (index) => cards[index]?.id ?? index,
     // The arrow keys step a card from one drop target to the next one measured: while a card
     // is carried by keyboard, every card of the list is rendered, so that each step finds its
-    // neighbour even past the cards that were in view (slower steps, on a long list).
-    overscan: keyboardDrag ? cards.length : 4,
+    // neighbour even past the cards that were in view (slower steps, on a long list). Otherwise
+    // two cards beyond each edge: enough for Tab's next card, and each card rendered is one more
+    // drop target measured as a drag starts.
+    overscan: keyboardDrag ? cards.length : 2,
     paddingStart: PADDING,
     paddingEnd: PADDING,
     gap: GAP,
