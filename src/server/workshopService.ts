@@ -13,26 +13,19 @@ import {
   type WorkshopDocument,
   type WorkshopState,
 } from "../core/index.js";
+import type { CommandOutcome, Room } from "./commandPlan.js";
 import { AppError } from "./errors.js";
 import type { EventBus, SharedEventBus } from "./eventBus.js";
-import { type CommandOutcome, GroupCommit, type Room } from "./groupCommit.js";
+import { GroupCommit } from "./groupCommit.js";
+import { newJoinCode, normalizeJoinCode } from "./joinCodes.js";
 import { type EventStore, SequenceConflictError, type StoredEvent, type WorkshopSummary } from "./store/eventStore.js";
 
-export type { CommandOutcome } from "./groupCommit.js";
+export type { CommandOutcome } from "./commandPlan.js";
 
 /** A snapshot every this many events keeps a load to one snapshot read plus a short replay. */
 const SNAPSHOT_EVERY = 100;
 /** How often a command goes back to group commit when other processes keep moving the log first. */
 const MAX_CONTENDED_ATTEMPTS = 20;
-
-// No 0/O, 1/I/L: a code read off a wall must not be mistyped. 31^6 ≈ 887 million codes.
-const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const JOIN_CODE_LENGTH = 6;
-
-/** Upper-cases and drops spaces and dashes, so "abc-123" finds "ABC123". */
-export function normalizeJoinCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, "");
-}
 
 /** The system actor that creates and imports workshops. */
 const SYSTEM: Actor = { role: "facilitator", id: "system" };
@@ -110,12 +103,12 @@ export class WorkshopService {
 
   /** Creates a blank workshop in the context phase. */
   async create(input: { title: string; language: Language }): Promise<WorkshopState> {
-    return this.createFrom(blankContent(input, this.now(), await this.newJoinCode()));
+    return this.createFrom(blankContent(input, this.now(), await newJoinCode(this.store)));
   }
 
   /** Creates a workshop from a validated `workshop/v1` document. */
   async importDocument(doc: WorkshopDocument): Promise<WorkshopState> {
-    return this.createFrom(documentToContent(doc, this.now(), await this.newJoinCode()));
+    return this.createFrom(documentToContent(doc, this.now(), await newJoinCode(this.store)));
   }
 
   /**
@@ -141,7 +134,7 @@ export class WorkshopService {
    */
   async rotateJoinCode(workshopId: string, actor: Actor): Promise<string> {
     await this.room(workshopId);
-    const joinCode = await this.newJoinCode();
+    const joinCode = await newJoinCode(this.store);
     // Claimed before the event: a phone that reads the new code on a screen finds it at once.
     await this.store.writeLink({ type: "setJoinCode", code: joinCode, workshopId });
     let outcome: CommandOutcome;
@@ -165,7 +158,7 @@ export class WorkshopService {
   async followUp(earlierId: string, input: FollowUpRequest, actor: Actor): Promise<WorkshopState> {
     const earlier = (await this.get(earlierId)).state;
     const content = followUpContent(earlier, input, this.now(), () => this.newId());
-    const followUp = await this.createFrom({ ...content, joinCode: await this.newJoinCode() });
+    const followUp = await this.createFrom({ ...content, joinCode: await newJoinCode(this.store) });
     const link = { workshopId: followUp.id, title: followUp.context.title, start: input.start };
     await this.execute(earlierId, actor, `followUp-${followUp.id}`, { type: "noteFollowUp", link });
     return followUp;
@@ -296,15 +289,6 @@ export class WorkshopService {
     this.rooms.set(workshopId, Promise.resolve(room));
     this.held.set(workshopId, room);
     return room.state;
-  }
-
-  /** A short code people can type from a projector: unambiguous letters and digits. */
-  private async newJoinCode(): Promise<string> {
-    for (;;) {
-      const bytes = crypto.getRandomValues(new Uint8Array(JOIN_CODE_LENGTH));
-      const code = Array.from(bytes, (byte) => JOIN_CODE_ALPHABET[byte % JOIN_CODE_ALPHABET.length]).join("");
-      if (!(await this.store.readLink({ type: "workshopOfJoinCode", code }))) return code;
-    }
   }
 
   private async room(workshopId: string): Promise<Room> {
