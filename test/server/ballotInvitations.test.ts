@@ -12,9 +12,9 @@ const fixture = withFixtureServer(() => ({ mailer: smtpMailer(relay.url, "Concor
 describe("ballot invitations by email (SMTP_URL)", () => {
   it("sends each invitee with an address their own link, which opens their ballot", async () => {
     const { server, workshop } = fixture;
-    const opened = await openBallotOn(server, workshop, "rating");
+    const opened = await openBallotOn(server.baseUrl, workshop, { method: "rating" });
     const added = await inviteOn(
-      server,
+      server.baseUrl,
       workshop,
       opened.body.id,
       "name,email,group\nAnn Lee,ann@example.org,Members\nNo Mail,,Members\nBob,bob@example.org,Employers\n",

@@ -18,9 +18,9 @@ const fixture = withFixtureServer(() => ({
 describe("a list that takes the relay longer than a request may last", () => {
   it("answers with every link at once, then emails them all", async () => {
     const { server, workshop } = fixture;
-    const opened = await openBallotOn(server, workshop, "borda");
+    const opened = await openBallotOn(server.baseUrl, workshop, { method: "borda" });
     const people = Array.from({ length: INVITEES }, (_, index) => `Person ${index},p${index}@example.org,Members`);
-    const added = await inviteOn(server, workshop, opened.body.id, `name,email,group\n${people.join("\n")}\n`);
+    const added = await inviteOn(server.baseUrl, workshop, opened.body.id, `name,email,group\n${people.join("\n")}\n`);
     expect(added.status).toBe(201);
     expect(added.body.invitees).toHaveLength(INVITEES);
     expect(added.body.emailed).toBe(INVITEES);

@@ -26,9 +26,9 @@ const asFacilitatorOf = async (who: CreatedWorkshop, path: string) =>
 describe("ballots: the session capture report", () => {
   it("shows the latest ballot's method, turnout, ranked themes and groups in its Prioritization section", async () => {
     const own = await importFixture(fixture.server);
-    const opened = await openBallotOn(fixture.server, own, "borda");
+    const opened = await openBallotOn(fixture.server.baseUrl, own, { method: "borda" });
     const added = await inviteOn(
-      fixture.server,
+      fixture.server.baseUrl,
       own,
       opened.body.id,
       `name,email,group\n${["A", "B", "C", "D"].map((name) => `${name},,Members`).join("\n")}\nE,,Staff\n`,
@@ -71,10 +71,10 @@ describe("ballots: the session capture report", () => {
 
   it("`concord report --ballots` of the same votes gives the same Prioritization section as the server's report, but for the turnout", async () => {
     const own = await importFixture(fixture.server);
-    const opened = await openBallotOn(fixture.server, own, "irv");
+    const opened = await openBallotOn(fixture.server.baseUrl, own, { method: "irv" });
     const groups = ["Members", "Members", "Members", "Members", "Staff", "Retirees", "Retirees"];
     const added = await inviteOn(
-      fixture.server,
+      fixture.server.baseUrl,
       own,
       opened.body.id,
       ["name,email,group", ...groups.map((group, n) => `V${n},,${group}`)].join("\n"),

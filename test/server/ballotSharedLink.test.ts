@@ -41,8 +41,13 @@ describe("ballots: the shareable link", () => {
 
   it("counts the shareable link's votes apart from the invitees': a stranger's vote is not an invitee's turnout, in the summary, the results and the report", async () => {
     const own = await importFixture(fixture.server);
-    const opened = await openBallotOn(fixture.server, own, "borda");
-    const added = await inviteOn(fixture.server, own, opened.body.id, "name,email,group\nA,,Members\nB,,Members");
+    const opened = await openBallotOn(fixture.server.baseUrl, own, { method: "borda" });
+    const added = await inviteOn(
+      fixture.server.baseUrl,
+      own,
+      opened.body.id,
+      "name,email,group\nA,,Members\nB,,Members",
+    );
     const [invitee] = added.body.invitees as [IssuedInvitee];
     expect((await call("PUT", votePath(invitee), { vote: { ranking: [fixture.themeIds[0]] } })).status).toBe(200);
     const shared = sharePath(opened.body);

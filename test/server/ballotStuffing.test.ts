@@ -13,7 +13,7 @@ const fixture = withFixtureServer({ newSharedVotersPerHour: 3 });
 
 /** Opens a borda ballot on `on`'s workshop and returns a PUT to its shareable link, as a device or as none. */
 async function shareableBallot(on: TestServer, owner: CreatedWorkshop) {
-  const opened = await openBallotOn(on, owner, "borda");
+  const opened = await openBallotOn(on.baseUrl, owner, { method: "borda" });
   const path = sharePath(opened.body);
   const put = (device?: string) =>
     fetch(`${on.baseUrl}${path}`, {

@@ -1,25 +1,28 @@
 import { expect } from "vitest";
 import type { BallotResults, BallotSummary, IssuedInvitee } from "../../src/core/index.js";
 import type { FixtureServer } from "./fixtureServer.js";
-import { type CreatedWorkshop, type Credentials, type JsonResponse, requestJson, type TestServer } from "./server.js";
+import { type CreatedWorkshop, type Credentials, type JsonResponse, requestJson } from "./server.js";
 
-/** Opens a ballot on `owner`'s workshop as its facilitator. */
+/** Opens a ballot on `owner`'s workshop as its facilitator, at the API of `apiUrl`. */
 export const openBallotOn = (
-  server: TestServer,
+  apiUrl: string,
   owner: CreatedWorkshop,
-  method: string,
-  extra: Record<string, unknown> = {},
+  body: { method: string } & Record<string, unknown>,
 ): Promise<JsonResponse<BallotSummary>> =>
-  requestJson<BallotSummary>(server.baseUrl, "POST", `/api/workshops/${owner.id}/ballots`, { method, ...extra }, owner);
+  requestJson<BallotSummary>(apiUrl, "POST", `/api/workshops/${owner.id}/ballots`, body, owner);
 
 /** Adds the invitees of a CSV text to a ballot of `owner`'s workshop, as its facilitator. */
 export const inviteOn = (
-  server: TestServer,
+  apiUrl: string,
   owner: CreatedWorkshop,
   ballotId: string,
   csv: string,
 ): Promise<JsonResponse<{ invitees: IssuedInvitee[]; emailed: number }>> =>
-  requestJson(server.baseUrl, "POST", `/api/ballots/${ballotId}/invitees`, { csv }, owner);
+  requestJson(apiUrl, "POST", `/api/ballots/${ballotId}/invitees`, { csv }, owner);
+
+/** Votes, or changes the vote, through an invitee's personal link. */
+export const voteAs = <T = unknown>(apiUrl: string, invitee: IssuedInvitee, vote: unknown): Promise<JsonResponse<T>> =>
+  requestJson<T>(apiUrl, "PUT", votePath(invitee), { vote });
 
 /** The token a voting link ends with (`http://concord.test/ballot/<token>`, `…/ballot/share/<token>`). */
 export const linkToken = (link: string): string => link.split("/").at(-1) ?? "";
@@ -43,13 +46,13 @@ export function ballotCalls(fixture: FixtureServer) {
     asFacilitator,
     /** Opens a ballot on the fixture workshop, and expects it opened. */
     async openBallot(method: string, extra: Record<string, unknown> = {}): Promise<BallotSummary> {
-      const response = await openBallotOn(fixture.server, fixture.workshop, method, extra);
+      const response = await openBallotOn(fixture.server.baseUrl, fixture.workshop, { method, ...extra });
       expect(response.status).toBe(201);
       return response.body;
     },
     /** Adds invitees from CSV, and expects them added. */
     async invite(ballot: BallotSummary, csv: string): Promise<IssuedInvitee[]> {
-      const response = await inviteOn(fixture.server, fixture.workshop, ballot.id, csv);
+      const response = await inviteOn(fixture.server.baseUrl, fixture.workshop, ballot.id, csv);
       expect(response.status).toBe(201);
       return response.body.invitees;
     },
