@@ -2,9 +2,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { ballotCalls, inviteOn, openBallotOn, votePath } from "../support/ballots.js";
+import { ballotCalls, ownBallot, votePath } from "../support/ballots.js";
 import { cliEnv, runIn } from "../support/cli.js";
-import { importFixture, withFixtureServer } from "../support/fixtureServer.js";
+import { withFixtureServer } from "../support/fixtureServer.js";
 import {
   type CreatedWorkshop,
   makeTempDir,
@@ -25,12 +25,9 @@ const asFacilitatorOf = async (who: CreatedWorkshop, path: string) =>
 
 describe("ballots: the session capture report", () => {
   it("shows the latest ballot's method, turnout, ranked themes and groups in its Prioritization section", async () => {
-    const own = await importFixture(fixture.server);
-    const opened = await openBallotOn(fixture.server.baseUrl, own, { method: "borda" });
-    const added = await inviteOn(
-      fixture.server.baseUrl,
-      own,
-      opened.body.id,
+    const { own, added } = await ownBallot(
+      fixture.server,
+      "borda",
       `name,email,group\n${["A", "B", "C", "D"].map((name) => `${name},,Members`).join("\n")}\nE,,Staff\n`,
     );
     const [first, second] = fixture.themeIds as [string, string];
@@ -70,13 +67,10 @@ describe("ballots: the session capture report", () => {
   });
 
   it("`concord report --ballots` of the same votes gives the same Prioritization section as the server's report, but for the turnout", async () => {
-    const own = await importFixture(fixture.server);
-    const opened = await openBallotOn(fixture.server.baseUrl, own, { method: "irv" });
     const groups = ["Members", "Members", "Members", "Members", "Staff", "Retirees", "Retirees"];
-    const added = await inviteOn(
-      fixture.server.baseUrl,
-      own,
-      opened.body.id,
+    const { own, opened, added } = await ownBallot(
+      fixture.server,
+      "irv",
       ["name,email,group", ...groups.map((group, n) => `V${n},,${group}`)].join("\n"),
     );
     const [a, b, c, d] = fixture.themeIds as [string, string, string, string];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BallotResults, BallotSummary, IssuedInvitee, VoterBallot } from "../../src/core/index.js";
-import { ballotCalls, inviteOn, openBallotOn, sharePath, votePath } from "../support/ballots.js";
-import { importFixture, withFixtureServer } from "../support/fixtureServer.js";
+import { ballotCalls, ownBallot, sharePath, votePath } from "../support/ballots.js";
+import { withFixtureServer } from "../support/fixtureServer.js";
 import { REPO_FIXTURE, readJson } from "../support/server.js";
 
 // Ballots over HTTP, the shareable link: one vote per device, its votes counted apart, the groups it offers.
@@ -40,14 +40,7 @@ describe("ballots: the shareable link", () => {
   });
 
   it("counts the shareable link's votes apart from the invitees': a stranger's vote is not an invitee's turnout, in the summary, the results and the report", async () => {
-    const own = await importFixture(fixture.server);
-    const opened = await openBallotOn(fixture.server.baseUrl, own, { method: "borda" });
-    const added = await inviteOn(
-      fixture.server.baseUrl,
-      own,
-      opened.body.id,
-      "name,email,group\nA,,Members\nB,,Members",
-    );
+    const { own, opened, added } = await ownBallot(fixture.server, "borda", "name,email,group\nA,,Members\nB,,Members");
     const [invitee] = added.body.invitees as [IssuedInvitee];
     expect((await call("PUT", votePath(invitee), { vote: { ranking: [fixture.themeIds[0]] } })).status).toBe(200);
     const shared = sharePath(opened.body);

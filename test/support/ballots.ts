@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { BallotResults, BallotSummary, IssuedInvitee } from "../../src/core/index.js";
-import type { FixtureServer } from "./fixtureServer.js";
-import { type CreatedWorkshop, type Credentials, type JsonResponse, requestJson } from "./server.js";
+import { type FixtureServer, importFixture } from "./fixtureServer.js";
+import { type CreatedWorkshop, type Credentials, type JsonResponse, requestJson, type TestServer } from "./server.js";
 
 /** Opens a ballot on `owner`'s workshop as its facilitator, at the API of `apiUrl`. */
 export const openBallotOn = (
@@ -19,6 +19,17 @@ export const inviteOn = (
   csv: string,
 ): Promise<JsonResponse<{ invitees: IssuedInvitee[]; emailed: number }>> =>
   requestJson(apiUrl, "POST", `/api/ballots/${ballotId}/invitees`, { csv }, owner);
+
+/**
+ * A workshop of the test's own (the fixture imported again), whose ballots no other test counts,
+ * with a ballot opened on it and the CSV's invitees added.
+ */
+export async function ownBallot(server: TestServer, method: string, csv: string) {
+  const own = await importFixture(server);
+  const opened = await openBallotOn(server.baseUrl, own, { method });
+  const added = await inviteOn(server.baseUrl, own, opened.body.id, csv);
+  return { own, opened, added };
+}
 
 /** Votes, or changes the vote, through an invitee's personal link. */
 export const voteAs = <T = unknown>(apiUrl: string, invitee: IssuedInvitee, vote: unknown): Promise<JsonResponse<T>> =>
