@@ -1,17 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { BallotSummary, IssuedInvitee } from "../src/core/index.js";
-import {
-  type CreatedWorkshop,
-  importWorkshop,
-  REPO_FIXTURE,
-  readJson,
-  requestJson,
-  signUp,
-} from "../test/support/server.js";
-import { type E2eServer, startE2eServer } from "./support/app.js";
-import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { inviteOn, openBallotOn, voteAs } from "../test/support/ballots.js";
+import { type CreatedWorkshop, importWorkshop, REPO_FIXTURE, readJson, signUp } from "../test/support/server.js";
+import { browserAvailable } from "./support/browser.js";
 import { addSession } from "./support/roles.js";
+import { withServerAndBrowser } from "./support/serverAndBrowser.js";
 
 /**
  * The ballot's controls as a keyboard and a narrow column meet them, on the French example at
@@ -23,45 +17,30 @@ import { addSession } from "./support/roles.js";
 const THEMES = (readJson(REPO_FIXTURE) as { themes: { id: string; name: string }[] }).themes;
 
 describe.skipIf(!browserAvailable())("a ballot's controls", () => {
-  let server: E2eServer;
-  let browser: Browser;
   let session: string;
   let workshop: CreatedWorkshop;
 
+  const started = withServerAndBrowser();
+
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-    session = await signUp(server.apiUrl);
-    workshop = await importWorkshop(server.apiUrl, session, readJson(REPO_FIXTURE));
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    session = await signUp(started.server.apiUrl);
+    workshop = await importWorkshop(started.server.apiUrl, session, readJson(REPO_FIXTURE));
   });
 
   /** Opens a ballot and gives one invitee's voter page on a 360 px phone. */
-  async function voterPage(body: Record<string, unknown>): Promise<{ page: Page; ballot: BallotSummary }> {
-    const opened = await requestJson<BallotSummary>(
-      server.apiUrl,
-      "POST",
-      `/api/workshops/${workshop.id}/ballots`,
-      body,
-      workshop,
-    );
-    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
-      server.apiUrl,
-      "POST",
-      `/api/ballots/${opened.body.id}/invitees`,
-      { csv: "name,email,group\nAnne,,Parents" },
-      workshop,
-    );
+  async function voterPage(
+    body: { method: string } & Record<string, unknown>,
+  ): Promise<{ page: Page; ballot: BallotSummary }> {
+    const opened = await openBallotOn(started.server.apiUrl, workshop, body);
+    const added = await inviteOn(started.server.apiUrl, workshop, opened.body.id, "name,email,group\nAnne,,Parents");
     const link = added.body.invitees[0]?.link ?? "";
-    const context = await browser.newContext({
+    const context = await started.browser.newContext({
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       locale: "fr-CA",
     });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${new URL(link).pathname}`);
+    await page.goto(`${started.server.baseUrl}${new URL(link).pathname}`);
     return { page, ballot: opened.body };
   }
 
@@ -106,11 +85,11 @@ describe.skipIf(!browserAvailable())("a ballot's controls", () => {
   });
 
   it("the console's ballot panel keeps the shareable link inside the side column at 1366 px, and offers no closing-time button with nothing to do", async () => {
-    await requestJson(server.apiUrl, "POST", `/api/workshops/${workshop.id}/ballots`, { method: "borda" }, workshop);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "fr-CA" });
-    await addSession(context, server.baseUrl, session);
+    await openBallotOn(started.server.apiUrl, workshop, { method: "borda" });
+    const context = await started.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "fr-CA" });
+    await addSession(context, started.server.baseUrl, session);
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/w/${workshop.id}`);
+    await page.goto(`${started.server.baseUrl}/w/${workshop.id}`);
     const link = page.getByTestId("share-link").first();
     await link.waitFor();
     const panel = await page.getByTestId("ballot-panel").boundingBox();
@@ -124,35 +103,22 @@ describe.skipIf(!browserAvailable())("a ballot's controls", () => {
   });
 
   it("a run-off's dashboard and campaign summary fit a 360 px phone: no sideways scroll, no theme name cut mid-word", async () => {
-    const opened = await requestJson<BallotSummary>(
-      server.apiUrl,
-      "POST",
-      `/api/workshops/${workshop.id}/ballots`,
-      { method: "irv" },
-      workshop,
-    );
+    const opened = await openBallotOn(started.server.apiUrl, workshop, { method: "irv" });
     const [a, b, c, d] = THEMES.map((theme) => theme.id) as [string, string, string, string];
     // Three rounds: d goes, then b, then a wins; the later rounds' cells say "already eliminated".
     const rankings = [[a], [a], [a], [b, a], [b], [c, b], [c], [d, c]];
     const csv = ["name,email,group", ...rankings.map((_, n) => `V${n},,Parents`)].join("\n");
-    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
-      server.apiUrl,
-      "POST",
-      `/api/ballots/${opened.body.id}/invitees`,
-      { csv },
-      workshop,
-    );
+    const added = await inviteOn(started.server.apiUrl, workshop, opened.body.id, csv);
     for (const [n, invitee] of added.body.invitees.entries()) {
-      const token = invitee.link.split("/").at(-1);
-      await requestJson(server.apiUrl, "PUT", `/api/vote/${token}`, { vote: { ranking: rankings[n] } });
+      await voteAs(started.server.apiUrl, invitee, { ranking: rankings[n] });
     }
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-CA" });
-    await addSession(context, server.baseUrl, session);
+    const context = await started.browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-CA" });
+    await addSession(context, started.server.baseUrl, session);
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/w/${workshop.id}/ballots/${opened.body.id}`);
+    await page.goto(`${started.server.baseUrl}/w/${workshop.id}/ballots/${opened.body.id}`);
     await page.getByTestId("irv-rounds").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.goto(`${server.baseUrl}/w/${workshop.id}/campaign`);
+    await page.goto(`${started.server.baseUrl}/w/${workshop.id}/campaign`);
     await page.getByTestId("campaign-ballot").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // A word broken across two lines has two boxes (a hyphen is a fair place to break).
@@ -175,28 +141,16 @@ describe.skipIf(!browserAvailable())("a ballot's controls", () => {
   });
 
   it("the console's ballot panel follows votes cast while it is open: the turnout and the invitee's 'voted'", async () => {
-    const opened = await requestJson<BallotSummary>(
-      server.apiUrl,
-      "POST",
-      `/api/workshops/${workshop.id}/ballots`,
-      { method: "borda" },
-      workshop,
-    );
-    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
-      server.apiUrl,
-      "POST",
-      `/api/ballots/${opened.body.id}/invitees`,
-      { csv: "name,email,group\nZoé,,Parents" },
-      workshop,
-    );
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "fr-CA" });
-    await addSession(context, server.baseUrl, session);
+    const opened = await openBallotOn(started.server.apiUrl, workshop, { method: "borda" });
+    const added = await inviteOn(started.server.apiUrl, workshop, opened.body.id, "name,email,group\nZoé,,Parents");
+    const context = await started.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "fr-CA" });
+    await addSession(context, started.server.baseUrl, session);
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/w/${workshop.id}`);
+    await page.goto(`${started.server.baseUrl}/w/${workshop.id}`);
     const item = page.getByTestId("ballot-item").last();
     await item.getByText("Zoé (Parents) · n’a pas encore voté").waitFor();
-    const token = added.body.invitees[0]?.link.split("/").at(-1);
-    await requestJson(server.apiUrl, "PUT", `/api/vote/${token}`, { vote: { ranking: [THEMES[0]?.id] } });
+    const [zoe] = added.body.invitees as [IssuedInvitee];
+    await voteAs(started.server.apiUrl, zoe, { ranking: [THEMES[0]?.id] });
     // The panel asks again every few seconds; nobody reloads the page.
     await item.getByText("Zoé (Parents) · a voté").waitFor({ timeout: 30_000 });
     expect(await item.textContent()).toContain("Personnes invitées ayant voté\u00a0: 1 sur 1");

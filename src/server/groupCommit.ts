@@ -1,6 +1,5 @@
-import { type Actor, type AnyCommand, decide, reduceAll, type WorkshopState } from "../core/index.js";
 import { CommandFilter } from "./commandFilter.js";
-import { AppError } from "./errors.js";
+import { answerPlan, decideInto, newPlan, type Plan, type QueuedCommand, type Room, refOf } from "./commandPlan.js";
 import {
   type CommandRecord,
   type CommandRef,
@@ -13,47 +12,6 @@ import {
 
 /** Another process may append between our read and our write; reload and decide again. */
 const MAX_CONFLICT_RETRIES = 5;
-
-/** An active workshop in memory: its committed state and seq, and the commands waiting to run. */
-export interface Room {
-  workshopId: string;
-  state: WorkshopState;
-  seq: number;
-  queue: QueuedCommand[];
-}
-
-export interface CommandOutcome {
-  seq: number;
-  events: StoredEvent[];
-  /** True when this command id was already applied: nothing happened this time. */
-  duplicate: boolean;
-}
-
-export interface QueuedCommand {
-  actor: Actor;
-  commandId: string;
-  command: AnyCommand;
-  resolve(outcome: CommandOutcome): void;
-  reject(error: unknown): void;
-}
-
-type Decision =
-  | { kind: "append"; batch: number }
-  | { kind: "duplicate"; seq: number }
-  /** The same actor and command id earlier in this group: answered with that one's seq. */
-  | { kind: "repeat"; of: number }
-  | { kind: "refused"; error: AppError };
-
-interface Plan {
-  room: Room;
-  items: QueuedCommand[];
-  decisions: Decision[];
-  batches: NewEvents[];
-  state: WorkshopState;
-  seq: number;
-  /** Index in `items` of each command (by `commandKey`) appended by this plan, to answer a repeat. */
-  accepted: Map<string, number>;
-}
 
 interface Group {
   room: Room;
@@ -148,7 +106,9 @@ export class GroupCommit {
     for (const { room, items } of groups) {
       const plan = this.next.get(room) ?? this.newPlan(room);
       this.next.set(room, plan);
-      this.decideInto(plan, items, earlier);
+      // One clock reading for the pass: its commands arrived in the same turn (and a reading costs
+      // more than deciding an added card).
+      decideInto(plan, items, earlier, this.options.now());
     }
   }
 
@@ -278,7 +238,7 @@ export class GroupCommit {
       const earlier = await this.lookUp(groups);
       plans = groups.map(({ room, items }) => {
         const plan = this.newPlan(room);
-        this.decideInto(plan, items, earlier);
+        decideInto(plan, items, earlier, this.options.now());
         return plan;
       });
       stored = await this.append(plans.flatMap((plan) => plan.batches));
@@ -312,48 +272,7 @@ export class GroupCommit {
 
   /** An empty plan for a room, from where the group being written will leave it. */
   private newPlan(room: Room): Plan {
-    const from = this.writing?.get(room) ?? room;
-    return { room, items: [], decisions: [], batches: [], state: from.state, seq: from.seq, accepted: new Map() };
-  }
-
-  /** Decides commands in order into a room's plan, each against the state the ones before leave. */
-  private decideInto(plan: Plan, items: readonly QueuedCommand[], earlier: Map<string, CommandRecord>): void {
-    const { room } = plan;
-    // One clock reading for the pass: its commands arrived in the same turn (and a reading costs
-    // more than deciding an added card).
-    const now = this.options.now();
-    for (const item of items) {
-      const index = plan.items.push(item) - 1;
-      const key = commandKey(refOf(room, item));
-      const repeat = plan.accepted.get(key);
-      if (repeat !== undefined) {
-        plan.decisions.push({ kind: "repeat", of: repeat });
-        continue;
-      }
-      const applied = earlier.get(key);
-      if (applied) {
-        plan.decisions.push({ kind: "duplicate", seq: applied.seq });
-        continue;
-      }
-      const decided = decide(plan.state, item.command, item.actor, now);
-      if (!decided.ok) {
-        plan.decisions.push({ kind: "refused", error: AppError.from(decided.error) });
-        continue;
-      }
-      plan.state = reduceAll(plan.state, decided.value);
-      plan.batches.push({
-        workshopId: room.workshopId,
-        expectedSeq: plan.seq,
-        at: now,
-        actor: item.actor,
-        commandId: item.commandId,
-        events: decided.value,
-        title: plan.state.context.title,
-      });
-      plan.seq += decided.value.length;
-      plan.accepted.set(key, index);
-      plan.decisions.push({ kind: "append", batch: plan.batches.length - 1 });
-    }
+    return newPlan(room, this.writing?.get(room) ?? room);
   }
 
   /** The group is durable: move the room on, publish, then answer each command in order. */
@@ -381,26 +300,6 @@ export class GroupCommit {
       for (const item of plan.items) item.reject(error);
       return;
     }
-    const outcomes: (CommandOutcome | undefined)[] = [];
-    for (const [index, decision] of plan.decisions.entries()) {
-      const item = plan.items[index];
-      if (!item) continue;
-      let outcome: CommandOutcome | undefined;
-      if (decision.kind === "append") {
-        const events = stored[decision.batch] ?? [];
-        outcome = { seq: (plan.batches[decision.batch]?.expectedSeq ?? 0) + events.length, events, duplicate: false };
-      } else if (decision.kind === "duplicate") outcome = { seq: decision.seq, events: [], duplicate: true };
-      else if (decision.kind === "repeat") {
-        const first = outcomes[decision.of];
-        outcome = { seq: first?.seq ?? room.seq, events: [], duplicate: true };
-      }
-      outcomes.push(outcome);
-      if (decision.kind === "refused") item.reject(decision.error);
-      else if (outcome) item.resolve(outcome);
-    }
+    answerPlan(plan, stored, room.seq);
   }
-}
-
-function refOf(room: Room, item: QueuedCommand): CommandRef {
-  return { workshopId: room.workshopId, actorId: item.actor.id, commandId: item.commandId };
 }

@@ -1,55 +1,32 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BallotResults, BallotSummary } from "../../src/core/index.js";
-import {
-  type CreatedWorkshop,
-  importWorkshop,
-  REPO_FIXTURE,
-  readJson,
-  requestJson,
-  startTestServer,
-  type TestServer,
-} from "../support/server.js";
+import type { BallotResults } from "../../src/core/index.js";
+import { openBallotOn, sharePath } from "../support/ballots.js";
+import { importFixture, withFixtureServer } from "../support/fixtureServer.js";
+import { type CreatedWorkshop, requestJson, startTestServer, type TestServer } from "../support/server.js";
 import { REDIS_URL, servicesAvailable } from "../support/services.js";
 
 const withRedis = await servicesAvailable("the shareable link's limit in Redis", { redis: true });
 
-let server: TestServer;
-let workshop: CreatedWorkshop;
-let themeIds: string[];
-beforeAll(async () => {
-  server = await startTestServer({ newSharedVotersPerHour: 3 });
-  const doc = readJson(REPO_FIXTURE) as { themes: { id: string }[] };
-  themeIds = doc.themes.map((theme) => theme.id);
-  workshop = await importWorkshop(server.baseUrl, server.session, doc);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const fixture = withFixtureServer({ newSharedVotersPerHour: 3 });
 
 /** Opens a borda ballot on `on`'s workshop and returns a PUT to its shareable link, as a device or as none. */
 async function shareableBallot(on: TestServer, owner: CreatedWorkshop) {
-  const opened = await requestJson<BallotSummary>(
-    on.baseUrl,
-    "POST",
-    `/api/workshops/${owner.id}/ballots`,
-    { method: "borda" },
-    owner,
-  );
-  const path = `/api/vote/share/${opened.body.shareUrl.split("/").at(-1)}`;
+  const opened = await openBallotOn(on.baseUrl, owner, { method: "borda" });
+  const path = sharePath(opened.body);
   const put = (device?: string) =>
     fetch(`${on.baseUrl}${path}`, {
       method: "PUT",
       headers: { "content-type": "application/json", ...(device ? { cookie: device } : {}) },
-      body: JSON.stringify({ vote: { ranking: [themeIds[0]] }, group: "Members" }),
+      body: JSON.stringify({ vote: { ranking: [fixture.themeIds[0]] }, group: "Members" }),
     });
   return { ballot: opened.body, put };
 }
 
 describe("the shareable link against ballot stuffing", () => {
   it("takes a few new ballots per network address and hour: a script without the device cookie is stopped", async () => {
-    const { ballot, put } = await shareableBallot(server, workshop);
+    const { ballot, put } = await shareableBallot(fixture.server, fixture.workshop);
     const first = await put();
     const device = first.headers.get("set-cookie")?.split(";")[0];
     const statuses = [first.status];
@@ -66,11 +43,11 @@ describe("the shareable link against ballot stuffing", () => {
     // Someone who voted from here still changes their vote.
     expect((await put(device)).status).toBe(200);
     const results = await requestJson<BallotResults>(
-      server.baseUrl,
+      fixture.server.baseUrl,
       "GET",
       `/api/ballots/${ballot.id}/results`,
       undefined,
-      workshop,
+      fixture.workshop,
     );
     expect(results.body.overall.ballots).toBe(3);
   });
@@ -92,7 +69,7 @@ describe.skipIf(!withRedis)("the shareable link's limit with REDIS_URL", () => {
   });
 
   it("is counted in Redis, where every process reads it", async () => {
-    const owner = await importWorkshop(shared.baseUrl, shared.session, readJson(REPO_FIXTURE));
+    const owner = await importFixture(shared);
     const { put } = await shareableBallot(shared, owner);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await put()).status);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   archivedSchema,
@@ -20,16 +20,8 @@ import {
 } from "../../src/core/index.js";
 import { makePublic } from "../../src/server/visibility.js";
 import { cookieOf, PASSWORD } from "../support/accounts.js";
-import {
-  type CreatedWorkshop,
-  fetchWorkshop,
-  importWorkshop,
-  REPO_FIXTURE,
-  readJson,
-  requestJson,
-  startTestServer,
-  type TestServer,
-} from "../support/server.js";
+import { importFixture, withFixtureServer } from "../support/fixtureServer.js";
+import { type CreatedWorkshop, fetchWorkshop, REPO_FIXTURE, readJson, requestJson } from "../support/server.js";
 
 /**
  * The REST contract (src/core/api): each route's real answer, from a server started as the other
@@ -48,27 +40,20 @@ interface Case {
   send: () => Promise<{ status: number; body: unknown }>;
 }
 
-let server: TestServer;
-let workshop: CreatedWorkshop;
+const fixture = withFixtureServer();
 const email = `contract-${process.pid}@example.test`;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  workshop = await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE));
   // A public workshop, so that lists show one that is not the account's.
-  const demo = await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE));
-  await makePublic(server.store, demo.id);
-});
-
-afterAll(async () => {
-  await server?.stop();
+  const demo = await importFixture(fixture.server);
+  await makePublic(fixture.server.store, demo.id);
 });
 
 const get = (path: string, credentials?: string | CreatedWorkshop) =>
-  requestJson(server.baseUrl, "GET", path, undefined, credentials);
+  requestJson(fixture.server.baseUrl, "GET", path, undefined, credentials);
 const post = (path: string, body: unknown, credentials?: string | CreatedWorkshop) =>
-  requestJson(server.baseUrl, "POST", path, body, credentials);
-const at = (path = "") => `/api/workshops/${encodeURIComponent(workshop.id)}${path}`;
+  requestJson(fixture.server.baseUrl, "POST", path, body, credentials);
+const at = (path = "") => `/api/workshops/${encodeURIComponent(fixture.workshop.id)}${path}`;
 
 const cases: Case[] = [
   { route: "GET /api/workshops", status: 200, schema: workshopListSchema, send: () => get("/api/workshops") },
@@ -76,68 +61,68 @@ const cases: Case[] = [
     route: "GET /api/workshops",
     status: 200,
     schema: workshopListSchema,
-    send: () => get("/api/workshops", server.session),
+    send: () => get("/api/workshops", fixture.server.session),
   },
   {
     route: "POST /api/workshops",
     status: 201,
     schema: createdWorkshopSchema,
-    send: () => post("/api/workshops", { title: "Contract" }, server.session),
+    send: () => post("/api/workshops", { title: "Contract" }, fixture.server.session),
   },
   {
     route: "POST /api/workshops/import",
     status: 201,
     schema: createdWorkshopSchema,
-    send: () => post("/api/workshops/import", readJson(REPO_FIXTURE), server.session),
+    send: () => post("/api/workshops/import", readJson(REPO_FIXTURE), fixture.server.session),
   },
   {
     route: "POST /api/workshops/{id}/duplicate",
     status: 201,
     schema: createdWorkshopSchema,
-    send: () => post(at("/duplicate"), {}, server.session),
+    send: () => post(at("/duplicate"), {}, fixture.server.session),
   },
   {
     route: "POST /api/workshops/{id}/follow-up",
     status: 201,
     schema: createdWorkshopSchema,
-    send: () => post(at("/follow-up"), { title: "Next", start: "columns" }, server.session),
+    send: () => post(at("/follow-up"), { title: "Next", start: "columns" }, fixture.server.session),
   },
   {
     // After the follow-up above: the campaign holds this workshop and the one it started.
     route: "GET /api/workshops/{id}/campaign",
     status: 200,
     schema: campaignSummarySchema,
-    send: () => get(at("/campaign"), server.session),
+    send: () => get(at("/campaign"), fixture.server.session),
   },
   {
     route: "POST /api/workshops/{id}/archive",
     status: 200,
     schema: archivedSchema,
-    send: () => post(at("/archive"), { archived: false }, server.session),
+    send: () => post(at("/archive"), { archived: false }, fixture.server.session),
   },
   {
     route: "POST /api/workshops/{id}/join-code",
     status: 200,
     schema: joinCodeSchema,
-    send: () => post(at("/join-code"), undefined, server.session),
+    send: () => post(at("/join-code"), undefined, fixture.server.session),
   },
   {
     route: "GET /api/workshops/{id}",
     status: 200,
     schema: workshopSnapshotSchema,
-    send: () => get(at(), server.session),
+    send: () => get(at(), fixture.server.session),
   },
   {
     route: "GET /api/workshops/{id}/export",
     status: 200,
     schema: exportedWorkshopSchema,
-    send: () => get(at("/export"), server.session),
+    send: () => get(at("/export"), fixture.server.session),
   },
   {
     route: "GET /api/workshops/{id}/events",
     status: 200,
     schema: eventPageSchema,
-    send: () => get(at("/events?limit=5000"), server.session),
+    send: () => get(at("/events?limit=5000"), fixture.server.session),
   },
   {
     route: "POST /api/auth/register",
@@ -156,7 +141,7 @@ const cases: Case[] = [
     route: "GET /api/auth/me",
     status: 200,
     schema: currentAccountSchema,
-    send: () => get("/api/auth/me", server.session),
+    send: () => get("/api/auth/me", fixture.server.session),
   },
   {
     route: "POST /api/auth/logout",
@@ -164,7 +149,7 @@ const cases: Case[] = [
     schema: signedOutSchema,
     send: async () => {
       const signedIn = cookieOf(
-        await requestJson(server.baseUrl, "POST", "/api/auth/login", { email, password: PASSWORD }),
+        await requestJson(fixture.server.baseUrl, "POST", "/api/auth/login", { email, password: PASSWORD }),
       );
       return post("/api/auth/logout", {}, signedIn);
     },
@@ -173,32 +158,33 @@ const cases: Case[] = [
     route: "GET /api/join/{code}",
     status: 200,
     schema: joinInfoSchema,
-    send: async () => get(`/api/join/${(await fetchWorkshop(server.baseUrl, workshop)).state.joinCode}`),
+    send: async () =>
+      get(`/api/join/${(await fetchWorkshop(fixture.server.baseUrl, fixture.workshop)).state.joinCode}`),
   },
   { route: "GET /api/join-address", status: 200, schema: joinAddressSchema, send: () => get("/api/join-address") },
   {
     route: "GET /api/workshops/{id}/publish",
     status: 200,
     schema: publicationSchema,
-    send: () => get(at("/publish"), server.session),
+    send: () => get(at("/publish"), fixture.server.session),
   },
   {
     route: "POST /api/workshops/{id}/publish",
     status: 200,
     schema: publishedReportSchema,
-    send: () => post(at("/publish"), undefined, server.session),
+    send: () => post(at("/publish"), undefined, fixture.server.session),
   },
   {
     route: "GET /api/workshops/{id}/publish",
     status: 200,
     schema: publicationSchema,
-    send: () => get(at("/publish"), server.session),
+    send: () => get(at("/publish"), fixture.server.session),
   },
   ...(["clusters", "placements", "duplicates", "names"] as const).map((kind) => ({
     route: `GET /api/workshops/{id}/suggestions/${kind}`,
     status: 200,
     schema: suggestionAnswerSchemas[kind],
-    send: () => get(at(`/suggestions/${kind}`), server.session),
+    send: () => get(at(`/suggestions/${kind}`), fixture.server.session),
   })),
 ];
 

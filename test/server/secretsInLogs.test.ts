@@ -1,44 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BallotSummary, IssuedInvitee } from "../../src/core/index.js";
-import {
-  type CreatedWorkshop,
-  importWorkshop,
-  REPO_FIXTURE,
-  readJson,
-  requestJson,
-  startTestServer,
-  type TestServer,
-} from "../support/server.js";
+import { describe, expect, it } from "vitest";
+import { inviteOn, linkToken, openBallotOn } from "../support/ballots.js";
+import { withFixtureServer } from "../support/fixtureServer.js";
 
 const lines: string[] = [];
-let server: TestServer;
-let workshop: CreatedWorkshop;
-beforeAll(async () => {
-  server = await startTestServer({ logLevel: "info", logStream: { write: (line: string) => lines.push(line) } });
-  workshop = await importWorkshop(server.baseUrl, server.session, readJson(REPO_FIXTURE));
-});
-afterAll(async () => {
-  await server.stop();
-});
+const fixture = withFixtureServer({ logLevel: "info", logStream: { write: (line: string) => lines.push(line) } });
 
 describe("bearer secrets in addresses stay out of the log", () => {
   it("a voting link's token is logged as [token], the request still is", async () => {
-    const ballot = await requestJson<BallotSummary>(
-      server.baseUrl,
-      "POST",
-      `/api/workshops/${workshop.id}/ballots`,
-      { method: "borda" },
-      workshop,
-    );
-    const added = await requestJson<{ invitees: IssuedInvitee[] }>(
-      server.baseUrl,
-      "POST",
-      `/api/ballots/${ballot.body.id}/invitees`,
-      { csv: "name,email,group\nAnn,,Members\n" },
-      workshop,
-    );
-    const personal = added.body.invitees[0]?.link.split("/").at(-1) ?? "";
-    const shared = ballot.body.shareUrl.split("/").at(-1) ?? "";
+    const { server, workshop } = fixture;
+    const ballot = await openBallotOn(server.baseUrl, workshop, { method: "borda" });
+    const added = await inviteOn(server.baseUrl, workshop, ballot.body.id, "name,email,group\nAnn,,Members\n");
+    const personal = linkToken(added.body.invitees[0]?.link ?? "");
+    const shared = linkToken(ballot.body.shareUrl);
     const paths = [
       `/api/vote/${personal}`,
       `/api/vote/share/${shared}`,

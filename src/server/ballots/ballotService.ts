@@ -13,22 +13,19 @@ import {
   type IssuedInvitee,
   type openBallotBody,
   privacySettings,
-  type TurnoutCounts,
   type VoterBallot,
   type WorkshopState,
 } from "../../core/index.js";
 import { hashToken } from "../auth/tokenHash.js";
 import { AppError } from "../errors.js";
 import type { WorkshopService } from "../workshopService.js";
-import {
-  type BallotRecord,
-  type BallotStore,
-  type InviteeRecord,
-  inviteeVoter,
-  type VoteRecord,
-} from "./ballotStore.js";
+import type { BallotRecord, BallotStore, InviteeRecord, VoteRecord } from "./ballotStore.js";
+import { InvitationQueue } from "./invitationQueue.js";
 import type { Mailer } from "./invitations.js";
 import { MAX_INVITEES } from "./inviteesCsv.js";
+import { offeredGroups, offeredSpelling } from "./offeredGroups.js";
+import { countedVotes, type Turnout } from "./turnout.js";
+import { deviceVoter, inviteeVoter } from "./voterKeys.js";
 
 /** Personal and shareable tokens: 192 random bits, base64url. Checked for shape before any lookup. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -58,12 +55,11 @@ export interface AddedInvitees {
  */
 export class BallotService {
   private readonly now: () => Date;
-  /** The invitations still being sent, in the order they were queued. */
-  private mailing: Promise<void> = Promise.resolve();
-  private closed = false;
+  private readonly invitations?: InvitationQueue;
 
   constructor(private readonly options: BallotServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    if (options.mailer) this.invitations = new InvitationQueue(options.mailer, options.onMailError);
   }
 
   /** The personal link's address; the shareable one is `/ballot/share/<token>`. */
@@ -116,19 +112,13 @@ export class BallotService {
     };
   }
 
-  /**
-   * The votes that count and how many links are valid. A revoked link's vote is kept but no longer
-   * counted: a link is revoked because it leaked or went to the wrong person, and whoever held it may
-   * have voted with it.
-   */
+  /** The votes that count (a revoked link's are dropped) and the turnout they make. */
   private async counted(ballot: BallotRecord): Promise<{ turnout: Turnout; votes: VoteRecord[] }> {
     const [invitees, all] = await Promise.all([
       this.options.ballots.listInvitees(ballot.id),
       this.options.ballots.listVotes(ballot.id),
     ]);
-    const revoked = new Set(invitees.filter((invitee) => invitee.revokedAt).map((invitee) => inviteeVoter(invitee.id)));
-    const votes = all.filter((vote) => !revoked.has(vote.voterKey));
-    return { turnout: turnoutCounts(invitees, votes), votes };
+    return countedVotes(invitees, all);
   }
 
   async change(ballot: BallotRecord, body: z.infer<typeof changeBallotBody>): Promise<BallotSummary> {
@@ -255,9 +245,7 @@ export class BallotService {
     admitNewVoter?: () => Promise<void>,
   ): Promise<VoterBallot> {
     const ballot = await this.shared(shareToken);
-    // "members " and "Members" are one group: results by group are only as good as its spelling.
-    const offered = await this.groupsOf(ballot);
-    const spelled = offered.find((name) => sameGroup(name, group)) ?? group;
+    const spelled = offeredSpelling(await this.groupsOf(ballot), group);
     const voterKey = deviceVoter(device);
     const known = await this.options.ballots.getVote(ballot.id, voterKey);
     await this.putVote(ballot, voterKey, spelled, vote, known ? undefined : admitNewVoter);
@@ -319,20 +307,13 @@ export class BallotService {
     };
   }
 
-  /**
-   * The stakeholder groups the shareable link offers: the invitees' groups first (those the
-   * results are counted by), then the workshop's participant groups not among them.
-   */
+  /** The stakeholder groups the shareable link offers (see `offeredGroups`). */
   private async groupsOf(ballot: BallotRecord, known?: WorkshopState): Promise<string[]> {
     const [invitees, state] = await Promise.all([
       this.options.ballots.listInvitees(ballot.id),
       known ?? this.options.workshops.get(ballot.workshopId).then((stored) => stored.state),
     ]);
-    const groups: string[] = [];
-    for (const name of [...invitees.map((invitee) => invitee.group), ...state.context.participantGroups]) {
-      if (name.trim() && !groups.some((other) => sameGroup(other, name))) groups.push(name);
-    }
-    return groups;
+    return offeredGroups(invitees, state.context.participantGroups);
   }
 
   private status(ballot: BallotRecord): "open" | "closed" {
@@ -345,60 +326,20 @@ export class BallotService {
 
   /**
    * Queues the invitations and answers how many: the links go back to the facilitator at once,
-   * since they are shown only this once. Sending waits for no request: a list of thousands on a
-   * throttling relay takes longer than any request may last, and a request cut short would lose
-   * every link it made.
+   * since they are shown only this once.
    */
   private async email(ballot: BallotRecord, invitees: readonly IssuedInvitee[]): Promise<number> {
-    const { mailer, workshops } = this.options;
     const addressed = invitees.filter((invitee) => invitee.email);
-    if (!mailer || addressed.length === 0) return 0;
-    const { state } = await workshops.get(ballot.workshopId);
-    this.mailing = this.mailing.then(() => this.send(mailer, ballot, state, addressed));
+    if (!this.invitations || addressed.length === 0) return 0;
+    const { state } = await this.options.workshops.get(ballot.workshopId);
+    this.invitations.queue(ballot, state, addressed);
     return addressed.length;
-  }
-
-  /** One at a time: an SMTP relay throttles bursts, and a list of hundreds need not be fast. */
-  private async send(mailer: Mailer, ballot: BallotRecord, state: WorkshopState, invitees: readonly IssuedInvitee[]) {
-    for (const invitee of invitees) {
-      if (this.closed) return;
-      try {
-        await mailer.send({
-          to: invitee.email,
-          name: invitee.name,
-          workshopTitle: state.context.title,
-          link: invitee.link,
-          language: state.context.language,
-          closesAt: ballot.closesAt,
-        });
-      } catch (error) {
-        this.options.onMailError?.(error);
-      }
-    }
   }
 
   /** Stops sending what is still queued (the server is stopping; those links were given to the facilitator). */
   close(): void {
-    this.closed = true;
+    this.invitations?.close();
   }
-}
-
-/** The voter key of a shareable-link vote: the device id is hashed like any bearer secret. */
-const DEVICE_VOTER = "device:";
-const deviceVoter = (device: string) => `${DEVICE_VOTER}${hashToken(device)}`;
-
-/** Invitees whose link works, how many of them voted, and the shareable link's votes, apart. */
-/** Who may vote and who did, as the summary and the results say it. */
-type Turnout = Pick<TurnoutCounts, "invited" | "invitedVoted" | "shared">;
-
-function turnoutCounts(invitees: readonly InviteeRecord[], votes: readonly { voterKey: string }[]): Turnout {
-  const voters = new Set(votes.map((vote) => vote.voterKey));
-  const invited = invitees.filter((invitee) => !invitee.revokedAt);
-  return {
-    invited: invited.length,
-    invitedVoted: invited.filter((invitee) => voters.has(inviteeVoter(invitee.id))).length,
-    shared: votes.filter((vote) => vote.voterKey.startsWith(DEVICE_VOTER)).length,
-  };
 }
 
 function view(invitee: InviteeRecord, voted: Set<string>): InviteeView {
@@ -410,10 +351,4 @@ function view(invitee: InviteeRecord, voted: Set<string>): InviteeView {
     revoked: invitee.revokedAt !== null,
     voted: voted.has(inviteeVoter(invitee.id)),
   };
-}
-
-/** Two spellings of one group: case and spaces aside. */
-function sameGroup(a: string, b: string): boolean {
-  const key = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase();
-  return key(a) === key(b);
 }

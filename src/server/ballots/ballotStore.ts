@@ -61,6 +61,3 @@ export interface BallotStore {
   listVotes(ballotId: string): Promise<VoteRecord[]>;
   close(): Promise<void>;
 }
-
-/** The voter key of a personal link's vote. */
-export const inviteeVoter = (inviteeId: string) => `invitee:${inviteeId}`;

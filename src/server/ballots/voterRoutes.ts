@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import rateLimit, { normalizeIP } from "@fastify/rate-limit";
+import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { personalVoteBody, sharedVoteBody } from "../../core/index.js";
 import { type RateLimitStore, rateLimitStoreOptions } from "../edge/rateLimits.js";
-import { AppError } from "../errors.js";
 import { JOIN_LOOKUPS_PER_MINUTE } from "../routes/join.js";
 import { jsonSchema, parse } from "../routes/schemas.js";
 import type { BallotService } from "./ballotService.js";
+import { newVoterAdmission } from "./newVoterAdmission.js";
 
 export interface VoterRoutesOptions {
   ballots: BallotService;
@@ -18,14 +18,6 @@ export interface VoterRoutesOptions {
   rateLimits?: RateLimitStore;
   secureCookies: boolean;
 }
-
-/**
- * The shareable link's device cookie costs a script nothing (it sends none, or makes one up), so
- * the first vote of each new device is counted per network address (an IPv6 /64 as one) and
- * ballot. Enough for a room on one venue's Wi-Fi voting together; a script is held to it, and
- * stuffing then needs as many networks as the ballots it adds.
- */
-export const NEW_SHARED_VOTERS_PER_HOUR = 200;
 
 const tokenParams = z.object({ token: z.string().min(1).max(100) });
 /** The shareable link keeps one vote per browser with this cookie: a random id, stored only hashed. */
@@ -44,23 +36,11 @@ export async function voterRoutes(app: FastifyInstance, options: VoterRoutesOpti
     rateLimit: { max: options.requestsPerMinute ?? JOIN_LOOKUPS_PER_MINUTE, timeWindow: "1 minute" },
   };
   const tags = ["voting"];
-  const newVoters = app.createRateLimit({
-    max: options.newSharedVotersPerHour ?? NEW_SHARED_VOTERS_PER_HOUR,
-    timeWindow: "1 hour",
-    keyGenerator: (request) =>
-      `new-shared-voter:${parse(tokenParams, request.params).token}:${normalizeIP(request.ip)}`,
-  });
-  const admitNewVoter = (request: FastifyRequest) => async () => {
-    const limit = await newVoters(request);
-    if (limit.isAllowed || !limit.isExceeded) return;
-    throw new AppError(
-      "busy",
-      "Too many new ballots from this network in the last hour: try again later, or ask the facilitator for a personal link",
-      undefined,
-      undefined,
-      limit.ttlInSeconds,
-    );
-  };
+  const admitNewVoter = newVoterAdmission(
+    app,
+    (request) => parse(tokenParams, request.params).token,
+    options.newSharedVotersPerHour,
+  );
 
   /** This browser's device id, set now if it has none. */
   const device = (request: FastifyRequest, reply: FastifyReply): string => {
