@@ -12,8 +12,8 @@ import { tabTo } from "./support/keyboard.js";
  * A board too long to render whole: 600 cards, 45 in each of twelve columns, on a laptop's
  * console while clustering (each column scrolls its own cards). A column renders the cards in
  * view, yet keyboard and screen-reader users get the whole column: each card says its position
- * in all 45, Tab walks past the cards first rendered, and a card moved with the keyboard reaches
- * the column's end.
+ * in all 45, Tab walks past the cards first rendered, a card moved with the keyboard reaches the
+ * column's end, and one moved from its menu to a column out of sight keeps the focus.
  */
 describe.skipIf(!browserAvailable())("a big board on the console", () => {
   let server: E2eServer;
@@ -95,5 +95,36 @@ describe.skipIf(!browserAvailable())("a big board on the console", () => {
           .count(),
       )
       .toBe(1);
+  });
+
+  it("keeps focus on a card moved from its menu to the end of a long column out of sight, and shows it", async () => {
+    const cardId = benchCardId(60 + 2);
+    const farColumn = `col${BOARD_COLUMNS - 1}`;
+    await page.getByTestId(`card-${cardId}`).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: `Column ${BOARD_COLUMNS}`, exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await poll(() => facilitator.state.themes.find((theme) => theme.id === farColumn)?.cardIds.at(-1)).toBe(cardId);
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(`card-${cardId}`);
+    const moved = column(farColumn).getByTestId(`card-${cardId}`);
+    expect(await moved.getAttribute("aria-posinset")).toBe(await moved.getAttribute("aria-setsize"));
+    // The browser scrolls the focused card into the lanes' and its column's view.
+    await poll(() =>
+      moved.evaluate((card) => {
+        const box = card.getBoundingClientRect();
+        return [".board-lanes", "ul"].every((selector) => {
+          const view = card.parentElement?.closest(selector)?.getBoundingClientRect();
+          return (
+            !!view &&
+            box.left >= view.left &&
+            box.right <= view.right &&
+            box.top >= view.top &&
+            box.bottom <= view.bottom
+          );
+        });
+      }),
+    ).toBe(true);
   });
 });

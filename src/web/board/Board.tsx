@@ -34,6 +34,7 @@ import {
 import { CardDialog, snippet } from "./CardDialog.js";
 import { ColumnDialog } from "./ColumnDialog.js";
 import { ColumnSymbol, useSymbolName } from "./ColumnSymbol.js";
+import { FocusRequestContext } from "./focusRequest.js";
 import { UndoToast } from "./UndoToast.js";
 import { useBoardDrag } from "./useBoardDrag.js";
 import { useFitToWindow } from "./useFitToWindow.js";
@@ -79,15 +80,18 @@ export function Board({
   const [removed, setRemoved] = useState<{ card: Card; place: CardPlace | undefined }>();
   const [notice, setNotice] = useState("");
   const lanes = useRef<HTMLDivElement>(null);
-  // A card moved from its menu lands in another list, as a new element: focus follows it there.
-  const focusAfterMove = useRef<string>(undefined);
+  // A card moved from its menu lands in another list, as a new element: focus follows it there,
+  // once it is there (until the server's state arrives, its element is still in its old list).
+  const [focusAfterMove, setFocusAfterMove] = useState<{ cardId: string; lane: string }>();
   useEffect(() => {
-    const cardId = focusAfterMove.current;
-    if (cardId === undefined) return;
-    const moved = document.querySelector<HTMLElement>(`[data-testid="card-${CSS.escape(cardId)}"]`);
+    if (!focusAfterMove) return;
+    const { cardId, lane } = focusAfterMove;
+    const moved = lanes.current?.querySelector<HTMLElement>(
+      `[data-testid="${lane}"] [data-testid="card-${CSS.escape(cardId)}"]`,
+    );
     if (moved && !document.querySelector("dialog[open]")) {
       moved.focus();
-      focusAfterMove.current = undefined;
+      setFocusAfterMove(undefined);
     }
   });
   useFitToWindow(lanes, fitToWindow);
@@ -187,7 +191,8 @@ export function Board({
     const command = moveCommand(placeCard(containers, card.id, containerId, Number.MAX_SAFE_INTEGER), card.id);
     if (!command) return;
     send(command);
-    focusAfterMove.current = card.id;
+    const themeId = themeIdOf(containerId);
+    setFocusAfterMove({ cardId: card.id, lane: themeId === undefined ? "pile" : `column-${CSS.escape(themeId)}` });
     setNotice(t("board.cardMovedTo", { name: snippet(card.text, 40), place: placeName(containerId) }));
   };
   const handleAddColumn = () => {
@@ -226,61 +231,63 @@ export function Board({
         </div>
       )}
       <CardWordsContext.Provider value={cardWords}>
-        <DndContext {...dndProps} accessibility={accessibility}>
-          {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
+        <FocusRequestContext.Provider value={focusAfterMove?.cardId}>
+          <DndContext {...dndProps} accessibility={accessibility}>
+            {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
             focus (read-only phone), the lanes themselves do. */}
-          <div
-            ref={lanes}
-            className={`board-lanes${fitToWindow ? " board-lanes-fit" : ""}`}
-            {...(variant !== "projector" && !cardsDraggable
-              ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
-              : {})}
-          >
-            {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
-              <BoardPile
-                cards={cardsOf(PILE_ID)}
-                boardEmpty={Object.values(containers).every((cards) => cards.length === 0)}
-                footnotes={state.footnotes}
-                cardsDraggable={cardsDraggable}
-                onOpenCard={onOpenCard}
-                showAuthors={showAuthors}
-                extras={extras[PILE_ID]}
-                scrolls={fitToWindow}
-              />
-            )}
-            <SortableContext items={columnIds} strategy={rectSortingStrategy}>
-              {themes.map((theme, index) => (
-                <BoardColumn
-                  key={theme.id}
-                  theme={theme}
-                  symbol={symbols.get(theme.id) ?? 0}
-                  label={columnName(theme)}
-                  cards={cardsOf(columnDragId(theme.id))}
+            <div
+              ref={lanes}
+              className={`board-lanes${fitToWindow ? " board-lanes-fit" : ""}`}
+              {...(variant !== "projector" && !cardsDraggable
+                ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
+                : {})}
+            >
+              {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
+                <BoardPile
+                  cards={cardsOf(PILE_ID)}
+                  boardEmpty={Object.values(containers).every((cards) => cards.length === 0)}
                   footnotes={state.footnotes}
                   cardsDraggable={cardsDraggable}
-                  columnsDraggable={columnsDraggable}
                   onOpenCard={onOpenCard}
                   showAuthors={showAuthors}
-                  extras={extras[columnDragId(theme.id)]}
+                  extras={extras[PILE_ID]}
                   scrolls={fitToWindow}
-                  tools={columnTools}
-                  toolsFirst={index === 0}
-                  toolsLast={index === themes.length - 1}
                 />
-              ))}
-            </SortableContext>
-          </div>
-          {/* The drop glides the card into place with the Web Animations API, which CSS cannot stop. */}
-          <DragOverlay dropAnimation={prefersReducedMotion() ? null : undefined}>
-            {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
-            {activeTheme ? (
-              <div className="board-column-overlay">
-                <ColumnSymbol symbol={symbols.get(activeTheme.id) ?? 0} size={24} />
-                <span>{columnName(activeTheme)}</span>
-              </div>
-            ) : null}
-          </DragOverlay>
-        </DndContext>
+              )}
+              <SortableContext items={columnIds} strategy={rectSortingStrategy}>
+                {themes.map((theme, index) => (
+                  <BoardColumn
+                    key={theme.id}
+                    theme={theme}
+                    symbol={symbols.get(theme.id) ?? 0}
+                    label={columnName(theme)}
+                    cards={cardsOf(columnDragId(theme.id))}
+                    footnotes={state.footnotes}
+                    cardsDraggable={cardsDraggable}
+                    columnsDraggable={columnsDraggable}
+                    onOpenCard={onOpenCard}
+                    showAuthors={showAuthors}
+                    extras={extras[columnDragId(theme.id)]}
+                    scrolls={fitToWindow}
+                    tools={columnTools}
+                    toolsFirst={index === 0}
+                    toolsLast={index === themes.length - 1}
+                  />
+                ))}
+              </SortableContext>
+            </div>
+            {/* The drop glides the card into place with the Web Animations API, which CSS cannot stop. */}
+            <DragOverlay dropAnimation={prefersReducedMotion() ? null : undefined}>
+              {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
+              {activeTheme ? (
+                <div className="board-column-overlay">
+                  <ColumnSymbol symbol={symbols.get(activeTheme.id) ?? 0} size={24} />
+                  <span>{columnName(activeTheme)}</span>
+                </div>
+              ) : null}
+            </DragOverlay>
+          </DndContext>
+        </FocusRequestContext.Provider>
       </CardWordsContext.Provider>
 
       {state.footnotes.length > 0 && (
