@@ -22,6 +22,7 @@ import { CardPreview, CardWordsContext } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
 import {
   canMoveCards,
+  cardDragId,
   cardIdOf,
   columnDragId,
   containerOf,
@@ -82,16 +83,17 @@ export function Board({
   const lanes = useRef<HTMLDivElement>(null);
   // A card moved from its menu lands in another list, as a new element: focus follows it there,
   // once it is there (until the server's state arrives, its element is still in its old list).
-  const [focusAfterMove, setFocusAfterMove] = useState<{ cardId: string; lane: string }>();
+  // A card merged from its menu goes, with the focus on its element: focus goes to the merged card.
+  const [focusAfter, setFocusAfter] = useState<{ cardId: string; lane: string }>();
   useEffect(() => {
-    if (!focusAfterMove) return;
-    const { cardId, lane } = focusAfterMove;
-    const moved = lanes.current?.querySelector<HTMLElement>(
+    if (!focusAfter) return;
+    const { cardId, lane } = focusAfter;
+    const card = lanes.current?.querySelector<HTMLElement>(
       `[data-testid="${lane}"] [data-testid="card-${CSS.escape(cardId)}"]`,
     );
-    if (moved && !document.querySelector("dialog[open]")) {
-      moved.focus();
-      setFocusAfterMove(undefined);
+    if (card && !document.querySelector("dialog[open]")) {
+      card.focus();
+      setFocusAfter(undefined);
     }
   });
   useFitToWindow(lanes, fitToWindow);
@@ -191,9 +193,12 @@ export function Board({
     const command = moveCommand(placeCard(containers, card.id, containerId, Number.MAX_SAFE_INTEGER), card.id);
     if (!command) return;
     send(command);
-    const themeId = themeIdOf(containerId);
-    setFocusAfterMove({ cardId: card.id, lane: themeId === undefined ? "pile" : `column-${CSS.escape(themeId)}` });
+    setFocusAfter({ cardId: card.id, lane: laneTestId(containerId) });
     setNotice(t("board.cardMovedTo", { name: snippet(card.text, 40), place: placeName(containerId) }));
+  };
+  const handleMerged = (targetCardId: string) => {
+    const containerId = containerOf(containers, cardDragId(targetCardId));
+    if (containerId !== undefined) setFocusAfter({ cardId: targetCardId, lane: laneTestId(containerId) });
   };
   const handleAddColumn = () => {
     send({ type: "createTheme", themeId: newId() });
@@ -231,7 +236,7 @@ export function Board({
         </div>
       )}
       <CardWordsContext.Provider value={cardWords}>
-        <FocusRequestContext.Provider value={focusAfterMove?.cardId}>
+        <FocusRequestContext.Provider value={focusAfter?.cardId}>
           <DndContext {...dndProps} accessibility={accessibility}>
             {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
             focus (read-only phone), the lanes themselves do. */}
@@ -322,6 +327,7 @@ export function Board({
           send={send}
           onRemove={handleRemove}
           onMove={handleMoveTo}
+          onMerged={handleMerged}
           onClose={() => setOpenCardId(undefined)}
         />
       )}
@@ -338,4 +344,10 @@ export function Board({
       )}
     </section>
   );
+}
+
+/** The test id of a lane's element (the pile or a column), for a selector. */
+function laneTestId(containerId: string): string {
+  const themeId = themeIdOf(containerId);
+  return themeId === undefined ? "pile" : `column-${CSS.escape(themeId)}`;
 }
