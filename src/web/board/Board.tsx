@@ -22,6 +22,7 @@ import { CardPreview, CardWordsContext } from "./BoardCard.js";
 import { BoardColumn, BoardPile } from "./BoardColumn.js";
 import {
   canMoveCards,
+  cardDragId,
   cardIdOf,
   columnDragId,
   containerOf,
@@ -34,6 +35,7 @@ import {
 import { CardDialog, snippet } from "./CardDialog.js";
 import { ColumnDialog } from "./ColumnDialog.js";
 import { ColumnSymbol, useSymbolName } from "./ColumnSymbol.js";
+import { FocusRequestContext } from "./focusRequest.js";
 import { UndoToast } from "./UndoToast.js";
 import { useBoardDrag } from "./useBoardDrag.js";
 import { useFitToWindow } from "./useFitToWindow.js";
@@ -79,15 +81,19 @@ export function Board({
   const [removed, setRemoved] = useState<{ card: Card; place: CardPlace | undefined }>();
   const [notice, setNotice] = useState("");
   const lanes = useRef<HTMLDivElement>(null);
-  // A card moved from its menu lands in another list, as a new element: focus follows it there.
-  const focusAfterMove = useRef<string>(undefined);
+  // A card moved from its menu lands in another list, as a new element: focus follows it there,
+  // once it is there (until the server's state arrives, its element is still in its old list).
+  // A card merged from its menu goes, with the focus on its element: focus goes to the merged card.
+  const [focusAfter, setFocusAfter] = useState<{ cardId: string; lane: string }>();
   useEffect(() => {
-    const cardId = focusAfterMove.current;
-    if (cardId === undefined) return;
-    const moved = document.querySelector<HTMLElement>(`[data-testid="card-${CSS.escape(cardId)}"]`);
-    if (moved && !document.querySelector("dialog[open]")) {
-      moved.focus();
-      focusAfterMove.current = undefined;
+    if (!focusAfter) return;
+    const { cardId, lane } = focusAfter;
+    const card = lanes.current?.querySelector<HTMLElement>(
+      `[data-testid="${lane}"] [data-testid="card-${CSS.escape(cardId)}"]`,
+    );
+    if (card && !document.querySelector("dialog[open]")) {
+      card.focus();
+      setFocusAfter(undefined);
     }
   });
   useFitToWindow(lanes, fitToWindow);
@@ -187,8 +193,12 @@ export function Board({
     const command = moveCommand(placeCard(containers, card.id, containerId, Number.MAX_SAFE_INTEGER), card.id);
     if (!command) return;
     send(command);
-    focusAfterMove.current = card.id;
+    setFocusAfter({ cardId: card.id, lane: laneTestId(containerId) });
     setNotice(t("board.cardMovedTo", { name: snippet(card.text, 40), place: placeName(containerId) }));
+  };
+  const handleMerged = (targetCardId: string) => {
+    const containerId = containerOf(containers, cardDragId(targetCardId));
+    if (containerId !== undefined) setFocusAfter({ cardId: targetCardId, lane: laneTestId(containerId) });
   };
   const handleAddColumn = () => {
     send({ type: "createTheme", themeId: newId() });
@@ -226,61 +236,63 @@ export function Board({
         </div>
       )}
       <CardWordsContext.Provider value={cardWords}>
-        <DndContext {...dndProps} accessibility={accessibility}>
-          {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
+        <FocusRequestContext.Provider value={focusAfter?.cardId}>
+          <DndContext {...dndProps} accessibility={accessibility}>
+            {/* Lanes that scroll sideways must be reachable by keyboard: when no card in them takes
             focus (read-only phone), the lanes themselves do. */}
-          <div
-            ref={lanes}
-            className={`board-lanes${fitToWindow ? " board-lanes-fit" : ""}`}
-            {...(variant !== "projector" && !cardsDraggable
-              ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
-              : {})}
-          >
-            {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
-              <BoardPile
-                cards={cardsOf(PILE_ID)}
-                boardEmpty={Object.values(containers).every((cards) => cards.length === 0)}
-                footnotes={state.footnotes}
-                cardsDraggable={cardsDraggable}
-                onOpenCard={onOpenCard}
-                showAuthors={showAuthors}
-                extras={extras[PILE_ID]}
-                scrolls={fitToWindow}
-              />
-            )}
-            <SortableContext items={columnIds} strategy={rectSortingStrategy}>
-              {themes.map((theme, index) => (
-                <BoardColumn
-                  key={theme.id}
-                  theme={theme}
-                  symbol={symbols.get(theme.id) ?? 0}
-                  label={columnName(theme)}
-                  cards={cardsOf(columnDragId(theme.id))}
+            <div
+              ref={lanes}
+              className={`board-lanes${fitToWindow ? " board-lanes-fit" : ""}`}
+              {...(variant !== "projector" && !cardsDraggable
+                ? { tabIndex: 0, role: "region", "aria-label": t("board.lanes") }
+                : {})}
+            >
+              {(variant !== "projector" || (containers[PILE_ID]?.length ?? 0) > 0) && (
+                <BoardPile
+                  cards={cardsOf(PILE_ID)}
+                  boardEmpty={Object.values(containers).every((cards) => cards.length === 0)}
                   footnotes={state.footnotes}
                   cardsDraggable={cardsDraggable}
-                  columnsDraggable={columnsDraggable}
                   onOpenCard={onOpenCard}
                   showAuthors={showAuthors}
-                  extras={extras[columnDragId(theme.id)]}
+                  extras={extras[PILE_ID]}
                   scrolls={fitToWindow}
-                  tools={columnTools}
-                  toolsFirst={index === 0}
-                  toolsLast={index === themes.length - 1}
                 />
-              ))}
-            </SortableContext>
-          </div>
-          {/* The drop glides the card into place with the Web Animations API, which CSS cannot stop. */}
-          <DragOverlay dropAnimation={prefersReducedMotion() ? null : undefined}>
-            {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
-            {activeTheme ? (
-              <div className="board-column-overlay">
-                <ColumnSymbol symbol={symbols.get(activeTheme.id) ?? 0} size={24} />
-                <span>{columnName(activeTheme)}</span>
-              </div>
-            ) : null}
-          </DragOverlay>
-        </DndContext>
+              )}
+              <SortableContext items={columnIds} strategy={rectSortingStrategy}>
+                {themes.map((theme, index) => (
+                  <BoardColumn
+                    key={theme.id}
+                    theme={theme}
+                    symbol={symbols.get(theme.id) ?? 0}
+                    label={columnName(theme)}
+                    cards={cardsOf(columnDragId(theme.id))}
+                    footnotes={state.footnotes}
+                    cardsDraggable={cardsDraggable}
+                    columnsDraggable={columnsDraggable}
+                    onOpenCard={onOpenCard}
+                    showAuthors={showAuthors}
+                    extras={extras[columnDragId(theme.id)]}
+                    scrolls={fitToWindow}
+                    tools={columnTools}
+                    toolsFirst={index === 0}
+                    toolsLast={index === themes.length - 1}
+                  />
+                ))}
+              </SortableContext>
+            </div>
+            {/* The drop glides the card into place with the Web Animations API, which CSS cannot stop. */}
+            <DragOverlay dropAnimation={prefersReducedMotion() ? null : undefined}>
+              {activeCard ? <CardPreview card={activeCard} footnotes={state.footnotes} /> : null}
+              {activeTheme ? (
+                <div className="board-column-overlay">
+                  <ColumnSymbol symbol={symbols.get(activeTheme.id) ?? 0} size={24} />
+                  <span>{columnName(activeTheme)}</span>
+                </div>
+              ) : null}
+            </DragOverlay>
+          </DndContext>
+        </FocusRequestContext.Provider>
       </CardWordsContext.Provider>
 
       {state.footnotes.length > 0 && (
@@ -315,6 +327,7 @@ export function Board({
           send={send}
           onRemove={handleRemove}
           onMove={handleMoveTo}
+          onMerged={handleMerged}
           onClose={() => setOpenCardId(undefined)}
         />
       )}
@@ -331,4 +344,10 @@ export function Board({
       )}
     </section>
   );
+}
+
+/** The test id of a lane's element (the pile or a column), for a selector. */
+function laneTestId(containerId: string): string {
+  const themeId = themeIdOf(containerId);
+  return themeId === undefined ? "pile" : `column-${CSS.escape(themeId)}`;
 }

@@ -25,6 +25,8 @@ export function CardDialog(props: {
   onRemove: (card: Card) => void;
   /** Puts the card at the end of a lane (the pile or a column), as a drag there does. */
   onMove: (card: Card, containerId: string) => void;
+  /** The card was merged into the card `targetCardId`. */
+  onMerged: (targetCardId: string) => void;
   onClose: () => void;
 }) {
   const { state, card, send, onClose } = props;
@@ -47,6 +49,7 @@ export function CardDialog(props: {
     event.preventDefault();
     if (!mergeTarget) return;
     send({ type: "mergeCards", sourceCardId: card.id, targetCardId: mergeTarget });
+    props.onMerged(mergeTarget);
     onClose();
   };
   const handleFootnote = (event: FormEvent) => {

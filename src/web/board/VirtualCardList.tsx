@@ -7,10 +7,19 @@ import {
   useVirtualizer,
   type Virtualizer,
 } from "@tanstack/react-virtual";
-import { type ComponentType, type CSSProperties, type FocusEvent, useCallback, useRef, useState } from "react";
+import {
+  type ComponentType,
+  type CSSProperties,
+  type FocusEvent,
+  useCallback,
+  useContext,
+  useRef,
+  useState,
+} from "react";
 import type { Card } from "../../core/index.js";
-import type { BoardCardProps } from "./BoardCard.js";
+import { type BoardCardProps, StaticCard } from "./BoardCard.js";
 import { cardIdOf } from "./boardModel.js";
+import { FocusRequestContext } from "./focusRequest.js";
 import { useInScrollerView } from "./useInScrollerView.js";
 
 /** A list that scrolls in its lane renders only the cards in view from this many cards on. */
@@ -26,10 +35,11 @@ const GAP = 5;
  * A long list of cards that renders the cards in view and a few around them; the list keeps its
  * full height, so the scroll bar tells how long it is. Each card says its position and the
  * list's length to screen readers (aria-posinset, aria-setsize). The card that has focus and the
- * card being dragged stay rendered wherever they are, so that focus and a drag survive a scroll;
+ * card being dragged stay rendered wherever they are, so that focus and a drag survive a scroll
+ * (as does a card the board is about to focus, src/web/board/focusRequest.ts);
  * keyboard users reach the next cards with Tab, as the browser scrolls the focused card into view,
  * and a card carried by keyboard finds every neighbour (the whole list renders meanwhile). A list
- * in a lane scrolled out of the board's sight renders none but those two.
+ * in a lane scrolled out of the board's sight draws its cards plain, but for those two.
  */
 export function VirtualCardList({
   cards,
@@ -58,7 +68,8 @@ export function VirtualCardList({
     onDragCancel: dragEnded,
   });
 
-  const pinned = [focusedId, draggedId].flatMap((cardId) => {
+  const focusRequest = useContext(FocusRequestContext);
+  const pinned = [focusedId, draggedId, focusRequest].flatMap((cardId) => {
     const index = cardId === undefined ? -1 : cards.findIndex((card) => card.id === cardId);
     return index < 0 ? [] : [index];
   });
@@ -89,9 +100,11 @@ export function VirtualCardList({
     measureElement: measureCard,
   });
 
+  // Out of the board's sight, the cards in the list's view are drawn plain (no drag, no drop
+  // target, nothing dnd-kit measures or renders again as a drag starts), so that a screen reader
+  // reading the page still finds them; those the list keeps rendered stay whole.
   const inView = useInScrollerView(list, ".board-lanes");
-  const items = virtualizer.getVirtualItems();
-  const shown = inView || keyboardDrag ? items : items.filter((item) => pinned.includes(item.index));
+  const whole = (index: number) => inView || keyboardDrag || pinned.includes(index);
 
   const handleFocus = (event: FocusEvent<HTMLUListElement>) => {
     const testId = event.target.closest("[data-testid^='card-']")?.getAttribute("data-testid");
@@ -109,11 +122,12 @@ export function VirtualCardList({
       onFocus={handleFocus}
       onBlur={handleBlur}
     >
-      {shown.map((item) => {
+      {virtualizer.getVirtualItems().map((item) => {
         const card = cards[item.index];
         if (!card) return null;
+        const Drawn = whole(item.index) ? Item : StaticCard;
         return (
-          <Item
+          <Drawn
             key={card.id}
             {...cardProps(card, item.index)}
             position={item.index + 1}
