@@ -69,10 +69,14 @@ export function VirtualCardList({
   });
 
   const focusRequest = useContext(FocusRequestContext);
-  const pinned = [focusedId, draggedId, focusRequest].flatMap((cardId) => {
-    const index = cardId === undefined ? -1 : cards.findIndex((card) => card.id === cardId);
-    return index < 0 ? [] : [index];
-  });
+  const indexOf = (cardId: string | undefined) =>
+    cardId === undefined ? -1 : cards.findIndex((card) => card.id === cardId);
+  // The focused card's neighbours too: Tab and Shift+Tab go next to a card that is already
+  // there, rather than past the list when a quick key beats the scroll that would render it.
+  const focused = indexOf(focusedId);
+  const neighbours =
+    focused < 0 ? [] : [focused - 1, focused + 1].filter((index) => index >= 0 && index < cards.length);
+  const pinned = [...[focusedId, draggedId, focusRequest].map(indexOf).filter((index) => index >= 0), ...neighbours];
   const pinnedKey = pinned.join(",");
   // biome-ignore lint/correctness/useExhaustiveDependencies: `pinnedKey` is `pinned`, by value.
   const rangeExtractor = useCallback(
