@@ -65,30 +65,25 @@ describe.skipIf(!browserAvailable())("a big board on the console", () => {
     expect(await page.getByTestId(`card-${last}`).getAttribute("aria-posinset")).toBe(String(columnSize));
   });
 
-  it("draws a long column out of sight with plain cards, and whole ones at once when scrolled to", async () => {
+  it("draws a long column's cards only while its lane is in sight, and at once when scrolled to", async () => {
     const farColumn = `col${BOARD_COLUMNS - 1}`;
     const cards = column(farColumn).locator('[data-testid^="card-"]');
-    // A card that can be dragged says so to screen readers (its role description).
-    const whole = column(farColumn).locator('[data-testid^="card-"][aria-roledescription]');
     await expect.poll(() => column(farColumn).getByText(`${columnSize} cards`).count()).toBe(1);
-    // A screen reader reading the page finds the cards; none is a drop target a drag measures.
-    expect(await cards.count()).toBeGreaterThan(5);
-    expect(await whole.count()).toBe(0);
+    expect(await cards.count()).toBe(0);
     // A card the facilitator moves there from the pile meanwhile is drawn when the lane comes in sight.
     const moved = benchCardId(0);
     await facilitator.expectAck("to-far", { type: "moveCard", cardId: moved, toThemeId: farColumn, toIndex: 0 });
     await page.locator(".board-lanes").evaluate((lanes) => {
       lanes.scrollLeft = lanes.scrollWidth;
     });
-    await expect.poll(() => whole.count()).toBeGreaterThan(5);
+    await expect.poll(() => cards.count()).toBeGreaterThan(5);
     // The page may draw the lane before the move's event reaches it (the ack comes first on a busy machine).
-    await poll(() => whole.first().getAttribute("data-testid")).toBe(`card-${moved}`);
-    expect(await whole.first().getAttribute("aria-setsize")).toBe(String(columnSize + 1));
+    await poll(() => cards.first().getAttribute("data-testid")).toBe(`card-${moved}`);
+    expect(await cards.first().getAttribute("aria-setsize")).toBe(String(columnSize + 1));
     await page.locator(".board-lanes").evaluate((lanes) => {
       lanes.scrollLeft = 0;
     });
-    await expect.poll(() => whole.count()).toBe(0);
-    expect(await cards.count()).toBeGreaterThan(5);
+    await expect.poll(() => cards.count()).toBe(0);
   });
 
   it("moves a card with the keyboard alone to the end of a long column", async () => {

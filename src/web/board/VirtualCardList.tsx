@@ -17,7 +17,7 @@ import {
   useState,
 } from "react";
 import type { Card } from "../../core/index.js";
-import { type BoardCardProps, StaticCard } from "./BoardCard.js";
+import type { BoardCardProps } from "./BoardCard.js";
 import { cardIdOf } from "./boardModel.js";
 import { FocusRequestContext } from "./focusRequest.js";
 import { useInScrollerView } from "./useInScrollerView.js";
@@ -39,7 +39,7 @@ const GAP = 5;
  * (as does a card the board is about to focus, src/web/board/focusRequest.ts);
  * keyboard users reach the next cards with Tab, as the browser scrolls the focused card into view,
  * and a card carried by keyboard finds every neighbour (the whole list renders meanwhile). A list
- * in a lane scrolled out of the board's sight draws its cards plain, but for those two.
+ * in a lane scrolled out of the board's sight renders none but those two.
  */
 export function VirtualCardList({
   cards,
@@ -104,11 +104,9 @@ export function VirtualCardList({
     measureElement: measureCard,
   });
 
-  // Out of the board's sight, the cards in the list's view are drawn plain (no drag, no drop
-  // target, nothing dnd-kit measures or renders again as a drag starts), so that a screen reader
-  // reading the page still finds them; those the list keeps rendered stay whole.
   const inView = useInScrollerView(list, ".board-lanes");
-  const whole = (index: number) => inView || keyboardDrag || pinned.includes(index);
+  const items = virtualizer.getVirtualItems();
+  const shown = inView || keyboardDrag ? items : items.filter((item) => pinned.includes(item.index));
 
   const handleFocus = (event: FocusEvent<HTMLUListElement>) => {
     const testId = event.target.closest("[data-testid^='card-']")?.getAttribute("data-testid");
@@ -126,12 +124,11 @@ export function VirtualCardList({
       onFocus={handleFocus}
       onBlur={handleBlur}
     >
-      {virtualizer.getVirtualItems().map((item) => {
+      {shown.map((item) => {
         const card = cards[item.index];
         if (!card) return null;
-        const Drawn = whole(item.index) ? Item : StaticCard;
         return (
-          <Drawn
+          <Item
             key={card.id}
             {...cardProps(card, item.index)}
             position={item.index + 1}
